@@ -1,0 +1,62 @@
+/**
+ * The result of analysing one article, computed once at ingest and stored. Offsets are
+ * JavaScript string indexes into the analysed body. This is the `sitrep analyze` JSON contract
+ * of DESIGN.md; later analysis stages fill the arrays they own.
+ */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type EntityType = 'PERSON' | 'ORG' | 'PLACE';
+
+export interface Entity extends Span {
+  type: EntityType;
+  /** The corpus-wide name this mention refers to ("John Kirby" for "Kirby"). */
+  canonical: string;
+}
+
+export type QuoteKind = 'direct' | 'indirect' | 'mixed';
+
+export interface Quote {
+  kind: QuoteKind;
+  content: Span;
+  source: Span | null;
+  /** Canonical name of the speaker, or null when it could not be resolved. */
+  speaker: string | null;
+  cue: Span | null;
+}
+
+export type Realis = 'actual' | 'threatened' | 'hypothetical' | 'denied' | 'negated' | 'future';
+
+export interface EventMention {
+  category: string;
+  mode: string | null;
+  score: number;
+  realis: Realis;
+  start: number;
+  end: number;
+  text: string;
+  actors: string[];
+  place: string | null;
+  fatalities: number | null;
+}
+
+export interface Analysis {
+  entities: Entity[];
+  quotes: Quote[];
+  events: EventMention[];
+  /** The article's best sentences, in reading order. */
+  summary: string[];
+}
+
+/** Turns an article into its analysis. Pure and synchronous: ingest may run it in a worker. */
+export type Analyzer = (article: { title: string; body: string; published: string }) => Analysis;
+
+export const emptyAnalysis = (): Analysis => ({
+  entities: [],
+  quotes: [],
+  events: [],
+  summary: [],
+});

@@ -1,0 +1,19 @@
+import type { Analysis, Analyzer } from './analysis.ts';
+import { splitSentences } from './sentences.ts';
+
+const SUMMARY_SENTENCES = 3;
+
+/**
+ * The single analysis pass run on each article at ingest. Each stage (entities and quotes,
+ * events, summary) reads the same sentence split; stages not built yet return nothing rather
+ * than a guess.
+ */
+export const analyzeArticle: Analyzer = (article): Analysis => {
+  const sentences = splitSentences(article.body);
+  return {
+    entities: [],
+    quotes: [],
+    events: [],
+    summary: sentences.slice(0, SUMMARY_SENTENCES).map((sentence) => sentence.text),
+  };
+};

@@ -1,0 +1,37 @@
+import { closestTopics, resolveTopic, type Topic } from '../corpus/topics.ts';
+import type { Store } from '../corpus/store/store.ts';
+import { ErrorId, UserError } from '../core/errors.ts';
+
+export const DEFAULT_WINDOW_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export interface TopicWindow {
+  topic: Topic;
+  from: string;
+  to: string;
+}
+
+/**
+ * The span of a topic's coverage a briefing looks at: the `days` before the topic's newest
+ * article (not before today), so a corpus of past events still answers. Throws NoCoverage, with
+ * the closest known topics, when nothing matches.
+ */
+export function topicWindow(
+  store: Store,
+  input: string,
+  now: Date,
+  days = DEFAULT_WINDOW_DAYS,
+): TopicWindow {
+  const topic = resolveTopic(input);
+  const newest = store.newestMatching(topic.terms, now.toISOString());
+  if (!newest) {
+    const closest = closestTopics(input).filter((label) =>
+      store.newestMatching(resolveTopic(label).terms),
+    );
+    const hint = closest.length > 0 ? ` Try: ${closest.join(', ')}.` : '';
+    throw new UserError(ErrorId.NoCoverage, `No coverage of "${input.slice(0, 100)}" yet.${hint}`, {
+      closest,
+    });
+  }
+  return { topic, from: new Date(Date.parse(newest) - days * DAY_MS).toISOString(), to: newest };
+}

@@ -1,0 +1,169 @@
+import { config as loadDotenv } from 'dotenv';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import type { IngestReport } from './corpus/ingest.ts';
+import { fixedClock, systemClock } from './core/clock.ts';
+import { createLogger } from './core/logger.ts';
+import { createApp, type App } from './main.ts';
+import { answerLine, runConsole } from './platforms/console/repl.ts';
+import { renderConsole } from './platforms/console/render.ts';
+
+const USAGE = `usage:
+  sitrep start [--db FILE]                 run the bot (console mode when no platform token is set)
+  sitrep ingest [--db FILE] <file|dir>...  add articles; prints added / duplicate / failed
+  sitrep ask [--corpus DIR]... [--db FILE] [--json] [--now ISO] "<command line>"
+                                           answer one command as a user would`;
+
+/** Exit codes: 0 ok, 1 a user error (one line on stderr), 2 usage. */
+class UsageError extends Error {}
+
+function printReport(report: IngestReport, out: NodeJS.WritableStream): void {
+  for (const article of report.added) out.write(`added      ${article.origin}  ${article.title}\n`);
+  for (const duplicate of report.duplicates) {
+    out.write(
+      `duplicate  ${duplicate.origin}  ${duplicate.title} (${duplicate.reason}, of ${duplicate.duplicateOf})\n`,
+    );
+  }
+  for (const failure of report.failed)
+    out.write(`failed     ${failure.origin}  ${failure.reason}\n`);
+  out.write(
+    `${report.added.length} added, ${report.duplicates.length} duplicate, ${report.failed.length} failed\n`,
+  );
+}
+
+/** Ingests the bundled sample corpus into an empty store; a stored corpus is never re-analysed. */
+async function seedIfEmpty(app: App, config: Config): Promise<number> {
+  if (app.store.count() > 0 || !existsSync(config.SITREP_SAMPLE_DIR)) return 0;
+  const report = await app.ingester.ingestPaths([config.SITREP_SAMPLE_DIR]);
+  return report.added.length;
+}
+
+async function start(argv: string[], config: Config): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });
+  const logger = createLogger(config.LOG_LEVEL);
+  const app = createApp({ db: values.db ?? config.SITREP_DB, logger });
+  try {
+    const seeded = await seedIfEmpty(app, config);
+    const banner = `sitrep console: ${app.store.count()} articles${seeded ? ` (${seeded} sample articles loaded)` : ''}. Type /help, or exit.`;
+    await runConsole({
+      dispatch: app.dispatch,
+      commands: app.services.commands,
+      input: process.stdin,
+      output: process.stdout,
+      banner,
+    });
+    return 0;
+  } finally {
+    app.close();
+  }
+}
+
+async function ingest(argv: string[], config: Config): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
+  const app = createApp({
+    db: values.db ?? config.SITREP_DB,
+    logger: createLogger(config.LOG_LEVEL),
+  });
+  try {
+    printReport(await app.ingester.ingestPaths(positionals), process.stdout);
+    return 0;
+  } finally {
+    app.close();
+  }
+}
+
+async function ask(argv: string[], config: Config): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      corpus: { type: 'string', multiple: true },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      now: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('ask takes exactly one quoted command line');
+  let clock = systemClock;
+  if (values.now !== undefined) {
+    try {
+      clock = fixedClock(values.now);
+    } catch {
+      throw new UsageError(`--now is not a date: ${values.now}`);
+    }
+  }
+  const corpora = values.corpus ?? [];
+  const db = values.db ?? (corpora.length > 0 ? ':memory:' : config.SITREP_DB);
+  const app = createApp({ db, clock, logger: createLogger(config.LOG_LEVEL) });
+  try {
+    if (corpora.length > 0) {
+      const report = await app.ingester.ingestPaths(corpora);
+      for (const failure of report.failed)
+        process.stderr.write(`skipped ${failure.origin}: ${failure.reason}\n`);
+    }
+    const result = await answerLine(positionals[0]!, app.dispatch, app.services.commands);
+    if (values.json) {
+      process.stdout.write(
+        `${JSON.stringify({ reply: result.reply, data: result.data }, null, 2)}\n`,
+      );
+    } else {
+      process.stdout.write(
+        `${renderConsole(result.reply, { width: process.stdout.columns ?? 100, colour: false })}\n`,
+      );
+    }
+    if (result.outcome === 'user-error' && !values.json) return 1;
+    if (result.outcome !== 'ok') {
+      if (values.json)
+        process.stderr.write(
+          `${result.reply.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')}\n`,
+        );
+      return 1;
+    }
+    return 0;
+  } finally {
+    app.close();
+  }
+}
+
+/** The `sitrep` command. Returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  loadDotenv({ quiet: true });
+  const [verb, ...rest] = argv;
+  try {
+    const config = loadConfig(process.env);
+    switch (verb) {
+      case 'start':
+        return await start(rest, config);
+      case 'ingest':
+        return await ingest(rest, config);
+      case 'ask':
+        return await ask(rest, config);
+      case undefined:
+      case 'help':
+      case '--help':
+        process.stdout.write(`${USAGE}\n`);
+        return verb === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${verb}"`);
+    }
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.stderr.write(`sitrep: ${(error as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`sitrep: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

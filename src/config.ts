@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Every setting sitrep reads, validated once at start-up. Each variable is documented in
+ * `.env.example`; a bad value stops the process with a message naming the variable (never
+ * its value, which may be a secret).
+ */
+const schema = z.object({
+  SITREP_DB: z.string().min(1).default('data/sitrep.db'),
+  SITREP_SAMPLE_DIR: z.string().min(1).default('data/sample'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  DISCORD_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the configuration from an environment (process.env after dotenv, or a test's object). */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration. ${problems.join('; ')}. See .env.example.`);
+}

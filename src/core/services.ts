@@ -1,0 +1,16 @@
+import type { Clock } from './clock.ts';
+import type { AnyCommand } from './command.ts';
+import type { Store } from '../corpus/store/store.ts';
+import type { Logger } from './logger.ts';
+
+/**
+ * Everything a command may read. `main.ts` builds the one real instance; tests build their own
+ * with an in-memory store and a fixed clock.
+ */
+export interface Services {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** Every command, for `/help` and registration. */
+  commands: readonly AnyCommand[];
+}

@@ -1,0 +1,69 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { ArticleInput } from '../article.ts';
+import { checkArticleText, cleanTags, parseTimestamp, tidyBody } from './fields.ts';
+import { ParseError } from './parse-error.ts';
+
+const BLOCKS = 'p, h1, h2, h3, h4, li, blockquote, pre';
+
+type Page = ReturnType<typeof parseHTML>['document'];
+
+function meta(document: Page, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const element =
+      document.querySelector(`meta[property="${name}"]`) ??
+      document.querySelector(`meta[name="${name}"]`);
+    const content = element?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return undefined;
+}
+
+/** Paragraph text of an HTML fragment, one blank line between blocks. */
+function blocksToText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const blocks = [...document.querySelectorAll(BLOCKS)]
+    .filter((element) => !element.querySelector(BLOCKS))
+    .map((element) => element.textContent ?? '');
+  return tidyBody((blocks.length > 0 ? blocks : [document.body.textContent ?? '']).join('\n\n'));
+}
+
+/**
+ * Parses an article page: the main text through Mozilla Readability (navigation, footers and
+ * cookie notices dropped), metadata from Open Graph and article meta tags.
+ */
+export function parseHtmlArticle(html: string, origin: string, fallbackDate: string): ArticleInput {
+  const { document } = parseHTML(html);
+  if (!document.documentElement) throw new ParseError('not an HTML document');
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim();
+  const url = canonical ?? meta(document, 'og:url') ?? null;
+  const rawDate = meta(document, 'article:published_time', 'date', 'pubdate', 'dc.date');
+  const published = rawDate ? parseTimestamp(rawDate) : null;
+  if (rawDate && !published) throw new ParseError(`unreadable date "${rawDate.slice(0, 40)}"`);
+  const ogTitle = meta(document, 'og:title');
+  const outlet = meta(document, 'og:site_name', 'application-name') ?? 'unknown';
+  const keywords = meta(document, 'keywords')?.split(',') ?? [];
+  const sectionTags = [...document.querySelectorAll('meta[property="article:tag"]')].map(
+    (element) => element.getAttribute('content') ?? '',
+  );
+  const lang = document.documentElement.getAttribute('lang')?.slice(0, 2) || 'en';
+
+  const parsed = new Readability(
+    document as unknown as ConstructorParameters<typeof Readability>[0],
+    { charThreshold: 100 },
+  ).parse();
+  if (!parsed?.content) throw new ParseError('no article text found in the page');
+  const title = (ogTitle ?? parsed.title ?? '').trim();
+  const body = blocksToText(parsed.content);
+  checkArticleText(title, body);
+  return {
+    title,
+    body,
+    outlet,
+    url,
+    published: published ?? fallbackDate,
+    tags: cleanTags([...keywords, ...sectionTags]),
+    lang,
+    origin,
+  };
+}

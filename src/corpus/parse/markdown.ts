@@ -1,0 +1,39 @@
+import { parse as parseYaml } from 'yaml';
+import type { ArticleInput } from '../article.ts';
+import { articleFromRecord } from './json.ts';
+import { ParseError } from './parse-error.ts';
+
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+/** Markdown to plain prose: the bot quotes text, so links keep their words and lose their syntax. */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/^#{1,6}\s+(.*)$/gm, '$1\n')
+    .replace(/^>\s?/gm, '')
+    .replace(/^\s*[-*+]\s+/gm, '')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1');
+}
+
+/** Parses Markdown with YAML front matter (title, outlet, url, published, tags, lang). */
+export function parseMarkdownArticle(
+  text: string,
+  origin: string,
+  fallbackDate: string,
+): ArticleInput {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) throw new ParseError('no YAML front matter (the file must start with ---)');
+  let meta: unknown;
+  try {
+    meta = parseYaml(match[1]!, { maxAliasCount: 10 });
+  } catch (error) {
+    throw new ParseError(`invalid front matter: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (!meta || typeof meta !== 'object') throw new ParseError('front matter is not a mapping');
+  const body = markdownToText(match[2] ?? '');
+  return articleFromRecord(meta, origin, fallbackDate, body);
+}

@@ -1,0 +1,177 @@
+import type { Database } from 'better-sqlite3';
+import type { Analysis } from '../../analysis/analysis.ts';
+import { articleId, canonicalUrl, contentHash } from '../article-id.ts';
+import type { Article, ArticleInput } from '../article.ts';
+import { ftsMatch } from './fts-query.ts';
+
+export interface ArticleQuery {
+  /** Plain terms, OR-ed (a topic's aliases); matched against title, body and tags. */
+  terms?: readonly string[];
+  /** Canonical entity name that must be mentioned (filled by analysis). */
+  entity?: string;
+  /** Inclusive ISO bounds on the publication time. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  /** `newest` (default) or `relevance` (FTS rank, then newest). */
+  order?: 'newest' | 'relevance';
+}
+
+export type AddResult =
+  | { status: 'added'; article: Article }
+  | { status: 'duplicate'; article: Article; reason: 'same url' | 'same text' };
+
+/** The article corpus. One SQLite file; every read is indexed, every write one transaction. */
+export interface Store {
+  /** The database handle, for modules that keep their own tables beside the corpus. */
+  readonly db: Database;
+  addArticle(input: ArticleInput, analysis: Analysis): AddResult;
+  getArticle(id: string): Article | null;
+  getAnalysis(id: string): Analysis | null;
+  search(query: ArticleQuery): Article[];
+  /** Publication time of the newest article matching the terms (at or before `to`), or null. */
+  newestMatching(terms: readonly string[], to?: string): string | null;
+  count(): number;
+  newest(): Article | null;
+  /** Changes whenever an article is added: the key for caches of derived answers. */
+  version(): number;
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+interface ArticleRow {
+  id: string;
+  url: string | null;
+  title: string;
+  body: string;
+  outlet: string;
+  published: string;
+  tags: string;
+  lang: string;
+  origin: string;
+  ingested: string;
+}
+
+const COLUMNS =
+  'a.id, a.url, a.title, a.body, a.outlet, a.published, a.tags, a.lang, a.origin, a.ingested';
+
+function toArticle(row: ArticleRow): Article {
+  return { ...row, tags: row.tags ? row.tags.split(' ').map((tag) => tag.replace(/_/g, ' ')) : [] };
+}
+
+/** Tags are stored space-separated (multi-word tags joined by `_`) so FTS indexes them as words. */
+function encodeTags(tags: readonly string[]): string {
+  return tags.map((tag) => tag.trim().replace(/\s+/g, '_')).join(' ');
+}
+
+/** Wraps an open, migrated database (see `openDatabase`) as the article store. */
+export function createSqliteStore(db: Database, now: () => Date = () => new Date()): Store {
+  const byId = db.prepare<[string], ArticleRow>(`SELECT ${COLUMNS} FROM articles a WHERE a.id = ?`);
+  const byHash = db.prepare<[string], ArticleRow>(
+    `SELECT ${COLUMNS} FROM articles a WHERE a.content_hash = ? LIMIT 1`,
+  );
+  const insert = db.prepare(`INSERT INTO articles
+    (id, content_hash, url, title, body, outlet, published, tags, lang, origin, ingested)
+    VALUES (@id, @hash, @url, @title, @body, @outlet, @published, @tags, @lang, @origin, @ingested)`);
+  const insertAnalysis = db.prepare('INSERT INTO analyses (article_id, data) VALUES (?, ?)');
+  const insertEntity = db.prepare(
+    'INSERT INTO article_entities (article_id, canonical, type, mentions) VALUES (?, ?, ?, ?)',
+  );
+  const analysisOf = db.prepare<[string], { data: string }>(
+    'SELECT data FROM analyses WHERE article_id = ?',
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');
+  const newestRow = db.prepare<[], ArticleRow>(
+    `SELECT ${COLUMNS} FROM articles a ORDER BY a.published DESC LIMIT 1`,
+  );
+  const maxSeq = db.prepare<[], { v: number | null }>('SELECT max(seq) AS v FROM articles');
+
+  function addArticle(input: ArticleInput, analysis: Analysis): AddResult {
+    return db.transaction((): AddResult => {
+      const id = articleId(input);
+      const sameUrl = byId.get(id);
+      if (sameUrl) return { status: 'duplicate', article: toArticle(sameUrl), reason: 'same url' };
+      const hash = contentHash(input);
+      const sameText = byHash.get(hash);
+      if (sameText)
+        return { status: 'duplicate', article: toArticle(sameText), reason: 'same text' };
+      const article: Article = {
+        ...input,
+        id,
+        url: input.url ? (canonicalUrl(input.url) ? input.url.trim() : null) : null,
+        ingested: now().toISOString(),
+      };
+      insert.run({ ...article, hash, tags: encodeTags(article.tags) });
+      insertAnalysis.run(id, JSON.stringify(analysis));
+      const mentions = new Map<string, { type: string; canonical: string; n: number }>();
+      for (const entity of analysis.entities) {
+        const key = `${entity.type}\u0000${entity.canonical}`;
+        const seen = mentions.get(key) ?? { type: entity.type, canonical: entity.canonical, n: 0 };
+        seen.n++;
+        mentions.set(key, seen);
+      }
+      for (const { canonical, type, n } of mentions.values())
+        insertEntity.run(id, canonical, type, n);
+      return { status: 'added', article };
+    })();
+  }
+
+  function search(query: ArticleQuery): Article[] {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {
+      limit: Math.max(1, Math.min(query.limit ?? 50, 10_000)),
+    };
+    let from = 'articles a';
+    let order = 'a.published DESC';
+    if (query.terms) {
+      const match = ftsMatch(query.terms);
+      if (match === null) return [];
+      from = 'articles_fts f JOIN articles a ON a.seq = f.rowid';
+      where.push('articles_fts MATCH @match');
+      params['match'] = match;
+      if (query.order === 'relevance') order = 'f.rank, a.published DESC';
+    }
+    if (query.entity) {
+      where.push('a.id IN (SELECT article_id FROM article_entities WHERE canonical = @entity)');
+      params['entity'] = query.entity;
+    }
+    if (query.from) {
+      where.push('a.published >= @from');
+      params['from'] = query.from;
+    }
+    if (query.to) {
+      where.push('a.published <= @to');
+      params['to'] = query.to;
+    }
+    const sql = `SELECT ${COLUMNS} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${order} LIMIT @limit`;
+    return db
+      .prepare<[Record<string, string | number>], ArticleRow>(sql)
+      .all(params)
+      .map(toArticle);
+  }
+
+  return {
+    db,
+    addArticle,
+    getArticle: (id) => {
+      const row = byId.get(id);
+      return row ? toArticle(row) : null;
+    },
+    getAnalysis: (id) => {
+      const row = analysisOf.get(id);
+      return row ? (JSON.parse(row.data) as Analysis) : null;
+    },
+    search,
+    newestMatching: (terms, to) =>
+      search({ terms, limit: 1, ...(to ? { to } : {}) })[0]?.published ?? null,
+    count: () => countAll.get()?.n ?? 0,
+    newest: () => {
+      const row = newestRow.get();
+      return row ? toArticle(row) : null;
+    },
+    version: () => maxSeq.get()?.v ?? 0,
+    transaction: (work) => db.transaction(work)(),
+    close: () => db.close(),
+  };
+}

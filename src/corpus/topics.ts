@@ -1,0 +1,65 @@
+import { normaliseText } from './article-id.ts';
+import known from './topics.json' with { type: 'json' };
+
+/** A subject users ask about, and the words that mark an article as being about it. */
+export interface Topic {
+  key: string;
+  label: string;
+  terms: string[];
+  /** False for a topic made up on the spot from the user's own words. */
+  known: boolean;
+}
+
+const TOPICS: Topic[] = Object.entries(
+  known as Record<string, { label: string; terms: string[] }>,
+).map(([key, topic]) => ({ key, label: topic.label, terms: topic.terms, known: true }));
+
+/** The topics sitrep knows by name (for suggestions and autocomplete). */
+export function knownTopics(): readonly Topic[] {
+  return TOPICS;
+}
+
+/**
+ * The topic a user means: `Kosovo`, `#kosovo`, `Kosovar` and `Pristina` all resolve to Kosovo.
+ * Anything unknown becomes an ad-hoc topic searched by its own words.
+ */
+export function resolveTopic(input: string): Topic {
+  const wanted = normaliseText(input.replace(/^#/, ''));
+  const found = TOPICS.find(
+    (topic) =>
+      topic.key === wanted.replace(/ /g, '-') ||
+      topic.terms.some((term) => normaliseText(term) === wanted),
+  );
+  if (found) return found;
+  const label = input.replace(/^#/, '').trim();
+  return { key: wanted.replace(/ /g, '-'), label, terms: [wanted], known: false };
+}
+
+/** Edit distance, for "did you mean" suggestions on short names. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Known topics closest to what the user typed, best first. */
+export function closestTopics(input: string, limit = 3): string[] {
+  const wanted = normaliseText(input.replace(/^#/, ''));
+  return TOPICS.map((topic) => ({
+    label: topic.label,
+    distance: Math.min(
+      ...[topic.key, ...topic.terms].map((term) => editDistance(wanted, normaliseText(term))),
+    ),
+  }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, limit)
+    .map((topic) => topic.label);
+}
