@@ -1,5 +1,6 @@
 import type { Analysis, Analyzer } from './analysis.ts';
 import { splitSentences } from './sentences.ts';
+import { analyzeSpeech } from './speech.ts';
 
 const SUMMARY_SENTENCES = 3;
 
@@ -10,9 +11,11 @@ const SUMMARY_SENTENCES = 3;
  */
 export const analyzeArticle: Analyzer = (article): Analysis => {
   const sentences = splitSentences(article.body);
+  const speech = analyzeSpeech(article.body, sentences);
   return {
-    entities: [],
-    quotes: [],
+    entities: speech.entities,
+    quotes: speech.quotes,
+    people: speech.people,
     events: [],
     summary: sentences.slice(0, SUMMARY_SENTENCES).map((sentence) => sentence.text),
   };
