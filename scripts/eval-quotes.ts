@@ -17,6 +17,7 @@ interface GoldAttribution {
   content: Fragment[];
   source: Fragment[] | null;
   sourceText: string | null;
+  cueText: string | null;
 }
 
 function parseAnn(text: string): GoldAttribution[] {
@@ -39,17 +40,25 @@ function parseAnn(text: string): GoldAttribution[] {
   }
   const gold: GoldAttribution[] = [];
   for (const roles of relations) {
+    if (roles.length === 0) continue;
     let content: Fragment[] = [];
     let source: { fragments: Fragment[]; text: string } | null = null;
+    let cue: string | null = null;
     for (const role of roles) {
       const [name, ref] = role.split(':');
       const span = spans.get(ref ?? '');
       if (!span) continue;
       if (name === 'Content' || name === 'Content2') content = content.concat(span.fragments);
       if (name === 'Source') source = span;
+      if (name === 'Cue') cue = span.text;
     }
     if (content.length > 0)
-      gold.push({ content, source: source?.fragments ?? null, sourceText: source?.text ?? null });
+      gold.push({
+        content,
+        source: source?.fragments ?? null,
+        sourceText: source?.text ?? null,
+        cueText: cue,
+      });
   }
   return gold;
 }
@@ -64,6 +73,31 @@ function trimmed(text: string, span: Fragment): string {
 }
 
 const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+const PRONOUN_SOURCE = /^(he|she|they|it|we|i|you|who|which|that|his|her|their|its|him|them)$/i;
+
+/**
+ * The name a gold source refers to: itself, or for a bare pronoun ("he", "who") the nearest
+ * earlier gold source that is not one. PolNeAR links no coreference, so this chain over its
+ * own sources stands in for "the name it refers to".
+ */
+function goldReferents(gold: readonly GoldAttribution[]): (string | null)[] {
+  const order = gold
+    .map((g, index) => ({ index, start: g.source?.[0]?.start ?? -1 }))
+    .filter((entry) => entry.start >= 0)
+    .sort((a, b) => a.start - b.start);
+  const referents: (string | null)[] = gold.map(() => null);
+  let lastName: string | null = null;
+  for (const { index } of order) {
+    const sourceText = (gold[index]!.sourceText ?? '').trim();
+    if (PRONOUN_SOURCE.test(sourceText)) referents[index] = lastName;
+    else {
+      referents[index] = sourceText;
+      if (/\p{Lu}/u.test(sourceText)) lastName = sourceText;
+    }
+  }
+  return referents;
+}
 
 function main(dir: string): void {
   const texts = readdirSync(join(dir, 'text'))
@@ -89,6 +123,7 @@ function main(dir: string): void {
     const quotes = analyzeArticle({ title: '', body: text, published: '' }).quotes;
     predicted += quotes.length;
     goldTotal += gold.length;
+    const referents = goldReferents(gold);
     const goldHit = new Set<number>();
     const exactGold = new Set<number>();
     for (const quote of quotes) {
@@ -116,7 +151,7 @@ function main(dir: string): void {
       if (g.source) {
         speakerPairs++;
         const bySpan = quote.source !== null && overlapAll(quote.source, g.source) > 0;
-        const goldWords = ` ${fold(g.sourceText ?? '').replace(/[^\p{L}]+/gu, ' ')} `;
+        const goldWords = ` ${fold(`${g.sourceText ?? ''} ${referents[best] ?? ''}`).replace(/[^\p{L}]+/gu, ' ')} `;
         const surname = fold(quote.speaker ?? '')
           .split(/[^\p{L}]+/u)
           .filter(Boolean)
@@ -133,7 +168,7 @@ function main(dir: string): void {
       gold.forEach((g, index) => {
         if (!goldHit.has(index))
           console.log(
-            `FN ${stem}: ${g.content
+            `FN ${stem}: [${g.cueText}] ${g.content
               .map((f) => text.slice(f.start, f.end))
               .join(' … ')
               .slice(0, 140)}`,

@@ -69,6 +69,8 @@ export function resolveSpeakers(
       );
     } else if (attribution.continues) {
       resolved = speakers.get(attribution.continues) ?? resolved;
+    } else {
+      resolved = speakerNear(mentions, attribution, sentenceOf, lastPersonSpeaker);
     }
     speakers.set(attribution, resolved);
     if (resolved.person && resolved.speaker)
@@ -165,5 +167,28 @@ function resolveSource(
       person: false,
     };
   }
+  return { speaker: null, person: false };
+}
+
+/**
+ * The speaker of a quote no cue introduced: a person named in the same sentence outside the
+ * quote ("Blige's song: “...”"), else whoever spoke in the sentence before.
+ */
+function speakerNear(
+  mentions: readonly Mention[],
+  attribution: Attribution,
+  sentenceOf: (offset: number) => number,
+  lastSpeaker: { name: string; sentence: number } | null,
+): Resolved {
+  const { start, end } = attribution.content;
+  const person = mentions.find(
+    (mention) =>
+      mention.type === 'PERSON' &&
+      (mention.end <= start || mention.start >= end) &&
+      sentenceOf(mention.start) === attribution.sentence,
+  );
+  if (person) return { speaker: person.canonical, person: true };
+  if (lastSpeaker && attribution.sentence - lastSpeaker.sentence <= 1)
+    return { speaker: lastSpeaker.name, person: true };
   return { speaker: null, person: false };
 }

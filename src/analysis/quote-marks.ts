@@ -4,62 +4,73 @@ export interface QuoteSpan {
   end: number;
 }
 
-const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"', '‹': '›' };
+/** Opening mark → closing mark. `''` is the typewriter double quote some archives use. */
+const CLOSING: [string, string][] = [
+  ["''", "''"],
+  ['“', '”'],
+  ['„', '“'],
+  ['«', '»'],
+  ['"', '"'],
+];
 /** A direct quote longer than this is a pairing error (an unbalanced mark), not a quote. */
 const MAX_QUOTE_CHARS = 3000;
 const MAX_PARAGRAPHS = 6;
 
 /**
- * Pairs quote marks: curly “ ”, German „ “, guillemets « » and straight ". A quote may run over
- * several paragraphs when each new paragraph reopens it (the news convention of leaving the
- * closing mark off until the quote ends). An opening mark with no partner is dropped rather
+ * Pairs quote marks: curly “ ”, German „ “, guillemets « », straight " and ''. A quote may run
+ * over several paragraphs when each new paragraph reopens it (the news convention of leaving
+ * the closing mark off until the quote ends). An opening mark with no partner is dropped rather
  * than swallowing the rest of the article.
  */
 export function pairQuoteMarks(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let i = 0;
   while (i < text.length) {
-    const open = text[i]!;
-    const close = CLOSING[open];
-    if (close === undefined || (open === '"' && !opensQuote(text, i))) {
+    const pair = CLOSING.find(([open]) => text.startsWith(open, i));
+    if (!pair || (isSymmetric(pair) && !opensQuote(text, i, pair[0].length))) {
       i++;
       continue;
     }
-    const end = findClose(text, i, open, close);
+    const end = findClose(text, i, pair[0], pair[1]);
     if (end === -1) {
-      i++;
+      i += pair[0].length;
       continue;
     }
-    spans.push({ start: i, end: end + 1 });
-    i = end + 1;
+    spans.push({ start: i, end: end + pair[1].length });
+    i = end + pair[1].length;
   }
   return spans;
 }
 
-function opensQuote(text: string, index: number): boolean {
+const isSymmetric = ([open, close]: [string, string]) => open === close;
+
+function opensQuote(text: string, index: number, length: number): boolean {
   const before = text[index - 1];
-  const after = text[index + 1];
+  const after = text[index + length];
   if (after === undefined || /\s/.test(after)) return false;
   return before === undefined || /[\s([{—–-]/.test(before);
 }
 
+function closesQuote(text: string, index: number, length: number): boolean {
+  const before = text[index - 1];
+  const after = text[index + length] ?? ' ';
+  return before !== undefined && !/\s/.test(before) && /[\s.,;:!?)\]—–-]/.test(after);
+}
+
 function findClose(text: string, openAt: number, open: string, close: string): number {
   let paragraphs = 0;
-  for (let j = openAt + 1; j < text.length && j - openAt < MAX_QUOTE_CHARS; j++) {
+  const symmetric = open === close;
+  for (let j = openAt + open.length; j < text.length && j - openAt < MAX_QUOTE_CHARS; j++) {
     const char = text[j]!;
-    if (
-      char === close &&
-      (open !== '"' || !opensQuote(text, j) || /[\s.,;:!?]/.test(text[j + 1] ?? ' '))
-    )
-      return j;
-    if (char === open && open !== close) return -1;
+    if (text.startsWith(close, j) && (!symmetric || closesQuote(text, j, close.length))) return j;
+    if (!symmetric && text.startsWith(open, j)) return -1;
     if (char === '\n') {
       let k = j;
       while (k < text.length && /\s/.test(text[k]!)) k++;
       paragraphs++;
       // A new paragraph continues the quote only when it reopens it.
-      if (text[k] !== open || paragraphs >= MAX_PARAGRAPHS) return -1;
-      j = k;
+      if (!text.startsWith(open, k) || paragraphs >= MAX_PARAGRAPHS) return -1;
+      j = k + open.length - 1;
     }
   }
   return -1;

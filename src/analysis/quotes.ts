@@ -96,7 +96,7 @@ const CONTINUATION_GERUNDS = new Set([
 /** How far after the cue a "that" may come ("said in a statement on Tuesday that ..."). */
 const THAT_WINDOW = 9;
 const MAX_SOURCE_TOKENS = 9;
-const MIN_CONTENT_WORDS = 3;
+const MIN_CONTENT_WORDS = 2;
 
 interface Found {
   first: number;
@@ -431,7 +431,15 @@ function precedingContent(
 ): { start: number; end: number } | null {
   const { tokens } = context;
   let k = sourceFirst - 1;
-  if (k < first) return null;
+  if (k < 0) return null;
+  if (k < first) {
+    // The quote ended the previous sentence: `“How many times?” Clinton said.`
+    const closing = tokens[k]!;
+    const quote = quoteOf[k] !== -1 ? context.quotes[quoteOf[k]!] : undefined;
+    return closing.kind === 'quote' && quote && quote.end === closing.end
+      ? { start: quote.start, end: quote.end }
+      : null;
+  }
   const mark = tokens[k]!;
   if (mark.text !== ',' && mark.kind !== 'quote' && mark.text !== '—') return null;
   // Step back over a closing quote mark and a comma inside it.
@@ -449,10 +457,8 @@ function precedingContent(
         ? context.quotes[quoteOf[k]!]
         : undefined;
   if (quote && quote.end <= tokens[sourceFirst]!.start) {
-    const start = Math.min(quote.start, tokens[first]!.start);
-    const words = wordCount(tokens, first, sourceFirst);
-    if (words < 2) return null;
-    return { start: quote.start < tokens[first]!.start ? quote.start : start, end: quote.end };
+    if (context.text.slice(quote.start, quote.end).split(/\s+/).length < 2) return null;
+    return { start: Math.min(quote.start, tokens[first]!.start), end: quote.end };
   }
   if (k < first || wordCount(tokens, first, k + 1) < MIN_CONTENT_WORDS) return null;
   const start =
@@ -559,7 +565,9 @@ function addUnclaimedQuotes(context: QuoteContext, attributions: Attribution[]):
     const sameParagraph = previous !== undefined && previous.content.start >= paragraphStart;
     const opensParagraph = text.slice(paragraphStart, quote.start).trim() === '';
     const gapOk = previous !== undefined && sentence - previous.sentence <= 3;
-    const continues = previous && gapOk && (sameParagraph || opensParagraph) ? previous : null;
+    const adjacent = previous !== undefined && sentence - previous.sentence <= 1;
+    const continues =
+      previous && gapOk && (sameParagraph || opensParagraph || adjacent) ? previous : null;
     attributions.push({
       kind: 'direct',
       content: { start: quote.start, end: quote.end },

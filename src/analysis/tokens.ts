@@ -16,9 +16,9 @@ export interface Token {
  * still names Serbia.
  */
 const TOKEN =
-  /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:/]\p{N}+)*%?|[«»“”„"‘’']|\S/gu;
+  /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:/]\p{N}+)*%?|''|[«»“”„"‘’']|\S/gu;
 
-const QUOTE_CHARS = new Set(['"', '“', '”', '„', '«', '»']);
+const QUOTE_CHARS = new Set(['"', "''", '“', '”', '„', '«', '»']);
 
 /** Folds a word for lexicon lookups: lowercase, no diacritics, straight apostrophes. */
 export function fold(text: string): string {
