@@ -1,5 +1,8 @@
 import { commands } from '../commands/index.ts';
 import { analyzeArticle } from './analysis/analyze.ts';
+import { createSuggestions } from './analysis/people/autocomplete.ts';
+import { peopleMigrations } from './analysis/people/migrations.ts';
+import { createPeopleWriter } from './analysis/people/registry.ts';
 import { createIngester, type Ingester } from './corpus/ingest.ts';
 import { corpusMigrations } from './corpus/store/migrations.ts';
 import { openDatabase } from './corpus/store/database.ts';
@@ -29,9 +32,14 @@ export interface AppOptions {
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const store = createSqliteStore(openDatabase(options.db, corpusMigrations), () => clock.now());
+  const store = createSqliteStore(
+    openDatabase(options.db, [...corpusMigrations, ...peopleMigrations]),
+    () => clock.now(),
+  );
   const services: Services = { store, clock, logger, commands };
-  const ingester = createIngester({ store, analyze: analyzeArticle, clock });
+  services.suggest = createSuggestions(store.db, () => store.version());
+  const indexers = [createPeopleWriter(store.db)];
+  const ingester = createIngester({ store, analyze: analyzeArticle, clock, indexers });
   return {
     store,
     services,

@@ -90,7 +90,7 @@ const PLACE_PREPOSITIONS = new Set([
   'toward',
   'towards',
 ]);
-const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'and', 'to', 'on', '-']);
+const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'to', 'on', '-']);
 const APPOSITIVE_STARTS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
 const isAcronym = (token: Token) =>

@@ -374,6 +374,8 @@ function verbAttribution(
   const rightStart = rightContentStart(tokens, quoteOf, cue.last, end);
   const rightWords = rightStart === null ? 0 : wordCount(tokens, rightStart, end);
   const postposed = precedingContent(context, quoteOf, before ? before.first : cue.first, first);
+  // "Blinken reaffirmed US support ..., Miller said": the sentence is Miller's.
+  if (cue.cls !== 'speech' && endsWithSpeaker(tokens, cue.last, end)) return null;
   if (
     before &&
     rightStart !== null &&
@@ -391,6 +393,20 @@ function verbAttribution(
     if (after) return make(context, postposed, after, cue, sentence);
   }
   return null;
+}
+
+/** True when the sentence closes with ", <source> said" after `from`. */
+function endsWithSpeaker(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let k = end - 1; k >= from && end - k <= 7; k--) {
+    const token = tokens[k]!;
+    if (token.text === ',' || token.kind === 'quote') return false;
+    if (CUES.get(token.lower)?.some((entry) => entry.cls === 'speech' && entry.rest.length === 0)) {
+      let c = k - 1;
+      while (c > from && end - c <= 8 && tokens[c]!.text !== ',') c--;
+      return tokens[c]?.text === ',' && c > from && k - c >= 2;
+    }
+  }
+  return false;
 }
 
 /** True when what follows the cue is only a time or setting ("on Tuesday", "in a statement"). */
