@@ -6,6 +6,7 @@ import type { IngestReport } from './corpus/ingest.ts';
 import { fixedClock, systemClock } from './core/clock.ts';
 import { createLogger } from './core/logger.ts';
 import { createApp, type App } from './main.ts';
+import { runAnalyze } from './analysis/analyze-cli.ts';
 import { answerLine, runConsole } from './platforms/console/repl.ts';
 import { renderConsole } from './platforms/console/render.ts';
 
@@ -13,7 +14,9 @@ const USAGE = `usage:
   sitrep start [--db FILE]                 run the bot (console mode when no platform token is set)
   sitrep ingest [--db FILE] <file|dir>...  add articles; prints added / duplicate / failed
   sitrep ask [--corpus DIR]... [--db FILE] [--json] [--now ISO] "<command line>"
-                                           answer one command as a user would`;
+                                           answer one command as a user would
+  sitrep analyze [--plain] [--jsonl] [FILE...]
+                                           print each article's analysis as one JSON line`;
 
 /** Exit codes: 0 ok, 1 a user error (one line on stderr), 2 usage. */
 class UsageError extends Error {}
@@ -144,6 +147,8 @@ export async function main(argv: string[]): Promise<number> {
         return await ingest(rest, config);
       case 'ask':
         return await ask(rest, config);
+      case 'analyze':
+        return await runAnalyze(rest, process);
       case undefined:
       case 'help':
       case '--help':

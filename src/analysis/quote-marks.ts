@@ -12,6 +12,7 @@ const CLOSING: [string, string][] = [
   ['«', '»'],
   ['"', '"'],
 ];
+const OPENERS = new Set(CLOSING.map(([open]) => open[0]!));
 /** A direct quote longer than this is a pairing error (an unbalanced mark), not a quote. */
 const MAX_QUOTE_CHARS = 3000;
 const MAX_PARAGRAPHS = 6;
@@ -26,6 +27,10 @@ export function pairQuoteMarks(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let i = 0;
   while (i < text.length) {
+    if (!OPENERS.has(text[i]!)) {
+      i++;
+      continue;
+    }
     const pair = CLOSING.find(([open]) => text.startsWith(open, i));
     if (!pair || (isSymmetric(pair) && !opensQuote(text, i, pair[0].length))) {
       i++;

@@ -22,6 +22,8 @@ const QUOTE_CHARS = new Set(['"', "''", '“', '”', '„', '«', '»']);
 
 /** Folds a word for lexicon lookups: lowercase, no diacritics, straight apostrophes. */
 export function fold(text: string): string {
+  // Most words are plain ASCII; only the rest pay for Unicode normalisation.
+  if (/^[\w .,-]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
 }
 

@@ -1,0 +1,35 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { analyzeArticle } from '../src/analysis/analyze.ts';
+import { newsTexts } from './news-texts.ts';
+
+const ARTICLES = 400;
+const WORDS = 700;
+
+function throughput(texts: readonly string[], work: (text: string) => unknown): number {
+  for (const text of texts.slice(0, 20)) work(text);
+  const started = process.hrtime.bigint();
+  for (const text of texts) work(text);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return texts.length / seconds;
+}
+
+/**
+ * Analysis throughput on 700-word articles (one core, this process), and its ratio to
+ * wink-nlp's plain `readDoc` (tokenise, sentences, POS) over the same texts in the same run.
+ */
+export async function run(): Promise<Record<string, unknown>> {
+  const texts = newsTexts(ARTICLES, WORDS);
+  const nlp = winkNLP(model);
+  const ours = throughput(texts, (body) => analyzeArticle({ title: '', body, published: '' }));
+  const wink = throughput(texts, (text) => nlp.readDoc(text).tokens().length());
+  return {
+    analysis_articles: ARTICLES,
+    analysis_words_per_article: WORDS,
+    analysis_articles_per_s: Math.round(ours),
+    wink_readdoc_articles_per_s: Math.round(wink),
+    analysis_ratio_vs_wink: +(ours / wink).toFixed(2),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await run());
