@@ -38,6 +38,7 @@ export interface RoleMention extends Span {
 
 const NAME_JOINERS = new Set([
   'of',
+  'for',
   'de',
   'da',
   'del',
@@ -249,8 +250,15 @@ function classifyRun(
     if (split < words.length && isPlace(token.lower)) break;
     split--;
   }
-  const nameWords = words.slice(split);
+  let nameWords = words.slice(split);
   const titleWords = words.slice(0, split);
+  // "Institute for Policy Integrity", "Ministry of Defence": a joined phrase is one name.
+  if (
+    nameWords.length > 0 &&
+    titleWords.length > 0 &&
+    NAME_JOINERS.has(tokens[nameWords[0]! - 1]?.lower ?? '')
+  )
+    nameWords = [];
   if (nameWords.length === 0) {
     if (
       titleWords.some((index) => ORG_WORDS.has(tokens[index]!.lower) || isAcronym(tokens[index]!))

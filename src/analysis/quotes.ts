@@ -174,7 +174,9 @@ function sentenceAttributions(
       previous !== undefined &&
       CONTINUATION_GERUNDS.has(tokens[index]!.lower) &&
       tokens[index - 1]?.text === ',';
-    if (index < claimedUntil && !continuation) continue;
+    const conjunction =
+      !continuation && index < claimedUntil ? coordinatedClause(tokens, index, first) : -1;
+    if (index < claimedUntil && !continuation && conjunction === -1) continue;
     const attribution =
       cue.cls === 'phrase'
         ? accordingTo(context, quoteOf, cue, first, last, sentence)
@@ -184,6 +186,13 @@ function sentenceAttributions(
     if (!attribution) continue;
     if (continuation && previous)
       previous.content.end = Math.min(previous.content.end, tokens[index - 1]!.start);
+    if (conjunction !== -1 && previous) {
+      if (attribution.source && attribution.source.first <= conjunction)
+        attribution.source = { first: conjunction + 1, last: attribution.source.last };
+      let cut = conjunction;
+      if (/^[,;—–-]$/.test(tokens[cut - 1]?.text ?? '')) cut--;
+      previous.content.end = Math.min(previous.content.end, tokens[cut - 1]!.end);
+    }
     found.push(attribution);
     claimedUntil = Math.max(
       claimedUntil,
@@ -192,6 +201,20 @@ function sentenceAttributions(
     index = Math.max(index, cue.last - 1);
   }
   return found;
+}
+
+/**
+ * "... — and he noted that ...": a new clause with its own source and cue. Returns the index
+ * of the conjunction, or -1.
+ */
+function coordinatedClause(tokens: readonly Token[], cue: number, first: number): number {
+  for (let k = cue - 1; k > first && cue - k <= 4; k--) {
+    const word = tokens[k]!.lower;
+    if (word === 'and' || word === 'but' || word === 'while') return k < cue - 1 ? k : -1;
+    if (!isWord(tokens[k]) || (!tokens[k]!.cap && !PRONOUNS.has(word) && !NP_INNER.has(word)))
+      return -1;
+  }
+  return -1;
 }
 
 function tokenAtOrAfter(tokens: readonly Token[], offset: number, from: number): number {
@@ -262,7 +285,7 @@ function sourceBefore(
   // "Kirby, the NSC spokesman, said": step over the appositive to the name.
   if (tokens[k]?.text === ',') {
     let c = k - 1;
-    while (c > floor && tokens[c]!.text !== ',' && k - c < 14) {
+    while (c > floor && tokens[c]!.text !== ',' && k - c < 24) {
       if (tokens[c]!.kind === 'quote' || tokens[c]!.text === '.') break;
       c--;
     }
@@ -336,14 +359,16 @@ function sourceAfter(
 ): { first: number; last: number } | null {
   let k = from;
   const limit = Math.min(last, from + MAX_SOURCE_TOKENS + 6);
-  while (
-    k < limit &&
-    (isWord(tokens[k]) ||
-      tokens[k]!.kind === 'possessive' ||
-      tokens[k]!.kind === 'number' ||
-      (tokens[k]!.text === '.' && k + 1 < last && isWord(tokens[k + 1]) && tokens[k + 1]!.cap))
-  )
+  while (k < limit) {
+    const token = tokens[k]!;
+    const abbreviation =
+      token.text === '.' && k + 1 < last && isWord(tokens[k + 1]) && tokens[k + 1]!.cap;
+    if (!(isWord(token) || token.kind === 'possessive' || token.kind === 'number' || abbreviation))
+      break;
+    // A verb after the cue means a clause ("said the states were ..."), not a speaker.
+    if (isWord(token) && !token.cap && k > from && isVerbLike(token.lower)) return null;
     k++;
+  }
   if (k === from) return null;
   const end = tokens[k];
   if (
@@ -356,7 +381,8 @@ function sourceAfter(
   )
     return null;
   const head = tokens[from]!;
-  if (!head.cap && !PRONOUNS.has(head.lower) && !NP_INNER.has(head.lower)) return null;
+  if (!head.cap && head.kind !== 'number' && !PRONOUNS.has(head.lower) && !NP_INNER.has(head.lower))
+    return null;
   return { first: from, last: k };
 }
 
