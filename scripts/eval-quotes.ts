@@ -1,7 +1,9 @@
 /**
  * Scores quote extraction against PolNeAR (brat standoff): precision, recall and F1 of content
  * spans (any overlap, and exact after trimming punctuation) and speaker accuracy on matched
- * quotes. Usage: `npm run eval:quotes -- <polnear-split-dir>` (the folder holding text/ and
+ * quotes. Overlap: a predicted content counts when it overlaps a gold content, a gold content
+ * when some prediction overlaps it; the one-to-one variant credits each prediction to only
+ * its best gold, so one long prediction covering two gold contents recalls one. Usage: `npm run eval:quotes -- <polnear-split-dir>` (the folder holding text/ and
  * attributions/). One annotator per article: the first in name order.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -108,6 +110,7 @@ function main(dir: string): void {
   let predictedMatched = 0;
   let goldTotal = 0;
   let goldMatched = 0;
+  let goldTouched = 0;
   let exactMatched = 0;
   let speakerPairs = 0;
   let speakerCorrect = 0;
@@ -175,10 +178,14 @@ function main(dir: string): void {
           );
       });
     goldMatched += goldHit.size;
+    goldTouched += gold.filter((g) =>
+      quotes.some((quote) => g.content.some((fragment) => overlap(quote.content, fragment) > 0)),
+    ).length;
     exactMatched += exactGold.size;
   }
   const p = predictedMatched / Math.max(1, predicted);
-  const r = goldMatched / Math.max(1, goldTotal);
+  const r = goldTouched / Math.max(1, goldTotal);
+  const oneToOneR = goldMatched / Math.max(1, goldTotal);
   const exactP = exactMatched / Math.max(1, predicted);
   const exactR = exactMatched / Math.max(1, goldTotal);
   const result = {
@@ -186,6 +193,11 @@ function main(dir: string): void {
     gold_attributions: goldTotal,
     predicted_quotes: predicted,
     content_overlap: { precision: +p.toFixed(3), recall: +r.toFixed(3), f1: +f1(p, r).toFixed(3) },
+    content_overlap_one_to_one: {
+      precision: +p.toFixed(3),
+      recall: +oneToOneR.toFixed(3),
+      f1: +f1(p, oneToOneR).toFixed(3),
+    },
     content_exact: {
       precision: +exactP.toFixed(3),
       recall: +exactR.toFixed(3),
