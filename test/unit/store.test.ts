@@ -83,6 +83,29 @@ describe('the article store', () => {
     ]);
   });
 
+  it('finds articles by tag, with or without the #', () => {
+    const store = memoryStore();
+    store.addArticle(
+      article({ url: 'https://a.example/t1', tags: ['KFOR', 'Kosovo'] }),
+      emptyAnalysis(),
+    );
+    store.addArticle(
+      article({
+        url: 'https://a.example/t2',
+        body: 'KFOR mentioned only in text.',
+        tags: ['Serbia'],
+      }),
+      emptyAnalysis(),
+    );
+    expect(store.search({ tag: '#kfor' }).map((item) => item.url)).toEqual([
+      'https://a.example/t1',
+    ]);
+    expect(store.search({ tag: 'kfor', terms: ['banjska'] }).map((item) => item.url)).toEqual([
+      'https://a.example/t1',
+    ]);
+    expect(store.search({ tag: 'kf' })).toEqual([]);
+  });
+
   it('limits a search to a time window and orders it newest first', () => {
     const store = memoryStore();
     for (const day of ['01', '05', '09']) {
