@@ -91,7 +91,7 @@ const PLACE_PREPOSITIONS = new Set([
   'toward',
   'towards',
 ]);
-const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'to', 'on', '-']);
+const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'on', '-']);
 const APPOSITIVE_STARTS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
 const isAcronym = (token: Token) =>
@@ -172,6 +172,11 @@ function isInitial(
   );
 }
 
+/** "Serbs", "Armenians": a people, not a person. */
+function isGroupWord(folded: string): boolean {
+  return folded.endsWith('s') && DEMONYMS.has(folded.slice(0, -1));
+}
+
 function isTitleWord(token: Token): boolean {
   return (
     ROLE_WORDS.has(token.lower) ||
@@ -246,8 +251,9 @@ function classifyRun(
   let split = words.length;
   while (split > 0) {
     const token = tokens[words[split - 1]!]!;
-    if (isTitleWord(token) || STOP_WORDS.has(token.lower)) break;
-    if (split < words.length && isPlace(token.lower)) break;
+    if (isTitleWord(token) || STOP_WORDS.has(token.lower) || isGroupWord(token.lower)) break;
+    // "Western Balkans Gabriel Escobar", but "Milan Radoičić" (Milan is also a city).
+    if (split < words.length - 1 && isPlace(token.lower)) break;
     split--;
   }
   let nameWords = words.slice(split);
@@ -312,6 +318,7 @@ function typeOfName(
   if (words.length >= 2) {
     if (words.every((word) => isPlace(word.lower))) return 'PLACE';
     if (isFirstName(words[0]!.lower)) return 'PERSON';
+    if (isPlace(words.at(-1)!.lower)) return null;
     if (words.some((word) => isCommonWord(word.lower) && !NAME_JOINERS.has(word.lower)))
       return null;
     return words.length <= 4 ? 'PERSON' : null;
@@ -353,22 +360,14 @@ function preModifierRole(tokens: readonly Token[], nameFirst: number): string | 
       k--;
       continue;
     }
-    if (
-      token.kind === 'possessive' ||
-      (token.kind === 'word' &&
-        (token.cap ||
-          ROLE_WORDS.has(token.lower) ||
-          ROLE_NOUNS.has(token.lower) ||
-          ROLE_LINKS.has(token.lower)))
-    ) {
-      if (
-        token.kind === 'word' &&
-        !token.cap &&
-        !ROLE_WORDS.has(token.lower) &&
-        !ROLE_NOUNS.has(token.lower) &&
-        !ROLE_LINKS.has(token.lower)
-      )
-        break;
+    const roleWord =
+      token.kind === 'word' &&
+      (ROLE_WORDS.has(token.lower) || ROLE_NOUNS.has(token.lower) || ROLE_LINKS.has(token.lower));
+    // Capitalised words join the role only when they are titles, places or organisations,
+    // so the walk stops at another person's name ("Kurti and Serbian President Vučić").
+    const titleCap =
+      token.kind === 'word' && token.cap && (isTitleWord(token) || isPlace(token.lower));
+    if (token.kind === 'possessive' || roleWord || titleCap) {
       k--;
       continue;
     }

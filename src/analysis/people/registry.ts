@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Analysis } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
-import { diacritics, nameKey } from './names.ts';
+import { diacritics, editDistance, nameKey } from './names.ts';
 
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
 const HONORIFIC_BEFORE =
@@ -84,7 +84,7 @@ export function createPeopleWriter(db: Database) {
       const full = fullNamesWithSurname.all(surname);
       if (full.length === 1) return full[0]!.id;
     }
-    const existing = byKey.get(key);
+    const existing = byKey.get(key) ?? sameNameSpeltOtherwise(words);
     if (existing) {
       if (diacritics(canonical) > diacritics(existing.name)) rename.run(canonical, existing.id);
       return existing.id;
@@ -94,6 +94,22 @@ export function createPeopleWriter(db: Database) {
     );
     if (words.length > 1) absorbSurname(id, surname);
     return id;
+  }
+
+  /**
+   * "Anthony Blinken" and "Antony Blinken": same surname, as many words, first names one
+   * letter apart. News spells foreign first names inconsistently; surnames are kept stricter.
+   */
+  function sameNameSpeltOtherwise(words: string[]): PersonRow | undefined {
+    if (words.length < 2 || words[0]!.length < 4) return undefined;
+    return fullNamesWithSurname.all(words.at(-1)!).find((row) => {
+      const other = row.key.split(' ');
+      return (
+        other.length === words.length &&
+        editDistance(other[0]!, words[0]!) <= 1 &&
+        other.slice(1).join(' ') === words.slice(1).join(' ')
+      );
+    });
   }
 
   /** Folds the surname-only person into the new full name when it is the only one. */
