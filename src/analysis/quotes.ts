@@ -150,7 +150,13 @@ export function findAttributions(context: QuoteContext): Attribution[] {
     attributions.push(...sentenceAttributions(context, quoteOf, first, last, s));
   });
   attributions.sort((a, b) => a.content.start - b.content.start);
-  const kept = dropOverlaps(attributions);
+  const kept = dropOverlaps(
+    attributions.filter(
+      (a) =>
+        context.text.slice(a.content.start, a.content.end).trim().split(/\s+/).length >=
+        MIN_CONTENT_WORDS,
+    ),
+  );
   addUnclaimedQuotes(context, kept);
   return kept.sort((a, b) => a.content.start - b.content.start);
 }
@@ -406,7 +412,9 @@ function verbAttribution(
     before &&
     rightStart !== null &&
     rightWords >= MIN_CONTENT_WORDS &&
-    (!postposed || cue.cls !== 'speech' || !isShortTail(tokens, rightStart, end))
+    (!postposed ||
+      cue.cls !== 'speech' ||
+      (!isShortTail(tokens, rightStart, end) && tokens[cue.last]?.text !== ','))
   ) {
     const span = widenToQuotes(context, tokens[rightStart]!.start, tokens[end - 1]!.end);
     return make(context, span, before, cue, sentence);
@@ -502,7 +510,7 @@ function precedingContent(
     if (context.text.slice(quote.start, quote.end).split(/\s+/).length < 2) return null;
     return { start: Math.min(quote.start, tokens[first]!.start), end: quote.end };
   }
-  if (k < first || wordCount(tokens, first, k + 1) < MIN_CONTENT_WORDS) return null;
+  if (k < first || wordCount(tokens, first, k + 1) < MIN_CONTENT_WORDS + 1) return null;
   const start =
     quoteOf[first] !== -1
       ? Math.min(context.quotes[quoteOf[first]!]!.start, tokens[first]!.start)
