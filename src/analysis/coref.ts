@@ -39,6 +39,7 @@ export function resolveSpeakers(
       for (const word of role.toLowerCase().split(/[\s’']+/)) roles.add(word);
     rolesOf.set(mention.canonical, roles);
   }
+  /** Known genders, learnt from names and honorifics and then from resolved pronouns. */
   const genderOf = new Map<string, string | null>();
   for (const mention of mentions)
     if (mention.gender) genderOf.set(mention.canonical, mention.gender);
@@ -67,12 +68,21 @@ export function resolveSpeakers(
         genderOf,
         sentenceOf,
       );
-    } else if (attribution.continues) {
-      resolved = speakers.get(attribution.continues) ?? resolved;
     } else {
-      resolved = speakerNear(mentions, attribution, sentenceOf, lastPersonSpeaker);
+      const adjacent = personBeside(text, mentions, attribution);
+      if (adjacent) resolved = { speaker: adjacent, person: true };
+      else if (attribution.continues) resolved = speakers.get(attribution.continues) ?? resolved;
+      else resolved = speakerNear(mentions, attribution, sentenceOf, lastPersonSpeaker);
     }
     speakers.set(attribution, resolved);
+    const single = attribution.source && attribution.source.last - attribution.source.first === 1;
+    const pronoun = single ? tokens[attribution.source!.first]!.lower : '';
+    if (
+      resolved.speaker &&
+      (pronoun === 'he' || pronoun === 'she') &&
+      !genderOf.get(resolved.speaker)
+    )
+      genderOf.set(resolved.speaker, pronoun === 'he' ? 'male' : 'female');
     if (resolved.person && resolved.speaker)
       lastPersonSpeaker = { name: resolved.speaker, sentence: attribution.sentence };
     const { start, end } = attribution.content;
@@ -91,6 +101,26 @@ export function resolveSpeakers(
     });
   }
   return quotes;
+}
+
+/** A person named right beside a quote (`«...», a déclaré Peter Stano`): its speaker. */
+function personBeside(
+  text: string,
+  mentions: readonly Mention[],
+  attribution: Attribution,
+): string | null {
+  const { start, end } = attribution.content;
+  const near = mentions.find(
+    (mention) =>
+      mention.type === 'PERSON' &&
+      ((mention.start >= end &&
+        mention.start - end <= 30 &&
+        !/[.!?\n]/.test(text.slice(end, mention.start))) ||
+        (mention.end <= start &&
+          start - mention.end <= 3 &&
+          /:\s*$/.test(text.slice(mention.end, start)))),
+  );
+  return near?.canonical ?? null;
 }
 
 function resolveSource(

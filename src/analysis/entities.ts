@@ -455,7 +455,9 @@ function resolveSurnames(tokens: readonly Token[], mentions: Mention[]): void {
     if (mentions.some((mention) => index >= mention.first && index < mention.last)) continue;
     const next = tokens[index + 1];
     if (next && isNameWord(next)) continue;
-    push(mentions, tokens, index, index + 1, 'PERSON');
+    const mention = push(mentions, tokens, index, index + 1, 'PERSON');
+    const role = appositiveRole(tokens, index + 1);
+    if (role) mention.roles.push(role);
   }
   mentions.sort((a, b) => a.start - b.start);
   for (const mention of mentions) {

@@ -559,13 +559,24 @@ function continued(
   return { ...make(context, span, previous.source, cue, sentence), continues: previous };
 }
 
+/** Reported speech longer than this is a missing full stop, not one statement; it is cut. */
+const MAX_REPORTED_CHARS = 800;
+
 function make(
   context: QuoteContext,
-  content: { start: number; end: number },
+  found: { start: number; end: number },
   source: { first: number; last: number } | null,
   cue: Found,
   sentence: number,
 ): Attribution {
+  let content = found;
+  if (content.end - content.start > MAX_REPORTED_CHARS) {
+    const cut = context.text.lastIndexOf(' ', content.start + MAX_REPORTED_CHARS);
+    content = {
+      start: content.start,
+      end: cut > content.start ? cut : content.start + MAX_REPORTED_CHARS,
+    };
+  }
   return {
     kind: kindOf(context, content.start, content.end),
     content,
