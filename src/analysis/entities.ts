@@ -226,7 +226,11 @@ function classifyRun(
   let words = run;
   while (words.length > 0) {
     const head = tokens[words[0]!]!;
-    const dropInitial = isInitial(tokens, words[0]!, sentenceStarts) && isCommonWord(head.lower);
+    const next = words[1] === undefined ? undefined : tokens[words[1]]!;
+    // "Bill Clinton said" at the start of a sentence: a common word before a known surname.
+    const firstName = next !== undefined && !STOP_WORDS.has(head.lower) && isLastName(next.lower);
+    const dropInitial =
+      isInitial(tokens, words[0]!, sentenceStarts) && isCommonWord(head.lower) && !firstName;
     if (!dropInitial && !STOP_WORDS.has(head.lower)) break;
     if (HONORIFICS.has(head.lower) && words.length > 1) break;
     words = words.slice(1);
@@ -317,7 +321,7 @@ function typeOfName(
   if (titled) return 'PERSON';
   if (words.length >= 2) {
     if (words.every((word) => isPlace(word.lower))) return 'PLACE';
-    if (isFirstName(words[0]!.lower)) return 'PERSON';
+    if (isFirstName(words[0]!.lower) || isLastName(words.at(-1)!.lower)) return 'PERSON';
     if (isPlace(words.at(-1)!.lower)) return null;
     if (words.some((word) => isCommonWord(word.lower) && !NAME_JOINERS.has(word.lower)))
       return null;
