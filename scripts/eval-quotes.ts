@@ -171,7 +171,7 @@ function main(dir: string): void {
       gold.forEach((g, index) => {
         if (!goldHit.has(index))
           console.log(
-            `FN ${stem}: [${g.cueText}] ${g.content
+            `FN${quotes.some((quote) => overlapAll(quote.content, g.content) > 0) ? '-SHARED' : ''} ${stem}: [${g.cueText}] ${g.content
               .map((f) => text.slice(f.start, f.end))
               .join(' … ')
               .slice(0, 140)}`,

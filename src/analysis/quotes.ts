@@ -176,10 +176,8 @@ function sentenceAttributions(
     const cue = cueAt(tokens, index);
     if (!cue) continue;
     const previous = found.at(-1);
-    const continuation =
-      previous !== undefined &&
-      CONTINUATION_GERUNDS.has(tokens[index]!.lower) &&
-      tokens[index - 1]?.text === ',';
+    const joint = previous === undefined ? -1 : continuationJoint(tokens, index);
+    const continuation = joint !== -1;
     const conjunction =
       !continuation && index < claimedUntil ? coordinatedClause(tokens, index, first) : -1;
     if (index < claimedUntil && !continuation && conjunction === -1) continue;
@@ -191,7 +189,10 @@ function sentenceAttributions(
           : verbAttribution(context, quoteOf, cue, first, last, sentence);
     if (!attribution) continue;
     if (continuation && previous)
-      previous.content.end = Math.min(previous.content.end, tokens[index - 1]!.start);
+      previous.content.end = Math.min(
+        previous.content.end,
+        tokens[joint - 1]?.end ?? tokens[joint]!.start,
+      );
     if (conjunction !== -1 && previous) {
       if (attribution.source && attribution.source.first <= conjunction)
         attribution.source = { first: conjunction + 1, last: attribution.source.last };
@@ -207,6 +208,22 @@ function sentenceAttributions(
     index = Math.max(index, cue.last - 1);
   }
   return found;
+}
+
+/**
+ * Where a second statement of the same source starts: ", adding that ...", ", even suggesting
+ * ..." or "... and called for ...". Returns the index of the comma or "and", or -1.
+ */
+function continuationJoint(tokens: readonly Token[], cue: number): number {
+  const word = tokens[cue]!.lower;
+  let k = cue - 1;
+  if (isWord(tokens[k]) && tokens[k]!.lower.endsWith('ly') && isAdverb(tokens[k]!.lower)) k--;
+  if (isWord(tokens[k]) && (tokens[k]!.lower === 'even' || tokens[k]!.lower === 'also')) k--;
+  const joint = tokens[k];
+  if (joint?.text === ',' && (CONTINUATION_GERUNDS.has(word) || word.endsWith('ing'))) return k;
+  if (joint?.lower === 'and' && !word.endsWith('ing'))
+    return tokens[k - 1]?.text === ',' ? k - 1 : k;
+  return -1;
 }
 
 /**
