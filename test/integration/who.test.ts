@@ -69,11 +69,7 @@ describe('/who on the sample corpus', () => {
 
   const cases: [query: string, name: string, statement: string][] = [
     ['kirby', 'John Kirby', 'said Washington was calling on Serbia to withdraw those forces'],
-    [
-      'blinken',
-      'Antony Blinken',
-      'said Washington was deeply concerned and urged Azerbaijan to cease military actions immediately',
-    ],
+    ['blinken', 'Antony Blinken', 'urged Azerbaijan to cease military actions immediately'],
     [
       'kurti',
       'Albin Kurti',
