@@ -1,6 +1,6 @@
 import { buildWho, type WhoView } from '../src/briefing/who-view.ts';
 import { defineCommand } from '../src/core/command.ts';
-import type { Block, Reply, ReplyAction } from '../src/core/reply.ts';
+import type { Block, Reply, ReplyAction, SourceRef } from '../src/core/reply.ts';
 
 /** A statement as read aloud: a direct quote as quoted, reported speech with its verb. */
 function statementText(statement: WhoView['statements'][number]): string {
@@ -47,22 +47,30 @@ function whoReply(view: WhoView, args: { topic?: string; days?: number }): Reply
     });
     return { blocks };
   }
+  // One source per article: several statements from one story share its number.
+  const numberOf = new Map<string, number>();
+  const sources: SourceRef[] = [];
+  for (const { article } of view.statements) {
+    if (numberOf.has(article.id)) continue;
+    numberOf.set(article.id, sources.length + 1);
+    sources.push({ n: sources.length + 1, ...article });
+  }
   blocks.push(
-    ...view.statements.map((statement, index): Block => ({
+    ...view.statements.map((statement): Block => ({
       type: 'quote',
-      text: statement.kind === 'direct' ? statement.text : statementText(statement),
+      text: statementText(statement),
       speaker: statement.kind === 'direct' ? `${person.name} (direct quote)` : person.name,
       date: statement.date,
-      citation: index + 1,
+      citation: numberOf.get(statement.article.id)!,
     })),
     {
       type: 'sources',
-      items: view.statements.map((statement, index) => ({
-        n: index + 1,
-        title: statement.article.title,
-        outlet: statement.article.outlet,
-        url: statement.article.url,
-        published: statement.article.published,
+      items: sources.map(({ n, title, outlet, url, published }) => ({
+        n,
+        title,
+        outlet,
+        url,
+        published,
       })),
     },
   );

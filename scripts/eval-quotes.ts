@@ -114,6 +114,7 @@ function main(dir: string): void {
   let exactMatched = 0;
   let speakerPairs = 0;
   let speakerCorrect = 0;
+  let speakerBySpan = 0;
   let articles = 0;
   const verbose = process.env['EVAL_VERBOSE'] === '1';
   for (const name of texts) {
@@ -160,6 +161,7 @@ function main(dir: string): void {
           .filter(Boolean)
           .at(-1);
         const byName = surname !== undefined && goldWords.includes(` ${surname} `);
+        if (bySpan) speakerBySpan++;
         if (bySpan || byName) speakerCorrect++;
         else if (verbose)
           console.log(
@@ -207,6 +209,7 @@ function main(dir: string): void {
       matched_with_gold_source: speakerPairs,
       correct: speakerCorrect,
       accuracy: +(speakerCorrect / Math.max(1, speakerPairs)).toFixed(3),
+      source_span_overlap_only: +(speakerBySpan / Math.max(1, speakerPairs)).toFixed(3),
     },
   };
   console.log(JSON.stringify(result, null, 2));
