@@ -38,7 +38,6 @@ export type CueClass = 'speech' | 'thought' | 'appeal' | 'stance' | 'phrase';
 export interface CueEntry {
   /** Words after the first one ("on" of "call on", "concern" of "express concern"). */
   rest: string[];
-  lemma: string;
   cls: CueClass;
 }
 
@@ -65,7 +64,7 @@ function addCue(phrase: string, cls: CueClass): void {
   for (const form of inflect(head!)) {
     const entries = CUES.get(form) ?? [];
     if (!entries.some((entry) => entry.rest.join(' ') === rest.join(' '))) {
-      entries.push({ rest, lemma: phrase, cls });
+      entries.push({ rest, cls });
       entries.sort((a, b) => b.rest.length - a.rest.length);
     }
     CUES.set(form, entries);

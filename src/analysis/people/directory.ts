@@ -147,7 +147,7 @@ export function createPeopleDirectory(db: Database) {
         `SELECT s.kind, s.text, s.cue, s.published, s.article_id, a.title, a.outlet, a.url
          FROM statements s JOIN articles a ON a.id = s.article_id
          WHERE ${where.join(' AND ')}
-         ORDER BY s.published DESC, s.article_id, s.start LIMIT @limit OFFSET @offset`,
+         ORDER BY s.published DESC, s.id LIMIT @limit OFFSET @offset`,
       )
       .all(params);
   }

@@ -49,7 +49,7 @@ export const peopleMigrations: Migration[] = [
           cue TEXT,
           start INTEGER NOT NULL
         );
-        CREATE INDEX statements_person ON statements (person_id, published DESC, start);
+        CREATE INDEX statements_person ON statements (person_id, published DESC, id);
         CREATE INDEX statements_article ON statements (article_id);
       `);
     },
