@@ -9,6 +9,10 @@ const MALE = new Set(['he', 'him', 'his']);
 const FEMALE = new Set(['she', 'her']);
 const GROUP = new Set(['they', 'it', 'we']);
 const RELATIVE = new Set(['who', 'which']);
+/** How far (in characters) around a quote its sentence can reach. */
+const SENTENCE_REACH = 1000;
+/** How many earlier mentions a pronoun or description may look through. */
+const MAX_LOOKBACK = 200;
 /** How many sentences back a pronoun may reach for its person. */
 const PRONOUN_REACH = 4;
 
@@ -110,17 +114,32 @@ function personBeside(
   attribution: Attribution,
 ): string | null {
   const { start, end } = attribution.content;
-  const near = mentions.find(
-    (mention) =>
-      mention.type === 'PERSON' &&
-      ((mention.start >= end &&
-        mention.start - end <= 30 &&
-        !/[.!?\n]/.test(text.slice(end, mention.start))) ||
-        (mention.end <= start &&
-          start - mention.end <= 3 &&
-          /:\s*$/.test(text.slice(mention.end, start)))),
-  );
+  const from = Math.max(0, firstEndingAfter(mentions, start) - 2);
+  const near = mentions
+    .slice(from, firstEndingAfter(mentions, end + 40) + 1)
+    .find(
+      (mention) =>
+        mention.type === 'PERSON' &&
+        ((mention.start >= end &&
+          mention.start - end <= 30 &&
+          !/[.!?\n]/.test(text.slice(end, mention.start))) ||
+          (mention.end <= start &&
+            start - mention.end <= 3 &&
+            /:\s*$/.test(text.slice(mention.end, start)))),
+    );
   return near?.canonical ?? null;
+}
+
+/** Index of the first mention that ends after `offset` (mentions are sorted by start). */
+function firstEndingAfter(mentions: readonly Mention[], offset: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function resolveSource(
@@ -136,10 +155,14 @@ function resolveSource(
 ): Resolved {
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
-  const inside = mentions.filter((mention) => mention.start >= start && mention.end <= end);
+  const firstAfter = firstEndingAfter(mentions, start);
+  const inside: Mention[] = [];
+  for (let k = firstAfter; k < mentions.length && mentions[k]!.start < end; k++)
+    if (mentions[k]!.start >= start && mentions[k]!.end <= end) inside.push(mentions[k]!);
   const person = inside.find((mention) => mention.type === 'PERSON');
   if (person) return { speaker: person.canonical, person: true };
-  const before = mentions.filter((mention) => mention.end <= start);
+  // Mentions are sorted and do not overlap: those before the source are a prefix.
+  const before = mentions.slice(Math.max(0, firstAfter - MAX_LOOKBACK), firstAfter);
   const word = tokens[first]!.lower;
   if (last - first === 1 && (MALE.has(word) || FEMALE.has(word))) {
     const gender = MALE.has(word) ? 'male' : 'female';
@@ -211,7 +234,11 @@ function speakerNear(
   lastSpeaker: { name: string; sentence: number } | null,
 ): Resolved {
   const { start, end } = attribution.content;
-  const person = mentions.find(
+  const window = mentions.slice(
+    firstEndingAfter(mentions, start - SENTENCE_REACH),
+    firstEndingAfter(mentions, end + SENTENCE_REACH),
+  );
+  const person = window.find(
     (mention) =>
       mention.type === 'PERSON' &&
       (mention.end <= start || mention.start >= end) &&

@@ -254,8 +254,22 @@ function contentLast(tokens: readonly Token[], last: number): number {
   return end;
 }
 
+/** The quotes overlapping [start, end): a binary search, as articles may hold thousands. */
+function quotesIn(quotes: readonly QuoteSpan[], start: number, end: number): QuoteSpan[] {
+  let low = 0;
+  let high = quotes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (quotes[middle]!.end <= start) low = middle + 1;
+    else high = middle;
+  }
+  const found: QuoteSpan[] = [];
+  for (let k = low; k < quotes.length && quotes[k]!.start < end; k++) found.push(quotes[k]!);
+  return found;
+}
+
 function kindOf(context: QuoteContext, start: number, end: number): QuoteKind {
-  const inner = context.quotes.filter((quote) => quote.start < end && quote.end > start);
+  const inner = quotesIn(context.quotes, start, end);
   if (inner.length === 0) return 'indirect';
   const covered = inner.reduce(
     (sum, quote) => sum + Math.min(end, quote.end) - Math.max(start, quote.start),
@@ -274,8 +288,7 @@ function widenToQuotes(
 ): { start: number; end: number } {
   let from = start;
   let to = end;
-  for (const quote of context.quotes) {
-    if (quote.start >= to || quote.end <= from) continue;
+  for (const quote of quotesIn(context.quotes, start, end)) {
     if (quote.start < from) from = quote.start;
     if (quote.end > to) to = quote.end;
   }
@@ -631,15 +644,21 @@ function dropOverlaps(sorted: Attribution[]): Attribution[] {
 function addUnclaimedQuotes(context: QuoteContext, attributions: Attribution[]): void {
   const { text, quotes, sentences } = context;
   const sorted = [...attributions].sort((a, b) => a.content.start - b.content.start);
+  const sourced = sorted.filter((a) => a.source !== null);
+  let next = 0;
+  let nextSourced = 0;
+  let sentence = 0;
   for (const quote of quotes) {
-    if (sorted.some((a) => a.content.start < quote.end && a.content.end > quote.start)) continue;
+    while (next < sorted.length && sorted[next]!.content.end <= quote.start) next++;
+    const claimed = next < sorted.length && sorted[next]!.content.start < quote.end;
+    if (claimed) continue;
     const inner = text.slice(quote.start + 1, quote.end - 1);
     if (inner.split(/\s+/).filter(Boolean).length < MIN_CONTENT_WORDS) continue;
-    const sentence = sentences.findIndex((s) => s.end > quote.start);
+    while (sentence < sentences.length - 1 && sentences[sentence]!.end <= quote.start) sentence++;
+    while (nextSourced < sourced.length && sourced[nextSourced]!.content.end <= quote.start)
+      nextSourced++;
+    const previous = sourced[nextSourced - 1];
     const paragraphStart = text.lastIndexOf('\n', quote.start) + 1;
-    const previous = [...sorted]
-      .reverse()
-      .find((a) => a.content.end <= quote.start && a.source !== null);
     const sameParagraph = previous !== undefined && previous.content.start >= paragraphStart;
     const opensParagraph = text.slice(paragraphStart, quote.start).trim() === '';
     const gapOk = previous !== undefined && sentence - previous.sentence <= 3;
@@ -652,7 +671,7 @@ function addUnclaimedQuotes(context: QuoteContext, attributions: Attribution[]):
       source: null,
       cue: null,
       continues,
-      sentence: Math.max(0, sentence),
+      sentence,
     });
   }
 }
