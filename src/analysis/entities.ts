@@ -452,11 +452,11 @@ function resolveSurnames(tokens: readonly Token[], mentions: Mention[]): void {
     bySurname.set(surname, names);
     if (mention.gender) genderOfName.set(mention.text, mention.gender);
   }
-  const taken = new Set(mentions.map((mention) => mention.first));
+  const covered = new Uint8Array(tokens.length);
+  for (const mention of mentions) covered.fill(1, mention.first, mention.last);
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
-    if (!isNameWord(token) || taken.has(index) || !bySurname.has(token.lower)) continue;
-    if (mentions.some((mention) => index >= mention.first && index < mention.last)) continue;
+    if (!isNameWord(token) || covered[index] === 1 || !bySurname.has(token.lower)) continue;
     const next = tokens[index + 1];
     if (next && isNameWord(next)) continue;
     const mention = push(mentions, tokens, index, index + 1, 'PERSON');
