@@ -45,9 +45,11 @@ export function pageReply(reply: Reply, page: number, size = PAGE_SIZE): PagedRe
     const pages = Math.ceil(sources.items.length / size);
     const current = clampPage(page, pages);
     const items = sources.items.slice((current - 1) * size, current * size);
-    const { actions: _actions, ...rest } = reply;
+    // Follow-up buttons belong under the paged part, which is sent last.
+    const fixed: Reply = { ...reply, blocks: reply.blocks.filter((block) => block !== sources) };
+    delete fixed.actions;
     return {
-      fixed: { ...rest, blocks: reply.blocks.filter((block) => block !== sources) },
+      fixed,
       paged: {
         blocks: [{ ...sources, items }],
         ...(reply.actions ? { actions: reply.actions } : {}),

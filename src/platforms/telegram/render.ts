@@ -64,12 +64,12 @@ function paragraphHtml(paragraph: Paragraph): string {
   return paragraph.quote ? `<blockquote>${inner}</blockquote>` : inner;
 }
 
-/** Where to cut `text` so at most `budget` characters stay in front: after a space if possible. */
+/** Where to cut `text` so at most `budget` characters stay in front: after a late space if any. */
 function cutPoint(text: string, budget: number): number {
   if (text.length <= budget) return text.length;
   const space = text.lastIndexOf(' ', budget);
-  if (space > 0) return space + 1;
-  // No space: cut hard, but never between the two halves of a surrogate pair.
+  if (space > budget / 2) return space + 1;
+  // No space late enough to keep most of the room: cut hard, but never between the two halves of a surrogate pair.
   const code = text.charCodeAt(budget - 1);
   return code >= 0xd800 && code <= 0xdbff ? budget - 1 : budget;
 }
@@ -106,7 +106,8 @@ function splitParagraph(paragraph: Paragraph, limit: number): Paragraph[] {
         flush();
         continue;
       }
-      current.push({ ...span, text: rest.slice(0, at).trimEnd() });
+      const piece = rest.slice(0, at).trimEnd();
+      if (piece) current.push({ ...span, text: piece });
       rest = rest.slice(at);
       flush();
     }
