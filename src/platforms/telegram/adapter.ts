@@ -103,7 +103,7 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       : { fixed: null, paged: reply, page: 1, pages: 1 };
     const to = target(conversation);
     if (paged.fixed) {
-      await sendRendered(telegram, queue, to, renderTelegram(paged.fixed));
+      await sendRendered(telegram, queue, to, renderTelegram(paged.fixed, { whole: reply }));
       delete to.replyTo;
     }
     const keyboard = buildKeyboard(
@@ -111,7 +111,13 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       { page: paged.page, pages: paged.pages, commandLine: commandLine ?? '' },
       paged.paged.actions,
     );
-    await sendRendered(telegram, queue, to, renderTelegram(paged.paged), keyboard);
+    await sendRendered(
+      telegram,
+      queue,
+      to,
+      renderTelegram(paged.paged, { whole: reply }),
+      keyboard,
+    );
   }
 
   /**
@@ -254,7 +260,7 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       return;
     }
     const paged = pageReply(reply, action.page);
-    const rendered = renderTelegram(paged.paged);
+    const rendered = renderTelegram(paged.paged, { whole: reply });
     const keyboard = buildKeyboard(
       codec,
       { page: paged.page, pages: paged.pages, commandLine: action.commandLine },

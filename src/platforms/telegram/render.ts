@@ -245,11 +245,17 @@ function truncate(text: string, limit: number): string {
  * Renders a reply as Telegram messages: HTML parse mode with every piece of article text
  * escaped, each message at most 4096 visible characters, split between paragraphs (or between
  * words inside an oversized paragraph) so markup is never cut, and images as photos whose
- * caption is the image's alt text. Pure: the adapter and the notifier send what it returns.
+ * caption is the image's alt text. `whole` is the full reply when `reply` is one page of it.
+ * Pure: the adapter and the notifier send what it returns.
  */
-export function renderTelegram(reply: Reply, limit = MESSAGE_LIMIT): TelegramMessage[] {
-  const sources = sourceLinks(reply);
-  const disablePreview = previewsOff(reply);
+export function renderTelegram(
+  reply: Reply,
+  options: { limit?: number; whole?: Reply } = {},
+): TelegramMessage[] {
+  const limit = options.limit ?? MESSAGE_LIMIT;
+  // A page of a longer reply still links its citations and sets previews by the whole reply.
+  const sources = sourceLinks(options.whole ?? reply);
+  const disablePreview = previewsOff(options.whole ?? reply);
   const messages: TelegramMessage[] = [];
   let pending: Paragraph[] = [];
   const flush = () => {
