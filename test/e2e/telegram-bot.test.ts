@@ -128,6 +128,11 @@ describe('Telegram commands through telegraf (recording Bot API)', () => {
       'Subscribed channel -100900 to kosovo',
     );
 
+    await h.handle(
+      textUpdate('/subscribe @kosovo_watch kosovo', { type: 'group', chatId: -3, userId: 7 }),
+    );
+    expect(visibleTexts(h.api.callsTo('sendMessage')).at(-1)).toContain('to me in a private chat');
+
     await h.handle(textUpdate('/subscribe @nowhere_chan kosovo', { userId: 7 }));
     expect(visibleTexts(h.api.callsTo('sendMessage')).at(-1)).toContain(
       'I cannot see @nowhere_chan',

@@ -1,5 +1,5 @@
 import telegramTestApi from 'telegram-test-api';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { createApp, type App } from '../../src/main.ts';
@@ -16,21 +16,32 @@ const loaded = telegramTestApi as unknown as ServerClass & { default?: ServerCla
 const TelegramServer: ServerClass = loaded.default ?? loaded;
 type TelegramServer = InstanceType<ServerClass>;
 
-// telegram-test-api turns port 0 into 9000, so this file owns a fixed port of its own.
+// telegram-test-api turns port 0 into 9000, so this file owns a fixed port of its own. The
+// emulator runs once for the file (restarting it on the same port races with kept-alive
+// sockets); each test talks to it as a different bot, so their messages never mix.
 const PORT = 9317;
-const TOKEN = '777:EMULATOR';
+let testNumber = 0;
+let token = '';
 
 let server: TelegramServer;
 let app: App;
 let telegram: TelegramBot;
 
-beforeEach(async () => {
+beforeAll(async () => {
   server = new TelegramServer({ port: PORT, host: '127.0.0.1', storeTimeout: 60 });
   await server.start();
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+beforeEach(async () => {
+  token = `${7000 + ++testNumber}:EMULATOR`;
   app = createApp({ db: ':memory:', clock: fixedClock(TELEGRAM_NOW) });
   app.ingester.ingestArticles([...kosovoArticles, hostileArticle]);
   telegram = createTelegramBot({
-    token: TOKEN,
+    token,
     apiRoot: server.config.apiURL,
     dispatch: app.dispatch,
     services: app.services,
@@ -42,14 +53,13 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await telegram.stop();
-  await server.stop();
   app.close();
 });
 
 /** What the bot has sent so far, as the emulator stored it. */
 const botMessages = () =>
   server.storage.botMessages
-    .filter((update) => update.botToken === TOKEN)
+    .filter((update) => update.botToken === token)
     .map(
       (update) =>
         update.message as {
@@ -62,7 +72,7 @@ const botMessages = () =>
 
 describe('Telegram bot polling telegram-test-api', () => {
   it('GIVEN /briefing kosovo THEN the user reads back valid HTML within the limits', async () => {
-    const client = server.getClient(TOKEN, { timeout: 5000 });
+    const client = server.getClient(token, { timeout: 5000 });
     await client.sendCommand(client.makeCommand('/briefing kosovo'));
     // Summary first, then the sources page (8 sources make two pages) under its keyboard.
     await vi.waitFor(() => expect(botMessages()).toHaveLength(2), {
@@ -84,13 +94,13 @@ describe('Telegram bot polling telegram-test-api', () => {
   });
 
   it('GIVEN a press on ▶ under /who THEN the emulator sees the message edited to page 2', async () => {
-    const client = server.getClient(TOKEN, { timeout: 5000 });
+    const client = server.getClient(token, { timeout: 5000 });
     await client.sendCommand(client.makeCommand('/who kirby'));
     await vi.waitFor(() => expect(botMessages()).toHaveLength(1), {
       timeout: 10_000,
       interval: 20,
     });
-    const stored = server.storage.botMessages.find((update) => update.botToken === TOKEN)!;
+    const stored = server.storage.botMessages.find((update) => update.botToken === token)!;
     const keyboard = stored.message.reply_markup as {
       inline_keyboard: { callback_data: string }[][];
     };

@@ -145,7 +145,14 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       );
       command = commands.find((candidate) => candidate.name === parsed.command);
       args = parsed.args;
-      if (aimed && command?.permission === 'manager' && conversation.chat.type === 'private') {
+      if (aimed && command?.permission === 'manager') {
+        if (conversation.chat.type !== 'private') {
+          return noticeReply(
+            'warning',
+            `To set up ${aimed[2]}, send /${command.name} ${aimed[2]} to me in a private chat.`,
+            true,
+          );
+        }
         const check = await checkChannelAdmin(
           telegram,
           aimed[2]!,
@@ -248,8 +255,13 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
     }
     await ctx.answerCbQuery().catch(() => undefined);
     const chat = query.message?.chat ?? { id: query.from.id, type: 'private' as const };
+    const thread =
+      query.message && 'message_thread_id' in query.message
+        ? query.message.message_thread_id
+        : undefined;
     const conversation: Conversation = {
       chat,
+      ...(thread ? { threadId: String(thread) } : {}),
       user: { id: query.from.id, name: query.from.username ?? query.from.first_name },
       asChat: false,
       eventId: `tg:cb:${query.id}`,
