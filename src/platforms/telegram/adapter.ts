@@ -123,13 +123,14 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
   /**
    * Turns a command line into a dispatched answer: channel targeting, parsing, the manager check
    * (asked of Telegram only when the command needs it), the per-user limit and a typing hint for
-   * slow commands. User errors come back as a reply, never as an exception.
+   * slow commands. User errors come back as a reply (`ok` false), never as an exception.
    */
   async function answer(
     telegram: Telegram,
     conversation: Conversation,
     line: string,
-  ): Promise<Reply> {
+  ): Promise<{ reply: Reply; ok: boolean }> {
+    const refuse = (text: string) => ({ reply: noticeReply('warning', text, true), ok: false });
     let channel: Invocation['channel'] = {
       id: String(conversation.chat.id),
       kind: CHANNEL_KIND[conversation.chat.type],
@@ -147,10 +148,8 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       args = parsed.args;
       if (aimed && command?.permission === 'manager') {
         if (conversation.chat.type !== 'private') {
-          return noticeReply(
-            'warning',
+          return refuse(
             `To set up ${aimed[2]}, send /${command.name} ${aimed[2]} to me in a private chat.`,
-            true,
           );
         }
         const check = await checkChannelAdmin(
@@ -159,21 +158,21 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
           conversation.user.id,
           bot.botInfo?.id ?? 0,
         );
-        if (!check.ok) return noticeReply('warning', check.reason, true);
+        if (!check.ok) return refuse(check.reason);
         channel = { id: check.chatId, kind: 'channel' };
       } else if (aimed) {
         // Not a channel-aimed command after all: the word is an ordinary argument.
         args = parseCommandLine(line, commands).args;
       }
     } catch (error) {
-      if (error instanceof UserError) return noticeReply('warning', error.message, true);
+      if (error instanceof UserError) return refuse(error.message);
       throw error;
     }
     if (command?.slow && limiter) {
       const decision = limiter.take(`telegram:${conversation.user.id}`);
       if (!decision.allowed) {
         const seconds = Math.ceil(decision.retryAfterMs / 1000);
-        return noticeReply('warning', `You are asking quickly; try again in ${seconds} s.`, true);
+        return refuse(`You are asking quickly; try again in ${seconds} s.`);
       }
     }
     if (command?.slow) {
@@ -199,7 +198,7 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       invoker: { id: String(conversation.user.id), name: conversation.user.name, isManager },
       channel,
     });
-    return result.reply;
+    return { reply: result.reply, ok: result.outcome === 'ok' };
   }
 
   bot.on(message('text'), async (ctx) => {
@@ -224,23 +223,15 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       if (!known && msg.chat.type !== 'private' && !msg.text.slice(0, first.length).includes('@'))
         return;
       const effective = name === 'start' ? '/help' : line;
-      await deliver(
-        ctx.telegram,
-        conversation,
-        await answer(ctx.telegram, conversation, effective),
-        effective,
-      );
+      const { reply } = await answer(ctx.telegram, conversation, effective);
+      await deliver(ctx.telegram, conversation, reply, effective);
       return;
     }
     if (msg.chat.type !== 'private') return;
     const intent = interpretPlainMessage(msg.text, services.suggest);
     if (intent.kind === 'command') {
-      await deliver(
-        ctx.telegram,
-        conversation,
-        await answer(ctx.telegram, conversation, intent.line),
-        intent.line,
-      );
+      const { reply } = await answer(ctx.telegram, conversation, intent.line);
+      await deliver(ctx.telegram, conversation, reply, intent.line);
     } else {
       await deliver(ctx.telegram, conversation, searchReply(services, intent.query), null);
     }
@@ -266,8 +257,9 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       asChat: false,
       eventId: `tg:cb:${query.id}`,
     };
-    const reply = await answer(ctx.telegram, conversation, action.commandLine);
-    if (action.type === 'run') {
+    const { reply, ok } = await answer(ctx.telegram, conversation, action.commandLine);
+    // A refusal (rate limit, vanished topic) arrives as a new message, leaving the page intact.
+    if (action.type === 'run' || !ok) {
       await deliver(ctx.telegram, conversation, reply, action.commandLine);
       return;
     }
