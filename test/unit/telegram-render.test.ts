@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Reply, SourceRef } from '../../src/core/reply.ts';
 import {
   escapeHtml,
@@ -141,5 +142,52 @@ describe('renderTelegram', () => {
     expect(caption.errors).toEqual([]);
     expect(caption.text.length).toBeLessThanOrEqual(1024);
     expect(caption.text.startsWith('Escalation <')).toBe(true);
+  });
+});
+
+describe('renderTelegram on arbitrary text', () => {
+  const char = fc.constantFrom(
+    'a',
+    'b',
+    'c',
+    ' ',
+    ' ',
+    '<',
+    '>',
+    '&',
+    '*',
+    '_',
+    '"',
+    'é',
+    '😀',
+    '\n',
+  );
+  const text = fc.string({ unit: char, minLength: 1, maxLength: 1500 });
+  const block = fc.oneof(
+    text.map((t) => ({ type: 'text' as const, text: t, citations: [1] })),
+    text.map((t) => ({ type: 'heading' as const, text: t })),
+    text.map((t) => ({ type: 'quote' as const, text: t, speaker: 'S&P', citation: 1 })),
+  );
+
+  it('always gives valid messages within the limit that keep every character', () => {
+    fc.assert(
+      fc.property(
+        fc.array(block, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 40, max: 600 }),
+        (blocks, limit) => {
+          const messages = renderTelegram({ blocks }, { limit });
+          let visible = '';
+          for (const html of texts(messages)) {
+            const check = checkTelegramHtml(html);
+            expect(check.errors).toEqual([]);
+            expect(check.text.length).toBeLessThanOrEqual(limit);
+            visible += check.text;
+          }
+          const squeeze = (value: string) => value.replace(/\s+/g, '');
+          for (const item of blocks) expect(squeeze(visible)).toContain(squeeze(item.text));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -69,7 +69,7 @@ function cutPoint(text: string, budget: number): number {
   if (text.length <= budget) return text.length;
   const space = text.lastIndexOf(' ', budget);
   if (space > budget / 2) return space + 1;
-  // No space late enough to keep most of the room: cut hard, but never between the two halves of a surrogate pair.
+  // No space late enough to keep most of the room: cut hard, but never inside a surrogate pair.
   const code = text.charCodeAt(budget - 1);
   return code >= 0xd800 && code <= 0xdbff ? budget - 1 : budget;
 }
@@ -101,8 +101,8 @@ function splitParagraph(paragraph: Paragraph, limit: number): Paragraph[] {
         break;
       }
       const at = cutPoint(rest, room);
-      // A word that does not fit the rest of this piece starts the next one instead.
-      if (used > 0 && (at === 0 || rest.lastIndexOf(' ', room) <= 0)) {
+      // Only an empty piece cuts inside a word; otherwise the word starts the next piece.
+      if (used > 0 && (at === 0 || rest[at - 1] !== ' ')) {
         flush();
         continue;
       }
