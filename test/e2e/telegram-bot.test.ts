@@ -4,7 +4,7 @@ import { MESSAGE_LIMIT } from '../../src/platforms/telegram/render.ts';
 import { registerTelegramCommands } from '../../src/platforms/telegram/register.ts';
 import type { RecordedCall } from '../fakes/telegram-bot-api.ts';
 import { HOSTILE_TEXT } from '../fixtures/telegram-articles.ts';
-import { checkTelegramHtml } from '../support/telegram-html.ts';
+import { checkTelegramHtml } from '../helpers/telegram-html.ts';
 import {
   BOT_USERNAME,
   callbackUpdate,
@@ -13,7 +13,7 @@ import {
   startHarness,
   textUpdate,
   type Harness,
-} from '../support/telegram-harness.ts';
+} from '../helpers/telegram-harness.ts';
 
 let h: Harness;
 beforeEach(async () => {

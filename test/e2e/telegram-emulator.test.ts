@@ -7,7 +7,7 @@ import { createTelegramBot, type TelegramBot } from '../../src/platforms/telegra
 import { MESSAGE_LIMIT } from '../../src/platforms/telegram/render.ts';
 import { autoAdvanceTimer } from '../fakes/virtual-timer.ts';
 import { hostileArticle, kosovoArticles, TELEGRAM_NOW } from '../fixtures/telegram-articles.ts';
-import { checkTelegramHtml } from '../support/telegram-html.ts';
+import { checkTelegramHtml } from '../helpers/telegram-html.ts';
 
 // The package's typings declare a default export, but at run time `module.exports` is the class
 // itself; take whichever of the two this loader hands us.

@@ -6,7 +6,7 @@ import { createTelegramBot, type TelegramBot } from '../../src/platforms/telegra
 import { startFakeBotApi, type FakeBotApi } from '../fakes/telegram-bot-api.ts';
 import { autoAdvanceTimer } from '../fakes/virtual-timer.ts';
 import { TELEGRAM_NOW } from '../fixtures/telegram-articles.ts';
-import { textUpdate } from '../support/telegram-harness.ts';
+import { textUpdate } from '../helpers/telegram-harness.ts';
 
 // The bot's own update server listens on this fixed loopback port.
 const PORT = 9318;

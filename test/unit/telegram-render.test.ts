@@ -7,7 +7,7 @@ import {
   renderTelegram,
   type TelegramMessage,
 } from '../../src/platforms/telegram/render.ts';
-import { checkTelegramHtml } from '../support/telegram-html.ts';
+import { checkTelegramHtml } from '../helpers/telegram-html.ts';
 
 const texts = (messages: TelegramMessage[]) =>
   messages.flatMap((message) => (message.kind === 'text' ? [message.html] : []));
