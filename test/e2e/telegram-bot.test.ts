@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
 import { DeliveryError } from '../../src/alerts/notifier.ts';
 import { MESSAGE_LIMIT } from '../../src/platforms/telegram/render.ts';
 import { registerTelegramCommands } from '../../src/platforms/telegram/register.ts';
@@ -155,6 +156,29 @@ describe('Telegram commands through telegraf (recording Bot API)', () => {
     await h.handle(textUpdate('/weather', { type: 'group', chatId: -5 }));
     await h.handle(textUpdate('just chatting', { type: 'group', chatId: -5 }));
     expect(h.api.callsTo('sendMessage')).toHaveLength(1);
+  });
+
+  it('answers every registered command with valid HTML, with no Telegram code per command', async () => {
+    for (const command of commands) {
+      const words = Object.values(command.options)
+        .filter((spec) => spec.required)
+        .map((spec) =>
+          spec.type === 'integer'
+            ? String(spec.min)
+            : spec.type === 'choice'
+              ? spec.choices[0]!
+              : spec.autocomplete === 'person'
+                ? 'kirby'
+                : 'kosovo',
+        );
+      const before = h.api.callsTo('sendMessage').length;
+      await h.handle(
+        textUpdate(['/' + command.name, ...words].join(' '), { userId: 3000 + before }),
+      );
+      const sent = h.api.callsTo('sendMessage').slice(before);
+      expect(sent.length, `/${command.name} sent nothing`).toBeGreaterThan(0);
+      expect(visibleTexts(sent).join('\n')).not.toContain('something went wrong');
+    }
   });
 
   it('GIVEN a bad option THEN answers with the shared validation message', async () => {
