@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { DeliveryError } from '../../src/alerts/notifier.ts';
+import { checkChannelAdmin } from '../../src/platforms/telegram/channel-admin.ts';
 import { MESSAGE_LIMIT } from '../../src/platforms/telegram/render.ts';
 import { registerTelegramCommands } from '../../src/platforms/telegram/register.ts';
 import type { RecordedCall } from '../fakes/telegram-bot-api.ts';
@@ -138,6 +139,24 @@ describe('Telegram commands through telegraf (recording Bot API)', () => {
     expect(visibleTexts(h.api.callsTo('sendMessage')).at(-1)).toContain(
       'I cannot see @nowhere_chan',
     );
+  });
+
+  it('checkChannelAdmin also needs a channel, and the bot allowed to post in it', async () => {
+    const telegram = h.telegram.bot.telegram;
+    h.api.chats.set('@newsroom_group', { id: -100901, type: 'supergroup', title: 'Newsroom' });
+    h.api.chats.set('@quiet_channel', { id: -100902, type: 'channel', title: 'Quiet' });
+    h.api.members.set('-100902:7', 'administrator');
+    const group = await checkChannelAdmin(telegram, '@newsroom_group', 7);
+    expect(group).toMatchObject({ ok: false, reason: expect.stringContaining('is not a channel') });
+    const botless = await checkChannelAdmin(telegram, '@quiet_channel', 7);
+    expect(botless).toMatchObject({ ok: false, reason: expect.stringContaining('Make this bot') });
+    // Without a bot id, the check asks getMe who the bot is (the fake answers 42).
+    h.api.members.set('-100902:42', 'administrator');
+    expect(await checkChannelAdmin(telegram, '@quiet_channel', 7)).toEqual({
+      ok: true,
+      chatId: '-100902',
+      title: 'Quiet',
+    });
   });
 
   it('GIVEN a scripted 429 THEN resends after retry_after, exactly once', async () => {

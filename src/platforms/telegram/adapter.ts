@@ -156,7 +156,7 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
           telegram,
           aimed[2]!,
           conversation.user.id,
-          bot.botInfo?.id ?? 0,
+          bot.botInfo?.id,
         );
         if (!check.ok) return refuse(check.reason);
         channel = { id: check.chatId, kind: 'channel' };

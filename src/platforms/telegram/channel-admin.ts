@@ -17,14 +17,14 @@ async function memberStatus(telegram: Telegram, chatId: number, userId: number) 
 /**
  * Decides whether a user, writing to the bot in private, may subscribe a channel: the channel
  * must exist, the user must administer it, and the bot must be an administrator allowed to post
- * there (otherwise every alert would fail). `channel` is `@username` or a numeric chat id.
- * Reasons are written for the user.
+ * there (otherwise every alert would fail). `channel` is `@username` or a numeric chat id;
+ * `botId` saves a `getMe` call when the caller knows it. Reasons are written for the user.
  */
 export async function checkChannelAdmin(
   telegram: Telegram,
   channel: string,
   userId: number,
-  botId: number,
+  botId?: number,
 ): Promise<ChannelCheck> {
   let chat;
   try {
@@ -45,7 +45,7 @@ export async function checkChannelAdmin(
   if (!user || !ADMIN_STATUSES.has(user.status)) {
     return { ok: false, reason: `Only administrators of ${channel} may do that.` };
   }
-  const bot = await memberStatus(telegram, chat.id, botId);
+  const bot = await memberStatus(telegram, chat.id, botId ?? (await telegram.getMe()).id);
   const canPost = bot?.status === 'administrator' && bot.can_post_messages !== false;
   if (!canPost) {
     return {
