@@ -5,7 +5,7 @@ import { checkChannelAdmin } from '../../src/platforms/telegram/channel-admin.ts
 import { MESSAGE_LIMIT } from '../../src/platforms/telegram/render.ts';
 import { registerTelegramCommands } from '../../src/platforms/telegram/register.ts';
 import type { RecordedCall } from '../fakes/telegram-bot-api.ts';
-import { HOSTILE_TEXT } from '../fixtures/telegram-articles.ts';
+import { HOSTILE_TEXT, kosovoArticles } from '../fixtures/telegram-articles.ts';
 import { checkTelegramHtml } from '../helpers/telegram-html.ts';
 import {
   BOT_USERNAME,
@@ -225,6 +225,31 @@ describe('Telegram commands through telegraf (recording Bot API)', () => {
     expect(page2.errors).toEqual([]);
     expect(page2.text).toContain('statement number 1');
     expect(page2.text).not.toContain('statement number 6');
+  });
+
+  it('pages the answer the user is looking at, even after the corpus has grown', async () => {
+    await h.handle(textUpdate('/who john kirby'));
+    const first = h.api.callsTo('sendMessage').at(-1)!;
+    expect(visibleTexts([first])[0]).toContain('7 statements');
+    h.app.ingester.ingestArticles([
+      {
+        ...kosovoArticles[0]!,
+        title: 'Kirby again',
+        body: 'John Kirby said on Saturday that "talks must resume" between Belgrade and Pristina.',
+        url: 'https://news.example.org/kosovo/kirby-again',
+        published: '2023-09-30T11:00:00Z',
+        origin: 'fixture-kirby-again',
+      },
+    ]);
+    const keyboard = first.body.reply_markup as {
+      inline_keyboard: { callback_data: string }[][];
+    };
+    await h.handle(callbackUpdate(keyboard.inline_keyboard[0]![1]!.callback_data, 556));
+    const page2 = checkTelegramHtml(String(h.api.callsTo('editMessageText').at(-1)!.body.text));
+    expect(page2.text).toContain('7 statements');
+    // A new question sees the new article.
+    await h.handle(textUpdate('/who john kirby'));
+    expect(visibleTexts(h.api.callsTo('sendMessage')).at(-1)).toContain('8 statements');
   });
 
   it('answers an expired button with a notice instead of an error', async () => {

@@ -10,6 +10,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { RateLimiter } from '../../core/rate-limit.ts';
 import { noticeReply, type Reply } from '../../core/reply.ts';
 import type { Services } from '../../core/services.ts';
+import type { AnswerCache } from './answer-cache.ts';
 import { checkChannelAdmin, isChatAdmin } from './channel-admin.ts';
 import { interpretPlainMessage, searchReply } from './chat.ts';
 import { buildKeyboard, type ButtonCodec } from './keyboards.ts';
@@ -23,6 +24,8 @@ export interface TelegramAdapterOptions {
   services: Services;
   queue: SendQueue;
   codec: ButtonCodec;
+  /** Answers kept for page presses. */
+  answers: AnswerCache;
   /** Per-user limit on `slow` commands; none means unlimited. */
   limiter?: RateLimiter;
   logger: Logger;
@@ -70,7 +73,7 @@ export function commandLineFor(
  * out through the send queue, rendered by `render.ts`.
  */
 export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOptions): void {
-  const { dispatch, services, queue, codec, limiter, logger } = options;
+  const { dispatch, services, queue, codec, answers, limiter, logger } = options;
   const commands = services.commands;
 
   async function managerStatus(telegram: Telegram, conversation: Conversation): Promise<boolean> {
@@ -101,6 +104,8 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
     const paged = commandLine
       ? pageReply(reply, 1)
       : { fixed: null, paged: reply, page: 1, pages: 1 };
+    if (commandLine && paged.pages > 1)
+      answers.set(String(conversation.chat.id), commandLine, reply);
     const to = target(conversation);
     if (paged.fixed) {
       await sendRendered(telegram, queue, to, renderTelegram(paged.fixed, { whole: reply }));
@@ -257,7 +262,11 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       asChat: false,
       eventId: `tg:cb:${query.id}`,
     };
-    const { reply, ok } = await answer(ctx.telegram, conversation, action.commandLine);
+    const cached =
+      action.type === 'page' ? answers.get(String(chat.id), action.commandLine) : undefined;
+    const { reply, ok } = cached
+      ? { reply: cached, ok: true }
+      : await answer(ctx.telegram, conversation, action.commandLine);
     // A refusal (rate limit, vanished topic) arrives as a new message, leaving the page intact.
     if (action.type === 'run' || !ok) {
       await deliver(ctx.telegram, conversation, reply, action.commandLine);

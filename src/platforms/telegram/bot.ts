@@ -7,6 +7,7 @@ import type { Logger } from '../../core/logger.ts';
 import { createRateLimiter, type RateLimiter } from '../../core/rate-limit.ts';
 import type { Services } from '../../core/services.ts';
 import { attachTelegramHandlers } from './adapter.ts';
+import { AnswerCache } from './answer-cache.ts';
 import { ButtonCodec } from './keyboards.ts';
 import { createTelegramNotifier } from './notifier.ts';
 import { createSendQueue, type SendQueue, type Timer } from './send-queue.ts';
@@ -66,6 +67,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     ...(options.timer ? { timer: options.timer } : {}),
   });
   const codec = new ButtonCodec();
+  const answers = new AnswerCache();
   const limiter: RateLimiter = createRateLimiter({
     limit: options.slowCommandsPerMinute ?? 6,
     windowMs: 60_000,
@@ -77,6 +79,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     services: options.services,
     queue,
     codec,
+    answers,
     limiter,
     logger,
   });
@@ -132,6 +135,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       server = null;
       if (open) await new Promise<void>((resolve) => open.close(() => resolve()));
       codec.close();
+      answers.close();
       limiter.close();
     },
   };
