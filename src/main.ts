@@ -37,7 +37,7 @@ export function createApp(options: AppOptions): App {
     () => clock.now(),
   );
   const services: Services = { store, clock, logger, commands };
-  services.suggest = createSuggestions(store.db, () => store.version());
+  services.suggest = createSuggestions(store.db, () => store.version()).suggest;
   const indexers = [createPeopleWriter(store.db)];
   const ingester = createIngester({ store, analyze: analyzeArticle, clock, indexers });
   return {

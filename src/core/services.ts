@@ -1,8 +1,7 @@
 import type { Clock } from './clock.ts';
-import type { AnyCommand } from './command.ts';
+import type { AnyCommand, AutocompleteSource } from './command.ts';
 import type { Store } from '../corpus/store/store.ts';
 import type { Logger } from './logger.ts';
-import type { Suggestions } from '../analysis/people/autocomplete.ts';
 
 /**
  * Everything a command may read. `main.ts` builds the one real instance; tests build their own
@@ -14,6 +13,6 @@ export interface Services {
   logger: Logger;
   /** Every command, for `/help` and registration. */
   commands: readonly AnyCommand[];
-  /** Autocomplete for person and topic options (Discord autocomplete, Telegram suggestions). */
-  suggest?: Suggestions;
+  /** Autocomplete choices for a partly typed person or topic, when an index provides them. */
+  suggest?: (source: AutocompleteSource, prefix: string) => { name: string; value: string }[];
 }

@@ -129,7 +129,10 @@ describe('autocomplete', () => {
       'Aleksandar Vučić said that the army would withdraw from the border.',
       ...SURNAMES.map((surname) => `John ${surname} said that the weather was fine today.`),
     );
-    const suggest = app.services.suggest!;
+    const suggest = {
+      people: (prefix: string) => app.services.suggest!('person', prefix),
+      topics: (prefix: string) => app.services.suggest!('topic', prefix),
+    };
     expect(suggest.people('john kir')[0]).toEqual({ name: 'John Kirby', value: 'John Kirby' });
     expect(suggest.people('vuc').map((choice) => choice.name)).toContain('Aleksandar Vučić');
     expect(suggest.people('kirbi').map((choice) => choice.name)).toContain('John Kirby');

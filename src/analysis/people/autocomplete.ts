@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { AutocompleteSource } from '../../core/command.ts';
 import { knownTopics } from '../../corpus/topics.ts';
 import { editDistance, nameKey } from './names.ts';
 
@@ -24,6 +25,8 @@ interface Entry {
 export interface Suggestions {
   people(prefix: string): Choice[];
   topics(prefix: string): Choice[];
+  /** Both in one: the shape of `Services['suggest']`. */
+  suggest(source: AutocompleteSource, prefix: string): Choice[];
 }
 
 /**
@@ -33,7 +36,7 @@ export interface Suggestions {
  * version and answers are cached per prefix, so a keystroke costs a map lookup.
  */
 export function createSuggestions(db: Database, version: () => number): Suggestions {
-  const people = db.prepare<[], { id: number; name: string; key: string; weight: number }>(
+  const peopleRows = db.prepare<[], { id: number; name: string; key: string; weight: number }>(
     'SELECT id, name, key, statements * 4 + mentions AS weight FROM people',
   );
   const aliases = db.prepare<[], { person_id: number; alias: string }>(
@@ -52,7 +55,7 @@ export function createSuggestions(db: Database, version: () => number): Suggesti
       list.push(row.alias);
       aliasKeys.set(row.person_id, list);
     }
-    entries = people.all().map((row) => {
+    entries = peopleRows.all().map((row) => {
       const keys = [row.key, ...(aliasKeys.get(row.id) ?? [])];
       return {
         name: row.name,
@@ -77,20 +80,22 @@ export function createSuggestions(db: Database, version: () => number): Suggesti
     };
   });
 
+  function people(prefix: string): Choice[] {
+    load();
+    const key = nameKey(prefix);
+    const cached = answers.get(key);
+    if (cached) return cached;
+    const result = rank(entries, key);
+    if (answers.size >= CACHED_PREFIXES) answers.clear();
+    answers.set(key, result);
+    return result;
+  }
+  const topics = (prefix: string): Choice[] => rank(topicEntries, nameKey(prefix));
+
   return {
-    people(prefix) {
-      load();
-      const key = nameKey(prefix);
-      const cached = answers.get(key);
-      if (cached) return cached;
-      const result = rank(entries, key);
-      if (answers.size >= CACHED_PREFIXES) answers.clear();
-      answers.set(key, result);
-      return result;
-    },
-    topics(prefix) {
-      return rank(topicEntries, nameKey(prefix));
-    },
+    people,
+    topics,
+    suggest: (source, prefix) => (source === 'person' ? people(prefix) : topics(prefix)),
   };
 }
 
