@@ -104,7 +104,7 @@ export default defineCommand({
     },
     page: {
       type: 'integer',
-      description: 'Page of statements (5 per page)',
+      description: 'Page of statements (10 per page)',
       min: 1,
       max: 100,
     },

@@ -41,7 +41,7 @@ export interface WhoOptions {
   pageSize?: number;
 }
 
-const DEFAULT_PAGE_SIZE = 5;
+const DEFAULT_PAGE_SIZE = 10;
 const DAY_MS = 86_400_000;
 const directories = new WeakMap<Database, PeopleDirectory>();
 

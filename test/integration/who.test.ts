@@ -133,7 +133,7 @@ describe('/who on the sample corpus', () => {
   it('marks direct quotes in the reply and offers more statements', async () => {
     const answer = await answerLine('/who borrell', app.dispatch, app.services.commands);
     const quotes = answer.reply.blocks.filter((block) => block.type === 'quote');
-    expect(quotes).toHaveLength(5);
+    expect(quotes).toHaveLength(10);
     expect(answer.reply.actions?.[0]?.commandLine).toBe('/who "Josep Borrell" page:2');
     const view = answer.data as WhoView;
     const direct = view.statements.findIndex((item) => item.kind === 'direct');

@@ -92,7 +92,7 @@ describe('people registry', () => {
     app = createTestApp();
     ingest(
       ...Array.from(
-        { length: 7 },
+        { length: 12 },
         (_, index) =>
           `Albin Kurti said that Kosovo police would stay in Zvecan for ${index + 2} more weeks.`,
       ),
@@ -100,12 +100,13 @@ describe('people registry', () => {
     );
     const first = await who('/who kurti');
     const view = first.data as WhoView;
-    expect(view.statements).toHaveLength(5);
+    expect(view.statements).toHaveLength(10);
     expect(view.more).toBe(true);
     const more = first.reply.actions?.find((action) => action.label === 'More statements');
     expect(more?.commandLine).toBe('/who "Albin Kurti" page:2');
     const second = (await who(more!.commandLine)).data as WhoView;
     expect(second.statements).toHaveLength(3);
+    expect(second.page).toBe(2);
     expect(second.more).toBe(false);
     const karabakh = (await who('/who kurti karabakh')).data as WhoView;
     expect(karabakh.topic).toBe('Nagorno-Karabakh');

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Analysis } from '../analysis.ts';
+import type { Analysis, Quote } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
 import { diacritics, editDistance, nameKey } from './names.ts';
 
@@ -7,6 +7,50 @@ import { diacritics, editDistance, nameKey } from './names.ts';
 const HONORIFIC_BEFORE =
   /(?:^|[\s(“"])((?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Amb|President|Minister|Ambassador|General|Admiral|Senator)\.?)\s+$/;
 const MAX_STATEMENT_CHARS = 1500;
+
+interface Statement {
+  speaker: string | null;
+  kind: Quote['kind'];
+  text: string;
+  cue: string | null;
+  start: number;
+}
+
+/**
+ * One statement per clause group: the analysis splits "said X and urged Y" into two quotes (as
+ * attribution corpora do), but a reader wants the sentence, so reported clauses of one speaker
+ * that follow each other within a sentence are joined with the words between them.
+ */
+function joinClauses(body: string, quotes: readonly Quote[]): Statement[] {
+  const statements: Statement[] = [];
+  let previous: (Statement & { end: number }) | null = null;
+  for (const quote of quotes) {
+    const gap = previous ? body.slice(previous.end, quote.content.start) : '';
+    if (
+      previous &&
+      quote.speaker === previous.speaker &&
+      quote.kind !== 'direct' &&
+      previous.kind !== 'direct' &&
+      gap.length <= 40 &&
+      !/[.!?\n]/.test(gap)
+    ) {
+      previous.text = body.slice(previous.start, quote.content.end);
+      previous.end = quote.content.end;
+      if (quote.kind === 'mixed') previous.kind = 'mixed';
+      continue;
+    }
+    previous = {
+      speaker: quote.speaker,
+      kind: quote.kind,
+      text: quote.content.text,
+      cue: quote.cue?.text ?? null,
+      start: quote.content.start,
+      end: quote.content.end,
+    };
+    statements.push(previous);
+  }
+  return statements;
+}
 
 export interface PersonRow {
   id: number;
@@ -164,18 +208,17 @@ export function createPeopleWriter(db: Database) {
     for (const person of people.values())
       ids.set(person.canonical, ensurePerson(person.canonical, seen));
     const statementsOf = new Map<number, number>();
-    for (const quote of analysis.quotes) {
-      const id = quote.speaker === null ? undefined : ids.get(quote.speaker);
+    for (const statement of joinClauses(article.body, analysis.quotes)) {
+      const id = statement.speaker === null ? undefined : ids.get(statement.speaker);
       if (id === undefined) continue;
-      const text = quote.content.text.slice(0, MAX_STATEMENT_CHARS);
       addStatement.run(
         id,
         article.id,
         seen,
-        quote.kind,
-        text,
-        quote.cue?.text ?? null,
-        quote.content.start,
+        statement.kind,
+        statement.text.slice(0, MAX_STATEMENT_CHARS),
+        statement.cue,
+        statement.start,
       );
       statementsOf.set(id, (statementsOf.get(id) ?? 0) + 1);
     }
