@@ -57,6 +57,17 @@ describe('people registry', () => {
     expect(view.statements[1]!.text).toBe('the troops must leave the border area at once');
   });
 
+  it('keeps a statement repeated by a syndicated copy once', async () => {
+    app = createTestApp();
+    ingest(
+      'Albin Kurti said that Kosovo would not be intimidated by anyone.',
+      'In Pristina, Albin Kurti said that Kosovo would not be intimidated by anyone.',
+    );
+    const view = (await who('/who kurti')).data as WhoView;
+    expect(view.statements).toHaveLength(1);
+    expect(view.person?.statements).toBe(1);
+  });
+
   it('offers candidates when two people share a surname', async () => {
     app = createTestApp();
     ingest(

@@ -46,11 +46,13 @@ export const peopleMigrations: Migration[] = [
           published TEXT NOT NULL,
           kind TEXT NOT NULL,
           text TEXT NOT NULL,
+          text_key TEXT NOT NULL,
           cue TEXT,
           start INTEGER NOT NULL
         );
         CREATE INDEX statements_person ON statements (person_id, published DESC, id);
         CREATE INDEX statements_article ON statements (article_id);
+        CREATE UNIQUE INDEX statements_once ON statements (person_id, text_key);
       `);
     },
   },

@@ -7,6 +7,8 @@ import { diacritics, editDistance, nameKey } from './names.ts';
 const HONORIFIC_BEFORE =
   /(?:^|[\s(“"])((?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Amb|President|Minister|Ambassador|General|Admiral|Senator)\.?)\s+$/;
 const MAX_STATEMENT_CHARS = 1500;
+/** How much of a statement's folded text tells two copies apart. */
+const STATEMENT_KEY_CHARS = 300;
 
 interface Statement {
   speaker: string | null;
@@ -105,8 +107,12 @@ export function createPeopleWriter(db: Database) {
      ON CONFLICT (person_id, role_key) DO UPDATE SET count = count + excluded.count,
        first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
   );
-  const addStatement = db.prepare<[number, string, string, string, string, string | null, number]>(
-    'INSERT INTO statements (person_id, article_id, published, kind, text, cue, start) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  // A syndicated copy repeats a statement word for word: it is stored once, under its first outlet.
+  const addStatement = db.prepare<
+    [number, string, string, string, string, string, string | null, number]
+  >(
+    `INSERT OR IGNORE INTO statements (person_id, article_id, published, kind, text, text_key, cue, start)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const aliasesOf = db.prepare<[number], { alias: string; display: string; count: number }>(
     'SELECT alias, display, count FROM person_aliases WHERE person_id = ?',
@@ -115,9 +121,11 @@ export function createPeopleWriter(db: Database) {
     [number],
     { role_key: string; role: string; count: number; first_seen: string; last_seen: string }
   >('SELECT role_key, role, count, first_seen, last_seen FROM person_roles WHERE person_id = ?');
+  // A statement both already hold stays once: the surname's copy is dropped with the surname.
   const moveStatements = db.prepare<[number, number]>(
-    'UPDATE statements SET person_id = ? WHERE person_id = ?',
+    'UPDATE OR IGNORE statements SET person_id = ? WHERE person_id = ?',
   );
+  const dropStatements = db.prepare<[number]>('DELETE FROM statements WHERE person_id = ?');
   const deletePerson = db.prepare<[number]>('DELETE FROM people WHERE id = ?');
 
   function ensurePerson(canonical: string, seen: string): number {
@@ -172,11 +180,12 @@ export function createPeopleWriter(db: Database) {
       });
       addRole.run({ id, key: role.role_key, role: role.role, count: 0, seen: role.last_seen });
     }
-    moveStatements.run(id, single.id);
+    const moved = moveStatements.run(id, single.id).changes;
+    dropStatements.run(single.id);
     touch.run({
       id,
       mentions: single.mentions,
-      statements: single.statements,
+      statements: moved,
       seen: single.first_seen,
     });
     touch.run({ id, mentions: 0, statements: 0, seen: single.last_seen });
@@ -211,16 +220,18 @@ export function createPeopleWriter(db: Database) {
     for (const statement of joinClauses(article.body, analysis.quotes)) {
       const id = statement.speaker === null ? undefined : ids.get(statement.speaker);
       if (id === undefined) continue;
-      addStatement.run(
+      const text = statement.text.slice(0, MAX_STATEMENT_CHARS);
+      const added = addStatement.run(
         id,
         article.id,
         seen,
         statement.kind,
-        statement.text.slice(0, MAX_STATEMENT_CHARS),
+        text,
+        nameKey(text).slice(0, STATEMENT_KEY_CHARS),
         statement.cue,
         statement.start,
-      );
-      statementsOf.set(id, (statementsOf.get(id) ?? 0) + 1);
+      ).changes;
+      statementsOf.set(id, (statementsOf.get(id) ?? 0) + added);
     }
     for (const role of analysis.people ?? []) {
       const id = ids.get(role.name);
