@@ -139,7 +139,10 @@ export function createPeopleDirectory(db: Database) {
       params['to'] = query.to;
     }
     if (query.match) {
-      where.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
+      // Checked per statement in index order, so a broad topic stops at the first page.
+      where.push(
+        'EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @match AND rowid = a.seq)',
+      );
       params['match'] = query.match;
     }
     return db
