@@ -121,7 +121,8 @@ export function buildWho(
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const rows = directory.statements({
     personId: card.id,
-    match: topic ? ftsMatch(topic.terms) : null,
+    topic: topic?.known ? topic.key : null,
+    match: topic && !topic.known ? ftsMatch(topic.terms) : null,
     // Like a briefing's window, `days` counts back from the person's latest appearance.
     from:
       options.days === undefined

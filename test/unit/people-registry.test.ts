@@ -124,6 +124,10 @@ describe('people registry', () => {
     expect(karabakh.statements.map((statement) => statement.text)).toEqual([
       'that Armenia and Azerbaijan should talk about Karabakh peace',
     ]);
+    // A topic sitrep does not know is searched by its words.
+    const adHoc = (await who('/who "Albin Kurti" topic:weeks page:2')).data as WhoView;
+    expect(adHoc.statements).toHaveLength(2);
+    expect(adHoc.statements.every((statement) => statement.text.includes('weeks'))).toBe(true);
   });
 });
 

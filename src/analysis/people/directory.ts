@@ -31,7 +31,9 @@ export type Resolution =
 
 export interface StatementQuery {
   personId: number;
-  /** FTS5 MATCH expression the statement's article must satisfy (a topic), or null. */
+  /** A known topic's key: the statement's article must be about it. */
+  topic: string | null;
+  /** For a topic sitrep does not know: an FTS5 MATCH expression its article must satisfy. */
   match: string | null;
   from: string | null;
   to: string | null;
@@ -138,7 +140,10 @@ export function createPeopleDirectory(db: Database) {
       where.push('s.published <= @to');
       params['to'] = query.to;
     }
-    if (query.match) {
+    if (query.topic) {
+      where.push(`s.topics LIKE @topic ESCAPE '\\'`);
+      params['topic'] = `% ${query.topic.replace(/[\\%_]/g, (char) => `\\${char}`)} %`;
+    } else if (query.match) {
       // Checked per statement in index order, so a broad topic stops at the first page.
       where.push(
         'EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @match AND rowid = a.seq)',

@@ -47,6 +47,7 @@ export const peopleMigrations: Migration[] = [
           kind TEXT NOT NULL,
           text TEXT NOT NULL,
           text_key TEXT NOT NULL,
+          topics TEXT NOT NULL,
           cue TEXT,
           start INTEGER NOT NULL
         );

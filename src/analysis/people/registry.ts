@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Analysis, Quote } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
 import { diacritics, editDistance, nameKey } from './names.ts';
+import { topicsOf } from './topics-of.ts';
 
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
 const HONORIFIC_BEFORE =
@@ -109,10 +110,11 @@ export function createPeopleWriter(db: Database) {
   );
   // A syndicated copy repeats a statement word for word: it is stored once, under its first outlet.
   const addStatement = db.prepare<
-    [number, string, string, string, string, string, string | null, number]
+    [number, string, string, string, string, string, string, string | null, number]
   >(
-    `INSERT OR IGNORE INTO statements (person_id, article_id, published, kind, text, text_key, cue, start)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO statements
+       (person_id, article_id, published, kind, text, text_key, topics, cue, start)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const aliasesOf = db.prepare<[number], { alias: string; display: string; count: number }>(
     'SELECT alias, display, count FROM person_aliases WHERE person_id = ?',
@@ -217,6 +219,7 @@ export function createPeopleWriter(db: Database) {
     for (const person of people.values())
       ids.set(person.canonical, ensurePerson(person.canonical, seen));
     const statementsOf = new Map<number, number>();
+    const topics = ` ${topicsOf(article).join(' ')} `;
     for (const statement of joinClauses(article.body, analysis.quotes)) {
       const id = statement.speaker === null ? undefined : ids.get(statement.speaker);
       if (id === undefined) continue;
@@ -228,6 +231,7 @@ export function createPeopleWriter(db: Database) {
         statement.kind,
         text,
         nameKey(text).slice(0, STATEMENT_KEY_CHARS),
+        topics,
         statement.cue,
         statement.start,
       ).changes;
