@@ -1,5 +1,6 @@
 import type { Analysis, Analyzer } from './analysis.ts';
 import { splitSentences } from './sentences.ts';
+import { detectEvents } from './events/detect.ts';
 
 const SUMMARY_SENTENCES = 3;
 
@@ -13,7 +14,7 @@ export const analyzeArticle: Analyzer = (article): Analysis => {
   return {
     entities: [],
     quotes: [],
-    events: [],
+    events: detectEvents(article.body, sentences),
     summary: sentences.slice(0, SUMMARY_SENTENCES).map((sentence) => sentence.text),
   };
 };

@@ -1,0 +1,111 @@
+import data from './actors.json' with { type: 'json' };
+import gazetteer from './places.json' with { type: 'json' };
+import { compilePattern, findAll, type Match } from './pattern.ts';
+
+interface ActorFile {
+  nouns: string[];
+  notNames: string[];
+}
+interface PlaceFile {
+  places: { name: string; country: string; aliases: string[] }[];
+}
+
+const actorFile = data as unknown as ActorFile;
+const NOT_NAMES = new Set(actorFile.notNames.map((word) => word.toLowerCase()));
+
+/** "Kosovo police", "Serbian troops", "armed men": up to three capitalised words before a noun. */
+const ACTOR_NOUN = new RegExp(
+  `(?:(?:\\p{Lu}[\\p{L}'’-]*|ethnic|armed|masked)\\s+){0,3}(?:${actorFile.nouns
+    .map((noun) => compilePattern(noun, 'u').source)
+    .join('|')})`,
+  'gu',
+);
+const NAME = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
+
+const PLACES = (gazetteer as unknown as PlaceFile).places
+  .flatMap((place) =>
+    [place.name, ...place.aliases].map((alias) => ({
+      name: place.name,
+      country: place.name === place.country,
+      length: alias.length,
+      regex: new RegExp(
+        `(?<![\\p{L}])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}])`,
+        'giu',
+      ),
+    })),
+  )
+  // Longer names first, so "North Mitrovica" wins over "Mitrovica".
+  .sort((a, b) => b.length - a.length);
+
+export interface PlaceMention extends Match {
+  name: string;
+  /** True when the place is itself a country (Serbia, Kosovo). */
+  country: boolean;
+}
+
+/** Gazetteer places named in a sentence, in reading order, longest name first on overlaps. */
+export function findPlaces(sentence: string): PlaceMention[] {
+  const found: PlaceMention[] = [];
+  for (const place of PLACES)
+    for (const match of findAll(place.regex, sentence))
+      if (!found.some((other) => match.start < other.end && match.end > other.start))
+        found.push({ ...match, name: place.name, country: place.country });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The place an event happened: the gazetteer place closest after "in", "at", "near" or
+ * "outside", else the first one named, else a capitalised name after such a preposition.
+ */
+export function eventPlace(sentence: string, places: readonly PlaceMention[]): string | null {
+  const located = places.find((place) => afterPreposition(sentence, place));
+  if (located) return located.name;
+  const named =
+    /\b(?:in|near|outside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)/u.exec(
+      sentence,
+    );
+  if (named?.[1] && !NOT_NAMES.has(named[1].split(/\s+/)[0]!.toLowerCase())) return named[1];
+  // A country named without a preposition is usually an actor ("Serbia threatened"), a town not.
+  return places.find((place) => !place.country)?.name ?? null;
+}
+
+const PREPOSITION_BEFORE =
+  /\b(?:in|at|near|outside|from|into|toward|towards)\s+(?:the\s+)?(?:\p{L}+\s+){0,2}$/iu;
+
+function afterPreposition(sentence: string, place: PlaceMention): boolean {
+  return PREPOSITION_BEFORE.test(sentence.slice(Math.max(0, place.start - 40), place.start));
+}
+
+/**
+ * Who is involved, in reading order: actor nouns with their modifiers ("Kosovo police") and
+ * capitalised names that are not places, dates or sentence-opening function words.
+ */
+export function findActors(sentence: string, places: readonly PlaceMention[]): Match[] {
+  const found: Match[] = [];
+  const overlaps = (match: Match, list: readonly Match[]) =>
+    list.some((other) => match.start < other.end && match.end > other.start);
+  for (const match of findAll(ACTOR_NOUN, sentence)) found.push(trimLeading(match));
+  for (const raw of findAll(NAME, sentence)) {
+    const match = trimLeading(raw);
+    if (!match.text || overlaps(match, found)) continue;
+    // Towns are places; a country is an actor unless the sentence puts something in it.
+    const asPlace = places.filter((place) => !place.country || afterPreposition(sentence, place));
+    if (overlaps(match, asPlace)) continue;
+    if (NOT_NAMES.has(match.text.toLowerCase())) continue;
+    found.push(match);
+  }
+  return found.filter((match) => match.text.length > 1).sort((a, b) => a.start - b.start);
+}
+
+/** Drops sentence-opening function words ("The Kosovo police" becomes "Kosovo police"). */
+function trimLeading(match: Match): Match {
+  let { start, text } = match;
+  for (;;) {
+    const first = /^(\S+)\s+/.exec(text);
+    if (!first || !NOT_NAMES.has(first[1]!.toLowerCase())) break;
+    start += first[0].length;
+    text = text.slice(first[0].length);
+  }
+  text = text.replace(/[.’']+$/, '').replace(/['’]s$/, '');
+  return { start, end: start + text.length, text };
+}

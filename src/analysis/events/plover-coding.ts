@@ -1,0 +1,16 @@
+import type { EventMention } from '../analysis.ts';
+
+/**
+ * The category a PLOVER coder gives a mention, which folds realis into the category: a threat
+ * to attack is coded THREATEN, a promise to withdraw AGREE, a refusal to meet REJECT. Actual
+ * events keep their own category. Used to compare with PLOVER-coded records; the events
+ * themselves keep category and realis apart.
+ */
+export function ploverCoding(event: EventMention): string | null {
+  if (event.realis === 'actual') return event.category;
+  if (event.realis === 'threatened') return 'THREATEN';
+  if (event.realis === 'future') return event.score < 0 ? 'THREATEN' : 'AGREE';
+  if (event.realis === 'denied' || event.realis === 'negated')
+    return event.score > 0 ? 'REJECT' : null;
+  return null;
+}
