@@ -1,6 +1,6 @@
 import data from './actors.json' with { type: 'json' };
 import gazetteer from './places.json' with { type: 'json' };
-import { compilePattern, findAll, type Match } from './pattern.ts';
+import { compilePattern, findAll, fold, type Match } from './pattern.ts';
 
 interface ActorFile {
   nouns: string[];
@@ -13,13 +13,12 @@ interface PlaceFile {
 const actorFile = data as unknown as ActorFile;
 const NOT_NAMES = new Set(actorFile.notNames.map((word) => word.toLowerCase()));
 
-/** "Kosovo police", "Serbian troops", "armed men": up to three capitalised words before a noun. */
+/** Actor nouns; the capitalised words just before one join it ("Kosovo police", "armed men"). */
 const ACTOR_NOUN = new RegExp(
-  `(?:(?:\\p{Lu}[\\p{L}'’-]*|ethnic|armed|masked)\\s+){0,3}(?:${actorFile.nouns
-    .map((noun) => compilePattern(noun, 'u').source)
-    .join('|')})`,
+  actorFile.nouns.map((noun) => compilePattern(noun, 'u').source).join('|'),
   'gu',
 );
+const MODIFIERS = /(?:(?:\p{Lu}[\p{L}'’-]*|ethnic|armed|masked)\s+){1,3}$/u;
 const NAME = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
 
 const PLACES = (gazetteer as unknown as PlaceFile).places
@@ -28,9 +27,13 @@ const PLACES = (gazetteer as unknown as PlaceFile).places
       name: place.name,
       country: place.name === place.country,
       length: alias.length,
+      hint: alias.toLowerCase(),
       regex: new RegExp(
-        `(?<![\\p{L}])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}])`,
-        'giu',
+        `(?<![\\p{L}])${alias
+          .toLowerCase()
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/ /g, '\\s+')}(?![\\p{L}])`,
+        'gu',
       ),
     })),
   )
@@ -46,10 +49,12 @@ export interface PlaceMention extends Match {
 /** Gazetteer places named in a sentence, in reading order, longest name first on overlaps. */
 export function findPlaces(sentence: string): PlaceMention[] {
   const found: PlaceMention[] = [];
+  const folded = fold(sentence);
   for (const place of PLACES)
-    for (const match of findAll(place.regex, sentence))
-      if (!found.some((other) => match.start < other.end && match.end > other.start))
-        found.push({ ...match, name: place.name, country: place.country });
+    if (folded.includes(place.hint))
+      for (const match of findAll(place.regex, folded, sentence))
+        if (!found.some((other) => match.start < other.end && match.end > other.start))
+          found.push({ ...match, name: place.name, country: place.country });
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -84,7 +89,11 @@ export function findActors(sentence: string, places: readonly PlaceMention[]): M
   const found: Match[] = [];
   const overlaps = (match: Match, list: readonly Match[]) =>
     list.some((other) => match.start < other.end && match.end > other.start);
-  for (const match of findAll(ACTOR_NOUN, sentence)) found.push(trimLeading(match));
+  for (const noun of findAll(ACTOR_NOUN, fold(sentence), sentence)) {
+    const modifiers = MODIFIERS.exec(sentence.slice(Math.max(0, noun.start - 60), noun.start));
+    const start = noun.start - (modifiers?.[0].length ?? 0);
+    found.push(trimLeading({ start, end: noun.end, text: sentence.slice(start, noun.end) }));
+  }
   for (const raw of findAll(NAME, sentence)) {
     const match = trimLeading(raw);
     if (!match.text || overlaps(match, found)) continue;

@@ -1,5 +1,5 @@
 import data from './casualties.json' with { type: 'json' };
-import { compilePattern } from './pattern.ts';
+import { fold } from './pattern.ts';
 
 interface CasualtyFile {
   numbers: Record<string, number>;
@@ -20,10 +20,10 @@ const alternation = (words: readonly string[]) =>
 
 const QUALIFIER = `(?:(?:${alternation(file.qualifiers)})\\s+)?`;
 const COUNT = `(?!(?:19|20)\\d\\d(?![\\d,]))(\\d{1,3}(?:,\\d{3})+|\\d+|${alternation([...NUMBERS.keys()])})`;
-const VICTIM = file.victims
-  .map((pattern) => compilePattern(pattern, 'u').source)
-  .concat('(?<![\\p{L}])\\p{Lu}\\p{L}+s(?![\\p{L}])')
-  .join('|');
+// Person nouns ("police ~ officers" lets words stand between); matched on folded text.
+const VICTIM = `(?:${file.victims
+  .map((victim) => victim.replace(/ ~ /g, "(?:\\s+[\\p{L}'’-]+){0,2}\\s+"))
+  .join('|')})(?![\\p{L}])`;
 // Words between a number and its noun; never a verb of the outcome or another number.
 const WORDS =
   "(?:\\s+(?!(?:were|was|have|has|had|been|killed|injured|wounded|dead|died|hurt)(?![\\p{L}]))[\\p{L}.'’-]+){0,6}?";
@@ -37,17 +37,14 @@ function patterns(outcome: readonly string[]) {
     // "three people were killed", "several people, including a policeman, were killed"
     new RegExp(
       `(?<![\\p{L}\\p{N}])${QUALIFIER}${COUNT}(${WORDS}\\s+(?:${VICTIM}))${INCLUDING}${AUX}\\s+(?:${words})(?![\\p{L}])`,
-      'giu',
+      'gu',
     ),
     // "three were killed"
-    new RegExp(
-      `(?<![\\p{L}\\p{N}])${QUALIFIER}${COUNT}()${AUX}\\s+(?:${words})(?![\\p{L}])`,
-      'giu',
-    ),
+    new RegExp(`(?<![\\p{L}\\p{N}])${QUALIFIER}${COUNT}()${AUX}\\s+(?:${words})(?![\\p{L}])`, 'gu'),
     // "killing at least 156 people", "wounded two others"
     new RegExp(
       `(?<![\\p{L}])(?:${words}|killing|wounding|injuring)\\s+${QUALIFIER}${COUNT}(${WORDS}\\s+(?:${VICTIM}))(?![\\p{L}])`,
-      'giu',
+      'gu',
     ),
   ];
 }
@@ -56,10 +53,14 @@ const KILLED = patterns(file.killed);
 const INJURED = patterns(file.injured);
 const DEATH_TOLL = new RegExp(
   `death\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|is|was)\\s+${QUALIFIER}${COUNT}(?![\\p{L}])`,
-  'giu',
+  'gu',
 );
 const NONE_KILLED =
-  /\b(?:no one|nobody|no-one|none)\s+(?:\w+\s+){0,2}?(?:was|were|had been|has been)\s+(?:killed|dead|hurt|injured|wounded)|\bno\s+(?:deaths|fatalities|casualties|injuries)\b/iu;
+  /\b(?:no one|nobody|no-one|none)\s+(?:\w+\s+){0,2}?(?:was|were|had been|has been)\s+(?:killed|dead|hurt|injured|wounded)|\bno\s+(?:deaths|fatalities|casualties|injuries)\b/u;
+
+/** Cheap first test: most sentences name no dead or injured and skip the big patterns. */
+const OUTCOME_WORD =
+  /kill|dead|died|slain|murder|massacr|execut|lives|perish|toll|injur|wound|hurt|hospital|casualt|fatalit/i;
 
 function toNumber(word: string): number | null {
   const digits = word.replace(/,/g, '');
@@ -78,6 +79,8 @@ function total(regexes: readonly RegExp[], sentence: string): { n: number; words
       const start = match.index;
       const end = start + match[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
+      // "no one was killed" is a count of none, handled apart.
+      if (/\bno[\s-]*$/.test(sentence.slice(Math.max(0, start - 4), start))) continue;
       const count = toNumber(match[1] ?? '');
       // A bare article ("a", "an") only counts before a person noun: "a policeman was killed".
       if (count === null || (count === 1 && /^an?$/i.test(match[1] ?? '') && !match[2]?.trim()))
@@ -102,7 +105,9 @@ export interface Casualties {
  * The dead and injured one sentence reports. Vague quantities count as their lower bound
  * (`casualties.json`); "no one was killed" gives 0, not null.
  */
-export function countCasualties(sentence: string): Casualties {
+export function countCasualties(original: string): Casualties {
+  if (!OUTCOME_WORD.test(original)) return { killed: null, injured: null, words: [] };
+  const sentence = fold(original);
   const killed = total(KILLED, sentence);
   DEATH_TOLL.lastIndex = 0;
   const toll = [...sentence.matchAll(DEATH_TOLL)]

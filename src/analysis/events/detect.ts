@@ -2,7 +2,7 @@ import type { EventMention, Realis, Span } from '../analysis.ts';
 import { eventPlace, findActors, findPlaces } from './actors.ts';
 import { countCasualties } from './casualties.ts';
 import { BACKGROUND, IGNORED, MODE_CUES, threatMode, TRIGGERS, type Trigger } from './lexicon.ts';
-import { findAll, wordCount, type Match } from './pattern.ts';
+import { findAll, fold, mayMatch, wordCount, type Match } from './pattern.ts';
 import { findCues, realisOf } from './realis.ts';
 import { ploverScore } from './scores.ts';
 
@@ -11,12 +11,15 @@ interface Hit extends Match {
 }
 
 /** All trigger and ignore matches in the text, overlaps resolved longest first, then by file order. */
-function findHits(text: string): Hit[] {
+function findHits(text: string, folded: string): Hit[] {
   const all: Hit[] = [];
   for (const trigger of TRIGGERS)
-    for (const match of findAll(trigger.regex, text)) all.push({ ...match, trigger });
-  for (const regex of IGNORED)
-    for (const match of findAll(regex, text)) all.push({ ...match, trigger: null });
+    if (mayMatch(trigger.hints, folded))
+      for (const match of findAll(trigger.regex, folded, text)) all.push({ ...match, trigger });
+  for (const ignored of IGNORED)
+    if (mayMatch(ignored.hints, folded))
+      for (const match of findAll(ignored.regex, folded, text))
+        all.push({ ...match, trigger: null });
   all.sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) ||
@@ -62,7 +65,8 @@ const REALIS_ORDER: Realis[] = [
  * sentence's most conflictual violent event only, so one report is never counted twice.
  */
 export function detectEvents(text: string, sentences: readonly Span[]): EventMention[] {
-  const hits = findHits(text);
+  const folded = fold(text);
+  const hits = findHits(text, folded);
   const events: EventMention[] = [];
   let lastPlace: string | null = null;
   let sincePlace = 0;
@@ -88,13 +92,15 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
     const place = here ?? (sincePlace <= PLACE_CARRY ? lastPlace : null);
     const casualties = countCasualties(local);
     if (inSentence.length === 0 && !casualties.killed) continue;
-    const cues = findCues(local);
-    const subordinators: { start: number; end: number }[] = BACKGROUND.regexes.flatMap((regex) =>
-      findAll(regex, local),
+    const lowerSentence = folded.slice(sentence.start, sentence.end);
+    const cues = findCues(lowerSentence, local);
+    const subordinators: { start: number; end: number }[] = BACKGROUND.patterns.flatMap(
+      (pattern) =>
+        mayMatch(pattern.hints, lowerSentence) ? findAll(pattern.regex, lowerSentence) : [],
     );
     const merged = new Map<string, EventMention>();
     for (const hit of inSentence) {
-      const coded = code(hit.trigger!, local);
+      const coded = code(hit.trigger!, lowerSentence);
       const relative = { start: hit.start - offset, end: hit.end - offset };
       const { realis, cue } = realisOf(local, cues, relative, coded.category);
       const triggerSpan: Span = { start: hit.start, end: hit.end, text: hit.text };

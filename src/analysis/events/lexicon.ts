@@ -1,10 +1,11 @@
 import data from './lexicon.json' with { type: 'json' };
-import { compileAny, compilePattern } from './pattern.ts';
+import { compileAny, compilePattern, patternHints } from './pattern.ts';
 import { PLOVER_CATEGORIES } from './scores.ts';
 
 /** An event trigger, compiled from one pattern of `lexicon.json`. */
 export interface Trigger {
   regex: RegExp;
+  hints: string[] | null;
   pattern: string;
   /** Position of its group in the file: earlier groups win ties. */
   order: number;
@@ -48,6 +49,7 @@ export const TRIGGERS: readonly Trigger[] = file.triggers.flatMap((group, order)
     : null;
   return group.patterns.map((pattern) => ({
     regex: compilePattern(pattern),
+    hints: patternHints(pattern),
     pattern,
     order,
     category: checkCategory(group.category),
@@ -57,7 +59,9 @@ export const TRIGGERS: readonly Trigger[] = file.triggers.flatMap((group, order)
 });
 
 /** Phrases that look like triggers but are not events ("riot police", "peace talks"). */
-export const IGNORED: readonly RegExp[] = file.ignore.map((pattern) => compilePattern(pattern));
+export const IGNORED: readonly { regex: RegExp; hints: string[] | null }[] = file.ignore.map(
+  (pattern) => ({ regex: compilePattern(pattern), hints: patternHints(pattern) }),
+);
 
 /** Words in a sentence that tell an event's mode when its trigger does not ("attack" + "drone"). */
 export const MODE_CUES: ReadonlyMap<string, readonly { mode: string; regex: RegExp }[]> = new Map(
@@ -79,5 +83,8 @@ export function threatMode(category: string, mode: string | null): string | null
 /** Words that subordinate a mention to the sentence's main event ("after days of fighting"). */
 export const BACKGROUND = {
   before: file.background.before,
-  regexes: file.background.patterns.map((pattern) => compilePattern(pattern)),
+  patterns: file.background.patterns.map((pattern) => ({
+    regex: compilePattern(pattern),
+    hints: patternHints(pattern),
+  })),
 };

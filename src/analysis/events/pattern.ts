@@ -8,8 +8,8 @@
 const WORD_CHAR = "[\\p{L}\\p{N}'’-]";
 const GAP = `(?:\\s+${WORD_CHAR}+[,]?){0,3}`;
 
-export function compilePattern(pattern: string, flags = 'giu'): RegExp {
-  const slots = pattern.trim().split(/\s+/);
+export function compilePattern(pattern: string, flags = 'gu'): RegExp {
+  const slots = pattern.trim().toLowerCase().split(/\s+/);
   if (slots.length === 0 || slots[0] === '~' || slots.at(-1) === '~')
     throw new Error(`bad events pattern "${pattern}": a gap (~) needs words on both sides`);
   let source = '';
@@ -30,10 +30,7 @@ export function compilePattern(pattern: string, flags = 'giu'): RegExp {
 
 /** One RegExp matching any of the patterns (for context tests, where which one does not matter). */
 export function compileAny(patterns: readonly string[]): RegExp {
-  return new RegExp(
-    patterns.map((pattern) => compilePattern(pattern, 'iu').source).join('|'),
-    'iu',
-  );
+  return new RegExp(patterns.map((pattern) => compilePattern(pattern, 'u').source).join('|'), 'u');
 }
 
 export interface Match {
@@ -42,17 +39,59 @@ export interface Match {
   text: string;
 }
 
-export function findAll(regex: RegExp, text: string): Match[] {
+/** Matches of a global RegExp run on `text` (usually folded), with their words from `original`. */
+export function findAll(regex: RegExp, text: string, original = text): Match[] {
   const found: Match[] = [];
   regex.lastIndex = 0;
   for (const match of text.matchAll(regex)) {
     if (match[0].length === 0) continue;
-    found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+    const end = match.index + match[0].length;
+    found.push({ start: match.index, end, text: original.slice(match.index, end) });
   }
   return found;
+}
+
+/**
+ * Lowercases without changing any offset (a character whose lowercase is longer stays as it is).
+ * Patterns are lowercase and run on folded text without the `i` flag: case-insensitive Unicode
+ * RegExps cost V8 many times more to compile.
+ */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const char of text) {
+    const low = char.toLowerCase();
+    out += low.length === char.length ? low : char;
+  }
+  return out;
 }
 
 /** Number of words in `text` (for cue windows). */
 export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
+}
+
+/**
+ * Lowercase strings one of which any match of the pattern must contain (from its first word),
+ * or null when the first word has no literal part. Scanning a text with `includes` first lets
+ * most of the hundreds of patterns skip a text without running (or even compiling) their RegExp.
+ */
+export function patternHints(pattern: string): string[] | null {
+  const first = pattern.trim().split(/\s+/)[0] ?? '';
+  const alternatives = /[([]/.test(first) ? [first] : first.split('|');
+  const hints: string[] = [];
+  for (const alternative of alternatives) {
+    let literal = /^[^*?()[\]\\.+{}|]*/.exec(alternative)?.[0] ?? '';
+    // "shots?" makes its last letter optional: only "shot" is certain.
+    if (alternative[literal.length] === '?') literal = literal.slice(0, -1);
+    if (literal.length === 0) return null;
+    hints.push(literal.toLowerCase());
+  }
+  return hints;
+}
+
+/** True when the lowercased text may hold a match (see `patternHints`). */
+export function mayMatch(hints: readonly string[] | null, lowerText: string): boolean {
+  return hints === null || hints.some((hint) => lowerText.includes(hint));
 }

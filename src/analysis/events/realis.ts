@@ -1,5 +1,12 @@
 import type { Realis } from '../analysis.ts';
-import { compilePattern, findAll, wordCount, type Match } from './pattern.ts';
+import {
+  compilePattern,
+  findAll,
+  mayMatch,
+  patternHints,
+  wordCount,
+  type Match,
+} from './pattern.ts';
 import data from './realis.json' with { type: 'json' };
 
 interface CueFile {
@@ -10,7 +17,10 @@ const CUES = (data as unknown as CueFile).cues.map((cue, rank) => ({
   ...cue,
   rank,
   notFor: new Set(cue.notFor ?? []),
-  regexes: cue.patterns.map((pattern) => compilePattern(pattern)),
+  regexes: cue.patterns.map((pattern) => ({
+    regex: compilePattern(pattern),
+    hints: patternHints(pattern),
+  })),
 }));
 
 export interface RealisCue extends Match {
@@ -21,20 +31,21 @@ export interface RealisCue extends Match {
   notFor: ReadonlySet<string>;
 }
 
-/** Every realis cue in a sentence, with offsets relative to the sentence text. */
-export function findCues(sentence: string): RealisCue[] {
+/** Every realis cue in a sentence (given folded and as written), offsets relative to it. */
+export function findCues(folded: string, sentence: string): RealisCue[] {
   const found: RealisCue[] = [];
   for (const cue of CUES)
-    for (const regex of cue.regexes)
-      for (const match of findAll(regex, sentence))
-        found.push({
-          ...match,
-          realis: cue.realis,
-          rank: cue.rank,
-          before: cue.before,
-          after: cue.after,
-          notFor: cue.notFor,
-        });
+    for (const { regex, hints } of cue.regexes)
+      if (mayMatch(hints, folded))
+        for (const match of findAll(regex, folded, sentence))
+          found.push({
+            ...match,
+            realis: cue.realis,
+            rank: cue.rank,
+            before: cue.before,
+            after: cue.after,
+            notFor: cue.notFor,
+          });
   return found;
 }
 

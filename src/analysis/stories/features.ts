@@ -1,0 +1,85 @@
+import type { Analysis } from '../analysis.ts';
+import { findPlaces } from '../events/actors.ts';
+import { words } from './simhash.ts';
+import { knownTopics } from '../../corpus/topics.ts';
+import { normaliseText } from '../../corpus/article-id.ts';
+
+/** Words that say nothing about which event an article reports. */
+const STOPWORDS = new Set(
+  (
+    'the a an and or but of in on at to for from by with as is are was were be been being has have had ' +
+    'it its this that these those there their they them he she his her we our you your i not no ' +
+    'said says say told after before over under into about than then also more most some any all ' +
+    'which who whom what when where while will would could should may might can did does do new ' +
+    'one two three four five six seven eight nine ten first last week day days monday tuesday ' +
+    'wednesday thursday friday saturday sunday year years since during against between near per ' +
+    'according reported officials official people government minister president'
+  ).split(' '),
+);
+
+const TOPIC_WORDS = new Set(
+  knownTopics().flatMap((topic) => topic.terms.flatMap((term) => words(term))),
+);
+const LEAD_WORDS = 80;
+
+/** Title (counted twice) and lead words without stopwords or topic names: what the event is. */
+export function contentTokens(title: string, body: string): string[] {
+  const lead = words(body).slice(0, LEAD_WORDS);
+  return [...words(title), ...words(title), ...lead]
+    .filter((word) => word.length > 2 && !STOPWORDS.has(word) && !TOPIC_WORDS.has(word))
+    .map((word) => (word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word));
+}
+
+/** Cosine of two bags of words. */
+export function cosine(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const count = (list: readonly string[]) => {
+    const map = new Map<string, number>();
+    for (const word of list) map.set(word, (map.get(word) ?? 0) + 1);
+    return map;
+  };
+  const left = count(a);
+  const right = count(b);
+  let dot = 0;
+  for (const [word, n] of left) dot += n * (right.get(word) ?? 0);
+  const norm = (map: Map<string, number>) =>
+    Math.sqrt([...map.values()].reduce((sum, n) => sum + n * n, 0));
+  return dot / (norm(left) * norm(right));
+}
+
+export function jaccard(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  const left = new Set(a);
+  const right = new Set(b);
+  let shared = 0;
+  for (const item of left) if (right.has(item)) shared++;
+  return shared / (left.size + right.size - shared);
+}
+
+/**
+ * The entity keys an article shares with others on the same event: places (gazetteer places in
+ * title and lead, and where its events happened) and named actors of its events.
+ */
+export function entityKeys(title: string, body: string, analysis: Analysis): string[] {
+  const keys = new Set<string>();
+  const lead = body.slice(0, 1200);
+  for (const place of findPlaces(`${title}. ${lead}`))
+    if (!place.country) keys.add(`place:${normaliseText(place.name)}`);
+  for (const event of analysis.events) {
+    if (event.realis !== 'actual') continue;
+    if (event.place) keys.add(`place:${normaliseText(event.place)}`);
+    for (const actor of [event.source, event.target])
+      if (actor && /^\p{Lu}/u.test(actor)) keys.add(`actor:${normaliseText(actor)}`);
+  }
+  for (const entity of analysis.entities)
+    if (entity.type !== 'PLACE') keys.add(`actor:${normaliseText(entity.canonical)}`);
+  return [...keys];
+}
+
+/** Known topics (`kosovo`) whose terms the article mentions as whole words. */
+export function topicsOf(title: string, body: string): string[] {
+  const text = ` ${normaliseText(`${title} ${body}`)} `;
+  return knownTopics()
+    .filter((topic) => topic.terms.some((term) => text.includes(` ${normaliseText(term)} `)))
+    .map((topic) => topic.key);
+}
