@@ -40,6 +40,11 @@ const PLACES = (gazetteer as unknown as PlaceFile).places
   // Longer names first, so "North Mitrovica" wins over "Mitrovica".
   .sort((a, b) => b.length - a.length);
 
+/** Names of the gazetteer's countries (Kosovo, Serbia). */
+export function countryNames(): string[] {
+  return [...new Set(PLACES.filter((place) => place.country).map((place) => place.name))];
+}
+
 export interface PlaceMention extends Match {
   name: string;
   /** True when the place is itself a country (Serbia, Kosovo). */

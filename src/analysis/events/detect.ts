@@ -213,7 +213,7 @@ function sourceAndTarget(
   actors: readonly Match[],
   trigger: { start: number; end: number },
 ): { source: string | null; target: string | null } {
-  const before = actors.filter((actor) => actor.end <= trigger.start).at(-1) ?? null;
+  const before = actors.filter((actor) => actor.start < trigger.start).at(-1) ?? null;
   const after = actors.find((actor) => actor.start >= trigger.end) ?? null;
   const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/i.test(
     sentence.slice(0, trigger.start),

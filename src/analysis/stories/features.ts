@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis.ts';
-import { findPlaces } from '../events/actors.ts';
+import { countryNames, findPlaces } from '../events/actors.ts';
+import { eventLevel } from '../severity.ts';
 import { words } from './simhash.ts';
 import { knownTopics } from '../../corpus/topics.ts';
 import { normaliseText } from '../../corpus/article-id.ts';
@@ -57,24 +58,28 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
 }
 
 /**
- * The entity keys an article shares with others on the same event: places (gazetteer places in
- * title and lead, and where its events happened) and named actors of its events.
+ * The keys an article shares with other reports of the same event: the towns in its title and
+ * the towns and named actors of its main events (actual, not background, at least tension on
+ * the severity scale). Countries and topic names are left out: every article on a topic
+ * shares them.
  */
 export function entityKeys(title: string, body: string, analysis: Analysis): string[] {
   const keys = new Set<string>();
-  const lead = body.slice(0, 1200);
-  for (const place of findPlaces(`${title}. ${lead}`))
-    if (!place.country) keys.add(`place:${normaliseText(place.name)}`);
+  for (const place of findPlaces(title)) if (!place.country) keys.add(placeKey(place.name));
   for (const event of analysis.events) {
-    if (event.realis !== 'actual') continue;
-    if (event.place) keys.add(`place:${normaliseText(event.place)}`);
-    for (const actor of [event.source, event.target])
-      if (actor && /^\p{Lu}/u.test(actor)) keys.add(`actor:${normaliseText(actor)}`);
+    if (event.realis !== 'actual' || event.background || eventLevel(event) === 0) continue;
+    if (event.place && !COUNTRIES.has(event.place)) keys.add(placeKey(event.place));
+    for (const actor of [event.source, event.target]) {
+      if (!actor || !/^\p{Lu}/u.test(actor)) continue;
+      const key = normaliseText(actor);
+      if (!words(key).every((word) => TOPIC_WORDS.has(word))) keys.add(`actor:${key}`);
+    }
   }
-  for (const entity of analysis.entities)
-    if (entity.type !== 'PLACE') keys.add(`actor:${normaliseText(entity.canonical)}`);
   return [...keys];
 }
+
+const placeKey = (name: string) => `place:${normaliseText(name)}`;
+const COUNTRIES = new Set(countryNames());
 
 /** Known topics (`kosovo`) whose terms the article mentions as whole words. */
 export function topicsOf(title: string, body: string): string[] {

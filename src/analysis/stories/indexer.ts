@@ -11,7 +11,10 @@ import { fromHex, hammingDistance, simhash, toHex } from './simhash.ts';
 export interface StoryOptions {
   /** Join a story when the best similarity reaches this (0-1). */
   threshold: number;
-  /** Most differing SimHash bits for a near-duplicate (syndicated copy). */
+  /**
+   * Most differing SimHash bits for a near-duplicate (syndicated copy). Unrelated texts differ
+   * in about 32 of 64 bits; a copy with an edited headline or sentence in a few.
+   */
   nearDuplicateBits: number;
   /** Width of the Gaussian time decay, in days. */
   sigmaDays: number;
@@ -22,8 +25,8 @@ export interface StoryOptions {
 }
 
 export const defaultStoryOptions: StoryOptions = {
-  threshold: 0.3,
-  nearDuplicateBits: 3,
+  threshold: 0.25,
+  nearDuplicateBits: 6,
   sigmaDays: 3,
   windowDays: 7,
   textWeight: 0.6,
@@ -130,7 +133,8 @@ export function createStoryIndexer(
     const tokens = contentTokens(article.title, article.body);
     const entities = entityKeys(article.title, article.body, analysis);
     const titleWords = [...new Set(contentTokens(article.title, ''))].map((word) => `word:${word}`);
-    const fingerprint = simhash(`${article.title}\n${article.body}`);
+    // Body only: syndicated copies often carry a rewritten headline over the same text.
+    const fingerprint = simhash(article.body.trim() ? article.body : article.title);
     const at = Date.parse(article.published);
 
     let best: { id: string; score: number; duplicate: boolean } | null = null;
