@@ -78,6 +78,25 @@ export function entityKeys(title: string, body: string, analysis: Analysis): str
   return [...keys];
 }
 
+/**
+ * Signatures of the serious events an article reports, as `event:ASSAULT:banjska`: a category
+ * at a town, for events from coercion up (level 3+), background mentions included. Two reports
+ * within days that share one are about the same incident, however differently worded: a
+ * follow-up that recaps "the attack in Banjska" joins the Banjska story.
+ */
+export function eventKeys(analysis: Analysis): string[] {
+  const keys = new Set<string>();
+  for (const event of analysis.events)
+    if (
+      event.realis === 'actual' &&
+      event.place &&
+      !COUNTRIES.has(event.place) &&
+      eventLevel(event) >= 3
+    )
+      keys.add(`event:${event.category}:${normaliseText(event.place)}`);
+  return [...keys];
+}
+
 const placeKey = (name: string) => `place:${normaliseText(name)}`;
 const COUNTRIES = new Set(countryNames());
 

@@ -4,7 +4,7 @@ import type { StoryUpdate } from '../story-update.ts';
 import { severityOf } from '../severity.ts';
 import type { Article } from '../../corpus/article.ts';
 import type { Indexer } from '../../corpus/ingest.ts';
-import { contentTokens, cosine, entityKeys, jaccard, topicsOf } from './features.ts';
+import { contentTokens, cosine, entityKeys, eventKeys, jaccard, topicsOf } from './features.ts';
 import { fromHex, hammingDistance, simhash, toHex } from './simhash.ts';
 
 /** Tuning of story clustering; the defaults follow notes/escalation.md § 4a. */
@@ -76,7 +76,8 @@ interface MemberRow {
  * story of its original and counts as another outlet, not another report. Otherwise the article
  * joins the most similar recent story sharing a place, actor or title word with it, scored as
  * (textWeight x cosine of title+lead words + (1 - textWeight) x Jaccard of place/actor keys)
- * x exp(-dt^2 / 2 sigma^2); below the threshold it opens a new story.
+ * x exp(-dt^2 / 2 sigma^2), or joins outright when both report the same kind of serious
+ * incident at the same town (`eventKeys`); below the threshold it opens a new story.
  *
  * `onUpdate`, if given, is called with each update inside the article's transaction (it must
  * not do slow I/O); updates also queue for `drain()`.
@@ -132,13 +133,14 @@ export function createStoryIndexer(
     const severity = severityOf(analysis.events);
     const tokens = contentTokens(article.title, article.body);
     const entities = entityKeys(article.title, article.body, analysis);
+    const incidents = eventKeys(analysis);
     const titleWords = [...new Set(contentTokens(article.title, ''))].map((word) => `word:${word}`);
     // Body only: syndicated copies often carry a rewritten headline over the same text.
     const fingerprint = simhash(article.body.trim() ? article.body : article.title);
     const at = Date.parse(article.published);
 
     let best: { id: string; score: number; duplicate: boolean } | null = null;
-    for (const id of candidates([...entities, ...titleWords], article.published)) {
+    for (const id of candidates([...entities, ...incidents, ...titleWords], article.published)) {
       for (const member of members.all(id, MAX_MEMBERS)) {
         const bits = hammingDistance(fingerprint, fromHex(member.simhash));
         if (bits <= config.nearDuplicateBits) {
@@ -148,8 +150,15 @@ export function createStoryIndexer(
         const days = (at - Date.parse(member.published)) / DAY_MS;
         const decay = Math.exp(-(days * days) / (2 * config.sigmaDays * config.sigmaDays));
         const text = cosine(tokens, member.tokens.split(' '));
-        const shared = jaccard(entities, member.keys ? member.keys.split(' ') : []);
-        const score = (config.textWeight * text + (1 - config.textWeight) * shared) * decay;
+        const memberKeys = member.keys ? member.keys.split(' ') : [];
+        const shared = jaccard(
+          entities,
+          memberKeys.filter((key) => !key.startsWith('event:')),
+        );
+        let score = (config.textWeight * text + (1 - config.textWeight) * shared) * decay;
+        // The same kind of serious incident at the same town within the window is one story.
+        if (incidents.some((key) => memberKeys.includes(key)))
+          score = Math.max(score, config.threshold);
         if (score >= config.threshold && (!best || score > best.score))
           best = { id, score, duplicate: false };
       }
@@ -164,17 +173,18 @@ export function createStoryIndexer(
     const previousFatalities = existing?.fatalities ?? 0;
     const level = Math.max(previousLevel, severity.level);
     const oldReasons = existing ? (JSON.parse(existing.reasons) as string[]) : [];
-    // The reasons of whichever report set the level come first.
+    // A report that raises the level or the toll leads the story: its reasons come first and
+    // its headline becomes the story's; otherwise the story keeps what set it.
+    const raises =
+      !existing || severity.level > previousLevel || severity.fatalities > previousFatalities;
     const reasons = [
       ...new Set(
-        severity.level >= previousLevel
-          ? [...severity.reasons, ...oldReasons]
-          : [...oldReasons, ...severity.reasons],
+        raises ? [...severity.reasons, ...oldReasons] : [...oldReasons, ...severity.reasons],
       ),
     ].slice(0, MAX_REASONS);
     const row: StoryRow = {
       id: storyId,
-      title: existing?.title ?? article.title,
+      title: existing && !raises ? existing.title : article.title,
       first_seen:
         existing && existing.first_seen < article.published
           ? existing.first_seen
@@ -206,12 +216,13 @@ export function createStoryIndexer(
       de_escalation: severity.deEscalation ? 1 : 0,
       reasons: JSON.stringify(severity.reasons),
       tokens: tokens.join(' '),
-      keys: entities.join(' '),
+      keys: [...entities, ...incidents].join(' '),
     });
 
     row.outlets = countOutlets.get(storyId)?.n ?? 1;
     setOutlets.run(row.outlets, storyId);
-    for (const key of [...entities, ...titleWords]) upsertKey.run(key, storyId, article.published);
+    for (const key of [...entities, ...incidents, ...titleWords])
+      upsertKey.run(key, storyId, article.published);
 
     const update: StoryUpdate = {
       storyId,
