@@ -4,6 +4,14 @@ import { getStory, storiesForTopic } from '../../src/analysis/stories/read.ts';
 import type { ArticleInput } from '../../src/corpus/article.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createApp } from '../../src/main.ts';
+import { analyzeArticle } from '../../src/analysis/analyze.ts';
+import { createStoryIndexer } from '../../src/analysis/stories/indexer.ts';
+import { storyMigrations } from '../../src/analysis/stories/schema.ts';
+import type { StoryUpdate } from '../../src/analysis/story-update.ts';
+import { createIngester } from '../../src/corpus/ingest.ts';
+import { openDatabase } from '../../src/corpus/store/database.ts';
+import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
+import { createSqliteStore } from '../../src/corpus/store/store.ts';
 
 const article = (outlet: string, published: string, title: string, body: string): ArticleInput => ({
   title,
@@ -139,6 +147,40 @@ describe('story clustering at ingest', () => {
     expect(
       storiesForTopic(app.store.db, ['kosovo'], '2023-09-22T00:00:00Z', '2023-09-23T00:00:00Z'),
     ).toEqual([]);
+  });
+});
+
+const RECAP = article(
+  'Capital Courier',
+  '2023-09-27T10:00:00Z',
+  'Washington urges restraint from Pristina and Belgrade',
+  'The US State Department urged Kosovo and Serbia to show restraint on Wednesday. The call ' +
+    'came three days after the armed clash at Banjska, in which a Kosovo police officer was ' +
+    'killed. Diplomats said talks would resume in Brussels next month.',
+);
+
+describe('follow-ups and callbacks', () => {
+  it('puts a later report that recaps the same incident into the existing story', () => {
+    const { updates } = ingestAll([CLASH, DEATHS, RECAP]);
+    expect(updates[2]).toMatchObject({ storyId: updates[0]!.storyId, isNewStory: false });
+  });
+
+  it('calls onUpdate inside the ingest, in order, with the same updates drain() returns', () => {
+    const db = openDatabase(':memory:', [...corpusMigrations, ...storyMigrations]);
+    const store = createSqliteStore(db);
+    const seen: StoryUpdate[] = [];
+    const stories = createStoryIndexer(db, { onUpdate: (update) => seen.push(update) });
+    const ingester = createIngester({
+      store,
+      analyze: analyzeArticle,
+      clock: fixedClock('2023-09-25T00:00:00Z'),
+      indexers: [stories.index],
+    });
+    ingester.ingestArticles([CLASH, TRADE]);
+    expect(seen.map((update) => update.title)).toEqual([CLASH.title, TRADE.title]);
+    expect(stories.drain()).toEqual(seen);
+    expect(stories.drain()).toEqual([]);
+    store.close();
   });
 });
 
