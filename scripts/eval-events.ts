@@ -67,7 +67,12 @@ const errors: string[] = [];
 
 for (const [text, expected] of gold) {
   const events = detectEvents(text, splitSentences(text));
-  const predicted = new Set(events.map(ploverCoding).filter((c): c is string => c !== null));
+  const predicted = new Set(
+    events
+      .filter((event) => !event.background)
+      .map(ploverCoding)
+      .filter((c): c is string => c !== null),
+  );
   for (const category of new Set([...expected, ...predicted])) {
     const entry = count(category);
     if (expected.has(category) && predicted.has(category)) entry.tp++;

@@ -45,6 +45,8 @@ function code(trigger: Trigger, sentence: string): { category: string; mode: str
   return { category, mode };
 }
 
+/** How far (in words) a background mention carries to the next trigger ("battles with ... militia"). */
+const backgroundChain = 6;
 /** How many sentences a place named once still locates events in. */
 const PLACE_CARRY = 2;
 const VIOLENT = new Set(['ASSAULT', 'COERCE', 'PROTEST']);
@@ -94,9 +96,14 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
     if (inSentence.length === 0 && !casualties.killed) continue;
     const lowerSentence = folded.slice(sentence.start, sentence.end);
     const cues = findCues(lowerSentence, local);
-    const subordinators: { start: number; end: number }[] = BACKGROUND.patterns.flatMap(
+    const subordinators: { start: number; end: number; before: number }[] = BACKGROUND.flatMap(
       (pattern) =>
-        mayMatch(pattern.hints, lowerSentence) ? findAll(pattern.regex, lowerSentence) : [],
+        mayMatch(pattern.hints, lowerSentence)
+          ? findAll(pattern.regex, lowerSentence).map((match) => ({
+              ...match,
+              before: pattern.before,
+            }))
+          : [],
     );
     const merged = new Map<string, EventMention>();
     for (const hit of inSentence) {
@@ -110,9 +117,9 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
       const background = subordinators.some(
         (word) =>
           word.end <= relative.start &&
-          wordCount(local.slice(word.end, relative.start)) <= BACKGROUND.before,
+          wordCount(local.slice(word.end, relative.start)) <= word.before,
       );
-      if (background) subordinators.push(relative);
+      if (background) subordinators.push({ ...relative, before: backgroundChain });
       if (existing) {
         existing.triggers.push(triggerSpan);
         existing.background &&= background;

@@ -27,7 +27,11 @@ interface LexiconFile {
   triggers: TriggerGroup[];
   modeCues: Record<string, { mode: string; patterns: string[] }[]>;
   threatModes: { byCategory: Record<string, string>; byMode: Record<string, string> };
-  background: { before: number; patterns: string[] };
+  background: {
+    before: number;
+    patterns: string[];
+    near: { before: number; patterns: string[] };
+  };
 }
 
 const file = data as unknown as LexiconFile;
@@ -81,10 +85,14 @@ export function threatMode(category: string, mode: string | null): string | null
 }
 
 /** Words that subordinate a mention to the sentence's main event ("after days of fighting"). */
-export const BACKGROUND = {
-  before: file.background.before,
-  patterns: file.background.patterns.map((pattern) => ({
-    regex: compilePattern(pattern),
-    hints: patternHints(pattern),
+export const BACKGROUND = [
+  ...file.background.patterns.map((pattern) => ({ pattern, before: file.background.before })),
+  ...file.background.near.patterns.map((pattern) => ({
+    pattern,
+    before: file.background.near.before,
   })),
-};
+].map(({ pattern, before }) => ({
+  regex: compilePattern(pattern),
+  hints: patternHints(pattern),
+  before,
+}));
