@@ -64,12 +64,21 @@ export function findPlaces(sentence: string): PlaceMention[] {
 }
 
 /**
- * The place an event happened: the gazetteer place closest after "in", "at", "near" or
- * "outside", else the first one named, else a capitalised name after such a preposition.
+ * The place an event happened: a gazetteer place after "in", "at", "near" or "outside" (the
+ * first after the trigger at offset `trigger`, else the nearest before it), else a capitalised
+ * name after such a preposition, else the first town named.
  */
-export function eventPlace(sentence: string, places: readonly PlaceMention[]): string | null {
-  const located = places.find((place) => afterPreposition(sentence, place));
-  if (located) return located.name;
+export function eventPlace(
+  sentence: string,
+  places: readonly PlaceMention[],
+  trigger = 0,
+): string | null {
+  const located = places.filter((place) => afterPreposition(sentence, place));
+  // "clash in Banjska": the first place after the trigger, else the nearest one before it.
+  const best =
+    located.find((place) => place.start >= trigger) ??
+    located.filter((place) => place.start < trigger).at(-1);
+  if (best) return best.name;
   const named =
     /\b(?:in|near|outside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)/u.exec(
       sentence,

@@ -91,7 +91,8 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
     // A place carries over to the next sentences ("... in Banjska. Three attackers were killed.").
     sincePlace = here ? 0 : sincePlace + 1;
     if (here) lastPlace = here;
-    const place = here ?? (sincePlace <= PLACE_CARRY ? lastPlace : null);
+    const carried = sincePlace <= PLACE_CARRY ? lastPlace : null;
+    const placeAt = (at: number) => (here ? eventPlace(local, located, at) : carried);
     const casualties = countCasualties(local);
     if (inSentence.length === 0 && !casualties.killed) continue;
     const lowerSentence = folded.slice(sentence.start, sentence.end);
@@ -144,7 +145,7 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
         actors: actors.map((actor) => actor.text),
         source: roles.source,
         target: roles.target,
-        place,
+        place: placeAt(relative.start),
         fatalities: null,
         injured: null,
         background,
@@ -180,7 +181,7 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
           triggers: [span],
           actors: actors.map((actor) => actor.text),
           ...sourceAndTarget(local, actors, relative),
-          place,
+          place: placeAt(relative.start),
           fatalities: null,
           injured: null,
           background: false,
@@ -220,7 +221,7 @@ function sourceAndTarget(
   actors: readonly Match[],
   trigger: { start: number; end: number },
 ): { source: string | null; target: string | null } {
-  const before = actors.filter((actor) => actor.start < trigger.start).at(-1) ?? null;
+  const before = actors.filter((actor) => actor.start <= trigger.start).at(-1) ?? null;
   const after = actors.find((actor) => actor.start >= trigger.end) ?? null;
   const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/i.test(
     sentence.slice(0, trigger.start),
