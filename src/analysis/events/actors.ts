@@ -7,7 +7,7 @@ interface ActorFile {
   notNames: string[];
 }
 interface PlaceFile {
-  places: { name: string; country: string; aliases: string[] }[];
+  places: { name: string; country: string; aliases: string[]; capital?: boolean }[];
 }
 
 const actorFile = data as unknown as ActorFile;
@@ -26,6 +26,7 @@ const PLACES = (gazetteer as unknown as PlaceFile).places
     [place.name, ...place.aliases].map((alias) => ({
       name: place.name,
       country: place.name === place.country,
+      capital: place.capital === true,
       length: alias.length,
       hint: alias.toLowerCase(),
       regex: new RegExp(
@@ -49,6 +50,8 @@ export interface PlaceMention extends Match {
   name: string;
   /** True when the place is itself a country (Serbia, Kosovo). */
   country: boolean;
+  /** A capital, often named for its government ("Belgrade said"). */
+  capital: boolean;
 }
 
 /** Gazetteer places named in a sentence, in reading order, longest name first on overlaps. */
@@ -59,7 +62,12 @@ export function findPlaces(sentence: string): PlaceMention[] {
     if (folded.includes(place.hint))
       for (const match of findAll(place.regex, folded, sentence))
         if (!found.some((other) => match.start < other.end && match.end > other.start))
-          found.push({ ...match, name: place.name, country: place.country });
+          found.push({
+            ...match,
+            name: place.name,
+            country: place.country,
+            capital: place.capital,
+          });
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -84,8 +92,9 @@ export function eventPlace(
       sentence,
     );
   if (named?.[1] && !NOT_NAMES.has(named[1].split(/\s+/)[0]!.toLowerCase())) return named[1];
-  // A country named without a preposition is usually an actor ("Serbia threatened"), a town not.
-  return places.find((place) => !place.country)?.name ?? null;
+  // A country or capital named without a preposition is usually an actor ("Serbia threatened",
+  // "Belgrade warned"), a town not.
+  return places.find((place) => !place.country && !place.capital)?.name ?? null;
 }
 
 const PREPOSITION_BEFORE =
