@@ -120,8 +120,10 @@ export function findActors(sentence: string, places: readonly PlaceMention[]): M
   for (const raw of findAll(NAME, sentence)) {
     const match = trimLeading(raw);
     if (!match.text || overlaps(match, found)) continue;
-    // Towns are places; a country is an actor unless the sentence puts something in it.
-    const asPlace = places.filter((place) => !place.country || afterPreposition(sentence, place));
+    // Towns are places; a country or capital is an actor unless the sentence puts something in it.
+    const asPlace = places.filter(
+      (place) => (!place.country && !place.capital) || afterPreposition(sentence, place),
+    );
     if (overlaps(match, asPlace)) continue;
     if (NOT_NAMES.has(match.text.toLowerCase())) continue;
     found.push(match);
