@@ -82,6 +82,11 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
     const local = sentence.text;
     const offset = sentence.start;
     const places = findPlaces(local);
+    const casualties = countCasualties(local);
+    if (inSentence.length === 0 && !casualties.killed && places.length === 0) {
+      sincePlace++;
+      continue;
+    }
     const actors = findActors(local, places);
     // "Kosovo police" names an actor, not where the event happened.
     const located = places.filter(
@@ -93,7 +98,6 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
     if (here) lastPlace = here;
     const carried = sincePlace <= PLACE_CARRY ? lastPlace : null;
     const placeAt = (at: number) => (here ? eventPlace(local, located, at) : carried);
-    const casualties = countCasualties(local);
     if (inSentence.length === 0 && !casualties.killed) continue;
     const lowerSentence = folded.slice(sentence.start, sentence.end);
     const cues = findCues(lowerSentence, local);
