@@ -47,6 +47,8 @@ function code(trigger: Trigger, sentence: string): { category: string; mode: str
 
 /** How far (in words) a background mention carries to the next trigger ("battles with ... militia"). */
 const backgroundChain = 6;
+/** A trigger this close after another is its object, not an event of its own. */
+const OBJECT_WORDS = 3;
 /** How many sentences a place named once still locates events in. */
 const PLACE_CARRY = 2;
 const VIOLENT = new Set(['ASSAULT', 'COERCE', 'PROTEST']);
@@ -125,6 +127,8 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
           wordCount(local.slice(word.end, relative.start)) <= word.before,
       );
       if (background) subordinators.push({ ...relative, before: backgroundChain });
+      // The object of the trigger before it ("suspended aid", "rejected an offer of talks").
+      else subordinators.push({ ...relative, before: OBJECT_WORDS });
       if (existing) {
         existing.triggers.push(triggerSpan);
         existing.background &&= background;
