@@ -31,21 +31,27 @@ export function contentTokens(title: string, body: string): string[] {
     .map((word) => (word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word));
 }
 
-/** Cosine of two bags of words. */
-export function cosine(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const count = (list: readonly string[]) => {
-    const map = new Map<string, number>();
-    for (const word of list) map.set(word, (map.get(word) ?? 0) + 1);
-    return map;
-  };
-  const left = count(a);
-  const right = count(b);
+/** A bag of words with its norm, built once per article for many comparisons. */
+export interface Bag {
+  counts: Map<string, number>;
+  norm: number;
+}
+
+export function bagOf(words: readonly string[]): Bag {
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let sum = 0;
+  for (const n of counts.values()) sum += n * n;
+  return { counts, norm: Math.sqrt(sum) };
+}
+
+/** Cosine of two bags of words (0 when either is empty). */
+export function cosine(a: Bag, b: Bag): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [word, n] of left) dot += n * (right.get(word) ?? 0);
-  const norm = (map: Map<string, number>) =>
-    Math.sqrt([...map.values()].reduce((sum, n) => sum + n * n, 0));
-  return dot / (norm(left) * norm(right));
+  for (const [word, n] of small.counts) dot += n * (large.counts.get(word) ?? 0);
+  return dot / (a.norm * b.norm);
 }
 
 export function jaccard(a: readonly string[], b: readonly string[]): number {

@@ -4,7 +4,15 @@ import type { StoryUpdate } from '../story-update.ts';
 import { severityOf } from '../severity.ts';
 import type { Article } from '../../corpus/article.ts';
 import type { Indexer } from '../../corpus/ingest.ts';
-import { contentTokens, cosine, entityKeys, eventKeys, jaccard, topicsOf } from './features.ts';
+import {
+  bagOf,
+  contentTokens,
+  cosine,
+  entityKeys,
+  eventKeys,
+  jaccard,
+  topicsOf,
+} from './features.ts';
 import { fromHex, hammingDistance, simhash, toHex } from './simhash.ts';
 
 /** Tuning of story clustering; the defaults follow notes/escalation.md § 4a. */
@@ -132,6 +140,7 @@ export function createStoryIndexer(
   function index(article: Article, analysis: Analysis): void {
     const severity = severityOf(analysis.events);
     const tokens = contentTokens(article.title, article.body);
+    const bag = bagOf(tokens);
     const entities = entityKeys(article.title, article.body, analysis);
     const incidents = eventKeys(analysis);
     const titleWords = [...new Set(contentTokens(article.title, ''))].map((word) => `word:${word}`);
@@ -149,7 +158,7 @@ export function createStoryIndexer(
         }
         const days = (at - Date.parse(member.published)) / DAY_MS;
         const decay = Math.exp(-(days * days) / (2 * config.sigmaDays * config.sigmaDays));
-        const text = cosine(tokens, member.tokens.split(' '));
+        const text = cosine(bag, bagOf(member.tokens.split(' ')));
         const memberKeys = member.keys ? member.keys.split(' ') : [];
         const shared = jaccard(
           entities,
