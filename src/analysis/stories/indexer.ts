@@ -45,13 +45,16 @@ const MAX_CANDIDATES = 40;
 const MAX_MEMBERS = 12;
 const MAX_REASONS = 5;
 const DAY_MS = 86_400_000;
+/** Undrained updates kept (oldest dropped first), so a process that never drains stays small. */
+const MAX_PENDING = 10_000;
 
 export interface StoryIndexer {
   /** Pass to `createIngester({ indexers })`: runs inside each new article's transaction. */
   index: Indexer;
   /**
    * The updates produced since the last call, in ingest order, and forgets them. Call after
-   * `ingestArticles`/`ingestPaths` returns, when the transactions have committed.
+   * `ingestArticles`/`ingestPaths` returns, when the transactions have committed. At most the
+   * latest 10,000 undrained updates are kept.
    */
   drain(): StoryUpdate[];
 }
@@ -249,6 +252,7 @@ export function createStoryIndexer(
       reasons,
     };
     pending.push(update);
+    if (pending.length > MAX_PENDING) pending.shift();
     options.onUpdate?.(update);
   }
 
