@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { commands } from '../commands/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { IngestReport } from './corpus/ingest.ts';
 import { fixedClock, systemClock } from './core/clock.ts';
@@ -8,12 +9,15 @@ import { createLogger } from './core/logger.ts';
 import { createApp, type App } from './main.ts';
 import { answerLine, runConsole } from './platforms/console/repl.ts';
 import { renderConsole } from './platforms/console/render.ts';
+import { startDiscord } from './platforms/discord/client.ts';
+import { registerDiscordCommands } from './platforms/discord/register.ts';
 
 const USAGE = `usage:
   sitrep start [--db FILE]                 run the bot (console mode when no platform token is set)
   sitrep ingest [--db FILE] <file|dir>...  add articles; prints added / duplicate / failed
   sitrep ask [--corpus DIR]... [--db FILE] [--json] [--now ISO] "<command line>"
-                                           answer one command as a user would`;
+                                           answer one command as a user would
+  sitrep register-commands [--guild ID]    upload the slash commands (one server, else global)`;
 
 /** Exit codes: 0 ok, 1 a user error (one line on stderr), 2 usage. */
 class UsageError extends Error {}
@@ -45,6 +49,18 @@ async function start(argv: string[], config: Config): Promise<number> {
   const app = createApp({ db: values.db ?? config.SITREP_DB, logger });
   try {
     const seeded = await seedIfEmpty(app, config);
+    if (config.DISCORD_TOKEN) {
+      const discord = await startDiscord({
+        token: config.DISCORD_TOKEN,
+        apiBase: config.DISCORD_API_BASE,
+        dispatch: app.dispatch,
+        services: app.services,
+      });
+      process.stderr.write(`sitrep: Discord connected, ${app.store.count()} articles\n`);
+      await untilSignal();
+      await discord.stop();
+      return 0;
+    }
     const banner = `sitrep console: ${app.store.count()} articles${seeded ? ` (${seeded} sample articles loaded)` : ''}. Type /help, or exit.`;
     await runConsole({
       dispatch: app.dispatch,
@@ -57,6 +73,31 @@ async function start(argv: string[], config: Config): Promise<number> {
   } finally {
     app.close();
   }
+}
+
+/** Resolves on Ctrl-C or a service manager's stop, so the bots can log out cleanly. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+/** Uploads the command list to each configured platform (never done at start-up). */
+async function registerCommands(argv: string[], config: Config): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { guild: { type: 'string' } } });
+  if (!config.DISCORD_TOKEN) throw new UsageError('register-commands needs DISCORD_TOKEN');
+  const result = await registerDiscordCommands({
+    token: config.DISCORD_TOKEN,
+    commands,
+    applicationId: config.DISCORD_APPLICATION_ID,
+    guildId: values.guild ?? config.DISCORD_GUILD_ID,
+    apiBase: config.DISCORD_API_BASE,
+  });
+  process.stdout.write(
+    `Discord: ${result.names.length} commands registered ${result.scope === 'guild' ? 'in the server' : 'globally'}: ${result.names.map((name) => `/${name}`).join(' ')}\n`,
+  );
+  return 0;
 }
 
 async function ingest(argv: string[], config: Config): Promise<number> {
@@ -144,6 +185,8 @@ export async function main(argv: string[]): Promise<number> {
         return await ingest(rest, config);
       case 'ask':
         return await ask(rest, config);
+      case 'register-commands':
+        return await registerCommands(rest, config);
       case undefined:
       case 'help':
       case '--help':
