@@ -50,12 +50,17 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  * also stops `@everyone` or `<@&123>` from *looking* like a mention to readers.
  */
 export function escapeText(text: string): string {
+  // discord.js's italic pass is quadratic on long text (about 24 ms for 2 KB); escaping every
+  // `*` and `_` not already escaped does the same job in linear time.
   const escaped = escapeMarkdown(text.replace(CONTROL_CHARACTER, ''), {
+    italic: false,
     maskedLink: true,
     heading: true,
     bulletedList: true,
     numberedList: true,
-  });
+  }).replace(/(\\*)([*_])/g, (match, slashes: string, mark: string) =>
+    slashes.length % 2 === 0 ? `${slashes}\\${mark}` : match,
+  );
   return escaped
     .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
     .replace(/<(@[!&]?|#|\/)/g, `<${ZWSP}$1`);
