@@ -61,6 +61,34 @@ const testCommands: AnyCommand[] = [
     },
   }),
   defineCommand({
+    name: 'chart',
+    description: 'Test stand-in for an answer with a timeline chart',
+    options: {},
+    run: () => ({
+      reply: {
+        blocks: [
+          { type: 'heading', text: 'Timeline' },
+          { type: 'image', png: new Uint8Array([137, 80, 78, 71]), alt: 'chart', fallback: '' },
+        ],
+      },
+      data: null,
+    }),
+  }),
+  defineCommand({
+    name: 'long',
+    description: 'Test stand-in for an answer longer than one message',
+    options: {},
+    run: () => ({
+      reply: {
+        blocks: Array.from({ length: 12 }, (_, i) => ({
+          type: 'text' as const,
+          text: `Paragraph ${i}. ${'Troops stayed in the north. '.repeat(100)}`,
+        })),
+      },
+      data: null,
+    }),
+  }),
+  defineCommand({
     name: 'pages',
     description: 'Test stand-in for a paged answer',
     options: { page: { type: 'integer', description: 'Page', min: 1, max: 9 } },
@@ -266,6 +294,29 @@ describe('Discord through discord.js and a fake Discord', () => {
     const update = await fake.waitFor(isCallback(click));
     expect(update.body?.type).toBe(7);
     expect(textOf(embedsOf(update))).toContain('Page 2');
+  });
+
+  it('attaches the timeline chart as a PNG shown in the embed', async () => {
+    const interaction = fake.chatInput('chart', [], { guildId: GUILD });
+    const callback = await fake.waitFor(isCallback(interaction));
+    expect(callback.files).toEqual(['chart-1.png']);
+    expect(embedsOf(callback)[0]?.image?.url).toBe('attachment://chart-1.png');
+  });
+
+  it('splits a long answer into a reply and follow-up messages', async () => {
+    const interaction = fake.chatInput('long', [], { guildId: GUILD });
+    await fake.waitFor(isCallback(interaction));
+    await fake.waitFor(
+      (r) =>
+        r.method === 'POST' &&
+        r.path === `/webhooks/${APPLICATION_ID}/${interaction.token}` &&
+        textOf(embedsOf(r)).includes('Paragraph 11.'),
+    );
+    const messages = fake.answersTo(interaction).map(embedsOf);
+    expect(messages.length).toBeGreaterThan(2);
+    for (const embeds of messages) expect(textOf(embeds).length).toBeLessThanOrEqual(6000);
+    const text = messages.map(textOf).join('\n');
+    for (let i = 0; i < 12; i++) expect(text).toContain(`Paragraph ${i}.`);
   });
 
   it('registers the command list in one guild with a bulk overwrite', async () => {

@@ -107,18 +107,24 @@ async function run(
   options: InteractionOptions,
   update: boolean,
 ): Promise<DispatchResult> {
+  // The deferral's failure (an expired interaction) is kept, not left unhandled, and reported
+  // once the command has finished.
   let deferral: Promise<unknown> | null = null;
   const defer = () => {
-    deferral ??=
-      update && interaction.isButton() ? interaction.deferUpdate() : interaction.deferReply();
-    return deferral;
+    deferral ??= (
+      update && interaction.isButton() ? interaction.deferUpdate() : interaction.deferReply()
+    ).then(
+      () => null,
+      (error: unknown) => error,
+    );
   };
-  if (command?.slow) void defer();
-  const timer = setTimeout(() => void defer(), options.ackAfterMs ?? 2000);
+  if (command?.slow) defer();
+  const timer = setTimeout(defer, options.ackAfterMs ?? 2000);
   try {
     const result = await options.dispatch(invocation);
     clearTimeout(timer);
-    if (deferral) await deferral;
+    const failure = await deferral;
+    if (failure) throw failure;
     return result;
   } finally {
     clearTimeout(timer);
