@@ -93,7 +93,11 @@ async function registerCommands(argv: string[], config: Config): Promise<number>
     applicationId: config.DISCORD_APPLICATION_ID,
     guildId: values.guild ?? config.DISCORD_GUILD_ID,
     apiBase: config.DISCORD_API_BASE,
+  }).catch((error: unknown) => {
+    process.stderr.write(`sitrep: Discord registration failed: ${(error as Error).message}\n`);
+    return null;
   });
+  if (!result) return 1;
   process.stdout.write(
     `Discord: ${result.names.length} commands registered ${result.scope === 'guild' ? 'in the server' : 'globally'}: ${result.names.map((name) => `/${name}`).join(' ')}\n`,
   );

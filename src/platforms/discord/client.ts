@@ -20,6 +20,9 @@ export function createDiscordClient(apiBase?: string): Client {
   });
 }
 
+/** How long `stop()` waits for discord.js to close its connections. */
+const STOP_TIMEOUT_MS = 5000;
+
 export interface DiscordBot {
   client: Client;
   /** Posts alerts to channels; hand it to the alerts outbox. */
@@ -66,6 +69,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     client,
     notifier: createDiscordNotifier(client.rest, logger),
     applicationId,
-    stop: () => client.destroy(),
+    // Bounded: with the gateway unreachable, destroy() can wait on reconnection for a long time.
+    stop: () =>
+      Promise.race([
+        client.destroy(),
+        new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref()),
+      ]),
   };
 }
