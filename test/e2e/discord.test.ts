@@ -192,6 +192,26 @@ describe('Discord through discord.js and a fake Discord', () => {
     expect(edit.body?.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  it('turns a deferred /briefing error into a private message', async () => {
+    const interaction = fake.chatInput(
+      'briefing',
+      [{ name: 'topic', type: 3, value: 'atlantis' }],
+      {
+        guildId: GUILD,
+      },
+    );
+    const followUp = await fake.waitFor(
+      (r) => r.method === 'POST' && r.path === `/webhooks/${APPLICATION_ID}/${interaction.token}`,
+    );
+    const calls = fake
+      .answersTo(interaction)
+      .map((r) => `${r.method} ${r.path.endsWith('@original') ? 'original' : 'webhook'}`);
+    expect(fake.answersTo(interaction)[0]?.body).toMatchObject({ type: 5 });
+    expect(calls.slice(1)).toEqual(['DELETE original', 'POST webhook']);
+    expect(followUp.body?.flags).toBe(64);
+    expect(textOf(embedsOf(followUp))).toMatch(/No coverage of "atlantis"/);
+  });
+
   it('renders article text with @everyone and <@&123> inert', async () => {
     const interaction = fake.chatInput('sources', [{ name: 'topic', type: 3, value: 'kosovo' }], {
       guildId: GUILD,
