@@ -1,5 +1,5 @@
 import type { Clock } from './clock.ts';
-import type { AnyCommand, AutocompleteSource } from './command.ts';
+import type { AnyCommand } from './command.ts';
 import type { Store } from '../corpus/store/store.ts';
 import type { Logger } from './logger.ts';
 
@@ -14,5 +14,8 @@ export interface Services {
   /** Every command, for `/help` and registration. */
   commands: readonly AnyCommand[];
   /** Autocomplete choices for what the user has typed so far; from a cache, never the LLM. */
-  suggest?: (source: AutocompleteSource, prefix: string) => { name: string; value: string }[];
+  suggest?: {
+    people(prefix: string): { name: string; value: string }[];
+    topics(prefix: string): { name: string; value: string }[];
+  };
 }

@@ -131,12 +131,14 @@ beforeAll(async () => {
   const services: Services = {
     ...app.services,
     commands: [...commands, ...testCommands],
-    suggest: (source, prefix) =>
-      source === 'person'
-        ? PEOPLE.filter((name) => name.toLowerCase().includes(prefix.toLowerCase())).map(
-            (name) => ({ name, value: name }),
-          )
-        : [],
+    suggest: {
+      people: (prefix) =>
+        PEOPLE.filter((name) => name.toLowerCase().includes(prefix.toLowerCase())).map((name) => ({
+          name,
+          value: name,
+        })),
+      topics: () => [],
+    },
   };
   bot = await startDiscord({
     token: 'test-token',

@@ -6,8 +6,13 @@ import { autocompleteChoices, MAX_CHOICES } from '../../src/platforms/discord/au
 const who = commands.find((command) => command.name === 'who')!;
 const briefing = commands.find((command) => command.name === 'briefing')!;
 
-function services(suggest?: Services['suggest']): Services {
-  return { commands, ...(suggest ? { suggest } : {}) } as Services;
+type Choices = { name: string; value: string }[];
+
+function services(people?: (prefix: string) => Choices): Services {
+  return {
+    commands,
+    ...(people ? { suggest: { people, topics: () => [] } } : {}),
+  } as unknown as Services;
 }
 
 describe('autocompleteChoices', () => {
@@ -15,15 +20,15 @@ describe('autocompleteChoices', () => {
     const asked: string[] = [];
     const names = Array.from({ length: 40 }, (_, i) => ({ name: `Person ${i}`, value: `p${i}` }));
     const choices = autocompleteChoices(
-      services((source, prefix) => {
-        asked.push(`${source}:${prefix}`);
+      services((prefix) => {
+        asked.push(prefix);
         return [...names, names[0]!];
       }),
       who,
       'name',
       'per',
     );
-    expect(asked).toEqual(['person:per']);
+    expect(asked).toEqual(['per']);
     expect(choices).toHaveLength(MAX_CHOICES);
     expect(new Set(choices.map((choice) => choice.value)).size).toBe(MAX_CHOICES);
   });
@@ -49,6 +54,19 @@ describe('autocompleteChoices', () => {
     });
     expect(autocompleteChoices(services(), briefing, 'topic', 'stepan')).toEqual([
       { name: 'Nagorno-Karabakh', value: 'nagorno-karabakh' },
+    ]);
+  });
+
+  it('prefers the cached topic suggestions when there are any', () => {
+    const cached = {
+      commands,
+      suggest: {
+        people: () => [],
+        topics: () => [{ name: 'Kosovo (12 stories)', value: 'kosovo' }],
+      },
+    } as unknown as Services;
+    expect(autocompleteChoices(cached, briefing, 'topic', 'k')).toEqual([
+      { name: 'Kosovo (12 stories)', value: 'kosovo' },
     ]);
   });
 
