@@ -1,5 +1,7 @@
 import {
+  DiscordAPIError,
   Events,
+  HTTPError,
   MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
@@ -7,8 +9,6 @@ import {
   type ChatInputCommandInteraction,
   type Client,
   type Interaction,
-  type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
 } from 'discord.js';
 import { parseCommandLine } from '../../core/command-line.ts';
 import type { AnyCommand } from '../../core/command.ts';
@@ -75,19 +75,17 @@ async function answer(interaction: Repliable, reply: Reply, update: boolean): Pr
   const send = (message: DiscordMessage) => {
     const options = {
       ...payload(message),
-      ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
     };
     return interaction.deferred || interaction.replied
-      ? interaction.followUp(
-          options as InteractionReplyOptions & { flags?: MessageFlags.Ephemeral },
-        )
-      : interaction.reply(options as InteractionReplyOptions & { flags?: MessageFlags.Ephemeral });
+      ? interaction.followUp(options)
+      : interaction.reply(options);
   };
   if (ephemeral) {
     if (!update && interaction.deferred && !interaction.ephemeral) await interaction.deleteReply();
     await send(first!);
   } else if (interaction.deferred) {
-    await interaction.editReply(payload(first!) as InteractionEditReplyOptions);
+    await interaction.editReply(payload(first!));
   } else if (update && interaction.isButton()) {
     await interaction.update(payload(first!));
   } else {
@@ -171,16 +169,40 @@ async function onButton(
   await answer(interaction, result.reply, true);
 }
 
+/**
+ * What of an error may be logged: REST errors carry the request URL, which holds the
+ * interaction's token, so only their code, status and message are kept.
+ */
+export function loggableError(error: unknown): unknown {
+  if (error instanceof DiscordAPIError || error instanceof HTTPError) {
+    const code = error instanceof DiscordAPIError ? error.code : undefined;
+    return {
+      name: error.name,
+      message: error.message,
+      status: error.status,
+      method: error.method,
+      code,
+    };
+  }
+  return error;
+}
+
 async function onAutocomplete(
   interaction: AutocompleteInteraction,
   byName: Map<string, AnyCommand>,
   services: Services,
+  logger: Logger,
 ): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const command = byName.get(interaction.commandName);
-  await interaction.respond(
-    autocompleteChoices(services, command, focused.name, String(focused.value)),
-  );
+  let choices: ReturnType<typeof autocompleteChoices> = [];
+  try {
+    choices = autocompleteChoices(services, command, focused.name, String(focused.value));
+  } catch (error) {
+    // An empty list keeps the command usable; Discord would otherwise show an error.
+    logger.error({ err: error, command: interaction.commandName }, 'autocomplete failed');
+  }
+  await interaction.respond(choices);
 }
 
 async function apologise(interaction: Interaction, logger: Logger): Promise<void> {
@@ -193,7 +215,7 @@ async function apologise(interaction: Interaction, logger: Logger): Promise<void
     if (interaction.deferred || interaction.replied) await interaction.followUp(options);
     else await interaction.reply(options);
   } catch (error) {
-    logger.warn({ err: error }, 'could not apologise for a failed interaction');
+    logger.warn({ err: loggableError(error) }, 'could not apologise for a failed interaction');
   }
 }
 
@@ -211,10 +233,13 @@ export function attachInteractions(client: Client, options: InteractionOptions):
       : interaction.isButton()
         ? onButton(interaction, byName, options)
         : interaction.isAutocomplete()
-          ? onAutocomplete(interaction, byName, options.services)
+          ? onAutocomplete(interaction, byName, options.services, logger)
           : Promise.resolve();
     handled.catch(async (error: unknown) => {
-      logger.error({ err: error, interaction: interaction.id }, 'interaction failed');
+      logger.error(
+        { err: loggableError(error), interaction: interaction.id },
+        'interaction failed',
+      );
       await apologise(interaction, logger);
     });
   });
