@@ -1,7 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
+import { commands } from '../commands/index.ts';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { commands } from '../commands/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { IngestReport } from './corpus/ingest.ts';
 import { fixedClock, systemClock } from './core/clock.ts';
@@ -49,16 +49,21 @@ async function start(argv: string[], config: Config): Promise<number> {
   const app = createApp({ db: values.db ?? config.SITREP_DB, logger });
   try {
     const seeded = await seedIfEmpty(app, config);
+    const platforms: { stop(): Promise<void> }[] = [];
     if (config.DISCORD_TOKEN) {
-      const discord = await startDiscord({
-        token: config.DISCORD_TOKEN,
-        apiBase: config.DISCORD_API_BASE,
-        dispatch: app.dispatch,
-        services: app.services,
-      });
-      process.stderr.write(`sitrep: Discord connected, ${app.store.count()} articles\n`);
+      platforms.push(
+        await startDiscord({
+          token: config.DISCORD_TOKEN,
+          apiBase: config.DISCORD_API_BASE,
+          dispatch: app.dispatch,
+          services: app.services,
+        }),
+      );
+      process.stderr.write(`sitrep: on Discord with ${app.store.count()} articles; Ctrl-C stops\n`);
+    }
+    if (platforms.length > 0) {
       await untilSignal();
-      await discord.stop();
+      for (const platform of platforms) await platform.stop();
       return 0;
     }
     const banner = `sitrep console: ${app.store.count()} articles${seeded ? ` (${seeded} sample articles loaded)` : ''}. Type /help, or exit.`;
@@ -75,7 +80,7 @@ async function start(argv: string[], config: Config): Promise<number> {
   }
 }
 
-/** Resolves on Ctrl-C or a service manager's stop, so the bots can log out cleanly. */
+/** Resolves on the first SIGINT or SIGTERM, so bots can stop cleanly. */
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
     process.once('SIGINT', () => resolve());
