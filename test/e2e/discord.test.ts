@@ -318,6 +318,22 @@ describe('Discord through discord.js and a fake Discord', () => {
     expect(textOf(embedsOf(update))).toContain('Page 2');
   });
 
+  it('pages /sources with its More sources button', async () => {
+    const first = fake.chatInput('sources', [{ name: 'topic', type: 3, value: 'kosovo' }], {
+      guildId: GUILD,
+    });
+    const reply = await fake.waitFor(isCallback(first));
+    const data = reply.body?.data as { components: { components: { custom_id: string }[] }[] };
+    const customId = data.components[0]!.components[0]!.custom_id;
+    expect(customId).toBe('p:/sources "kosovo" page:2');
+    const click = fake.button(customId, { guildId: GUILD });
+    const update = await fake.waitFor(isCallback(click));
+    expect(update.body?.type).toBe(7);
+    const embeds = embedsOf(update);
+    expect(embeds[0]?.title).toBe('Latest on Kosovo (page 2)');
+    expect(textOf(embeds)).toContain('`[11]`');
+  });
+
   it('attaches the timeline chart as a PNG shown in the embed', async () => {
     const interaction = fake.chatInput('chart', [], { guildId: GUILD });
     const callback = await fake.waitFor(isCallback(interaction));
