@@ -403,6 +403,23 @@ describe('Discord alerts', () => {
     expect(text).not.toMatch(/@everyone|@here|<@&123>/);
   });
 
+  it('attaches an alert chart as a PNG file', async () => {
+    const { messageId } = await bot.notifier.send({
+      deliveryId: 'd9',
+      to: { platform: 'discord', channelId: CHANNEL },
+      reply: {
+        blocks: [
+          { type: 'heading', text: 'Kosovo: escalation' },
+          { type: 'image', png: new Uint8Array([137, 80, 78, 71]), alt: 'chart', fallback: '' },
+        ],
+      },
+    });
+    const request = fake.requests.findLast((r) => r.path === `/channels/${CHANNEL}/messages`)!;
+    expect(request.files).toEqual(['chart-1.png']);
+    const embeds = fake.messages.get(messageId)!.embeds as APIEmbed[];
+    expect(embeds[0]?.image?.url).toBe('attachment://chart-1.png');
+  });
+
   it('puts follow-ups in a thread on the first alert', async () => {
     const first = await bot.notifier.send({
       deliveryId: 'd2',
