@@ -100,7 +100,12 @@ export class FakeDiscord {
     const gateway = new WebSocketServer({ server, path: '/gateway' });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const fake = new FakeDiscord(server, gateway, (server.address() as AddressInfo).port);
-    server.on('request', (req, res) => void fake.handle(req, res));
+    server.on('request', (req, res) => {
+      fake.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ code: 0, message: `fake Discord failed: ${String(error)}` }));
+      });
+    });
     gateway.on('connection', (socket) => fake.connect(socket));
     return fake;
   }
