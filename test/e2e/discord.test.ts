@@ -131,14 +131,12 @@ beforeAll(async () => {
   const services: Services = {
     ...app.services,
     commands: [...commands, ...testCommands],
-    suggest: {
-      people: (prefix) =>
-        PEOPLE.filter((name) => name.toLowerCase().includes(prefix.toLowerCase())).map((name) => ({
-          name,
-          value: name,
-        })),
-      topics: () => [],
-    },
+    suggest: (source, prefix) =>
+      source === 'person'
+        ? PEOPLE.filter((name) => name.toLowerCase().includes(prefix.toLowerCase())).map(
+            (name) => ({ name, value: name }),
+          )
+        : [],
   };
   bot = await startDiscord({
     token: 'test-token',

@@ -6,13 +6,8 @@ import { autocompleteChoices, MAX_CHOICES } from '../../src/platforms/discord/au
 const who = commands.find((command) => command.name === 'who')!;
 const briefing = commands.find((command) => command.name === 'briefing')!;
 
-type Choices = { name: string; value: string }[];
-
-function services(people?: (prefix: string) => Choices): Services {
-  return {
-    commands,
-    ...(people ? { suggest: { people, topics: () => [] } } : {}),
-  } as unknown as Services;
+function services(suggest?: Services['suggest']): Services {
+  return { commands, ...(suggest ? { suggest } : {}) } as unknown as Services;
 }
 
 describe('autocompleteChoices', () => {
@@ -20,15 +15,15 @@ describe('autocompleteChoices', () => {
     const asked: string[] = [];
     const names = Array.from({ length: 40 }, (_, i) => ({ name: `Person ${i}`, value: `p${i}` }));
     const choices = autocompleteChoices(
-      services((prefix) => {
-        asked.push(prefix);
+      services((source, prefix) => {
+        asked.push(`${source}:${prefix}`);
         return [...names, names[0]!];
       }),
       who,
       'name',
       'per',
     );
-    expect(asked).toEqual(['per']);
+    expect(asked).toEqual(['person:per']);
     expect(choices).toHaveLength(MAX_CHOICES);
     expect(new Set(choices.map((choice) => choice.value)).size).toBe(MAX_CHOICES);
   });
@@ -58,13 +53,9 @@ describe('autocompleteChoices', () => {
   });
 
   it('prefers the cached topic suggestions when there are any', () => {
-    const cached = {
-      commands,
-      suggest: {
-        people: () => [],
-        topics: () => [{ name: 'Kosovo (12 stories)', value: 'kosovo' }],
-      },
-    } as unknown as Services;
+    const cached = services((source) =>
+      source === 'topic' ? [{ name: 'Kosovo (12 stories)', value: 'kosovo' }] : [],
+    );
     expect(autocompleteChoices(cached, briefing, 'topic', 'k')).toEqual([
       { name: 'Kosovo (12 stories)', value: 'kosovo' },
     ]);

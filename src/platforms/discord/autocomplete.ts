@@ -27,9 +27,9 @@ function topicChoices(prefix: string): Choice[] {
 }
 
 function suggestions(services: Services, source: AutocompleteSource, prefix: string): Choice[] {
-  if (source === 'person') return services.suggest?.people(prefix) ?? [];
-  const topics = services.suggest?.topics(prefix) ?? [];
-  return topics.length > 0 ? topics : topicChoices(prefix);
+  const suggested = services.suggest?.(source, prefix) ?? [];
+  if (source === 'topic' && suggested.length === 0) return topicChoices(prefix);
+  return suggested;
 }
 
 /**
