@@ -35,10 +35,18 @@ const testCommands: AnyCommand[] = [
     permission: 'manager',
     guildOnly: true,
     options: { topic: { type: 'string', description: 'Topic', required: true, maxLength: 100 } },
-    run: (args) => ({
-      reply: { blocks: [{ type: 'notice', level: 'info', text: `Subscribed to ${args.topic}.` }] },
-      data: null,
-    }),
+    run: (args, { invocation }) => {
+      const { id, threadId } = invocation.channel;
+      const where = threadId ? `${id} thread ${threadId}` : id;
+      return {
+        reply: {
+          blocks: [
+            { type: 'notice', level: 'info', text: `Subscribed ${where} to ${args.topic}.` },
+          ],
+        },
+        data: null,
+      };
+    },
   }),
   defineCommand({
     name: 'ask_llm',
@@ -145,6 +153,9 @@ beforeAll(async () => {
     services,
     ackAfterMs: 1000,
   });
+  const guildReady = new Promise((resolve) => bot.client.once('guildCreate', resolve));
+  fake.addGuild(GUILD);
+  await guildReady;
 });
 
 afterAll(async () => {
@@ -267,11 +278,24 @@ describe('Discord through discord.js and a fake Discord', () => {
       permissions: MANAGE_CHANNELS,
     });
     const ok = await fake.waitFor(isCallback(allowed));
-    expect(textOf(embedsOf(ok))).toContain('Subscribed to kosovo.');
+    expect(textOf(embedsOf(ok))).toContain(`Subscribed ${CHANNEL} to kosovo.`);
     const inDm = fake.chatInput('subscribe', [{ name: 'topic', type: 3, value: 'kosovo' }]);
     const refused = await fake.waitFor(isCallback(inDm));
     expect((refused.body?.data as { flags?: number }).flags).toBe(64);
     expect(textOf(embedsOf(refused))).toMatch(/not in private messages/);
+  });
+
+  it('names the parent channel and the thread for a command run in a thread', async () => {
+    const interaction = fake.chatInput('subscribe', [{ name: 'topic', type: 3, value: 'kosovo' }], {
+      guildId: GUILD,
+      permissions: MANAGE_CHANNELS,
+      channelId: '600000000000000001',
+      threadParentId: CHANNEL,
+    });
+    const callback = await fake.waitFor(isCallback(interaction));
+    expect(textOf(embedsOf(callback))).toContain(
+      `Subscribed ${CHANNEL} thread 600000000000000001 to kosovo.`,
+    );
   });
 
   it('answers /briefing in a DM', async () => {

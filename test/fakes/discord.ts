@@ -60,6 +60,8 @@ export interface Actor {
   /** The member's permission bit field in the channel, as a decimal string. */
   permissions?: string;
   channelId?: string;
+  /** Makes `channelId` a thread of this channel. */
+  threadParentId?: string;
 }
 
 /** Discord's own 3-second limit for the first answer to an interaction. */
@@ -184,6 +186,39 @@ export class FakeDiscord {
     for (const socket of this.sockets) socket.send(frame);
   }
 
+  /** Announces a server the bot is in, as the gateway does after READY. */
+  addGuild(id: string): void {
+    this.dispatch('GUILD_CREATE', {
+      id,
+      name: `Guild ${id}`,
+      icon: null,
+      owner_id: '400000000000000009',
+      unavailable: false,
+      member_count: 2,
+      large: false,
+      features: [],
+      roles: [],
+      emojis: [],
+      stickers: [],
+      members: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      threads: [],
+      channels: [...this.channels.values()].map((channel) => ({
+        id: channel.id,
+        type: 0,
+        name: 'news',
+        guild_id: id,
+        position: 0,
+      })),
+      joined_at: '2023-01-01T00:00:00.000Z',
+      preferred_locale: 'en-US',
+    });
+  }
+
   /** Pushes an interaction and starts its 3-second clock. */
   dispatchInteraction(payload: Record<string, unknown>): { id: string; token: string } {
     const id = payload.id as string;
@@ -224,6 +259,7 @@ export class FakeDiscord {
   }
 
   private interaction(type: number, data: Record<string, unknown>, actor: Actor) {
+    const channelId = actor.channelId ?? '300000000000000001';
     const user = {
       id: actor.userId ?? '400000000000000001',
       username: 'reader',
@@ -252,7 +288,12 @@ export class FakeDiscord {
       type,
       version: 1,
       data,
-      channel_id: actor.channelId ?? '300000000000000001',
+      channel_id: channelId,
+      channel: actor.threadParentId
+        ? { id: channelId, type: 11, parent_id: actor.threadParentId, guild_id: actor.guildId }
+        : actor.guildId
+          ? { id: channelId, type: 0, guild_id: actor.guildId }
+          : { id: channelId, type: 1, recipients: [user] },
       locale: 'en-US',
       app_permissions: '0',
       entitlements: [],

@@ -39,6 +39,8 @@ function invocationFor(
   command: string,
   args: Invocation['args'],
 ): Invocation {
+  // In a thread, the channel is its parent and the thread is named apart (subscriptions).
+  const thread = interaction.channel?.isThread() ? interaction.channel : null;
   return {
     id: interaction.id,
     command,
@@ -50,8 +52,9 @@ function invocationFor(
       isManager: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
     },
     channel: {
-      id: interaction.channelId ?? interaction.user.id,
+      id: thread?.parentId ?? interaction.channelId ?? interaction.user.id,
       kind: interaction.inGuild() ? 'group' : 'dm',
+      ...(thread ? { threadId: thread.id } : {}),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Notifier } from '../../alerts/notifier.ts';
 import type { Dispatch } from '../../core/dispatch.ts';
 import type { Services } from '../../core/services.ts';
@@ -15,6 +15,8 @@ import { createDiscordNotifier } from './notifier.ts';
 export function createDiscordClient(apiBase?: string): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    // Channels from interaction payloads, cached or not, so a thread is known as one.
+    partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
     ...(apiBase ? { rest: { api: apiBase } } : {}),
   });
