@@ -3,8 +3,10 @@ import { analyzeArticle } from './analysis/analyze.ts';
 import { createSuggestions } from './analysis/people/autocomplete.ts';
 import { peopleMigrations } from './analysis/people/migrations.ts';
 import { createPeopleWriter } from './analysis/people/registry.ts';
+import { createStoryIndexer, type StoryIndexer } from './analysis/stories/indexer.ts';
+import { storyMigrations } from './analysis/stories/schema.ts';
 import { createIngester, type Ingester } from './corpus/ingest.ts';
-import { corpusMigrations } from './corpus/store/migrations.ts';
+import { corpusMigrations, migrate } from './corpus/store/migrations.ts';
 import { openDatabase } from './corpus/store/database.ts';
 import { createSqliteStore, type Store } from './corpus/store/store.ts';
 import { systemClock, type Clock } from './core/clock.ts';
@@ -18,6 +20,8 @@ export interface App {
   services: Services;
   dispatch: Dispatch;
   ingester: Ingester;
+  /** Story clustering at ingest; `drain()` hands its StoryUpdates to alert detection. */
+  stories: StoryIndexer;
   close(): void;
 }
 
@@ -38,13 +42,20 @@ export function createApp(options: AppOptions): App {
   );
   const services: Services = { store, clock, logger, commands };
   services.suggest = createSuggestions(store.db, () => store.version()).suggest;
-  const indexers = [createPeopleWriter(store.db)];
-  const ingester = createIngester({ store, analyze: analyzeArticle, clock, indexers });
+  migrate(store.db, storyMigrations);
+  const stories = createStoryIndexer(store.db);
+  const ingester = createIngester({
+    store,
+    analyze: analyzeArticle,
+    clock,
+    indexers: [stories.index, createPeopleWriter(store.db)],
+  });
   return {
     store,
     services,
     dispatch: createDispatch(services),
     ingester,
+    stories,
     close: () => store.close(),
   };
 }

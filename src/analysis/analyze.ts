@@ -1,5 +1,6 @@
 import type { Analysis, Analyzer } from './analysis.ts';
 import { splitSentences } from './sentences.ts';
+import { detectEvents } from './events/detect.ts';
 import { analyzeSpeech } from './speech.ts';
 
 const SUMMARY_SENTENCES = 3;
@@ -16,7 +17,7 @@ export const analyzeArticle: Analyzer = (article): Analysis => {
     entities: speech.entities,
     quotes: speech.quotes,
     people: speech.people,
-    events: [],
+    events: detectEvents(article.body, sentences),
     summary: sentences.slice(0, SUMMARY_SENTENCES).map((sentence) => sentence.text),
   };
 };
