@@ -16,7 +16,7 @@ function ingest(...bodies: string[]): void {
         title: `Story ${index}: ${body.slice(0, 30)}`,
         body,
         url: `https://balkanwire.example.com/story-${index}`,
-        published: `2023-09-${String(10 + index).padStart(2, '0')}T08:00:00.000Z`,
+        published: new Date(Date.UTC(2023, 8, 10, 8) + index * 86_400_000).toISOString(),
       }),
     ),
   );
