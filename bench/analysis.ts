@@ -1,6 +1,8 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { analyzeArticle } from '../src/analysis/analyze.ts';
+import { splitSentences } from '../src/analysis/sentences.ts';
+import { analyzeSpeech } from '../src/analysis/speech.ts';
 import { newsTexts } from './news-texts.ts';
 
 const ARTICLES = 400;
@@ -26,11 +28,14 @@ export async function run(): Promise<Record<string, unknown>> {
   const texts = newsTexts(ARTICLES, WORDS);
   const nlp = winkNLP(model);
   const ours = throughput(texts, (body) => analyzeArticle({ title: '', body, published: '' }));
+  // The people-and-quotes stage alone, to show which stage of the pass costs what.
+  const speech = throughput(texts, (text) => analyzeSpeech(text, splitSentences(text)));
   const wink = throughput(texts, (text) => nlp.readDoc(text).tokens().length());
   return {
     analysis_articles: ARTICLES,
     analysis_words_per_article: WORDS,
     analysis_articles_per_s: Math.round(ours),
+    analysis_speech_stage_articles_per_s: Math.round(speech),
     wink_readdoc_articles_per_s: Math.round(wink),
     analysis_ratio_vs_wink: +(ours / wink).toFixed(2),
   };
