@@ -78,7 +78,7 @@ export interface Outbox {
   inDoubt(platform: Platform): Delivery[];
   get(id: number): Delivery | null;
   history(channel: ChannelKey, storyId: string): StoryHistory;
-  /** Earliest `next_attempt_at` of a pending delivery on the platform, or null. */
+  /** Earliest `next_attempt_at` of a delivery `due` could return, or null. */
   nextDue(platform: Platform): number | null;
   backlog(): Backlog;
 }
@@ -160,7 +160,9 @@ export function createOutbox(db: Database, now: () => Date): Outbox {
   >(`SELECT min(id) AS root, max(level) AS level, max(id) AS last FROM outbox
       WHERE story_id = ? AND platform = ? AND channel_id = ? AND kind IN ('alert', 'escalation')`);
   const nextDue = db.prepare<[string], { at: number | null }>(
-    "SELECT min(next_attempt_at) AS at FROM outbox WHERE platform = ? AND state = 'pending'",
+    `SELECT min(o.next_attempt_at) AS at FROM outbox o WHERE o.platform = ? AND o.state = 'pending'
+      AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.platform = o.platform
+        AND p.channel_id = o.channel_id AND p.state IN ('pending', 'sending') AND p.id < o.id)`,
   );
   const counts = db.prepare<[], { state: DeliveryState; n: number }>(
     'SELECT state, count(*) AS n FROM outbox GROUP BY state',
