@@ -1,4 +1,5 @@
 import { commands } from '../commands/index.ts';
+import { alertMigrations } from './alerts/migrations.ts';
 import { analyzeArticle } from './analysis/analyze.ts';
 import { createIngester, type Ingester } from './corpus/ingest.ts';
 import { corpusMigrations } from './corpus/store/migrations.ts';
@@ -8,6 +9,7 @@ import { systemClock, type Clock } from './core/clock.ts';
 import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { silentLogger, type Logger } from './core/logger.ts';
 import type { Services } from './core/services.ts';
+import { sourceMigrations } from './sources/migrations.ts';
 
 /** The wired application: what every mode (bot, `ask`, `ingest`, tests) runs on. */
 export interface App {
@@ -29,7 +31,10 @@ export interface AppOptions {
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const store = createSqliteStore(openDatabase(options.db, corpusMigrations), () => clock.now());
+  const store = createSqliteStore(
+    openDatabase(options.db, [...corpusMigrations, ...alertMigrations, ...sourceMigrations]),
+    () => clock.now(),
+  );
   const services: Services = { store, clock, logger, commands };
   const ingester = createIngester({ store, analyze: analyzeArticle, clock });
   return {
