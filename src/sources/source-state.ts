@@ -37,8 +37,10 @@ export interface SourceState {
     result: { etag: string | null; lastModified: string | null; added: number; nextPollAt: number },
   ): void;
   recordFailure(url: string, at: Date, reason: string, nextPollAt: number): number;
-  /** Remembers item keys; returns the keys not seen before. */
-  markSeen(url: string, keys: readonly string[], at: Date): string[];
+  /** The keys among `keys` not seen before on this feed. */
+  unseen(url: string, keys: readonly string[]): string[];
+  /** Remembers item keys (the newest few thousand per feed). */
+  markSeen(url: string, keys: readonly string[], at: Date): void;
   logInbox(entry: InboxEntry): void;
   recentInbox(limit: number): InboxEntry[];
 }
@@ -91,6 +93,9 @@ export function createSourceState(db: Database): SourceState {
     `UPDATE feeds SET last_attempt = ?, last_failure = ?, last_error = ?, next_poll_at = ?,
       failures = failures + 1 WHERE url = ? RETURNING failures`,
   );
+  const known = db.prepare<[string, string], { n: number }>(
+    'SELECT 1 AS n FROM feed_items WHERE feed_url = ? AND item_key = ?',
+  );
   const seen = db.prepare(
     'INSERT OR IGNORE INTO feed_items (feed_url, item_key, seen) VALUES (?, ?, ?)',
   );
@@ -124,11 +129,12 @@ export function createSourceState(db: Database): SourceState {
     recordFailure: (url, at, reason, nextPollAt) =>
       failure.get(at.toISOString(), at.toISOString(), reason.slice(0, 300), nextPollAt, url)
         ?.failures ?? 1,
+    unseen: (url, keys) => keys.filter((key) => !known.get(url, key)),
     markSeen: (url, keys, at) =>
       db.transaction(() => {
-        const fresh = keys.filter((key) => seen.run(url, key, at.toISOString()).changes === 1);
-        if (fresh.length > 0) prune.run(url, url);
-        return fresh;
+        let added = 0;
+        for (const key of keys) added += seen.run(url, key, at.toISOString()).changes;
+        if (added > 0) prune.run(url, url);
       })(),
     logInbox: (entry) => {
       log.run(entry);

@@ -76,7 +76,10 @@ describe('safeFetch', () => {
 
   it('follows a few redirects and refuses a loop', async () => {
     server = await startServer((req, res) => {
-      if (req.url === '/final') return res.end('done');
+      if (req.url === '/final') {
+        res.end('done');
+        return;
+      }
       const n = Number(req.url?.slice(1) || 0);
       res.statusCode = 302;
       res.setHeader('location', req.url === '/loop' ? '/loop' : n >= 2 ? '/final' : `/${n + 1}`);
