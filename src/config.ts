@@ -12,6 +12,11 @@ const schema = z.object({
   DISCORD_TOKEN: z.string().min(1).optional(),
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
+  SITREP_INBOX: z.string().min(1).default('data/inbox'),
+  SITREP_FEEDS: z.string().min(1).optional(),
+  SITREP_FEED_INTERVAL_S: z.coerce.number().int().min(5).max(86_400).default(60),
+  SITREP_FETCH_PAGES: z.stringbool().default(true),
+  SITREP_ALLOW_PRIVATE_FETCH: z.stringbool().default(false),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,10 @@
 import { commands } from '../commands/index.ts';
 import { alertMigrations } from './alerts/migrations.ts';
+import { createAlertPipeline, type AlertPipeline } from './alerts/pipeline.ts';
+import type { Analysis } from './analysis/analysis.ts';
 import { analyzeArticle } from './analysis/analyze.ts';
+import type { StoryUpdate } from './analysis/story-update.ts';
+import type { Article } from './corpus/article.ts';
 import { createIngester, type Ingester } from './corpus/ingest.ts';
 import { corpusMigrations } from './corpus/store/migrations.ts';
 import { openDatabase } from './corpus/store/database.ts';
@@ -9,6 +13,7 @@ import { systemClock, type Clock } from './core/clock.ts';
 import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { silentLogger, type Logger } from './core/logger.ts';
 import type { Services } from './core/services.ts';
+import { startLive, type Live, type LiveOptions } from './live.ts';
 import { sourceMigrations } from './sources/migrations.ts';
 
 /** The wired application: what every mode (bot, `ask`, `ingest`, tests) runs on. */
@@ -17,6 +22,9 @@ export interface App {
   services: Services;
   dispatch: Dispatch;
   ingester: Ingester;
+  alerts: AlertPipeline;
+  /** Starts send queues, the inbox and the feed poller; `stop()` them before `close()`. */
+  startLive(options: LiveOptions): Promise<Live>;
   close(): void;
 }
 
@@ -25,6 +33,11 @@ export interface AppOptions {
   db: string;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Story updates per ingested article, fed to the alert detector inside the ingest
+   * transaction. Tests inject a stub here until the events branch's story indexer is wired.
+   */
+  storyUpdates?: (article: Article, analysis: Analysis) => readonly StoryUpdate[];
 }
 
 /** The composition root: the only place that chooses concrete implementations. */
@@ -36,12 +49,23 @@ export function createApp(options: AppOptions): App {
     () => clock.now(),
   );
   const services: Services = { store, clock, logger, commands };
-  const ingester = createIngester({ store, analyze: analyzeArticle, clock });
+  const alerts = createAlertPipeline({ db: store.db, clock, logger, article: store.getArticle });
+  const storyUpdates = options.storyUpdates;
+  const ingester = createIngester({
+    store,
+    analyze: analyzeArticle,
+    clock,
+    indexers: storyUpdates
+      ? [(article, analysis) => storyUpdates(article, analysis).forEach(alerts.detector.handle)]
+      : [],
+  });
   return {
     store,
     services,
     dispatch: createDispatch(services),
     ingester,
+    alerts,
+    startLive: (live) => startLive({ store, ingester, alerts, clock, logger }, live),
     close: () => store.close(),
   };
 }
