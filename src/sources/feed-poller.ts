@@ -86,7 +86,18 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     }
   }
 
-  async function poll(url: string): Promise<PollResult> {
+  const inFlight = new Map<string, Promise<PollResult>>();
+
+  /** One poll per feed at a time: a second request joins the poll in progress. */
+  function poll(url: string): Promise<PollResult> {
+    const running = inFlight.get(url);
+    if (running) return running;
+    const started = pollOnce(url).finally(() => inFlight.delete(url));
+    inFlight.set(url, started);
+    return started;
+  }
+
+  async function pollOnce(url: string): Promise<PollResult> {
     const feed = state.feed(url);
     const at = clock.now();
     const fail = (reason: string, waitMs?: number): PollResult => {
@@ -170,7 +181,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   }
 
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
+  let ticking: Promise<unknown> = Promise.resolve();
   let stopped = true;
 
   async function pollDue(): Promise<PollResult[]> {
@@ -181,7 +192,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
 
   const tick = () => {
     if (stopped) return;
-    running = pollDue()
+    ticking = pollDue()
       .catch((error: unknown) => logger.error({ err: error }, 'feed polling failed'))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, TICK_MS);
@@ -199,7 +210,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      await ticking;
     },
   };
 }

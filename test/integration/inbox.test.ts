@@ -8,9 +8,11 @@ import { createApp } from '../../src/main.ts';
 import { createInbox } from '../../src/sources/inbox.ts';
 import { createSourceState } from '../../src/sources/source-state.ts';
 
-const ARTICLE = `Title: Kosovo police clash with gunmen near Banjska
-Outlet: Balkan Wire
-Date: 2023-09-24 08:00
+const ARTICLE = `Kosovo police clash with gunmen near Banjska
+
+by Balkan Wire
+
+2023-09-24 08:00
 
 Armed men attacked a Kosovo police patrol near the village of Banjska in the north of Kosovo on Sunday morning, officials said.
 `;
