@@ -15,21 +15,23 @@ export interface PlatformLimits {
 }
 
 /**
- * Discord allows 50 requests/s per bot and about 5 messages per 5 s per channel; Telegram about
- * 30 messages/s overall, 1/s per chat and 20/min per group. We stay a little under each, so a
- * fan-out to many channels never meets a 429 in the first place.
+ * Discord allows 50 requests/s per bot and 5 messages per 5 s per channel; Telegram about
+ * 30 messages/s overall, 1/s per chat and 20/min per group. A bucket lets through its
+ * capacity plus what refills during a window, so each pair below keeps burst + refill within
+ * the platform's window (Telegram overall: 5 + 25 = 30 in any second; per group: 3 + 17 = 20
+ * in any minute), and a fan-out to many channels never meets a 429 in the first place.
  */
 export const PLATFORM_LIMITS = {
   discord: {
-    global: [{ capacity: 40, perSecond: 40 }],
-    perChannel: [{ capacity: 5, perSecond: 1 }],
+    global: [{ capacity: 10, perSecond: 40 }],
+    perChannel: [{ capacity: 2, perSecond: 0.6 }],
     concurrency: 10,
   },
   telegram: {
-    global: [{ capacity: 25, perSecond: 25 }],
+    global: [{ capacity: 5, perSecond: 25 }],
     perChannel: [
       { capacity: 1, perSecond: 1 },
-      { capacity: 20, perSecond: 20 / 60 },
+      { capacity: 3, perSecond: 17 / 60 },
     ],
     concurrency: 10,
   },

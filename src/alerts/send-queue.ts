@@ -156,7 +156,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
     for (;;) {
       const at = now();
       if (platformBlockedUntil > at) return { attempted, wakeAt: platformBlockedUntil };
-      const candidates = outbox.due(platform, at, 500);
+      const candidates = outbox.due(platform, at, Math.max(64, limits.concurrency * 8));
       const batch: Delivery[] = [];
       let wakeAt: number | null = null;
       const later = (time: number) => {
