@@ -82,6 +82,7 @@ async function alertLatency(): Promise<{ p50: number; p95: number }> {
       feedIntervalMs: 60_000,
       allowPrivateFetch: false,
       fetchPages: false,
+      digestHour: 7,
     });
     const latencies: number[] = [];
     for (let n = 0; n < FILES; n++) {

@@ -71,6 +71,7 @@ async function start(argv: string[], config: Config): Promise<number> {
       feedIntervalMs: config.SITREP_FEED_INTERVAL_S * 1000,
       allowPrivateFetch: config.SITREP_ALLOW_PRIVATE_FETCH,
       fetchPages: config.SITREP_FETCH_PAGES,
+      digestHour: config.SITREP_DIGEST_HOUR,
     });
     try {
       await runConsole({

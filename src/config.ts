@@ -17,6 +17,7 @@ const schema = z.object({
   SITREP_FEED_INTERVAL_S: z.coerce.number().int().min(5).max(86_400).default(60),
   SITREP_FETCH_PAGES: z.stringbool().default(true),
   SITREP_ALLOW_PRIVATE_FETCH: z.stringbool().default(false),
+  SITREP_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = z.infer<typeof schema>;

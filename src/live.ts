@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { createDigestScheduler, type DigestScheduler } from './alerts/digest.ts';
 import type { AlertPipeline } from './alerts/pipeline.ts';
 import type { Notifier } from './alerts/notifier.ts';
 import type { SendQueue } from './alerts/send-queue.ts';
@@ -5,6 +7,7 @@ import type { ArticleInput } from './corpus/article.ts';
 import type { Ingester } from './corpus/ingest.ts';
 import type { Store } from './corpus/store/store.ts';
 import type { Clock } from './core/clock.ts';
+import type { Dispatch } from './core/dispatch.ts';
 import type { Logger } from './core/logger.ts';
 import { createFeedPoller, type FeedPoller } from './sources/feed-poller.ts';
 import type { FeedConfig } from './sources/feeds-file.ts';
@@ -22,12 +25,15 @@ export interface LiveOptions {
   /** Let feeds and linked pages resolve to private addresses (intranets, loopback test fakes). */
   allowPrivateFetch: boolean;
   fetchPages: boolean;
+  /** Hour of the day (channel time, UTC by default) at which daily digests go out. */
+  digestHour: number;
 }
 
 /** The running background work of a live bot. */
 export interface Live {
   inbox: Inbox | null;
   poller: FeedPoller | null;
+  digests: DigestScheduler;
   queues: SendQueue[];
   stop(): Promise<void>;
 }
@@ -41,12 +47,13 @@ export async function startLive(
     store: Store;
     ingester: Ingester;
     alerts: AlertPipeline;
+    dispatch: Dispatch;
     clock: Clock;
     logger: Logger;
   },
   options: LiveOptions,
 ): Promise<Live> {
-  const { store, ingester, alerts, clock, logger } = parts;
+  const { store, ingester, alerts, dispatch, clock, logger } = parts;
   const fetch = { allowPrivate: options.allowPrivateFetch };
   const state = createSourceState(store.db);
   const queues = options.notifiers.map((notifier) => alerts.addNotifier(notifier));
@@ -79,11 +86,35 @@ export async function startLive(
       : null;
   if (!poller) state.configureFeeds([]);
   poller?.start();
+  const digests = createDigestScheduler({
+    subscriptions: alerts.subscriptions,
+    outbox: alerts.outbox,
+    store,
+    clock,
+    logger: logger.child({ source: 'digest' }),
+    hour: options.digestHour,
+    onEnqueued: (platform) => queues.find((queue) => queue.platform === platform)?.kick(),
+    // The digest is the topic's `/briefing`, answered as in the channel itself.
+    async briefing(topic, channel) {
+      const result = await dispatch({
+        id: randomUUID(),
+        command: 'briefing',
+        args: { topic },
+        platform: channel.platform,
+        invoker: { id: 'sitrep', name: 'sitrep digest', isManager: true },
+        channel: { id: channel.channelId, kind: 'channel' },
+      });
+      return result.outcome === 'ok' ? result.reply : null;
+    },
+  });
+  digests.start();
   return {
     inbox,
     poller,
+    digests,
     queues,
     async stop() {
+      await digests.stop();
       await poller?.stop();
       await inbox?.stop();
       await Promise.all(queues.map((queue) => queue.stop()));

@@ -49,6 +49,7 @@ export function createApp(options: AppOptions): App {
     () => clock.now(),
   );
   const services: Services = { store, clock, logger, commands };
+  const dispatch = createDispatch(services);
   const alerts = createAlertPipeline({ db: store.db, clock, logger, article: store.getArticle });
   const storyUpdates = options.storyUpdates;
   const ingester = createIngester({
@@ -62,10 +63,10 @@ export function createApp(options: AppOptions): App {
   return {
     store,
     services,
-    dispatch: createDispatch(services),
+    dispatch,
     ingester,
     alerts,
-    startLive: (live) => startLive({ store, ingester, alerts, clock, logger }, live),
+    startLive: (live) => startLive({ store, ingester, alerts, dispatch, clock, logger }, live),
     close: () => store.close(),
   };
 }

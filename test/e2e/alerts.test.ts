@@ -96,6 +96,7 @@ async function consoleApp(feeds: { url: string; topics: string[] }[] = []) {
     feedIntervalMs: 60_000,
     allowPrivateFetch: true,
     fetchPages: false,
+    digestHour: 7,
   });
   return { app, live, screen, run };
 }
