@@ -38,6 +38,24 @@ async function freeName(dir: string, name: string): Promise<string> {
   }
 }
 
+/** How long a file's size and time must hold still before it is taken as complete. */
+const SETTLE_MS = 25;
+/** An empty file younger than this is taken as one still being created. */
+const EMPTY_GRACE_MS = 2000;
+
+/**
+ * True when nobody seems to be writing the file any more: it is not empty (or has been empty
+ * for a while) and its size and modification time hold still for a moment. A file that is not
+ * settled is left for the next watch event or scan.
+ */
+async function settled(path: string, nowMs: number): Promise<boolean> {
+  const before = await stat(path);
+  if (before.size === 0 && nowMs - before.mtimeMs < EMPTY_GRACE_MS) return false;
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const after = await stat(path);
+  return after.size === before.size && after.mtimeMs === before.mtimeMs;
+}
+
 function reasonOf(report: IngestReport): string | null {
   if (report.failed.length > 0)
     return report.failed
@@ -49,8 +67,9 @@ function reasonOf(report: IngestReport): string | null {
 
 /**
  * The drop folder: each file put there is ingested, then moved to `processed/` (with the
- * articles it added) or `failed/` (with a `.reason.txt` beside it saying why). Drop finished
- * files, or write them under a temporary name (`.tmp`, `.part`) and rename them in.
+ * articles it added) or `failed/` (with a `.reason.txt` beside it saying why). Best drop
+ * finished files, or write under a temporary name (`.tmp`, `.part`) and rename; a file whose size
+ * still changes is left until it settles.
  * `fs.watch` gives speed; a periodic scan catches whatever it misses.
  */
 export function createInbox(options: InboxOptions): Inbox {
@@ -70,7 +89,8 @@ export function createInbox(options: InboxOptions): Inbox {
     } catch {
       return null;
     }
-    if (!info.isFile()) return null;
+    // File times are wall-clock times, so they are compared with the wall clock.
+    if (!info.isFile() || !(await settled(path, Date.now()))) return null;
     const report = await options.ingestFile(path);
     const failed = report.added.length === 0 && report.duplicates.length === 0;
     const reason = reasonOf(report);

@@ -71,6 +71,13 @@ describe('inbox folder', () => {
     expect(await readdir(dir)).toContain('incoming.txt.part');
   });
 
+  it('leaves a file that was just created empty for a later scan', async () => {
+    const { inbox } = await setup();
+    await writeFile(join(dir, 'being-copied.txt'), '');
+    expect(await inbox.scan()).toEqual([]);
+    expect(await readdir(dir)).toContain('being-copied.txt');
+  });
+
   it('keeps both files when the same name is dropped twice', async () => {
     const { inbox } = await setup();
     await writeFile(join(dir, 'a.txt'), ARTICLE);
