@@ -85,13 +85,22 @@ async function alertLatency(): Promise<{ p50: number; p95: number }> {
       digestHour: 7,
     });
     const latencies: number[] = [];
+    const towns = ['Zvecan', 'Leposavic', 'Zubin Potok', 'Mitrovica', 'Jarinje', 'Banjska'];
     for (let n = 0; n < FILES; n++) {
-      const day = new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10);
-      const text = `Gunmen clash with Kosovo police near Zvecan, report ${n}\n\nby Balkan Wire\n\n${day} 07:30\n\nArmed men opened fire on a Kosovo police patrol near Zvecan, and officers returned fire during a clash (report ${n}).\n`;
+      // Ten days apart, so each file is a new story for any clustering with a week's window.
+      const day = new Date(Date.UTC(2024, 0, 1 + n * 10)).toISOString().slice(0, 10);
+      const town = towns[n % towns.length]!;
+      const text = `Gunmen clash with Kosovo police near ${town}, report ${n}\n\nby Balkan Wire\n\n${day} 07:30\n\nArmed men opened fire on a Kosovo police patrol near ${town}, and officers returned fire during a clash (report ${n}).\n`;
       const arrived = new Promise<number>((resolve) => (sent = resolve));
       const start = performance.now();
       await writeFile(join(dir, 'inbox', `clash-${n}.txt`), text);
-      latencies.push((await arrived) - start);
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`file ${n} raised no alert within 10 s`)),
+          10_000,
+        ).unref(),
+      );
+      latencies.push((await Promise.race([arrived, timeout])) - start);
     }
     await live.stop();
     return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
