@@ -16,6 +16,8 @@ export interface SendQueueOptions {
   maxAttempts?: number;
   /** Consecutive gone/forbidden failures before a channel's subscriptions are paused. */
   pauseAfterFailures?: number;
+  /** Wall-time wait for a pass's sends before going on without a hung one (default 10 s). */
+  sendWaitMs?: number;
 }
 
 export interface DrainResult {
@@ -57,6 +59,11 @@ const MAX_BACKOFF_MS = 10 * 60_000;
 const IDLE_WAKE_MS = 30_000;
 /** A 429 on one channel slows the whole platform at most this long (the rest is per channel). */
 const PLATFORM_PAUSE_CAP_MS = 5_000;
+/**
+ * How long a pass waits for its sends before going on without them. A send that hangs keeps
+ * its row `sending` (so its channel waits, in order) and one concurrency slot, nothing more.
+ */
+const SEND_WAIT_MS = 10_000;
 
 const backoffMs = (attempts: number) =>
   Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempts - 1));
@@ -67,6 +74,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
   const limits = options.limits ?? PLATFORM_LIMITS[platform];
   const maxAttempts = options.maxAttempts ?? 8;
   const pauseAfter = options.pauseAfterFailures ?? 3;
+  const sendWaitMs = options.sendWaitMs ?? SEND_WAIT_MS;
   const log = logger.child({ platform });
   const now = () => clock.now().getTime();
 
@@ -151,11 +159,34 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
     }
   }
 
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let kicked = false;
+  const kick = () => {
+    kicked = true;
+    wake?.();
+  };
+  const inFlight = new Set<Promise<void>>();
+
+  /** Waits for the sends, or for SEND_WAIT_MS of wall time if one of them hangs. */
+  async function settle(sends: Promise<void>[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, sendWaitMs);
+      timer.unref();
+    });
+    await Promise.race([Promise.all(sends), giveUp]);
+    clearTimeout(timer);
+  }
+
   async function drain(): Promise<DrainResult> {
     let attempted = 0;
     for (;;) {
       const at = now();
       if (platformBlockedUntil > at) return { attempted, wakeAt: platformBlockedUntil };
+      const slots = limits.concurrency - inFlight.size;
+      if (slots <= 0) return { attempted, wakeAt: at + sendWaitMs };
       const candidates = outbox.due(platform, at, Math.max(64, limits.concurrency * 8));
       const batch: Delivery[] = [];
       let wakeAt: number | null = null;
@@ -182,7 +213,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
         perChannel.take(at);
         global.take(at);
         batch.push(delivery);
-        if (batch.length >= limits.concurrency) break;
+        if (batch.length >= slots) break;
       }
       if (batch.length === 0) {
         forgetIdle(at);
@@ -190,15 +221,19 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
         if (wakeAt === null && next !== null) later(Math.max(next, at + 1));
         return { attempted, wakeAt };
       }
-      await Promise.all(batch.map(sendOne));
+      const sends = batch.map((delivery) => {
+        const send: Promise<void> = sendOne(delivery).finally(() => {
+          inFlight.delete(send);
+          // A send that outlived its pass frees a slot and maybe its channel: look again.
+          if (running) kick();
+        });
+        inFlight.add(send);
+        return send;
+      });
+      await settle(sends);
       attempted += batch.length;
     }
   }
-
-  let running = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
-  let kicked = false;
 
   async function run(): Promise<void> {
     while (running) {
@@ -243,10 +278,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
       this.recover();
       loop = run();
     },
-    kick() {
-      kicked = true;
-      wake?.();
-    },
+    kick,
     async stop() {
       running = false;
       wake?.();

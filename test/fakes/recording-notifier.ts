@@ -29,6 +29,8 @@ export class FakePlatform implements Notifier {
   private waiters: ((message: OutgoingMessage) => void)[] = [];
   /** When set, `send` records the call and then never settles: the process "dies" mid-send. */
   hangAfterDelivering = false;
+  /** Channels whose sends never settle (a request that hangs). */
+  readonly hanging = new Set<string>();
 
   constructor(private readonly options: FakePlatformOptions) {
     this.platform = options.platform ?? 'console';
@@ -55,6 +57,7 @@ export class FakePlatform implements Notifier {
 
   async send(message: OutgoingMessage): Promise<{ messageId: string }> {
     this.calls.push(message);
+    if (this.hanging.has(message.to.channelId)) return new Promise(() => {});
     const scripted = this.failures.get(message.to.channelId)?.shift();
     if (scripted) throw scripted;
     const known = this.idempotent ? this.byDelivery.get(message.deliveryId) : undefined;

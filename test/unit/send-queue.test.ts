@@ -168,4 +168,26 @@ describe('outbox and send queue', () => {
     expect(platform.messages).toHaveLength(1);
     expect(outbox.get(id)).toMatchObject({ state: 'sent', messageId: 'm1' });
   });
+
+  it('goes on with other channels while a send hangs, keeping the hung channel in order', async () => {
+    const { outbox, subscriptions, platform, delivery, clock } = setup();
+    const queue = createSendQueue({
+      notifier: platform,
+      outbox,
+      subscriptions,
+      clock,
+      logger: silentLogger,
+      sendWaitMs: 5,
+    });
+    platform.hanging.add('stuck');
+    const stuck = outbox.enqueue(delivery('stuck'), clock.ms())!;
+    const behind = outbox.enqueue(delivery('stuck', 'story:s2:level:4'), clock.ms())!;
+    outbox.enqueue(delivery('fine'), clock.ms());
+    await queue.drain();
+    clock.advance(5_000);
+    await queue.drain();
+    expect(platform.messages.map((message) => message.to.channelId)).toEqual(['fine']);
+    expect(outbox.get(stuck)!.state).toBe('sending');
+    expect(outbox.get(behind)!.state).toBe('pending');
+  });
 });
