@@ -6,7 +6,12 @@ import type { Logger } from '../core/logger.ts';
 import { createAlertDetector, type AlertDetector } from './detector.ts';
 import type { Notifier } from './notifier.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
-import { createSendQueue, type SendQueue, type SendQueueOptions } from './send-queue.ts';
+import {
+  createSendQueue,
+  type DeliveryOutcome,
+  type SendQueue,
+  type SendQueueOptions,
+} from './send-queue.ts';
 import { createSubscriptions, type Subscriptions } from './subscriptions.ts';
 
 /**
@@ -28,6 +33,8 @@ export function createAlertPipeline(options: {
   clock: Clock;
   logger: Logger;
   article(id: string): Article | null;
+  /** Told how each send attempt ended (wire to `metrics.deliveryFinished`). */
+  onDelivery?(platform: Platform, outcome: DeliveryOutcome): void;
 }): AlertPipeline {
   const { db, clock, logger } = options;
   const subscriptions = createSubscriptions(db);
@@ -48,7 +55,16 @@ export function createAlertPipeline(options: {
     addNotifier(notifier, extra = {}) {
       const existing = queues.get(notifier.platform);
       if (existing) return existing;
-      const queue = createSendQueue({ notifier, outbox, subscriptions, clock, logger, ...extra });
+      const onDelivery = options.onDelivery;
+      const queue = createSendQueue({
+        notifier,
+        outbox,
+        subscriptions,
+        clock,
+        logger,
+        ...(onDelivery ? { onOutcome: (outcome) => onDelivery(notifier.platform, outcome) } : {}),
+        ...extra,
+      });
       queues.set(notifier.platform, queue);
       return queue;
     },

@@ -18,7 +18,12 @@ export interface SendQueueOptions {
   pauseAfterFailures?: number;
   /** Wall-time wait for a pass's sends before going on without a hung one (default 10 s). */
   sendWaitMs?: number;
+  /** Told how each attempt ended, for metrics (`sitrep_deliveries_total`). */
+  onOutcome?(outcome: DeliveryOutcome): void;
 }
+
+/** How one send attempt ended. */
+export type DeliveryOutcome = 'sent' | 'rate-limited' | 'retry' | 'failed' | 'paused';
 
 export interface DrainResult {
   /** Deliveries handed to the notifier in this pass. */
@@ -110,6 +115,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
         at + Math.min(wait, PLATFORM_PAUSE_CAP_MS),
       );
       outbox.retryAt(delivery.id, at + wait, `rate limited: ${reason}`);
+      options.onOutcome?.('rate-limited');
       log.warn({ channel: delivery.channelId, retryAfterMs: wait }, 'rate limited');
       return;
     }
@@ -121,6 +127,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
         outbox.markFailed(delivery.id, why);
         outbox.failChannel(channel, `channel paused (${why})`);
         log.warn({ channel: delivery.channelId, failures, reason: why }, 'channel paused');
+        options.onOutcome?.('paused');
         return;
       }
       outbox.retryAt(
@@ -128,16 +135,19 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
         at + backoffMs(delivery.attempts + 1),
         `${error.kind}: ${reason}`,
       );
+      options.onOutcome?.('retry');
       return;
     }
     const attempts = delivery.attempts + 1;
     if (attempts >= maxAttempts) {
       outbox.markFailed(delivery.id, `gave up after ${attempts} attempts: ${reason}`);
       log.error({ delivery: delivery.deliveryId, reason }, 'delivery failed');
+      options.onOutcome?.('failed');
       return;
     }
     outbox.retryAt(delivery.id, at + backoffMs(attempts), reason);
     log.warn({ delivery: delivery.deliveryId, attempts, reason }, 'delivery will be retried');
+    options.onOutcome?.('retry');
   }
 
   async function sendOne(delivery: Delivery): Promise<void> {
@@ -154,6 +164,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
       const { messageId } = await notifier.send(message);
       outbox.markSent(delivery.id, messageId, clock.now().toISOString());
       subscriptions.recordSuccess({ platform, channelId: delivery.channelId });
+      options.onOutcome?.('sent');
     } catch (error) {
       fail(delivery, error);
     }

@@ -81,6 +81,7 @@ describe('outbox and send queue', () => {
 
   it('retries transient failures with growing backoff and then gives up with the reason', async () => {
     const { outbox, subscriptions, platform, delivery, clock, db } = setup();
+    const outcomes: string[] = [];
     const queue = createSendQueue({
       notifier: platform,
       outbox,
@@ -88,6 +89,7 @@ describe('outbox and send queue', () => {
       clock,
       logger: silentLogger,
       maxAttempts: 3,
+      onOutcome: (outcome) => outcomes.push(outcome),
     });
     const id = outbox.enqueue(delivery('c1'), clock.ms())!;
     platform.failNext('c1', ...[1, 2, 3].map(() => new DeliveryError('transient', 'HTTP 502')));
@@ -100,6 +102,7 @@ describe('outbox and send queue', () => {
       }
     }
     expect(waits).toEqual([1000, 2000]);
+    expect(outcomes).toEqual(['retry', 'retry', 'failed']);
     expect(outbox.get(id)).toMatchObject({ state: 'failed' });
     expect(outbox.get(id)!.lastError).toContain('HTTP 502');
     expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
