@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Ingester, IngestReport } from '../corpus/ingest.ts';
-import { parseDocument } from '../corpus/parse/parse-document.ts';
+import { MAX_FILE_BYTES, parseDocument } from '../corpus/parse/parse-document.ts';
 import { ParseError } from '../corpus/parse/parse-error.ts';
 import type { Clock } from '../core/clock.ts';
 import { looksLikeFeed, parseFeedDocument } from './feed-items.ts';
@@ -66,7 +66,7 @@ export async function ingestSource(
     }
   }
   const info = await stat(target).catch(() => null);
-  if (info?.isFile()) {
+  if (info?.isFile() && info.size <= MAX_FILE_BYTES) {
     const head = FEED_EXTENSIONS.has(extname(target).toLowerCase())
       ? null
       : (await readFile(target)).subarray(0, 600).toString('utf8');
@@ -74,5 +74,6 @@ export async function ingestSource(
       return ingestDocument(target, await readFile(target), now, options.ingester);
     }
   }
+  // Folders, articles, and files too large to read (the ingester reports their size).
   return options.ingester.ingestPaths([target]);
 }
