@@ -1,19 +1,24 @@
 import { config as loadDotenv } from 'dotenv';
+import { commands } from '../commands/index.ts';
+import type { Notifier } from './alerts/notifier.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { IngestReport } from './corpus/ingest.ts';
 import { fixedClock, systemClock } from './core/clock.ts';
 import { createLogger } from './core/logger.ts';
+import type { LiveOptions } from './live.ts';
 import { createApp, type App } from './main.ts';
 import { answerLine, runConsole } from './platforms/console/repl.ts';
 import { createConsoleNotifier } from './platforms/console/notifier.ts';
 import { renderConsole } from './platforms/console/render.ts';
+import { registerTelegramFromConfig, startTelegram } from './platforms/telegram/start.ts';
 import { parseFeedsFile, type FeedConfig } from './sources/feeds-file.ts';
 import { ingestSource } from './sources/ingest-source.ts';
 
 const USAGE = `usage:
   sitrep start [--db FILE]                 run the bot (console mode when no platform token is set)
+  sitrep register-commands                 publish the command menu (setMyCommands on Telegram)
   sitrep ingest [--db FILE] <file|dir|feed file|http(s) URL>...
                                            add articles; prints added / duplicate / failed
   sitrep ask [--corpus DIR]... [--db FILE] [--json] [--now ISO] "<command line>"
@@ -59,13 +64,9 @@ async function start(argv: string[], config: Config): Promise<number> {
   const app = createApp({ db: values.db ?? config.SITREP_DB, logger });
   try {
     const seeded = await seedIfEmpty(app, config);
-    const banner = `sitrep console: ${app.store.count()} articles${seeded ? ` (${seeded} sample articles loaded)` : ''}. Type /help, or exit.`;
-    const style = () => ({
-      width: Math.min(process.stdout.columns ?? 100, 120),
-      colour: Boolean(process.stdout.isTTY),
-    });
-    const live = await app.startLive({
-      notifiers: [createConsoleNotifier(process.stdout, style)],
+    // Inbox, feeds, digests and alert delivery run in every mode.
+    const liveOptions = (notifiers: LiveOptions['notifiers']): LiveOptions => ({
+      notifiers,
       inboxDir: config.SITREP_INBOX,
       feeds: configuredFeeds(config),
       feedIntervalMs: config.SITREP_FEED_INTERVAL_S * 1000,
@@ -73,6 +74,26 @@ async function start(argv: string[], config: Config): Promise<number> {
       fetchPages: config.SITREP_FETCH_PAGES,
       digestHour: config.SITREP_DIGEST_HOUR,
     });
+    const platforms: { stop(): Promise<void> }[] = [];
+    const notifiers: Notifier[] = [];
+    if (config.TELEGRAM_BOT_TOKEN) {
+      const telegram = await startTelegram(config, app, logger);
+      platforms.push(telegram);
+      notifiers.push(telegram.notifier);
+    }
+    if (platforms.length > 0) {
+      const live = await app.startLive(liveOptions(notifiers));
+      await untilSignal();
+      for (const platform of platforms) await platform.stop();
+      await live.stop();
+      return 0;
+    }
+    const banner = `sitrep console: ${app.store.count()} articles${seeded ? ` (${seeded} sample articles loaded)` : ''}. Type /help, or exit.`;
+    const style = () => ({
+      width: Math.min(process.stdout.columns ?? 100, 120),
+      colour: Boolean(process.stdout.isTTY),
+    });
+    const live = await app.startLive(liveOptions([createConsoleNotifier(process.stdout, style)]));
     try {
       await runConsole({
         dispatch: app.dispatch,
@@ -88,6 +109,28 @@ async function start(argv: string[], config: Config): Promise<number> {
   } finally {
     app.close();
   }
+}
+
+/** Resolves on the first SIGINT or SIGTERM, so bots can stop cleanly. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function registerCommands(config: Config): Promise<number> {
+  if (!config.TELEGRAM_BOT_TOKEN) {
+    throw new UsageError('register-commands needs a platform token (TELEGRAM_BOT_TOKEN)');
+  }
+  const telegram = await registerTelegramFromConfig(config, commands);
+  process.stdout.write(
+    `telegram: registered ${telegram.registered.map((name) => `/${name}`).join(' ')}\n`,
+  );
+  if (telegram.skipped.length > 0) {
+    process.stdout.write(`telegram: skipped (name not allowed) ${telegram.skipped.join(' ')}\n`);
+  }
+  return 0;
 }
 
 async function ingest(argv: string[], config: Config): Promise<number> {
@@ -186,6 +229,8 @@ export async function main(argv: string[]): Promise<number> {
         return await ingest(rest, config);
       case 'ask':
         return await ask(rest, config);
+      case 'register-commands':
+        return await registerCommands(config);
       case undefined:
       case 'help':
       case '--help':
