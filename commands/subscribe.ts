@@ -8,6 +8,29 @@ import { ErrorId, UserError } from '../src/core/errors.ts';
 /** Without a severity a subscription hears of armed clashes and worse. */
 export const DEFAULT_MIN_LEVEL = 4;
 
+/**
+ * Text platforms put every unmatched word in the topic (`/subscribe kosovo 3 daily` gives the
+ * topic "kosovo 3 daily"), so when the whole phrase is no topic, trailing severity and digest
+ * words are taken off it and used as those options.
+ */
+function splitTopic(args: { topic: string; severity?: string; digest?: 'off' | 'daily' }) {
+  if (resolveTopic(args.topic).known) return args;
+  const words = args.topic.split(/\s+/);
+  let { severity, digest } = args;
+  while (words.length > 1) {
+    const last = words.at(-1)!.toLowerCase();
+    if (digest === undefined && (last === 'daily' || last === 'off')) digest = last;
+    else if (severity === undefined && parseSeverity(last) !== null) severity = last;
+    else break;
+    words.pop();
+  }
+  return {
+    topic: words.join(' '),
+    ...(severity === undefined ? {} : { severity }),
+    ...(digest === undefined ? {} : { digest }),
+  };
+}
+
 export default defineCommand({
   name: 'subscribe',
   description: 'Alert this channel when a topic escalates: /subscribe kosovo 3 digest:daily',
@@ -33,7 +56,8 @@ export default defineCommand({
       choices: SEVERITY_CHOICES,
     },
   },
-  run(args, { services, invocation }) {
+  run(given, { services, invocation }) {
+    const args = splitTopic(given);
     const topic = resolveTopic(args.topic);
     if (!topic.known) {
       const suggestions = closestTopics(args.topic);

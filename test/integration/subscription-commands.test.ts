@@ -30,9 +30,23 @@ describe('subscription commands', () => {
     ]);
   });
 
+  it('reads severity and digest words typed after the topic', async () => {
+    const { run } = setup();
+    expect((await run('/subscribe kosovo 3 daily')).data).toMatchObject({
+      topic: 'kosovo',
+      minLevel: 3,
+      digest: 'daily',
+    });
+    expect((await run('/subscribe nagorno karabakh deadly')).data).toMatchObject({
+      topic: 'nagorno-karabakh',
+      minLevel: 5,
+      digest: 'off',
+    });
+    expect((await run('/subscribe atlantis 3 daily')).errorId).toBe(ErrorId.UnknownTopic);
+  });
+
   it('refuses unknown topics and bad severities with their ids', async () => {
     const { run } = setup();
-    expect((await run('/subscribe kosovo 3 daily')).errorId).toBe(ErrorId.UnknownTopic);
     expect((await run('/subscribe atlantis')).errorId).toBe(ErrorId.UnknownTopic);
     expect((await run('/subscribe kosovo severity:9')).errorId).toBe(ErrorId.BadOption);
   });
