@@ -28,6 +28,12 @@ const schema = z.object({
     .optional(),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   OPENAI_API_KEY: z.string().min(1).optional(),
+  SITREP_INBOX: z.string().min(1).default('data/inbox'),
+  SITREP_FEEDS: z.string().min(1).optional(),
+  SITREP_FEED_INTERVAL_S: z.coerce.number().int().min(5).max(86_400).default(60),
+  SITREP_FETCH_PAGES: z.stringbool().default(true),
+  SITREP_ALLOW_PRIVATE_FETCH: z.stringbool().default(false),
+  SITREP_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,4 +1,6 @@
 import { commands } from '../commands/index.ts';
+import { alertMigrations } from './alerts/migrations.ts';
+import { createAlertPipeline, type AlertPipeline } from './alerts/pipeline.ts';
 import { analyzeArticle } from './analysis/analyze.ts';
 import { createSuggestions } from './analysis/people/autocomplete.ts';
 import { peopleMigrations } from './analysis/people/migrations.ts';
@@ -6,13 +8,15 @@ import { createPeopleWriter } from './analysis/people/registry.ts';
 import { createStoryIndexer, type StoryIndexer } from './analysis/stories/indexer.ts';
 import { storyMigrations } from './analysis/stories/schema.ts';
 import { createIngester, type Ingester } from './corpus/ingest.ts';
-import { corpusMigrations, migrate } from './corpus/store/migrations.ts';
+import { corpusMigrations } from './corpus/store/migrations.ts';
 import { openDatabase } from './corpus/store/database.ts';
 import { createSqliteStore, type Store } from './corpus/store/store.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { silentLogger, type Logger } from './core/logger.ts';
 import type { Services } from './core/services.ts';
+import { startLive, type Live, type LiveOptions } from './live.ts';
+import { sourceMigrations } from './sources/migrations.ts';
 
 /** The wired application: what every mode (bot, `ask`, `ingest`, tests) runs on. */
 export interface App {
@@ -20,8 +24,11 @@ export interface App {
   services: Services;
   dispatch: Dispatch;
   ingester: Ingester;
-  /** Story clustering at ingest; `drain()` hands its StoryUpdates to alert detection. */
+  /** Story clustering at ingest; each StoryUpdate goes to alert detection in the same transaction. */
   stories: StoryIndexer;
+  alerts: AlertPipeline;
+  /** Starts send queues, the inbox and the feed poller; `stop()` them before `close()`. */
+  startLive(options: LiveOptions): Promise<Live>;
   close(): void;
 }
 
@@ -37,13 +44,20 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const store = createSqliteStore(
-    openDatabase(options.db, [...corpusMigrations, ...peopleMigrations]),
+    openDatabase(options.db, [
+      ...corpusMigrations,
+      ...storyMigrations,
+      ...alertMigrations,
+      ...sourceMigrations,
+      ...peopleMigrations,
+    ]),
     () => clock.now(),
   );
   const services: Services = { store, clock, logger, commands };
   services.suggest = createSuggestions(store.db, () => store.version()).suggest;
-  migrate(store.db, storyMigrations);
-  const stories = createStoryIndexer(store.db);
+  const dispatch = createDispatch(services);
+  const alerts = createAlertPipeline({ db: store.db, clock, logger, article: store.getArticle });
+  const stories = createStoryIndexer(store.db, { onUpdate: alerts.detector.handle });
   const ingester = createIngester({
     store,
     analyze: analyzeArticle,
@@ -53,9 +67,11 @@ export function createApp(options: AppOptions): App {
   return {
     store,
     services,
-    dispatch: createDispatch(services),
+    dispatch,
     ingester,
     stories,
+    alerts,
+    startLive: (live) => startLive({ store, ingester, alerts, dispatch, clock, logger }, live),
     close: () => store.close(),
   };
 }
