@@ -9,6 +9,7 @@ import { fixedClock, systemClock } from './core/clock.ts';
 import { createLogger } from './core/logger.ts';
 import type { LiveOptions } from './live.ts';
 import { createApp, type App } from './main.ts';
+import { startOpsServer } from './ops/http-server.ts';
 import { runAnalyze } from './analysis/analyze-cli.ts';
 import { answerLine, runConsole } from './platforms/console/repl.ts';
 import { createConsoleNotifier } from './platforms/console/notifier.ts';
@@ -68,6 +69,14 @@ async function start(argv: string[], config: Config): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });
   const logger = createLogger(config.LOG_LEVEL);
   const app = createApp({ db: values.db ?? config.SITREP_DB, logger });
+  const ops = config.SITREP_HTTP_PORT
+    ? await startOpsServer({
+        port: config.SITREP_HTTP_PORT,
+        host: config.SITREP_HTTP_HOST,
+        store: app.store,
+        metrics: app.metrics,
+      })
+    : null;
   try {
     const seeded = await seedIfEmpty(app, config);
     // Inbox, feeds, digests and alert delivery run in every mode.
@@ -124,6 +133,7 @@ async function start(argv: string[], config: Config): Promise<number> {
     }
     return 0;
   } finally {
+    await ops?.close();
     app.close();
   }
 }
