@@ -25,6 +25,8 @@ const SYNDICATED_SHARE = 0.02;
 const STORY_CONTINUES = 0.55;
 const YEAR_MS = 365 * 86_400_000;
 const DEFAULT_START = Date.UTC(2023, 0, 1);
+/** An instant just after the newest article of a default corpus: the benchmark's "now". */
+export const CORPUS_END = new Date(DEFAULT_START + YEAR_MS).toISOString();
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const CONFLICT_WEIGHTS = [25, 15, 25, 15, 20];
 
