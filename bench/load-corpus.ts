@@ -20,13 +20,14 @@ export async function ingestInBatches(
   articles: Iterable<ArticleInput>,
   batchSize: number,
   progress?: (done: number, tally: IngestTally) => void,
+  bulk = false,
 ): Promise<IngestTally> {
   const tally: IngestTally = { added: 0, duplicates: 0, failed: 0, seconds: 0 };
   const started = performance.now();
   let batch: ArticleInput[] = [];
   let done = 0;
   const flush = async () => {
-    const report = await app.ingester.ingestArticles(batch);
+    const report = await (bulk ? bulkIngest(app, batch) : app.ingester.ingestArticles(batch));
     tally.added += report.added.length;
     tally.duplicates += report.duplicates.length;
     tally.failed += report.failed.length;
@@ -43,6 +44,21 @@ export async function ingestInBatches(
   tally.seconds = (performance.now() - started) / 1000;
   return tally;
 }
+
+/**
+ * For building the untimed part of a corpus only: the batch runs inside one outer transaction,
+ * so the ingester's per-article transactions become savepoints and the disk syncs once per
+ * batch. An asynchronous ingester (analysis in workers) cannot run inside a SQLite
+ * transaction, so an empty call tells which kind this is first.
+ */
+function bulkIngest(app: App, batch: readonly ArticleInput[]) {
+  const synchronous = !isThenable(app.ingester.ingestArticles([]));
+  if (!synchronous) return app.ingester.ingestArticles(batch);
+  return app.store.transaction(() => app.ingester.ingestArticles(batch));
+}
+
+const isThenable = (value: unknown): boolean =>
+  typeof (value as { then?: unknown } | null)?.then === 'function';
 
 /** Moves the WAL into the main file, so the file size is the database size. */
 export function checkpoint(path: string): void {

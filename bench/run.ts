@@ -88,6 +88,8 @@ async function prepareCorpus(
   const target = opts.reuse ? cached : work;
   removeDatabase(target);
   const app = await createApp({ db: target });
+  // A cache is rebuilt from scratch if interrupted (no .done marker), so it needs no fsync.
+  app.store.db.pragma('synchronous = OFF');
   const articles = generateArticles(opts.size, opts.seed);
   const sample: ArticleInput[] = [];
   function* base(): Generator<ArticleInput> {
@@ -98,10 +100,16 @@ async function prepareCorpus(
     }
   }
   log(`loading ${baseSize} articles into ${target}`);
-  const tally = await ingestInBatches(app, base(), 500, (done, sofar) => {
-    if (done % 10_000 === 0)
-      log(`  ${done} articles, ${round(done / sofar.seconds)}/s, RSS peak ${peakRssMb()} MB`);
-  });
+  const tally = await ingestInBatches(
+    app,
+    base(),
+    500,
+    (done, sofar) => {
+      if (done % 10_000 === 0)
+        log(`  ${done} articles, ${round(done / sofar.seconds)}/s, RSS peak ${peakRssMb()} MB`);
+    },
+    true,
+  );
   app.close();
   log(`loaded ${tally.added} in ${round(tally.seconds)} s (${tally.duplicates} duplicates)`);
   if (opts.reuse) {
