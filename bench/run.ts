@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     log('analysis vs wink-nlp readDoc');
     const speed = measureAnalysisSpeed(analyzeArticle, prepared.sample.slice(0, 500));
     notes['analysis_ratio_vs_wink'] =
-      `analyzeArticle ${speed.analysis_articles_per_s}/s vs readDoc ${speed.wink_articles_per_s}/s, 500 texts, one core`;
+      `analyzeArticle ${speed.analysis_articles_per_s} vs readDoc ${speed.wink_articles_per_s} articles per CPU-second, 500 texts`;
 
     checkpoint(work);
     const bytes = databaseBytes(work);
@@ -171,9 +171,12 @@ async function main(): Promise<void> {
     const served = await probe(work, opts.queries);
     notes['startup_ms'] =
       `import ${served.import_ms} + open ${served.open_ms} ms + first /help; ${served.articles} articles stored`;
-    notes['who_ms'] = `${opts.queries} queries, outcomes ${JSON.stringify(served.who_outcomes)}`;
+    const cpuNote = (cpu: ProbeResult['who_cpu_ms']) =>
+      cpu ? `; CPU p50 ${cpu.p50} / p95 ${cpu.p95} ms` : '';
+    notes['who_ms'] =
+      `${opts.queries} queries, outcomes ${JSON.stringify(served.who_outcomes)}${cpuNote(served.who_cpu_ms)}`;
     notes['briefing_ms'] =
-      `${opts.queries} queries, outcomes ${JSON.stringify(served.briefing_outcomes)}`;
+      `${opts.queries} queries, outcomes ${JSON.stringify(served.briefing_outcomes)}${cpuNote(served.briefing_cpu_ms)}`;
     notes['autocomplete_ms'] = served.autocomplete_note;
     notes['peak_rss_mb'] =
       `max of ingest process ${ingestRss} MB, serving process ${served.peak_rss_mb} MB`;

@@ -18,8 +18,11 @@ export interface ProbeResult {
   open_ms: number;
   startup_ms: number;
   who_ms: Percentiles;
+  /** CPU time of this process per query: wall time minus waiting for a busy machine. */
+  who_cpu_ms?: Percentiles;
   who_outcomes: Record<string, number>;
   briefing_ms: Percentiles;
+  briefing_cpu_ms?: Percentiles;
   briefing_outcomes: Record<string, number>;
   autocomplete_ms: Percentiles | null;
   autocomplete_note: string;
@@ -64,18 +67,22 @@ async function main(): Promise<void> {
 
   async function time(
     invocations: readonly [string, Invocation['args']][],
-  ): Promise<{ ms: Percentiles; outcomes: Record<string, number> }> {
+  ): Promise<{ ms: Percentiles; cpu: Percentiles; outcomes: Record<string, number> }> {
     const samples: number[] = [];
+    const cpuSamples: number[] = [];
     const outcomes: Record<string, number> = {};
     for (const [index, [command, args]] of invocations.entries()) {
       const before = performance.now();
+      const cpuBefore = process.cpuUsage();
       const result = await ask(command, args);
       const ms = performance.now() - before;
+      const cpu = process.cpuUsage(cpuBefore);
       if (index < WARM_UP) continue;
       samples.push(ms);
+      cpuSamples.push((cpu.user + cpu.system) / 1000);
       outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
     }
-    return { ms: percentiles(samples), outcomes };
+    return { ms: percentiles(samples), cpu: percentiles(cpuSamples), outcomes };
   }
 
   const who = await time(whoQueries(queries + WARM_UP).map((name) => ['who', { name }]));
@@ -109,8 +116,10 @@ async function main(): Promise<void> {
     open_ms: Math.round(opened - imported),
     startup_ms: Math.round(ready - started),
     who_ms: who.ms,
+    who_cpu_ms: who.cpu,
     who_outcomes: who.outcomes,
     briefing_ms: briefing.ms,
+    briefing_cpu_ms: briefing.cpu,
     briefing_outcomes: briefing.outcomes,
     autocomplete_ms: autocomplete,
     autocomplete_note: autocompleteNote,
