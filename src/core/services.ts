@@ -1,5 +1,5 @@
 import type { Clock } from './clock.ts';
-import type { AnyCommand } from './command.ts';
+import type { AnyCommand, AutocompleteSource } from './command.ts';
 import type { Store } from '../corpus/store/store.ts';
 import type { Logger } from './logger.ts';
 
@@ -13,4 +13,6 @@ export interface Services {
   logger: Logger;
   /** Every command, for `/help` and registration. */
   commands: readonly AnyCommand[];
+  /** Autocomplete choices for a partly typed person or topic, when an index provides them. */
+  suggest?: (source: AutocompleteSource, prefix: string) => { name: string; value: string }[];
 }
