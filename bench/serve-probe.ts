@@ -29,8 +29,6 @@ export interface ProbeResult {
   peak_rss_mb: number;
 }
 
-type Suggest = (source: 'person' | 'topic', prefix: string) => unknown;
-
 const WARM_UP = 5;
 
 async function main(): Promise<void> {
@@ -92,15 +90,15 @@ async function main(): Promise<void> {
 
   let autocomplete: Percentiles | null = null;
   let autocompleteNote = 'services.suggest is not wired: autocomplete not measured';
-  const suggest = (app.services as unknown as { suggest?: Suggest }).suggest;
-  if (typeof suggest === 'function') {
+  const suggest = app.services.suggest;
+  if (suggest) {
     try {
       const samples: number[] = [];
       for (const [index, { source, prefix }] of autocompletePrefixes(
         queries * 3 + WARM_UP,
       ).entries()) {
         const before = performance.now();
-        await suggest.call(app.services, source, prefix);
+        suggest(source, prefix);
         if (index >= WARM_UP) samples.push(performance.now() - before);
       }
       autocomplete = percentiles(samples);
