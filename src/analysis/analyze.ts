@@ -1,5 +1,6 @@
 import type { Analysis, Analyzer } from './analysis.ts';
 import { splitSentences } from './sentences.ts';
+import { summarizeSentences } from './summarize.ts';
 
 const SUMMARY_SENTENCES = 3;
 
@@ -14,6 +15,6 @@ export const analyzeArticle: Analyzer = (article): Analysis => {
     entities: [],
     quotes: [],
     events: [],
-    summary: sentences.slice(0, SUMMARY_SENTENCES).map((sentence) => sentence.text),
+    summary: summarizeSentences(sentences, article.title, SUMMARY_SENTENCES),
   };
 };
