@@ -1,5 +1,6 @@
 import { commands } from '../commands/index.ts';
 import { analyzeArticle } from './analysis/analyze.ts';
+import { briefingMigrations } from './briefing/seen-stories.ts';
 import { createIngester, type Ingester } from './corpus/ingest.ts';
 import { corpusMigrations } from './corpus/store/migrations.ts';
 import { openDatabase } from './corpus/store/database.ts';
@@ -29,7 +30,10 @@ export interface AppOptions {
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const store = createSqliteStore(openDatabase(options.db, corpusMigrations), () => clock.now());
+  const store = createSqliteStore(
+    openDatabase(options.db, [...corpusMigrations, ...briefingMigrations]),
+    () => clock.now(),
+  );
   const services: Services = { store, clock, logger, commands };
   const ingester = createIngester({ store, analyze: analyzeArticle, clock });
   return {

@@ -2,6 +2,7 @@ import type { Clock } from './clock.ts';
 import type { AnyCommand } from './command.ts';
 import type { Store } from '../corpus/store/store.ts';
 import type { Logger } from './logger.ts';
+import type { BriefingWriter } from '../briefing/writer.ts';
 
 /**
  * Everything a command may read. `main.ts` builds the one real instance; tests build their own
@@ -13,4 +14,6 @@ export interface Services {
   logger: Logger;
   /** Every command, for `/help` and registration. */
   commands: readonly AnyCommand[];
+  /** A language model that writes briefing summaries; absent means extractive only. */
+  llm?: BriefingWriter;
 }

@@ -1,0 +1,67 @@
+import { contentWords } from '../analysis/terms.ts';
+import { normaliseText } from '../corpus/article-id.ts';
+import type { WindowArticle } from './window-articles.ts';
+
+/**
+ * One piece of reporting and every outlet that carried it. The first article (the earliest) is
+ * the one a source line shows; the others are syndicated copies.
+ */
+export interface SourceGroup {
+  /** The id of the group's first article: stable while the group's articles stay stored. */
+  key: string;
+  items: WindowArticle[];
+  outlets: number;
+}
+
+/** How many opening words of a body identify a wire story. */
+const LEAD_WORDS = 80;
+/** Share of shared lead shingles above which two articles are copies of one story. */
+const COPY_THRESHOLD = 0.5;
+
+function leadShingles(body: string): Set<string> {
+  const words = contentWords(body.slice(0, 1200)).slice(0, LEAD_WORDS);
+  const shingles = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++)
+    shingles.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return shingles;
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const shingle of a) if (b.has(shingle)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+/**
+ * Folds syndicated copies (the same wire story under another outlet's headline and URL, perhaps
+ * with a sentence changed) into one group: two articles are copies when their titles match once
+ * normalised, or when most word trigrams of their leads are shared. Groups keep the order of
+ * their first article in the input.
+ */
+export function foldSyndicated(items: readonly WindowArticle[]): SourceGroup[] {
+  const ordered = [...items].sort((a, b) => a.article.published.localeCompare(b.article.published));
+  const groups: { group: SourceGroup; title: string; shingles: Set<string> }[] = [];
+  for (const item of ordered) {
+    const title = normaliseText(item.article.title);
+    const shingles = leadShingles(item.article.body);
+    const home = groups.find(
+      (entry) => entry.title === title || overlap(entry.shingles, shingles) >= COPY_THRESHOLD,
+    );
+    if (home) {
+      home.group.items.push(item);
+      continue;
+    }
+    groups.push({ group: { key: item.article.id, items: [item], outlets: 0 }, title, shingles });
+  }
+  const byKey = new Map(groups.map((entry) => [entry.group.key, entry.group]));
+  for (const group of byKey.values())
+    group.outlets = new Set(group.items.map((item) => item.article.outlet)).size;
+  const firstSeen = new Map<string, number>();
+  items.forEach((item, index) => firstSeen.set(item.article.id, index));
+  return [...byKey.values()].sort(
+    (a, b) =>
+      Math.min(...a.items.map((i) => firstSeen.get(i.article.id)!)) -
+      Math.min(...b.items.map((i) => firstSeen.get(i.article.id)!)),
+  );
+}
