@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './core/clock.ts';
 import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { silentLogger, type Logger } from './core/logger.ts';
 import type { Services } from './core/services.ts';
+import { createLlmBriefingWriter, type LlmOptions } from './llm/briefing-writer.ts';
 
 /** The wired application: what every mode (bot, `ask`, `ingest`, tests) runs on. */
 export interface App {
@@ -24,6 +25,8 @@ export interface AppOptions {
   db: string;
   clock?: Clock;
   logger?: Logger;
+  /** An OpenAI-compatible model for briefing summaries; without it they are extractive. */
+  llm?: Omit<LlmOptions, 'logger'>;
 }
 
 /** The composition root: the only place that chooses concrete implementations. */
@@ -34,7 +37,8 @@ export function createApp(options: AppOptions): App {
     openDatabase(options.db, [...corpusMigrations, ...briefingMigrations]),
     () => clock.now(),
   );
-  const services: Services = { store, clock, logger, commands };
+  const llm = options.llm ? createLlmBriefingWriter({ ...options.llm, logger }) : undefined;
+  const services: Services = { store, clock, logger, commands, ...(llm ? { llm } : {}) };
   const ingester = createIngester({ store, analyze: analyzeArticle, clock });
   return {
     store,

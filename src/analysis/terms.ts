@@ -15,6 +15,10 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
 export function contentWords(text: string): string[] {
   return text
     .normalize('NFKD')
