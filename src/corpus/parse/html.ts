@@ -55,6 +55,7 @@ export function parseHtmlArticle(html: string, origin: string, fallbackDate: str
   if (!parsed?.content) throw new ParseError('no article text found in the page');
   const title = (ogTitle ?? parsed.title ?? '').trim();
   const body = blocksToText(parsed.content);
+  if (!body) throw new ParseError('no article text found in the page');
   checkArticleText(title, body);
   return {
     title,

@@ -77,6 +77,7 @@ function collect(
   label: string,
 ): ParsedDocument {
   const result: ParsedDocument = { articles: [], failures: [] };
+  if (items.length === 0) result.failures.push({ origin, reason: 'no articles in the file' });
   items.forEach((item, index) => {
     try {
       result.articles.push(articleFromRecord(item, `${origin}${label}${index + 1}`, fallbackDate));

@@ -7,6 +7,8 @@ import { ftsMatch } from './fts-query.ts';
 export interface ArticleQuery {
   /** Plain terms, OR-ed (a topic's aliases); matched against title, body and tags. */
   terms?: readonly string[];
+  /** A tag the article must carry (`#Kosovo` and `kosovo` alike). */
+  tag?: string;
   /** Canonical entity name that must be mentioned (filled by analysis). */
   entity?: string;
   /** Inclusive ISO bounds on the publication time. */
@@ -123,12 +125,19 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
     };
     let from = 'articles a';
     let order = 'a.published DESC';
-    if (query.terms) {
-      const match = ftsMatch(query.terms);
-      if (match === null) return [];
+    if (query.terms || query.tag !== undefined) {
+      const terms = query.terms ? ftsMatch(query.terms) : null;
+      const tag =
+        query.tag !== undefined
+          ? ftsMatch([query.tag.replace(/^#/, '').replace(/\s+/g, '_')], 'tags')
+          : null;
+      if ((query.terms && terms === null) || (query.tag !== undefined && tag === null)) return [];
       from = 'articles_fts f JOIN articles a ON a.seq = f.rowid';
       where.push('articles_fts MATCH @match');
-      params['match'] = match;
+      params['match'] = [terms, tag]
+        .filter(Boolean)
+        .map((part) => `(${part})`)
+        .join(' AND ');
       if (query.order === 'relevance') order = 'f.rank, a.published DESC';
     }
     if (query.entity) {

@@ -1,0 +1,181 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyAnalysis } from '../../src/analysis/analysis.ts';
+import { openDatabase } from '../../src/corpus/store/database.ts';
+import { corpusMigrations, migrate } from '../../src/corpus/store/migrations.ts';
+import { createSqliteStore, type Store } from '../../src/corpus/store/store.ts';
+import { resolveTopic } from '../../src/corpus/topics.ts';
+import { article } from '../helpers/articles.ts';
+
+const memoryStore = (): Store => createSqliteStore(openDatabase(':memory:', corpusMigrations));
+
+describe('the article store', () => {
+  it('merges an article seen again at the same URL, tracking parameters and all', () => {
+    const store = memoryStore();
+    expect(store.addArticle(article(), emptyAnalysis()).status).toBe('added');
+    const again = store.addArticle(
+      article({
+        url: 'https://www.balkanwire.example.com/banjska/?utm_source=x#top',
+        title: 'Changed',
+      }),
+      emptyAnalysis(),
+    );
+    expect(again).toMatchObject({ status: 'duplicate', reason: 'same url' });
+    expect(store.count()).toBe(1);
+  });
+
+  it('merges an exact copy published under another URL', () => {
+    const store = memoryStore();
+    store.addArticle(article(), emptyAnalysis());
+    const copy = store.addArticle(
+      article({ url: 'https://mirror.example.net/copy', outlet: 'Mirror' }),
+      emptyAnalysis(),
+    );
+    expect(copy).toMatchObject({ status: 'duplicate', reason: 'same text' });
+  });
+
+  it('finds a topic by its aliases, hashtags and folded diacritics', () => {
+    const store = memoryStore();
+    store.addArticle(
+      article({
+        url: 'https://a.example/1',
+        title: 'Kosovar police on alert',
+        body: 'Text one.',
+        tags: [],
+      }),
+      emptyAnalysis(),
+    );
+    store.addArticle(
+      article({
+        url: 'https://a.example/2',
+        title: 'Talks in Priština',
+        body: 'Text two.',
+        tags: [],
+      }),
+      emptyAnalysis(),
+    );
+    store.addArticle(
+      article({
+        url: 'https://a.example/3',
+        title: 'Untitled',
+        body: 'Text three.',
+        tags: ['Kosovo'],
+      }),
+      emptyAnalysis(),
+    );
+    store.addArticle(
+      article({
+        url: 'https://a.example/4',
+        title: 'Yerevan protests',
+        body: 'Armenia news.',
+        tags: [],
+      }),
+      emptyAnalysis(),
+    );
+    const found = store.search({ terms: resolveTopic('#KOSOVO').terms });
+    expect(found.map((item) => item.url).sort()).toEqual([
+      'https://a.example/1',
+      'https://a.example/2',
+      'https://a.example/3',
+    ]);
+  });
+
+  it('finds articles by tag, with or without the #', () => {
+    const store = memoryStore();
+    store.addArticle(
+      article({ url: 'https://a.example/t1', tags: ['KFOR', 'Kosovo'] }),
+      emptyAnalysis(),
+    );
+    store.addArticle(
+      article({
+        url: 'https://a.example/t2',
+        body: 'KFOR mentioned only in text.',
+        tags: ['Serbia'],
+      }),
+      emptyAnalysis(),
+    );
+    expect(store.search({ tag: '#kfor' }).map((item) => item.url)).toEqual([
+      'https://a.example/t1',
+    ]);
+    expect(store.search({ tag: 'kfor', terms: ['banjska'] }).map((item) => item.url)).toEqual([
+      'https://a.example/t1',
+    ]);
+    expect(store.search({ tag: 'kf' })).toEqual([]);
+  });
+
+  it('limits a search to a time window and orders it newest first', () => {
+    const store = memoryStore();
+    for (const day of ['01', '05', '09']) {
+      store.addArticle(
+        article({
+          url: `https://a.example/${day}`,
+          body: `Day ${day}.`,
+          published: `2023-09-${day}T00:00:00.000Z`,
+        }),
+        emptyAnalysis(),
+      );
+    }
+    const found = store.search({
+      terms: ['kosovo'],
+      from: '2023-09-02T00:00:00.000Z',
+      to: '2023-09-30T00:00:00.000Z',
+    });
+    expect(found.map((item) => item.published.slice(8, 10))).toEqual(['09', '05']);
+    expect(store.newestMatching(['kosovo'], '2023-09-06T00:00:00.000Z')).toBe(
+      '2023-09-05T00:00:00.000Z',
+    );
+  });
+
+  it('treats FTS syntax in user input as plain words', () => {
+    const store = memoryStore();
+    store.addArticle(article(), emptyAnalysis());
+    expect(() => store.search({ terms: ['kosovo" OR body:*', 'NEAR(a b)', ')'] })).not.toThrow();
+    expect(store.search({ terms: ['***'] })).toEqual([]);
+  });
+
+  it('finds articles by a canonical entity from their stored analysis', () => {
+    const store = memoryStore();
+    const analysis = {
+      ...emptyAnalysis(),
+      entities: [
+        { text: 'Kirby', type: 'PERSON' as const, start: 0, end: 5, canonical: 'John Kirby' },
+      ],
+    };
+    const added = store.addArticle(article(), analysis);
+    expect(store.search({ entity: 'John Kirby' }).map((item) => item.id)).toEqual([
+      added.article.id,
+    ]);
+    expect(store.getAnalysis(added.article.id)).toEqual(analysis);
+  });
+});
+
+describe('migrations', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('brings a database file made by an older version forward and keeps its articles', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-'));
+    dirs.push(dir);
+    const path = join(dir, 'old.db');
+    const old = new BetterSqlite3(path);
+    migrate(old, corpusMigrations.slice(0, 1));
+    old
+      .prepare(
+        `INSERT INTO articles (id, content_hash, url, title, body, outlet, published, tags, lang, origin, ingested)
+         VALUES ('abc', 'h', NULL, 'Old Kosovo story', 'Body.', 'Wire', '2023-01-01T00:00:00.000Z', 'Kosovo', 'en', 'x', '2023-01-01T00:00:00.000Z')`,
+      )
+      .run();
+    old.close();
+
+    const store = createSqliteStore(openDatabase(path, corpusMigrations));
+    expect(store.getArticle('abc')?.title).toBe('Old Kosovo story');
+    expect(store.search({ terms: ['kosovo'] })).toHaveLength(1);
+    expect(store.addArticle(article(), emptyAnalysis()).status).toBe('added');
+    const applied = store.db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all();
+    expect(applied).toEqual(corpusMigrations.map((migration) => migration.id));
+    store.close();
+  });
+});
