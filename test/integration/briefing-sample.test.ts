@@ -5,19 +5,19 @@ import { ErrorId } from '../../src/core/errors.ts';
 import { normaliseText } from '../../src/corpus/article-id.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { briefingArticles } from '../fixtures/briefing-articles.ts';
-import { invocation } from '../fakes/invocation.ts';
-import { sampleCorpusDir } from '../fakes/sample-corpus.ts';
+import { invocation } from '../helpers/app.ts';
+import { sampleDir } from '../helpers/paths.ts';
 
 let app: App;
 
 beforeAll(async () => {
   app = createApp({ db: ':memory:', clock: fixedClock('2023-10-03T00:00:00Z') });
-  const report = await app.ingester.ingestPaths([sampleCorpusDir()]);
+  const report = await app.ingester.ingestPaths([sampleDir]);
   expect(report.added.length).toBeGreaterThan(30);
 });
 
 async function briefing(args: Record<string, string | number>, channel = 'sample') {
-  return app.dispatch(invocation('briefing', args, channel));
+  return app.dispatch(invocation('briefing', args, { channel: { id: channel, kind: 'channel' } }));
 }
 
 describe('/briefing on the sample corpus', () => {

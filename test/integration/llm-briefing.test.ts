@@ -3,7 +3,7 @@ import type { BriefingView } from '../../src/briefing/briefing-view.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { briefingArticles } from '../fixtures/briefing-articles.ts';
-import { invocation } from '../fakes/invocation.ts';
+import { invocation } from '../helpers/app.ts';
 import { startFakeOpenAi, type Behaviour, type FakeOpenAi } from '../fakes/openai.ts';
 
 let fake: FakeOpenAi | undefined;
