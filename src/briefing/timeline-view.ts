@@ -1,0 +1,82 @@
+import type { Store } from '../corpus/store/store.ts';
+import type { SourceRef } from '../core/reply.ts';
+import type { DayPoint } from './chart.ts';
+import { developmentsFor } from './developments.ts';
+import { foldSyndicated } from './syndication.ts';
+import { topicWindow } from './topic-window.ts';
+import { windowArticles } from './window-articles.ts';
+
+export const DEFAULT_TIMELINE_DAYS = 30;
+/** The newest articles a timeline reads: enough for a month of dense coverage, still bounded. */
+const MAX_TIMELINE_ARTICLES = 300;
+const DAY_MS = 86_400_000;
+
+/** The `/timeline` view: the `data` of `sitrep ask --json`. */
+export interface TimelineView {
+  topic: string;
+  window: { from: string; to: string };
+  /** One per story, oldest first. */
+  stories: { date: string; text: string; severity: number | null; citations: number[] }[];
+  /** Every day of the window, oldest first, including days without coverage. */
+  days: DayPoint[];
+  sources: SourceRef[];
+}
+
+/**
+ * A topic's stories in date order and its coverage per day (article count and the highest
+ * story severity, unknown until event analysis is connected through `developmentsFor`).
+ */
+export function buildTimeline(
+  store: Store,
+  topicInput: string,
+  now: Date,
+  days = DEFAULT_TIMELINE_DAYS,
+): TimelineView {
+  const window = topicWindow(store, topicInput, now, days);
+  const items = windowArticles(store, window, MAX_TIMELINE_ARTICLES);
+  const groups = foldSyndicated(items);
+  const developments = developmentsFor(groups).reverse();
+  const numberOf = new Map(developments.map((item, index) => [item.story, index + 1]));
+  const byKey = new Map(groups.map((group) => [group.key, group]));
+
+  const perDay = new Map<string, DayPoint>();
+  const firstDay = Date.parse(window.from.slice(0, 10));
+  const lastDay = Date.parse(window.to.slice(0, 10));
+  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
+    const date = new Date(day).toISOString().slice(0, 10);
+    perDay.set(date, { date, articles: 0, maxSeverity: null });
+  }
+  for (const { article } of items) {
+    const point = perDay.get(article.published.slice(0, 10));
+    if (point) point.articles++;
+  }
+  for (const story of developments) {
+    const point = perDay.get(story.date.slice(0, 10));
+    if (point && story.severity !== null)
+      point.maxSeverity = Math.max(point.maxSeverity ?? 0, story.severity);
+  }
+
+  return {
+    topic: window.topic.label,
+    window: { from: window.from, to: window.to },
+    stories: developments.map((story) => ({
+      date: story.date,
+      text: story.text,
+      severity: story.severity,
+      citations: [numberOf.get(story.story)!],
+    })),
+    days: [...perDay.values()],
+    sources: developments.map((story) => {
+      const group = byKey.get(story.story)!;
+      const { title, outlet, url, published } = group.items[0]!.article;
+      return {
+        n: numberOf.get(story.story)!,
+        title,
+        outlet,
+        url,
+        published,
+        ...(group.outlets > 1 ? { outlets: group.outlets } : {}),
+      };
+    }),
+  };
+}
