@@ -1,5 +1,5 @@
 import type { Span } from './analysis.ts';
-import { contentWords, cosine, termCounts } from './terms.ts';
+import { contentWords, cosine, termCounts, termVector } from './terms.ts';
 
 export const SUMMARY_SENTENCES = 3;
 
@@ -59,7 +59,7 @@ export function summarizeSentences(
   const weigh = (list: readonly string[]) => {
     const vector = new Map<string, number>();
     for (const [word, n] of termCounts(list)) vector.set(word, n * idf(word));
-    return vector;
+    return termVector(vector);
   };
   const centroid = weigh(words.flat());
   const titleVector = weigh(contentWords(title));

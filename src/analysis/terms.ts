@@ -35,16 +35,26 @@ export function termCounts(words: readonly string[]): Map<string, number> {
   return counts;
 }
 
-/** Cosine similarity of two sparse vectors. */
-export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+/** A sparse term vector with its length computed once, for repeated similarity tests. */
+export interface TermVector {
+  weights: ReadonlyMap<string, number>;
+  norm: number;
+}
+
+export function termVector(weights: ReadonlyMap<string, number>): TermVector {
+  let sum = 0;
+  for (const weight of weights.values()) sum += weight * weight;
+  return { weights, norm: Math.sqrt(sum) };
+}
+
+/** Cosine similarity of two term vectors (0 when either is empty). */
+export function cosine(a: TermVector, b: TermVector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [term, weight] of a) {
-    na += weight * weight;
-    const other = b.get(term);
+  for (const [term, weight] of small.weights) {
+    const other = large.weights.get(term);
     if (other !== undefined) dot += weight * other;
   }
-  for (const weight of b.values()) nb += weight * weight;
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  return dot / (a.norm * b.norm);
 }

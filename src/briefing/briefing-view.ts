@@ -6,8 +6,7 @@ import { escalationFor, type EscalationView } from './escalation.ts';
 import { rankAcrossStories } from './multi-summary.ts';
 import { foldSyndicated, type SourceGroup } from './syndication.ts';
 import { tellingQuotes } from './telling-quotes.ts';
-import { topicWindow } from './topic-window.ts';
-import { windowArticles } from './window-articles.ts';
+import { topicArticles } from './window-articles.ts';
 import type { BriefingSnippet, BriefingWriter } from './writer.ts';
 
 /** The `/briefing` view: the `data` of `sitrep ask --json`, as DESIGN.md defines it. */
@@ -72,8 +71,8 @@ export function buildBriefing(
   now: Date,
   days?: number,
 ): BriefingDraft {
-  const window = topicWindow(store, topicInput, now, days);
-  const groups = foldSyndicated(windowArticles(store, window));
+  const { window, items } = topicArticles(store, topicInput, now, days);
+  const groups = foldSyndicated(items);
   const ranked = rankAcrossStories(groups);
   const developments = developmentsFor(groups);
   const actors = actorsFor(groups);

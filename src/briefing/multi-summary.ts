@@ -1,5 +1,5 @@
-import { splitSentences } from '../analysis/sentences.ts';
-import { contentWords, cosine, termCounts } from '../analysis/terms.ts';
+import { cosine, termCounts, termVector, type TermVector } from '../analysis/terms.ts';
+import { featuresOf } from './article-features.ts';
 import type { SourceGroup } from './syndication.ts';
 
 /** A summary sentence and the groups (stories as reported) that state it. */
@@ -17,9 +17,6 @@ const WEIGHT_CENTRALITY = 1.0;
 const WEIGHT_POSITION = 0.35;
 const WEIGHT_SUPPORT = 0.2;
 const REDUNDANCY_PENALTY = 0.7;
-/** Only the lead of this many characters is split when an article has no stored summary. */
-const LEAD_CHARS = 1500;
-
 interface Candidate {
   text: string;
   groups: Set<string>;
@@ -28,27 +25,7 @@ interface Candidate {
   /** Earliest publication among the articles that state it, for reading order. */
   published: string;
   words: string[];
-  counts: Map<string, number>;
-}
-
-function candidateSentences(
-  group: SourceGroup,
-): { text: string; position: number; published: string }[] {
-  const out: { text: string; position: number; published: string }[] = [];
-  for (const { article, analysis } of group.items) {
-    const lead = splitSentences(article.body.slice(0, LEAD_CHARS));
-    const stored = analysis?.summary.length
-      ? analysis.summary
-      : lead.slice(0, 3).map((s) => s.text);
-    const texts = [lead[0]?.text, ...stored].filter((text): text is string => Boolean(text));
-    const seen = new Set<string>();
-    texts.forEach((text) => {
-      if (seen.has(text)) return;
-      seen.add(text);
-      out.push({ text, position: seen.size - 1, published: article.published });
-    });
-  }
-  return out;
+  counts: TermVector;
 }
 
 /**
@@ -65,18 +42,19 @@ export function rankAcrossStories(
 ): RankedSentence[] {
   const candidates: Candidate[] = [];
   for (const group of groups) {
-    for (const sentence of candidateSentences(group)) {
-      const words = contentWords(sentence.text);
-      if (words.length < 4) continue;
-      const counts = termCounts(words);
-      const twin = candidates.find((other) => cosine(counts, other.counts) >= SAME_SENTENCE);
-      if (twin) {
-        twin.groups.add(group.key);
-        twin.position = Math.min(twin.position, sentence.position);
-        if (sentence.published < twin.published) twin.published = sentence.published;
-        continue;
+    for (const item of group.items) {
+      const { published } = item.article;
+      for (const { text, position, words, vector: counts } of featuresOf(item).candidates) {
+        const sentence = { text, position, published };
+        const twin = candidates.find((other) => cosine(counts, other.counts) >= SAME_SENTENCE);
+        if (twin) {
+          twin.groups.add(group.key);
+          twin.position = Math.min(twin.position, sentence.position);
+          if (sentence.published < twin.published) twin.published = sentence.published;
+          continue;
+        }
+        candidates.push({ ...sentence, groups: new Set([group.key]), words, counts });
       }
-      candidates.push({ ...sentence, groups: new Set([group.key]), words, counts });
     }
   }
   if (candidates.length === 0) return [];
@@ -89,7 +67,7 @@ export function rankAcrossStories(
     const vector = new Map<string, number>();
     for (const [word, n] of termCounts(words))
       vector.set(word, n * Math.log(1 + candidates.length / (documentFrequency.get(word) ?? 1)));
-    return vector;
+    return termVector(vector);
   };
   const centroid = weigh(candidates.flatMap((candidate) => candidate.words));
   const scored = candidates.map((candidate) => {

@@ -1,5 +1,4 @@
-import { contentWords } from '../analysis/terms.ts';
-import { normaliseText } from '../corpus/article-id.ts';
+import { featuresOf } from './article-features.ts';
 import type { WindowArticle } from './window-articles.ts';
 
 /**
@@ -13,18 +12,8 @@ export interface SourceGroup {
   outlets: number;
 }
 
-/** How many opening words of a body identify a wire story. */
-const LEAD_WORDS = 80;
 /** Share of shared lead shingles above which two articles are copies of one story. */
 const COPY_THRESHOLD = 0.5;
-
-function leadShingles(body: string): Set<string> {
-  const words = contentWords(body.slice(0, 1200)).slice(0, LEAD_WORDS);
-  const shingles = new Set<string>();
-  for (let i = 0; i + 2 < words.length; i++)
-    shingles.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-  return shingles;
-}
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
@@ -43,8 +32,7 @@ export function foldSyndicated(items: readonly WindowArticle[]): SourceGroup[] {
   const ordered = [...items].sort((a, b) => a.article.published.localeCompare(b.article.published));
   const groups: { group: SourceGroup; title: string; shingles: Set<string> }[] = [];
   for (const item of ordered) {
-    const title = normaliseText(item.article.title);
-    const shingles = leadShingles(item.article.body);
+    const { normalisedTitle: title, leadShingles: shingles } = featuresOf(item);
     const home = groups.find(
       (entry) => entry.title === title || overlap(entry.shingles, shingles) >= COPY_THRESHOLD,
     );

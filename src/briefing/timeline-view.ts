@@ -3,8 +3,7 @@ import type { SourceRef } from '../core/reply.ts';
 import type { DayPoint } from './chart.ts';
 import { developmentsFor } from './developments.ts';
 import { foldSyndicated } from './syndication.ts';
-import { topicWindow } from './topic-window.ts';
-import { windowArticles } from './window-articles.ts';
+import { topicArticles } from './window-articles.ts';
 
 export const DEFAULT_TIMELINE_DAYS = 30;
 /** The newest articles a timeline reads: enough for a month of dense coverage, still bounded. */
@@ -32,8 +31,7 @@ export function buildTimeline(
   now: Date,
   days = DEFAULT_TIMELINE_DAYS,
 ): TimelineView {
-  const window = topicWindow(store, topicInput, now, days);
-  const items = windowArticles(store, window, MAX_TIMELINE_ARTICLES);
+  const { window, items } = topicArticles(store, topicInput, now, days, MAX_TIMELINE_ARTICLES);
   const groups = foldSyndicated(items);
   const developments = developmentsFor(groups).reverse();
   const numberOf = new Map(developments.map((item, index) => [item.story, index + 1]));

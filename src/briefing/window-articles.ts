@@ -1,7 +1,13 @@
 import type { Analysis } from '../analysis/analysis.ts';
 import type { Article } from '../corpus/article.ts';
 import type { Store } from '../corpus/store/store.ts';
-import type { TopicWindow } from './topic-window.ts';
+import { resolveTopic } from '../corpus/topics.ts';
+import {
+  DEFAULT_WINDOW_DAYS,
+  noCoverage,
+  windowEndingAt,
+  type TopicWindow,
+} from './topic-window.ts';
 
 /** An article of a topic's window with its stored analysis (null if it was never analysed). */
 export interface WindowArticle {
@@ -16,13 +22,27 @@ export interface WindowArticle {
  */
 export const MAX_BRIEFING_ARTICLES = 40;
 
-/** The newest articles of the window, newest first, each with its stored analysis. */
-export function windowArticles(
+/**
+ * The topic's window (see `topicWindow`) and its newest articles, newest first, each with its
+ * stored analysis. One indexed query serves both: the newest `limit` articles up to `now`,
+ * cut at the window's start. Throws NoCoverage, with the closest topics, when nothing matches.
+ */
+export function topicArticles(
   store: Store,
-  window: TopicWindow,
+  input: string,
+  now: Date,
+  days = DEFAULT_WINDOW_DAYS,
   limit = MAX_BRIEFING_ARTICLES,
-): WindowArticle[] {
-  return store
-    .search({ terms: window.topic.terms, from: window.from, to: window.to, limit })
-    .map((article) => ({ article, analysis: store.getAnalysis(article.id) }));
+): { window: TopicWindow; items: WindowArticle[] } {
+  const topic = resolveTopic(input);
+  const newest = store.search({ terms: topic.terms, to: now.toISOString(), limit });
+  const first = newest[0];
+  if (!first) throw noCoverage(store, input);
+  const window = windowEndingAt(topic, first.published, days);
+  return {
+    window,
+    items: newest
+      .filter((article) => article.published >= window.from)
+      .map((article) => ({ article, analysis: store.getAnalysis(article.id) })),
+  };
 }
