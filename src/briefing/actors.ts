@@ -9,8 +9,8 @@ export interface Actor {
 const MAX_ACTORS = 6;
 
 /**
- * The people the window's coverage names most, counted over stored entity mentions (each
- * syndicated copy counted once, through its group's first article).
+ * The people the window's coverage names most: `mentions` is the number of stories that name
+ * them (a syndicated copy is not a second story).
  *
  * Integration point: entities come from the who helper's analysis (`Analysis.entities`); roles
  * come from its people registry and stay null until that registry is connected here. With no
@@ -19,10 +19,12 @@ const MAX_ACTORS = 6;
 export function actorsFor(groups: readonly SourceGroup[]): Actor[] {
   const mentions = new Map<string, number>();
   for (const group of groups) {
-    for (const entity of group.items[0]!.analysis?.entities ?? []) {
-      if (entity.type !== 'PERSON') continue;
-      mentions.set(entity.canonical, (mentions.get(entity.canonical) ?? 0) + 1);
-    }
+    const people = new Set(
+      (group.items[0]!.analysis?.entities ?? [])
+        .filter((entity) => entity.type === 'PERSON')
+        .map((entity) => entity.canonical),
+    );
+    for (const name of people) mentions.set(name, (mentions.get(name) ?? 0) + 1);
   }
   return [...mentions]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
