@@ -59,7 +59,7 @@ const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 
 /**
  * `count` synthetic news articles spread over two years and five conflicts, deterministic for a
- * seed. They share the sample corpus's shape (title, a few paragraphs, outlet, URL) so that
+ * seed, in publication order. They share the sample corpus's shape (title, a few paragraphs, outlet, URL) so that
  * benchmarks exercise the same parsing, analysis and queries as real coverage.
  */
 export function syntheticArticles(count: number, seed = 42): ArticleInput[] {
@@ -97,5 +97,6 @@ export function syntheticArticles(count: number, seed = 42): ArticleInput[] {
       origin: `synthetic:${i}`,
     });
   }
-  return articles;
+  // Feeds deliver news roughly as it is published, so the corpus is ingested in that order.
+  return articles.sort((a, b) => a.published.localeCompare(b.published));
 }
