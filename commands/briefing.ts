@@ -67,11 +67,14 @@ export default defineCommand({
       blocks.push({ type: 'text', text: item.text, citations: item.citations });
     if (written.note) blocks.push({ type: 'notice', level: 'info', text: written.note });
     if (view.developments.length > 0) {
-      const fresh = view.developments.filter((item) => item.new).length;
+      const newStories = view.developments.filter((item) => item.new).length;
       blocks.push(
         {
           type: 'heading',
-          text: fresh > 0 ? `Developments (${fresh} new since the last briefing)` : 'Developments',
+          text:
+            newStories > 0
+              ? `Developments (${newStories} new since the last briefing)`
+              : 'Developments',
         },
         {
           type: 'list',
