@@ -1,4 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
+import { commands } from '../commands/index.ts';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -8,9 +9,11 @@ import { createLogger } from './core/logger.ts';
 import { createApp, type App, type AppOptions } from './main.ts';
 import { answerLine, runConsole } from './platforms/console/repl.ts';
 import { renderConsole } from './platforms/console/render.ts';
+import { registerTelegramFromConfig, startTelegram } from './platforms/telegram/start.ts';
 
 const USAGE = `usage:
   sitrep start [--db FILE]                 run the bot (console mode when no platform token is set)
+  sitrep register-commands                 publish the command menu (setMyCommands on Telegram)
   sitrep ingest [--db FILE] <file|dir>...  add articles; prints added / duplicate / failed
   sitrep ask [--corpus DIR]... [--db FILE] [--json] [--now ISO] "<command line>"
                                            answer one command as a user would`;
@@ -72,6 +75,13 @@ async function start(argv: string[], config: Config): Promise<number> {
   const app = createApp({ db: values.db ?? config.SITREP_DB, logger, ...llmOptions(config) });
   try {
     const seeded = await seedIfEmpty(app, config);
+    const platforms: { stop(): Promise<void> }[] = [];
+    if (config.TELEGRAM_BOT_TOKEN) platforms.push(await startTelegram(config, app, logger));
+    if (platforms.length > 0) {
+      await untilSignal();
+      for (const platform of platforms) await platform.stop();
+      return 0;
+    }
     const banner = `sitrep console: ${app.store.count()} articles${seeded ? ` (${seeded} sample articles loaded)` : ''}. Type /help, or exit.`;
     await runConsole({
       dispatch: app.dispatch,
@@ -84,6 +94,28 @@ async function start(argv: string[], config: Config): Promise<number> {
   } finally {
     app.close();
   }
+}
+
+/** Resolves on the first SIGINT or SIGTERM, so bots can stop cleanly. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function registerCommands(config: Config): Promise<number> {
+  if (!config.TELEGRAM_BOT_TOKEN) {
+    throw new UsageError('register-commands needs a platform token (TELEGRAM_BOT_TOKEN)');
+  }
+  const telegram = await registerTelegramFromConfig(config, commands);
+  process.stdout.write(
+    `telegram: registered ${telegram.registered.map((name) => `/${name}`).join(' ')}\n`,
+  );
+  if (telegram.skipped.length > 0) {
+    process.stdout.write(`telegram: skipped (name not allowed) ${telegram.skipped.join(' ')}\n`);
+  }
+  return 0;
 }
 
 async function ingest(argv: string[], config: Config): Promise<number> {
@@ -176,6 +208,8 @@ export async function main(argv: string[]): Promise<number> {
         return await ingest(rest, config);
       case 'ask':
         return await ask(rest, config);
+      case 'register-commands':
+        return await registerCommands(config);
       case undefined:
       case 'help':
       case '--help':

@@ -12,6 +12,11 @@ export interface SourceGroup {
   outlets: number;
 }
 
+/**
+ * Copies appear within a day of the wire story; the same words on another day are a new report
+ * (a daily update written from a template).
+ */
+const COPY_WINDOW_MS = 86_400_000;
 /** Share of shared lead shingles above which two articles are copies of one story. */
 const COPY_THRESHOLD = 0.5;
 
@@ -24,23 +29,37 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 /**
  * Folds syndicated copies (the same wire story under another outlet's headline and URL, perhaps
- * with a sentence changed) into one group: two articles are copies when their titles match once
- * normalised, or when most word trigrams of their leads are shared. Groups keep the order of
+ * with a sentence changed) into one group: two articles published within a day of each other are
+ * copies when their titles match once normalised, or when most word trigrams of their leads are
+ * shared. Groups keep the order of
  * their first article in the input.
  */
 export function foldSyndicated(items: readonly WindowArticle[]): SourceGroup[] {
   const ordered = [...items].sort((a, b) => a.article.published.localeCompare(b.article.published));
-  const groups: { group: SourceGroup; title: string; shingles: Set<string> }[] = [];
+  const groups: {
+    group: SourceGroup;
+    title: string;
+    shingles: Set<string>;
+    published: number;
+  }[] = [];
   for (const item of ordered) {
     const { normalisedTitle: title, leadShingles: shingles } = featuresOf(item);
+    const published = Date.parse(item.article.published);
     const home = groups.find(
-      (entry) => entry.title === title || overlap(entry.shingles, shingles) >= COPY_THRESHOLD,
+      (entry) =>
+        published - entry.published <= COPY_WINDOW_MS &&
+        (entry.title === title || overlap(entry.shingles, shingles) >= COPY_THRESHOLD),
     );
     if (home) {
       home.group.items.push(item);
       continue;
     }
-    groups.push({ group: { key: item.article.id, items: [item], outlets: 0 }, title, shingles });
+    groups.push({
+      group: { key: item.article.id, items: [item], outlets: 0 },
+      title,
+      shingles,
+      published,
+    });
   }
   const byKey = new Map(groups.map((entry) => [entry.group.key, entry.group]));
   for (const group of byKey.values())

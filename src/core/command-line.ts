@@ -17,11 +17,12 @@ interface Token {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /"([^"]*)"|“([^”]*)”|'([^']*)'|(\S+)/g;
+  // Phone keyboards turn quotes into typographic ones: “…”, „…“ and «…» count as quotes too.
+  const pattern = /"([^"]*)"|“([^”]*)”|'([^']*)'|„([^“”]*)[“”]|«([^»]*)»|(\S+)/g;
   for (const match of text.matchAll(pattern)) {
-    const quoted = match[1] ?? match[2] ?? match[3];
+    const quoted = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5];
     tokens.push(
-      quoted !== undefined ? { text: quoted, quoted: true } : { text: match[4]!, quoted: false },
+      quoted !== undefined ? { text: quoted, quoted: true } : { text: match[6]!, quoted: false },
     );
   }
   return tokens;

@@ -37,9 +37,13 @@ function preconditions(command: AnyCommand, invocation: Invocation): void {
  * their id; anything else is logged with the invocation and answered with a short apology, so a
  * bug never leaks a stack trace into a channel.
  */
-export function createDispatch(services: Services): Dispatch {
+export function createDispatch(
+  services: Services,
+  /** Told of every answer (metrics); must not throw. */
+  observe: (invocation: Invocation, result: DispatchResult) => void = () => {},
+): Dispatch {
   const byName = new Map(services.commands.map((command) => [command.name, command]));
-  return async (invocation) => {
+  const answer = async (invocation: Invocation): Promise<DispatchResult> => {
     const started = performance.now();
     const ms = () => Math.round((performance.now() - started) * 10) / 10;
     const log: Logger = services.logger.child({
@@ -83,5 +87,10 @@ export function createDispatch(services: Services): Dispatch {
       );
       return { reply, data: null, outcome: 'error', ms: ms() };
     }
+  };
+  return async (invocation) => {
+    const result = await answer(invocation);
+    observe(invocation, result);
+    return result;
   };
 }

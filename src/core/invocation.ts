@@ -20,5 +20,7 @@ export interface Invocation {
   channel: {
     id: string;
     kind: 'dm' | 'group' | 'channel';
+    /** Discord thread or Telegram forum topic the request came from, when there is one. */
+    threadId?: string;
   };
 }

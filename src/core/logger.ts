@@ -9,6 +9,17 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
+/** Fields that may hold a token or key, at any of the depths our log lines use. */
+export const REDACTED_PATHS = [
+  'token',
+  '*.token',
+  'apiKey',
+  '*.apiKey',
+  'authorization',
+  '*.authorization',
+  '*.*.authorization',
+];
+
 /**
  * Logs go to stderr so that stdout stays clean for replies (`sitrep ask --json`, the REPL).
  * Token-bearing keys are redacted wherever they appear.
@@ -17,10 +28,7 @@ export function createLogger(level: string = 'info'): Logger {
   return pino(
     {
       level,
-      redact: {
-        paths: ['token', '*.token', 'apiKey', '*.apiKey', 'authorization', '*.authorization'],
-        censor: '[redacted]',
-      },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
     pino.destination(2),
   );

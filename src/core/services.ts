@@ -1,5 +1,5 @@
 import type { Clock } from './clock.ts';
-import type { AnyCommand } from './command.ts';
+import type { AnyCommand, AutocompleteSource } from './command.ts';
 import type { Store } from '../corpus/store/store.ts';
 import type { Logger } from './logger.ts';
 import type { BriefingWriter } from '../briefing/writer.ts';
@@ -16,4 +16,6 @@ export interface Services {
   commands: readonly AnyCommand[];
   /** A language model that writes briefing summaries; absent means extractive only. */
   llm?: BriefingWriter;
+  /** Autocomplete choices for a partly typed person or topic, when an index provides them. */
+  suggest?: (source: AutocompleteSource, prefix: string) => { name: string; value: string }[];
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { interpretPlainMessage } from '../../src/platforms/telegram/chat.ts';
+
+const people = (_source: string, prefix: string) =>
+  [
+    { name: 'John Kirby', value: 'John Kirby' },
+    { name: 'Aleksandar Vučić', value: 'Aleksandar Vučić' },
+  ].filter((person) => person.name.toLowerCase().includes(prefix.toLowerCase().slice(0, 4)));
+
+describe('interpretPlainMessage', () => {
+  it('answers a known topic or alias as /briefing', () => {
+    expect(interpretPlainMessage('Kosovo')).toEqual({ kind: 'command', line: '/briefing kosovo' });
+    expect(interpretPlainMessage('pristina?')).toEqual({
+      kind: 'command',
+      line: '/briefing kosovo',
+    });
+  });
+
+  it('answers a known person, matched without case or accents, as /who', () => {
+    expect(interpretPlainMessage('john kirby', people)).toEqual({
+      kind: 'command',
+      line: '/who "John Kirby"',
+    });
+    expect(interpretPlainMessage('Aleksandar Vucic', people)).toEqual({
+      kind: 'command',
+      line: '/who "Aleksandar Vučić"',
+    });
+  });
+
+  it('searches anything else, including names when no people index is wired', () => {
+    expect(interpretPlainMessage('john kirby')).toEqual({ kind: 'search', query: 'john kirby' });
+    expect(
+      interpretPlainMessage('what happened at the border crossing near jarinje today'),
+    ).toEqual({
+      kind: 'search',
+      query: 'what happened at the border crossing near jarinje today',
+    });
+  });
+});
