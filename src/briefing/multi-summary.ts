@@ -17,6 +17,7 @@ const WEIGHT_CENTRALITY = 1.0;
 const WEIGHT_POSITION = 0.35;
 const WEIGHT_SUPPORT = 0.2;
 const REDUNDANCY_PENALTY = 0.7;
+
 interface Candidate {
   text: string;
   groups: Set<string>;
@@ -44,16 +45,22 @@ export function rankAcrossStories(
   for (const group of groups) {
     for (const item of group.items) {
       const { published } = item.article;
-      for (const { text, position, words, vector: counts } of featuresOf(item).candidates) {
-        const sentence = { text, position, published };
-        const twin = candidates.find((other) => cosine(counts, other.counts) >= SAME_SENTENCE);
+      for (const { text, position, words, vector } of featuresOf(item).candidates) {
+        const twin = candidates.find((other) => cosine(vector, other.counts) >= SAME_SENTENCE);
         if (twin) {
           twin.groups.add(group.key);
-          twin.position = Math.min(twin.position, sentence.position);
-          if (sentence.published < twin.published) twin.published = sentence.published;
+          twin.position = Math.min(twin.position, position);
+          if (published < twin.published) twin.published = published;
           continue;
         }
-        candidates.push({ ...sentence, groups: new Set([group.key]), words, counts });
+        candidates.push({
+          text,
+          position,
+          published,
+          groups: new Set([group.key]),
+          words,
+          counts: vector,
+        });
       }
     }
   }

@@ -31,8 +31,7 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * Folds syndicated copies (the same wire story under another outlet's headline and URL, perhaps
  * with a sentence changed) into one group: two articles published within a day of each other are
  * copies when their titles match once normalised, or when most word trigrams of their leads are
- * shared. Groups keep the order of
- * their first article in the input.
+ * shared. Groups keep the order of their first article in the input.
  */
 export function foldSyndicated(items: readonly WindowArticle[]): SourceGroup[] {
   const ordered = [...items].sort((a, b) => a.article.published.localeCompare(b.article.published));
