@@ -81,7 +81,7 @@ export default defineCommand({
           items: view.developments.map((item) => ({
             text: `${item.date.slice(0, 10)}${item.severity === null ? '' : ` severity ${item.severity}/5`}: ${item.text}`,
             citations: item.citations,
-            marker: item.new ? 'NEW' : '-',
+            ...(item.new ? { marker: 'NEW' } : {}),
           })),
         },
       );

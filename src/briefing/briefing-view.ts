@@ -7,7 +7,7 @@ import { rankAcrossStories } from './multi-summary.ts';
 import { foldSyndicated, type SourceGroup } from './syndication.ts';
 import { tellingQuotes } from './telling-quotes.ts';
 import { topicArticles } from './window-articles.ts';
-import type { BriefingSnippet, BriefingWriter } from './writer.ts';
+import type { BriefingSnippet, BriefingWriter, WriterResult } from './writer.ts';
 
 /** The `/briefing` view: the `data` of `sitrep ask --json`, as DESIGN.md defines it. */
 export interface BriefingView {
@@ -158,12 +158,14 @@ export async function withModelSummary(
   cacheKey: string,
 ): Promise<{ view: BriefingView; note: string | null }> {
   if (draft.snippets.length === 0) return { view: draft.view, note: null };
-  const result = await writer.write({
-    topic: draft.view.topic,
-    cacheKey,
-    snippets: draft.snippets,
-    sourceTexts: draft.sourceTexts,
-  });
+  const result = await writer
+    .write({
+      topic: draft.view.topic,
+      cacheKey,
+      snippets: draft.snippets,
+      sourceTexts: draft.sourceTexts,
+    })
+    .catch((): WriterResult => ({ ok: false, reason: 'error' }));
   if (!result.ok) {
     return {
       view: draft.view,
