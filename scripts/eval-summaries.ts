@@ -1,6 +1,7 @@
 /**
  * Scores the per-article summary against CNN/DailyMail reference highlights, beside Lead-3
- * (the first three sentences of the same split) computed in the same run:
+ * (the first three sentences of the same split) computed in the same run, and the dataset's own
+ * Lead-3 when `<name>.lead3.jsonl` sits beside the input:
  *
  *   npm run eval:summaries -- ../shared/dev-data/cnndm/dev.jsonl
  *
@@ -9,7 +10,7 @@
  * matter); ROUGE-L is the summary-level union LCS over sentences. No stemming, so figures run
  * a little below papers that use ROUGE-1.5.5 with `-m`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { l as rougeL, n as rougeN } from 'js-rouge';
 import { splitSentences } from '../src/analysis/sentences.ts';
 import { SUMMARY_SENTENCES, summarizeSentences } from '../src/analysis/summarize.ts';
@@ -44,11 +45,11 @@ function readRows(path: string): Row[] {
     });
 }
 
-function score(systems: Record<string, (article: string) => string[]>, rows: readonly Row[]) {
+function score(systems: Record<string, (row: Row) => string[]>, rows: readonly Row[]) {
   return Object.entries(systems).map(([name, summarise]) => {
     const totals = { r1: 0, r2: 0, rl: 0 };
     for (const row of rows) {
-      const candidate = summarise(row.article).join('\n');
+      const candidate = summarise(row).join('\n');
       totals.r1 += rougeN(candidate, row.reference, { n: 1, tokenizer: tokenize });
       totals.r2 += rougeN(candidate, row.reference, { n: 2, tokenizer: tokenize });
       totals.rl += rougeL(candidate, row.reference, { tokenizer: tokenize, segmenter: segment });
@@ -64,14 +65,31 @@ if (!path) {
   process.exit(2);
 }
 const rows = readRows(path);
+/** The dataset's own Lead-3 (FRANK's sentence split), when `<name>.lead3.jsonl` sits beside it. */
+const lead3Path = path.replace(/\.jsonl$/, '.lead3.jsonl');
+const publishedLead3 = existsSync(lead3Path)
+  ? new Map(
+      readFileSync(lead3Path, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as { id: string; lead3: string })
+        .map((row) => [row.id, row.lead3]),
+    )
+  : null;
 const table = score(
   {
-    'sitrep summary (3 sentences)': (article) =>
-      summarizeSentences(splitSentences(article), '', SUMMARY_SENTENCES),
-    'Lead-3 (same sentence split)': (article) =>
-      splitSentences(article)
+    'sitrep summary (3 sentences)': (row) =>
+      summarizeSentences(splitSentences(row.article), '', SUMMARY_SENTENCES),
+    'Lead-3 (same sentence split)': (row) =>
+      splitSentences(row.article)
         .slice(0, SUMMARY_SENTENCES)
         .map((sentence) => sentence.text),
+    ...(publishedLead3
+      ? {
+          "Lead-3 (dataset's own split)": (row: Row) =>
+            splitSentences(publishedLead3.get(row.id) ?? '').map((sentence) => sentence.text),
+        }
+      : {}),
   },
   rows,
 );
