@@ -9,11 +9,14 @@ import { createLogger } from './core/logger.ts';
 import { createApp, type App, type AppOptions } from './main.ts';
 import { answerLine, runConsole } from './platforms/console/repl.ts';
 import { renderConsole } from './platforms/console/render.ts';
+import { startDiscord } from './platforms/discord/client.ts';
+import { registerDiscordCommands } from './platforms/discord/register.ts';
 import { registerTelegramFromConfig, startTelegram } from './platforms/telegram/start.ts';
 
 const USAGE = `usage:
   sitrep start [--db FILE]                 run the bot (console mode when no platform token is set)
-  sitrep register-commands                 publish the command menu (setMyCommands on Telegram)
+  sitrep register-commands [--guild ID]    publish the commands: Discord slash commands (one
+                                           server with --guild, else global), Telegram menu
   sitrep ingest [--db FILE] <file|dir>...  add articles; prints added / duplicate / failed
   sitrep ask [--corpus DIR]... [--db FILE] [--json] [--now ISO] "<command line>"
                                            answer one command as a user would`;
@@ -76,6 +79,17 @@ async function start(argv: string[], config: Config): Promise<number> {
   try {
     const seeded = await seedIfEmpty(app, config);
     const platforms: { stop(): Promise<void> }[] = [];
+    if (config.DISCORD_TOKEN) {
+      platforms.push(
+        await startDiscord({
+          token: config.DISCORD_TOKEN,
+          apiBase: config.DISCORD_API_BASE,
+          dispatch: app.dispatch,
+          services: app.services,
+        }),
+      );
+      process.stderr.write(`sitrep: on Discord with ${app.store.count()} articles; Ctrl-C stops\n`);
+    }
     if (config.TELEGRAM_BOT_TOKEN) platforms.push(await startTelegram(config, app, logger));
     if (platforms.length > 0) {
       await untilSignal();
@@ -104,18 +118,44 @@ function untilSignal(): Promise<void> {
   });
 }
 
-async function registerCommands(config: Config): Promise<number> {
-  if (!config.TELEGRAM_BOT_TOKEN) {
-    throw new UsageError('register-commands needs a platform token (TELEGRAM_BOT_TOKEN)');
+/** Uploads the command list to each configured platform (never done at start-up). */
+async function registerCommands(argv: string[], config: Config): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { guild: { type: 'string' } } });
+  if (!config.DISCORD_TOKEN && !config.TELEGRAM_BOT_TOKEN) {
+    throw new UsageError(
+      'register-commands needs a platform token (DISCORD_TOKEN or TELEGRAM_BOT_TOKEN)',
+    );
   }
-  const telegram = await registerTelegramFromConfig(config, commands);
-  process.stdout.write(
-    `telegram: registered ${telegram.registered.map((name) => `/${name}`).join(' ')}\n`,
-  );
-  if (telegram.skipped.length > 0) {
-    process.stdout.write(`telegram: skipped (name not allowed) ${telegram.skipped.join(' ')}\n`);
+  let failed = false;
+  if (config.DISCORD_TOKEN) {
+    const result = await registerDiscordCommands({
+      token: config.DISCORD_TOKEN,
+      commands,
+      applicationId: config.DISCORD_APPLICATION_ID,
+      guildId: values.guild ?? config.DISCORD_GUILD_ID,
+      apiBase: config.DISCORD_API_BASE,
+    }).catch((error: unknown) => {
+      process.stderr.write(`sitrep: Discord registration failed: ${(error as Error).message}\n`);
+      return null;
+    });
+    if (result) {
+      process.stdout.write(
+        `Discord: ${result.names.length} commands registered ${result.scope === 'guild' ? 'in the server' : 'globally'}: ${result.names.map((name) => `/${name}`).join(' ')}\n`,
+      );
+    } else {
+      failed = true;
+    }
   }
-  return 0;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const telegram = await registerTelegramFromConfig(config, commands);
+    process.stdout.write(
+      `telegram: registered ${telegram.registered.map((name) => `/${name}`).join(' ')}\n`,
+    );
+    if (telegram.skipped.length > 0) {
+      process.stdout.write(`telegram: skipped (name not allowed) ${telegram.skipped.join(' ')}\n`);
+    }
+  }
+  return failed ? 1 : 0;
 }
 
 async function ingest(argv: string[], config: Config): Promise<number> {
@@ -209,7 +249,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'ask':
         return await ask(rest, config);
       case 'register-commands':
-        return await registerCommands(config);
+        return await registerCommands(rest, config);
       case undefined:
       case 'help':
       case '--help':

@@ -10,6 +10,15 @@ const schema = z.object({
   SITREP_SAMPLE_DIR: z.string().min(1).default('data/sample'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, 'a Discord snowflake id')
+    .optional(),
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, 'a Discord snowflake id')
+    .optional(),
+  DISCORD_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
   TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/ }).optional(),

@@ -1,8 +1,10 @@
 import { commands } from '../commands/index.ts';
 import { analyzeArticle } from './analysis/analyze.ts';
 import { briefingMigrations } from './briefing/seen-stories.ts';
+import { createStoryIndexer, type StoryIndexer } from './analysis/stories/indexer.ts';
+import { storyMigrations } from './analysis/stories/schema.ts';
 import { createIngester, type Ingester } from './corpus/ingest.ts';
-import { corpusMigrations } from './corpus/store/migrations.ts';
+import { corpusMigrations, migrate } from './corpus/store/migrations.ts';
 import { openDatabase } from './corpus/store/database.ts';
 import { createSqliteStore, type Store } from './corpus/store/store.ts';
 import { systemClock, type Clock } from './core/clock.ts';
@@ -17,6 +19,8 @@ export interface App {
   services: Services;
   dispatch: Dispatch;
   ingester: Ingester;
+  /** Story clustering at ingest; `drain()` hands its StoryUpdates to alert detection. */
+  stories: StoryIndexer;
   close(): void;
 }
 
@@ -33,18 +37,24 @@ export interface AppOptions {
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const store = createSqliteStore(
-    openDatabase(options.db, [...corpusMigrations, ...briefingMigrations]),
-    () => clock.now(),
-  );
+  const store = createSqliteStore(openDatabase(options.db, corpusMigrations), () => clock.now());
   const llm = options.llm ? createLlmBriefingWriter({ ...options.llm, logger }) : undefined;
   const services: Services = { store, clock, logger, commands, ...(llm ? { llm } : {}) };
-  const ingester = createIngester({ store, analyze: analyzeArticle, clock });
+  migrate(store.db, storyMigrations);
+  migrate(store.db, briefingMigrations);
+  const stories = createStoryIndexer(store.db);
+  const ingester = createIngester({
+    store,
+    analyze: analyzeArticle,
+    clock,
+    indexers: [stories.index],
+  });
   return {
     store,
     services,
     dispatch: createDispatch(services),
     ingester,
+    stories,
     close: () => store.close(),
   };
 }

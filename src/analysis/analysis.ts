@@ -41,6 +41,17 @@ export interface EventMention {
   actors: string[];
   place: string | null;
   fatalities: number | null;
+  /** The words that set the category (PLOVER `eventText`); `triggers` keeps every one merged in. */
+  trigger: Span;
+  triggers: Span[];
+  /** The word that made the event other than actual ("threatened", "denied"), or null. */
+  realisCue: string | null;
+  /** Who acts and who is acted on, from `actors` (null when the sentence does not say). */
+  source: string | null;
+  target: string | null;
+  injured: number | null;
+  /** Subordinate to another event of its sentence ("ceasefire after days of fighting"). */
+  background: boolean;
 }
 
 export interface Analysis {

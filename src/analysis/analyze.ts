@@ -1,5 +1,6 @@
 import type { Analysis, Analyzer } from './analysis.ts';
 import { splitSentences } from './sentences.ts';
+import { detectEvents } from './events/detect.ts';
 import { summarizeSentences } from './summarize.ts';
 
 const SUMMARY_SENTENCES = 3;
@@ -14,7 +15,7 @@ export const analyzeArticle: Analyzer = (article): Analysis => {
   return {
     entities: [],
     quotes: [],
-    events: [],
+    events: detectEvents(article.body, sentences),
     summary: summarizeSentences(sentences, article.title, SUMMARY_SENTENCES),
   };
 };

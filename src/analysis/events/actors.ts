@@ -1,0 +1,145 @@
+import data from './actors.json' with { type: 'json' };
+import gazetteer from './places.json' with { type: 'json' };
+import { compilePattern, findAll, fold, type Match } from './pattern.ts';
+
+interface ActorFile {
+  nouns: string[];
+  notNames: string[];
+}
+interface PlaceFile {
+  places: { name: string; country: string; aliases: string[]; capital?: boolean }[];
+}
+
+const actorFile = data as unknown as ActorFile;
+const NOT_NAMES = new Set(actorFile.notNames.map((word) => word.toLowerCase()));
+
+/** Actor nouns; the capitalised words just before one join it ("Kosovo police", "armed men"). */
+const ACTOR_NOUN = new RegExp(
+  actorFile.nouns.map((noun) => compilePattern(noun, 'u').source).join('|'),
+  'gu',
+);
+const MODIFIERS = /(?:(?:\p{Lu}[\p{L}'’-]*|ethnic|armed|masked)\s+){1,3}$/u;
+const NAME = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
+
+const PLACES = (gazetteer as unknown as PlaceFile).places
+  .flatMap((place) =>
+    [place.name, ...place.aliases].map((alias) => ({
+      name: place.name,
+      country: place.name === place.country,
+      capital: place.capital === true,
+      length: alias.length,
+      hint: alias.toLowerCase(),
+      regex: new RegExp(
+        `(?<![\\p{L}])${alias
+          .toLowerCase()
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/ /g, '\\s+')}(?![\\p{L}])`,
+        'gu',
+      ),
+    })),
+  )
+  // Longer names first, so "North Mitrovica" wins over "Mitrovica".
+  .sort((a, b) => b.length - a.length);
+
+/** Names of the gazetteer's countries (Kosovo, Serbia). */
+export function countryNames(): string[] {
+  return [...new Set(PLACES.filter((place) => place.country).map((place) => place.name))];
+}
+
+export interface PlaceMention extends Match {
+  name: string;
+  /** True when the place is itself a country (Serbia, Kosovo). */
+  country: boolean;
+  /** A capital, often named for its government ("Belgrade said"). */
+  capital: boolean;
+}
+
+/** Gazetteer places named in a sentence, in reading order, longest name first on overlaps. */
+export function findPlaces(sentence: string): PlaceMention[] {
+  const found: PlaceMention[] = [];
+  const folded = fold(sentence);
+  for (const place of PLACES)
+    if (folded.includes(place.hint))
+      for (const match of findAll(place.regex, folded, sentence))
+        if (!found.some((other) => match.start < other.end && match.end > other.start))
+          found.push({
+            ...match,
+            name: place.name,
+            country: place.country,
+            capital: place.capital,
+          });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The place an event happened: a gazetteer place after "in", "at", "near" or "outside" (the
+ * first after the trigger at offset `trigger`, else the nearest before it), else a capitalised
+ * name after such a preposition, else the first town named.
+ */
+export function eventPlace(
+  sentence: string,
+  places: readonly PlaceMention[],
+  trigger = 0,
+): string | null {
+  const located = places.filter((place) => afterPreposition(sentence, place));
+  // "clash in Banjska": the first place after the trigger, else the nearest one before it.
+  const best =
+    located.find((place) => place.start >= trigger) ??
+    located.filter((place) => place.start < trigger).at(-1);
+  if (best) return best.name;
+  const named =
+    /\b(?:in|near|outside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)/u.exec(
+      sentence,
+    );
+  if (named?.[1] && !NOT_NAMES.has(named[1].split(/\s+/)[0]!.toLowerCase())) return named[1];
+  // A country or capital named without a preposition is usually an actor ("Serbia threatened",
+  // "Belgrade warned"), a town not.
+  return places.find((place) => !place.country && !place.capital)?.name ?? null;
+}
+
+const PREPOSITION_BEFORE =
+  /\b(?:in|at|near|outside|from|into|toward|towards)\s+(?:the\s+)?(?:\p{L}+\s+){0,2}$/iu;
+
+function afterPreposition(sentence: string, place: PlaceMention): boolean {
+  return PREPOSITION_BEFORE.test(sentence.slice(Math.max(0, place.start - 40), place.start));
+}
+
+/**
+ * Who is involved, in reading order: actor nouns with their modifiers ("Kosovo police") and
+ * capitalised names that are not places, dates or sentence-opening function words.
+ */
+export function findActors(sentence: string, places: readonly PlaceMention[]): Match[] {
+  const found: Match[] = [];
+  const overlaps = (match: Match, list: readonly Match[]) =>
+    list.some((other) => match.start < other.end && match.end > other.start);
+  for (const noun of findAll(ACTOR_NOUN, fold(sentence), sentence)) {
+    const modifiers = MODIFIERS.exec(sentence.slice(Math.max(0, noun.start - 60), noun.start));
+    const start = noun.start - (modifiers?.[0].length ?? 0);
+    found.push(trimLeading({ start, end: noun.end, text: sentence.slice(start, noun.end) }));
+  }
+  for (const raw of findAll(NAME, sentence)) {
+    const match = trimLeading(raw);
+    if (!match.text || overlaps(match, found)) continue;
+    // Towns are places; a country or capital is an actor unless the sentence puts something in it.
+    const asPlace = places.filter(
+      (place) => (!place.country && !place.capital) || afterPreposition(sentence, place),
+    );
+    if (overlaps(match, asPlace)) continue;
+    if (NOT_NAMES.has(match.text.toLowerCase())) continue;
+    found.push(match);
+  }
+  return found.filter((match) => match.text.length > 1).sort((a, b) => a.start - b.start);
+}
+
+/** Drops sentence-opening function words ("The Kosovo police" becomes "Kosovo police"). */
+function trimLeading(match: Match): Match {
+  let { start, text } = match;
+  for (;;) {
+    const first = /^(\S+)\s+/.exec(text);
+    if (!first || !NOT_NAMES.has(first[1]!.toLowerCase())) break;
+    start += first[0].length;
+    text = text.slice(first[0].length);
+  }
+  text = text.replace(/[.’']+$/, '').replace(/['’]s$/, '');
+  return { start, end: start + text.length, text };
+}

@@ -1,0 +1,98 @@
+import data from './lexicon.json' with { type: 'json' };
+import { compileAny, compilePattern, patternHints } from './pattern.ts';
+import { PLOVER_CATEGORIES } from './scores.ts';
+
+/** An event trigger, compiled from one pattern of `lexicon.json`. */
+export interface Trigger {
+  regex: RegExp;
+  hints: string[] | null;
+  pattern: string;
+  /** Position of its group in the file: earlier groups win ties. */
+  order: number;
+  category: string;
+  mode: string | null;
+  /** A different coding when the sentence has the context words (barricades by protesters). */
+  when: { context: RegExp; unless: RegExp | null; category: string; mode: string | null } | null;
+}
+
+interface TriggerGroup {
+  category: string;
+  mode: string | null;
+  patterns: string[];
+  when?: { context: string[]; unless?: string[]; category: string; mode: string | null };
+}
+
+interface LexiconFile {
+  ignore: string[];
+  triggers: TriggerGroup[];
+  modeCues: Record<string, { mode: string; patterns: string[] }[]>;
+  threatModes: { byCategory: Record<string, string>; byMode: Record<string, string> };
+  background: {
+    before: number;
+    patterns: string[];
+    near: { before: number; patterns: string[] };
+  };
+}
+
+const file = data as unknown as LexiconFile;
+
+function checkCategory(category: string): string {
+  if (!PLOVER_CATEGORIES.includes(category))
+    throw new Error(`lexicon.json: unknown PLOVER category ${category}`);
+  return category;
+}
+
+export const TRIGGERS: readonly Trigger[] = file.triggers.flatMap((group, order) => {
+  const when = group.when
+    ? {
+        context: compileAny(group.when.context),
+        unless: group.when.unless ? compileAny(group.when.unless) : null,
+        category: checkCategory(group.when.category),
+        mode: group.when.mode,
+      }
+    : null;
+  return group.patterns.map((pattern) => ({
+    regex: compilePattern(pattern),
+    hints: patternHints(pattern),
+    pattern,
+    order,
+    category: checkCategory(group.category),
+    mode: group.mode,
+    when,
+  }));
+});
+
+/** Phrases that look like triggers but are not events ("riot police", "peace talks"). */
+export const IGNORED: readonly { regex: RegExp; hints: string[] | null }[] = file.ignore.map(
+  (pattern) => ({ regex: compilePattern(pattern), hints: patternHints(pattern) }),
+);
+
+/** Words in a sentence that tell an event's mode when its trigger does not ("attack" + "drone"). */
+export const MODE_CUES: ReadonlyMap<string, readonly { mode: string; regex: RegExp }[]> = new Map(
+  Object.entries(file.modeCues).map(([category, cues]) => [
+    checkCategory(category),
+    cues.map((cue) => ({ mode: cue.mode, regex: compileAny(cue.patterns) })),
+  ]),
+);
+
+/** The THREATEN mode for a threatened event of this category and mode, if any. */
+export function threatMode(category: string, mode: string | null): string | null {
+  return (
+    (mode ? file.threatModes.byMode[`${category}:${mode}`] : undefined) ??
+    file.threatModes.byCategory[category] ??
+    null
+  );
+}
+
+/** Words that subordinate a mention to the sentence's main event ("after days of fighting"). */
+export const BACKGROUND = [
+  ...file.background.patterns.map((pattern) => ({ pattern, before: file.background.before })),
+  ...file.background.near.patterns.map((pattern) => ({
+    pattern,
+    before: file.background.near.before,
+  })),
+].map(({ pattern, before }) => ({
+  regex: compilePattern(pattern),
+  hints: patternHints(pattern),
+  before,
+}));

@@ -1,0 +1,75 @@
+import type { Realis } from '../analysis.ts';
+import {
+  compilePattern,
+  findAll,
+  mayMatch,
+  patternHints,
+  wordCount,
+  type Match,
+} from './pattern.ts';
+import data from './realis.json' with { type: 'json' };
+
+interface CueFile {
+  cues: { realis: Realis; before: number; after: number; patterns: string[]; notFor?: string[] }[];
+}
+
+const CUES = (data as unknown as CueFile).cues.map((cue, rank) => ({
+  ...cue,
+  rank,
+  notFor: new Set(cue.notFor ?? []),
+  regexes: cue.patterns.map((pattern) => ({
+    regex: compilePattern(pattern),
+    hints: patternHints(pattern),
+  })),
+}));
+
+export interface RealisCue extends Match {
+  realis: Realis;
+  rank: number;
+  before: number;
+  after: number;
+  notFor: ReadonlySet<string>;
+}
+
+/** Every realis cue in a sentence (given folded and as written), offsets relative to it. */
+export function findCues(folded: string, sentence: string): RealisCue[] {
+  const found: RealisCue[] = [];
+  for (const cue of CUES)
+    for (const { regex, hints } of cue.regexes)
+      if (mayMatch(hints, folded))
+        for (const match of findAll(regex, folded, sentence))
+          found.push({
+            ...match,
+            realis: cue.realis,
+            rank: cue.rank,
+            before: cue.before,
+            after: cue.after,
+            notFor: cue.notFor,
+          });
+  return found;
+}
+
+/**
+ * Whether an event is reported as fact: the highest-ranked cue (denied before negated before
+ * threatened before hypothetical before future) within its window of the trigger decides; with
+ * no cue the event is actual. Offsets are relative to the sentence.
+ */
+export function realisOf(
+  sentence: string,
+  cues: readonly RealisCue[],
+  trigger: { start: number; end: number },
+  category: string,
+): { realis: Realis; cue: string | null } {
+  let best: RealisCue | null = null;
+  for (const cue of cues) {
+    if (cue.notFor.has(category)) continue;
+    if (cue.end <= trigger.start) {
+      if (wordCount(sentence.slice(cue.end, trigger.start)) > cue.before) continue;
+    } else if (cue.start >= trigger.end) {
+      if (cue.after === 0 || wordCount(sentence.slice(trigger.end, cue.start)) > cue.after)
+        continue;
+    } else continue;
+    if (!best || cue.rank < best.rank) best = cue;
+  }
+  return best ? { realis: best.realis, cue: best.text } : { realis: 'actual', cue: null };
+}

@@ -1,0 +1,54 @@
+import type { Migration } from '../../corpus/store/migrations.ts';
+
+/**
+ * Tables of the story index, beside the corpus in the same file. `story_keys` holds each
+ * story's place and actor keys with the last time they were seen, so finding candidate stories
+ * for a new article is an index range scan, not a pass over all stories.
+ */
+export const storyMigrations: Migration[] = [
+  {
+    id: '0200-stories',
+    up(db) {
+      db.exec(`
+        CREATE TABLE stories (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          first_seen TEXT NOT NULL,
+          last_seen TEXT NOT NULL,
+          level INTEGER NOT NULL,
+          fatalities INTEGER NOT NULL,
+          injured INTEGER NOT NULL,
+          outlets INTEGER NOT NULL,
+          articles INTEGER NOT NULL,
+          topics TEXT NOT NULL,
+          reasons TEXT NOT NULL,
+          de_escalation INTEGER NOT NULL
+        );
+        CREATE INDEX stories_last_seen ON stories (last_seen);
+        CREATE TABLE story_articles (
+          article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+          story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+          published TEXT NOT NULL,
+          outlet TEXT NOT NULL,
+          simhash TEXT NOT NULL,
+          near_duplicate INTEGER NOT NULL,
+          level INTEGER NOT NULL,
+          fatalities INTEGER NOT NULL,
+          de_escalation INTEGER NOT NULL,
+          reasons TEXT NOT NULL,
+          tokens TEXT NOT NULL,
+          keys TEXT NOT NULL
+        );
+        CREATE INDEX story_articles_story ON story_articles (story_id, published);
+        CREATE INDEX story_articles_published ON story_articles (published);
+        CREATE TABLE story_keys (
+          key TEXT NOT NULL,
+          story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+          last_seen TEXT NOT NULL,
+          PRIMARY KEY (key, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_keys_recent ON story_keys (key, last_seen);
+      `);
+    },
+  },
+];

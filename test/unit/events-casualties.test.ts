@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { countCasualties } from '../../src/analysis/events/casualties.ts';
+
+describe('countCasualties', () => {
+  it.each([
+    ['Three people were killed in the clash.', 3],
+    ['A policeman was killed near the monastery.', 1],
+    ['Several people, including a policeman, were killed in Banjska.', 3],
+    ['Over 170 people were killed in the depot explosion.', 170],
+    ['The attack killed at least 12 civilians and wounded dozens.', 12],
+    ['The gunmen shot dead two Kosovo police officers.', 2],
+    ['The death toll rose to 1,200 on Monday.', 1200],
+    ['Four soldiers died in the shelling.', 4],
+  ])('%s -> %i dead', (sentence, dead) => {
+    expect(countCasualties(sentence).killed).toBe(dead);
+  });
+
+  it('counts injured apart from dead', () => {
+    const result = countCasualties('Two officers were killed and 30 KFOR soldiers were injured.');
+    expect(result).toMatchObject({ killed: 2, injured: 30 });
+  });
+
+  it('reads "no one was killed" as zero, not as one', () => {
+    expect(countCasualties('No one was killed in the attack.').killed).toBe(0);
+  });
+
+  it('does not take a year for a death count', () => {
+    expect(countCasualties('The bombing in 1999 killed nobody we know of.').killed).toBeNull();
+  });
+
+  it('gives null when the sentence reports no casualties', () => {
+    expect(countCasualties('Talks resumed in Brussels on Monday.')).toMatchObject({
+      killed: null,
+      injured: null,
+    });
+  });
+});

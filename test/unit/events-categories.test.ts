@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { detectEvents } from '../../src/analysis/events/detect.ts';
+import { ploverScore } from '../../src/analysis/events/scores.ts';
+import { splitSentences } from '../../src/analysis/sentences.ts';
+
+const events = (text: string) => detectEvents(text, splitSentences(text));
+const categories = (text: string) => events(text).map((event) => `${event.category}:${event.mode}`);
+
+describe('PLOVER categories and modes', () => {
+  it('codes an armed clash as ASSAULT with firearms and records its trigger words', () => {
+    const text =
+      'Kosovo police and an armed group exchanged fire for hours near the Banjska monastery.';
+    const [event] = events(text);
+    expect(event).toMatchObject({ category: 'ASSAULT', mode: 'firearms', realis: 'actual' });
+    expect(event?.score).toBe(ploverScore('ASSAULT', 'firearms'));
+    expect(text.slice(event!.trigger.start, event!.trigger.end)).toBe(event!.trigger.text);
+    expect(event?.trigger.text).toMatch(/exchanged fire/);
+    expect(event?.place).toBe('Banjska');
+  });
+
+  it('codes troops massed at the border as MOBILIZE:troops', () => {
+    expect(categories('Serbian troops massed along the border with Kosovo on Thursday.')).toContain(
+      'MOBILIZE:troops',
+    );
+    expect(categories('Belgrade put the army on the highest level of combat readiness.')).toContain(
+      'MOBILIZE:troops',
+    );
+  });
+
+  it('codes barricades by residents as PROTEST:obstruct and a blockade by the state as COERCE', () => {
+    expect(categories('Local Serbs erected barricades on the road to Jarinje.')).toContain(
+      'PROTEST:obstruct',
+    );
+    expect(categories('The army imposed a blockade on the town of Lachin.')).toContain(
+      'COERCE:restrict',
+    );
+  });
+
+  it('codes ceasefires and withdrawals as RETREAT, a de-escalation with a positive score', () => {
+    const ceasefire = events('Both sides agreed a ceasefire on Wednesday evening.');
+    expect(ceasefire.map((event) => event.category)).toContain('RETREAT');
+    const withdrawal = events('Serbia withdrew most of its units from the administrative line.');
+    const retreat = withdrawal.find((event) => event.category === 'RETREAT');
+    expect(retreat).toMatchObject({ mode: 'withdraw', realis: 'actual' });
+    expect(retreat!.score).toBeGreaterThan(0);
+  });
+
+  it('tells riot police (an actor) from a riot (an event)', () => {
+    expect(categories('Riot police stood guard outside the town hall.')).not.toContain(
+      'PROTEST:riot',
+    );
+    expect(categories('Protesters rioted outside the town hall.')).toContain('PROTEST:riot');
+  });
+
+  it('names who acts on whom, also in the passive voice', () => {
+    const [active] = events('Masked gunmen ambushed a Kosovo police patrol near Zvečan.');
+    expect(active).toMatchObject({ source: 'Masked gunmen', target: 'Kosovo police' });
+    const [passive] = events('A Kosovo police patrol was attacked by armed men near Zvečan.');
+    expect(passive).toMatchObject({ source: 'armed men', target: 'Kosovo police' });
+  });
+
+  it('keeps a background mention apart from the main event of its sentence', () => {
+    const found = events('The two sides declared a truce after three days of fighting.');
+    expect(found.find((event) => event.category === 'RETREAT')?.background).toBe(false);
+    expect(found.find((event) => event.category === 'ASSAULT')?.background).toBe(true);
+  });
+});
