@@ -4,6 +4,7 @@ import { actorsFor } from './actors.ts';
 import { developmentsFor } from './developments.ts';
 import { escalationFor, type EscalationView } from './escalation.ts';
 import { rankAcrossStories } from './multi-summary.ts';
+import { storyLinks } from './story-links.ts';
 import { foldSyndicated, type SourceGroup } from './syndication.ts';
 import { tellingQuotes } from './telling-quotes.ts';
 import { topicArticles } from './window-articles.ts';
@@ -74,7 +75,11 @@ export function buildBriefing(
   const { window, items } = topicArticles(store, topicInput, now, days);
   const groups = foldSyndicated(items);
   const ranked = rankAcrossStories(groups);
-  const developments = developmentsFor(groups);
+  const links = storyLinks(
+    store.db,
+    groups.flatMap((group) => group.items.map((item) => item.article.id)),
+  );
+  const developments = developmentsFor(groups, links);
   const actors = actorsFor(groups);
   const quotes = tellingQuotes(
     groups,
@@ -115,7 +120,7 @@ export function buildBriefing(
     view: {
       topic: window.topic.label,
       window: { from: window.from, to: window.to },
-      escalation: escalationFor(groups),
+      escalation: escalationFor(groups, links, window),
       summary: ranked.map((sentence) => ({
         text: sentence.text,
         citations: cite(sentence.groups),

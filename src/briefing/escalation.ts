@@ -1,3 +1,5 @@
+import { escalationOf } from '../analysis/escalation.ts';
+import type { StoryLink } from './story-links.ts';
 import type { SourceGroup } from './syndication.ts';
 
 export interface EscalationView {
@@ -17,12 +19,21 @@ export const UNKNOWN_ESCALATION: EscalationView = {
 };
 
 /**
- * The topic's escalation level, trend and reasons over the briefing's stories.
- *
- * Integration point: the events helper's `topicEscalation(...)` (PLOVER events and story
- * severities) fills this. Until it is connected the level is unknown; sitrep does not guess
- * escalation from word counts.
+ * The topic's escalation level, trend and reasons over the briefing's articles, computed by the
+ * events analysis (`escalationOf`, the rule behind `topicEscalation`) from the severity rows of
+ * the articles the briefing read. Unknown when none of them was indexed by the events analysis:
+ * sitrep does not guess escalation from word counts.
  */
-export function escalationFor(_groups: readonly SourceGroup[]): EscalationView {
-  return UNKNOWN_ESCALATION;
+export function escalationFor(
+  groups: readonly SourceGroup[],
+  links: ReadonlyMap<string, StoryLink>,
+  window: { from: string; to: string },
+): EscalationView {
+  const rows = groups
+    .flatMap((group) => group.items.map((item) => links.get(item.article.id)))
+    .filter((row): row is StoryLink => row !== undefined)
+    .sort((a, b) => a.published.localeCompare(b.published));
+  if (rows.length === 0) return UNKNOWN_ESCALATION;
+  const { level, label, trend, signals } = escalationOf(rows, window);
+  return { level, label, trend, signals };
 }

@@ -2,6 +2,7 @@ import type { Store } from '../corpus/store/store.ts';
 import type { SourceRef } from '../core/reply.ts';
 import type { DayPoint } from './chart.ts';
 import { developmentsFor } from './developments.ts';
+import { storyLinks } from './story-links.ts';
 import { foldSyndicated } from './syndication.ts';
 import { topicArticles } from './window-articles.ts';
 
@@ -22,8 +23,8 @@ export interface TimelineView {
 }
 
 /**
- * A topic's stories in date order and its coverage per day (article count and the highest
- * story severity, unknown until event analysis is connected through `developmentsFor`).
+ * A topic's stories in date order and its coverage per day: article count and the highest
+ * article severity of the events analysis (null for days it has not scored).
  */
 export function buildTimeline(
   store: Store,
@@ -33,7 +34,11 @@ export function buildTimeline(
 ): TimelineView {
   const { window, items } = topicArticles(store, topicInput, now, days, MAX_TIMELINE_ARTICLES);
   const groups = foldSyndicated(items);
-  const developments = developmentsFor(groups).reverse();
+  const links = storyLinks(
+    store.db,
+    groups.flatMap((group) => group.items.map((item) => item.article.id)),
+  );
+  const developments = developmentsFor(groups, links).reverse();
   const numberOf = new Map(developments.map((item, index) => [item.story, index + 1]));
   const byKey = new Map(groups.map((group) => [group.key, group]));
 
@@ -46,12 +51,10 @@ export function buildTimeline(
   }
   for (const { article } of items) {
     const point = perDay.get(article.published.slice(0, 10));
-    if (point) point.articles++;
-  }
-  for (const story of developments) {
-    const point = perDay.get(story.date.slice(0, 10));
-    if (point && story.severity !== null)
-      point.maxSeverity = Math.max(point.maxSeverity ?? 0, story.severity);
+    if (!point) continue;
+    point.articles++;
+    const level = links.get(article.id)?.level;
+    if (level !== undefined) point.maxSeverity = Math.max(point.maxSeverity ?? 0, level);
   }
 
   return {
@@ -65,7 +68,7 @@ export function buildTimeline(
     })),
     days: [...perDay.values()],
     sources: developments.map((story) => {
-      const group = byKey.get(story.story)!;
+      const group = byKey.get(story.groups[0]!)!;
       const { title, outlet, url, published } = group.items[0]!.article;
       return {
         n: numberOf.get(story.story)!,

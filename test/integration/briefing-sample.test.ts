@@ -60,11 +60,14 @@ describe('/briefing on the sample corpus', () => {
     expect(copies[0]!.outlets).toBe(2);
   });
 
-  it('shows escalation, actors and quotes as unknown or empty when no analysis provides them', async () => {
-    const view = (await briefing({ topic: 'kosovo' })).data as BriefingView;
-    expect(view.escalation.level).toBeNull();
-    expect(view.escalation.trend).toBeNull();
-    for (const item of view.developments) expect(item.severity).toBeNull();
+  it('takes escalation and severities from the events analysis, with the reasons', async () => {
+    const view = (await briefing({ topic: 'kosovo', days: 10 })).data as BriefingView;
+    expect(view.escalation.level).toBeGreaterThanOrEqual(1);
+    expect(view.escalation.level).toBeLessThanOrEqual(5);
+    expect(view.escalation.trend).not.toBeNull();
+    expect(view.escalation.signals.length).toBeGreaterThan(0);
+    const attack = view.developments.find((item) => /officer killed/.test(item.text));
+    expect(attack?.severity).toBe(Math.max(...view.developments.map((item) => item.severity ?? 0)));
   });
 
   it('answers an unknown topic with no coverage and the closest known topics', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAnalysis, type Analysis } from '../../src/analysis/analysis.ts';
 import { actorsFor } from '../../src/briefing/actors.ts';
+import { developmentsFor } from '../../src/briefing/developments.ts';
+import { escalationFor, UNKNOWN_ESCALATION } from '../../src/briefing/escalation.ts';
 import { rankAcrossStories } from '../../src/briefing/multi-summary.ts';
 import { foldSyndicated } from '../../src/briefing/syndication.ts';
 import { tellingQuotes } from '../../src/briefing/telling-quotes.ts';
@@ -151,5 +153,21 @@ describe('actors and quotes', () => {
     ]);
     expect(actorsFor(groups)).toEqual([]);
     expect(tellingQuotes(groups, [])).toEqual([]);
+  });
+});
+
+describe('without event analysis', () => {
+  it('shows escalation and severity as unknown', () => {
+    const groups = foldSyndicated([
+      item(
+        'One',
+        'Kosovo police reported clashes near the border crossing on Monday.',
+        'A',
+        '2023-09-24T10:00:00Z',
+      ),
+    ]);
+    const window = { from: '2023-09-20T00:00:00Z', to: '2023-09-25T00:00:00Z' };
+    expect(escalationFor(groups, new Map(), window)).toEqual(UNKNOWN_ESCALATION);
+    expect(developmentsFor(groups, new Map()).map((item) => item.severity)).toEqual([null]);
   });
 });
