@@ -1,6 +1,89 @@
-import { buildWho } from '../src/briefing/who-view.ts';
+import { buildWho, type WhoView } from '../src/briefing/who-view.ts';
 import { defineCommand } from '../src/core/command.ts';
-import type { Block } from '../src/core/reply.ts';
+import type { Block, Reply, ReplyAction, SourceRef } from '../src/core/reply.ts';
+
+/** A statement as read aloud: a direct quote as quoted, reported speech with its verb. */
+function statementText(statement: WhoView['statements'][number]): string {
+  if (statement.kind === 'direct' || !statement.cue) return statement.text;
+  return `${statement.cue} ${statement.text}`;
+}
+
+function quoteOption(value: string): string {
+  return `"${value.replace(/"/g, '')}"`;
+}
+
+function whoReply(view: WhoView, args: { topic?: string; days?: number }): Reply {
+  if (!view.person) {
+    return {
+      blocks: [
+        {
+          type: 'notice',
+          level: 'info',
+          text: `"${view.query}" could be several people: ${view.candidates.join(', ')}. Which one?`,
+        },
+      ],
+      actions: view.candidates
+        .slice(0, 5)
+        .map((name) => ({ label: name, commandLine: `/who ${quoteOption(name)}` })),
+    };
+  }
+  const person = view.person;
+  const seen = `first seen ${person.firstSeen.slice(0, 10)}, last seen ${person.lastSeen.slice(0, 10)}`;
+  const blocks: Block[] = [
+    {
+      type: 'person',
+      name: person.name,
+      roles: person.roles.slice(0, 3),
+      detail: `${person.statements} statement${person.statements === 1 ? '' : 's'}; ${seen}`,
+    },
+  ];
+  if (view.statements.length === 0) {
+    blocks.push({
+      type: 'notice',
+      level: 'info',
+      text: view.topic
+        ? `No statements by ${person.name} about ${view.topic} in this window.`
+        : `No statements by ${person.name} in this window.`,
+    });
+    return { blocks };
+  }
+  // One source per article: several statements from one story share its number.
+  const numberOf = new Map<string, number>();
+  const sources: SourceRef[] = [];
+  for (const { article } of view.statements) {
+    if (numberOf.has(article.id)) continue;
+    numberOf.set(article.id, sources.length + 1);
+    sources.push({ n: sources.length + 1, ...article });
+  }
+  blocks.push(
+    ...view.statements.map((statement): Block => ({
+      type: 'quote',
+      text: statementText(statement),
+      speaker: statement.kind === 'direct' ? `${person.name} (direct quote)` : person.name,
+      date: statement.date,
+      citation: numberOf.get(statement.article.id)!,
+    })),
+    {
+      type: 'sources',
+      items: sources.map(({ n, title, outlet, url, published }) => ({
+        n,
+        title,
+        outlet,
+        url,
+        published,
+      })),
+    },
+  );
+  const actions: ReplyAction[] = [];
+  if (view.more) {
+    const parts = [`/who ${quoteOption(person.name)}`];
+    if (args.topic ?? view.topic) parts.push(`topic:${quoteOption(args.topic ?? view.topic!)}`);
+    if (args.days !== undefined) parts.push(`days:${args.days}`);
+    parts.push(`page:${view.page + 1}`);
+    actions.push({ label: 'More statements', commandLine: parts.join(' ') });
+  }
+  return { blocks, actions };
+}
 
 export default defineCommand({
   name: 'who',
@@ -13,35 +96,35 @@ export default defineCommand({
       maxLength: 100,
       autocomplete: 'person',
     },
+    topic: {
+      type: 'string',
+      description: 'Only statements in coverage of this topic, e.g. kosovo',
+      maxLength: 100,
+      autocomplete: 'topic',
+    },
+    page: {
+      type: 'integer',
+      description: 'Page of statements (10 per page)',
+      min: 1,
+      max: 100,
+    },
+    days: {
+      type: 'integer',
+      description: 'Only the last N days',
+      min: 1,
+      max: 3650,
+    },
   },
   run(args, { services }) {
-    const view = buildWho(services.store, args.name, services.clock.now());
-    const person = view.person!;
-    const blocks: Block[] = [
-      {
-        type: 'person',
-        name: person.name,
-        roles: person.roles,
-        detail: `${view.statements.length} statements`,
-      },
-      ...view.statements.map((statement, index): Block => ({
-        type: 'quote',
-        text: statement.text,
-        speaker: person.name,
-        date: statement.date,
-        citation: index + 1,
-      })),
-      {
-        type: 'sources',
-        items: view.statements.map((statement, index) => ({
-          n: index + 1,
-          title: statement.article.title,
-          outlet: statement.article.outlet,
-          url: statement.article.url,
-          published: statement.article.published,
-        })),
-      },
-    ];
-    return { reply: { blocks }, data: view };
+    const view = buildWho(services.store, args.name, services.clock.now(), {
+      topic: args.topic,
+      days: args.days,
+      page: args.page,
+    });
+    const reply = whoReply(view, {
+      ...(args.topic !== undefined ? { topic: args.topic } : {}),
+      ...(args.days !== undefined ? { days: args.days } : {}),
+    });
+    return { reply, data: view };
   },
 });

@@ -1,25 +1,34 @@
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.ts';
-import { existsSync } from 'node:fs';
+import type { Notifier } from './alerts/notifier.ts';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { IngestReport } from './corpus/ingest.ts';
 import { fixedClock, systemClock } from './core/clock.ts';
 import { createLogger } from './core/logger.ts';
+import type { LiveOptions } from './live.ts';
 import { createApp, type App, type AppOptions } from './main.ts';
+import { runAnalyze } from './analysis/analyze-cli.ts';
 import { answerLine, runConsole } from './platforms/console/repl.ts';
+import { createConsoleNotifier } from './platforms/console/notifier.ts';
 import { renderConsole } from './platforms/console/render.ts';
 import { startDiscord } from './platforms/discord/client.ts';
 import { registerDiscordCommands } from './platforms/discord/register.ts';
 import { registerTelegramFromConfig, startTelegram } from './platforms/telegram/start.ts';
+import { parseFeedsFile, type FeedConfig } from './sources/feeds-file.ts';
+import { ingestSource } from './sources/ingest-source.ts';
 
 const USAGE = `usage:
   sitrep start [--db FILE]                 run the bot (console mode when no platform token is set)
   sitrep register-commands [--guild ID]    publish the commands: Discord slash commands (one
                                            server with --guild, else global), Telegram menu
-  sitrep ingest [--db FILE] <file|dir>...  add articles; prints added / duplicate / failed
+  sitrep ingest [--db FILE] <file|dir|feed file|http(s) URL>...
+                                           add articles; prints added / duplicate / failed
   sitrep ask [--corpus DIR]... [--db FILE] [--json] [--now ISO] "<command line>"
-                                           answer one command as a user would`;
+                                           answer one command as a user would
+  sitrep analyze [--plain] [--jsonl] [FILE...]
+                                           print each article's analysis as one JSON line`;
 
 /** The model settings for `createApp`, when an OpenAI-compatible key is configured. */
 function llmOptions(config: Config): Pick<AppOptions, 'llm'> {
@@ -72,38 +81,74 @@ async function seedIfEmpty(app: App, config: Config): Promise<number> {
   return report.added.length;
 }
 
+/** The feeds file named by SITREP_FEEDS; a bad line stops start-up with its line number. */
+function configuredFeeds(config: Config): FeedConfig[] {
+  if (!config.SITREP_FEEDS) return [];
+  try {
+    return parseFeedsFile(readFileSync(config.SITREP_FEEDS, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`SITREP_FEEDS (${config.SITREP_FEEDS}): ${(error as Error).message}`);
+  }
+}
+
 async function start(argv: string[], config: Config): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });
   const logger = createLogger(config.LOG_LEVEL);
   const app = createApp({ db: values.db ?? config.SITREP_DB, logger, ...llmOptions(config) });
   try {
     const seeded = await seedIfEmpty(app, config);
+    // Inbox, feeds, digests and alert delivery run in every mode.
+    const liveOptions = (notifiers: LiveOptions['notifiers']): LiveOptions => ({
+      notifiers,
+      inboxDir: config.SITREP_INBOX,
+      feeds: configuredFeeds(config),
+      feedIntervalMs: config.SITREP_FEED_INTERVAL_S * 1000,
+      allowPrivateFetch: config.SITREP_ALLOW_PRIVATE_FETCH,
+      fetchPages: config.SITREP_FETCH_PAGES,
+      digestHour: config.SITREP_DIGEST_HOUR,
+    });
     const platforms: { stop(): Promise<void> }[] = [];
+    const notifiers: Notifier[] = [];
     if (config.DISCORD_TOKEN) {
-      platforms.push(
-        await startDiscord({
-          token: config.DISCORD_TOKEN,
-          apiBase: config.DISCORD_API_BASE,
-          dispatch: app.dispatch,
-          services: app.services,
-        }),
-      );
+      const discord = await startDiscord({
+        token: config.DISCORD_TOKEN,
+        apiBase: config.DISCORD_API_BASE,
+        dispatch: app.dispatch,
+        services: app.services,
+      });
+      platforms.push(discord);
+      notifiers.push(discord.notifier);
       process.stderr.write(`sitrep: on Discord with ${app.store.count()} articles; Ctrl-C stops\n`);
     }
-    if (config.TELEGRAM_BOT_TOKEN) platforms.push(await startTelegram(config, app, logger));
+    if (config.TELEGRAM_BOT_TOKEN) {
+      const telegram = await startTelegram(config, app, logger);
+      platforms.push(telegram);
+      notifiers.push(telegram.notifier);
+    }
     if (platforms.length > 0) {
+      const live = await app.startLive(liveOptions(notifiers));
       await untilSignal();
       for (const platform of platforms) await platform.stop();
+      await live.stop();
       return 0;
     }
     const banner = `sitrep console: ${app.store.count()} articles${seeded ? ` (${seeded} sample articles loaded)` : ''}. Type /help, or exit.`;
-    await runConsole({
-      dispatch: app.dispatch,
-      commands: app.services.commands,
-      input: process.stdin,
-      output: process.stdout,
-      banner,
+    const style = () => ({
+      width: Math.min(process.stdout.columns ?? 100, 120),
+      colour: Boolean(process.stdout.isTTY),
     });
+    const live = await app.startLive(liveOptions([createConsoleNotifier(process.stdout, style)]));
+    try {
+      await runConsole({
+        dispatch: app.dispatch,
+        commands: app.services.commands,
+        input: process.stdin,
+        output: process.stdout,
+        banner,
+      });
+    } finally {
+      await live.stop();
+    }
     return 0;
   } finally {
     app.close();
@@ -170,7 +215,18 @@ async function ingest(argv: string[], config: Config): Promise<number> {
     logger: createLogger(config.LOG_LEVEL),
   });
   try {
-    printReport(await app.ingester.ingestPaths(positionals), process.stdout);
+    const report: IngestReport = { added: [], duplicates: [], failed: [] };
+    for (const target of positionals) {
+      const one = await ingestSource(target, {
+        ingester: app.ingester,
+        clock: app.services.clock,
+        fetch: { allowPrivate: config.SITREP_ALLOW_PRIVATE_FETCH },
+      });
+      report.added.push(...one.added);
+      report.duplicates.push(...one.duplicates);
+      report.failed.push(...one.failed);
+    }
+    printReport(report, process.stdout);
     return 0;
   } finally {
     app.close();
@@ -248,6 +304,8 @@ export async function main(argv: string[]): Promise<number> {
         return await ingest(rest, config);
       case 'ask':
         return await ask(rest, config);
+      case 'analyze':
+        return await runAnalyze(rest, process);
       case 'register-commands':
         return await registerCommands(rest, config);
       case undefined:

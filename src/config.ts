@@ -31,6 +31,12 @@ const schema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   SITREP_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  SITREP_INBOX: z.string().min(1).default('data/inbox'),
+  SITREP_FEEDS: z.string().min(1).optional(),
+  SITREP_FEED_INTERVAL_S: z.coerce.number().int().min(5).max(86_400).default(60),
+  SITREP_FETCH_PAGES: z.stringbool().default(true),
+  SITREP_ALLOW_PRIVATE_FETCH: z.stringbool().default(false),
+  SITREP_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,10 +1,15 @@
 import { commands } from '../commands/index.ts';
+import { alertMigrations } from './alerts/migrations.ts';
+import { createAlertPipeline, type AlertPipeline } from './alerts/pipeline.ts';
 import { analyzeArticle } from './analysis/analyze.ts';
 import { briefingMigrations } from './briefing/seen-stories.ts';
+import { createSuggestions } from './analysis/people/autocomplete.ts';
+import { peopleMigrations } from './analysis/people/migrations.ts';
+import { createPeopleWriter } from './analysis/people/registry.ts';
 import { createStoryIndexer, type StoryIndexer } from './analysis/stories/indexer.ts';
 import { storyMigrations } from './analysis/stories/schema.ts';
 import { createIngester, type Ingester } from './corpus/ingest.ts';
-import { corpusMigrations, migrate } from './corpus/store/migrations.ts';
+import { corpusMigrations } from './corpus/store/migrations.ts';
 import { openDatabase } from './corpus/store/database.ts';
 import { createSqliteStore, type Store } from './corpus/store/store.ts';
 import { systemClock, type Clock } from './core/clock.ts';
@@ -12,6 +17,8 @@ import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { silentLogger, type Logger } from './core/logger.ts';
 import type { Services } from './core/services.ts';
 import { createLlmBriefingWriter, type LlmOptions } from './llm/briefing-writer.ts';
+import { startLive, type Live, type LiveOptions } from './live.ts';
+import { sourceMigrations } from './sources/migrations.ts';
 
 /** The wired application: what every mode (bot, `ask`, `ingest`, tests) runs on. */
 export interface App {
@@ -19,8 +26,11 @@ export interface App {
   services: Services;
   dispatch: Dispatch;
   ingester: Ingester;
-  /** Story clustering at ingest; `drain()` hands its StoryUpdates to alert detection. */
+  /** Story clustering at ingest; each StoryUpdate goes to alert detection in the same transaction. */
   stories: StoryIndexer;
+  alerts: AlertPipeline;
+  /** Starts send queues, the inbox and the feed poller; `stop()` them before `close()`. */
+  startLive(options: LiveOptions): Promise<Live>;
   close(): void;
 }
 
@@ -37,24 +47,37 @@ export interface AppOptions {
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const store = createSqliteStore(openDatabase(options.db, corpusMigrations), () => clock.now());
+  const store = createSqliteStore(
+    openDatabase(options.db, [
+      ...corpusMigrations,
+      ...storyMigrations,
+      ...alertMigrations,
+      ...sourceMigrations,
+      ...peopleMigrations,
+      ...briefingMigrations,
+    ]),
+    () => clock.now(),
+  );
   const llm = options.llm ? createLlmBriefingWriter({ ...options.llm, logger }) : undefined;
   const services: Services = { store, clock, logger, commands, ...(llm ? { llm } : {}) };
-  migrate(store.db, storyMigrations);
-  migrate(store.db, briefingMigrations);
-  const stories = createStoryIndexer(store.db);
+  services.suggest = createSuggestions(store.db, () => store.version()).suggest;
+  const dispatch = createDispatch(services);
+  const alerts = createAlertPipeline({ db: store.db, clock, logger, article: store.getArticle });
+  const stories = createStoryIndexer(store.db, { onUpdate: alerts.detector.handle });
   const ingester = createIngester({
     store,
     analyze: analyzeArticle,
     clock,
-    indexers: [stories.index],
+    indexers: [stories.index, createPeopleWriter(store.db)],
   });
   return {
     store,
     services,
-    dispatch: createDispatch(services),
+    dispatch,
     ingester,
     stories,
+    alerts,
+    startLive: (live) => startLive({ store, ingester, alerts, dispatch, clock, logger }, live),
     close: () => store.close(),
   };
 }

@@ -39,5 +39,11 @@ export class DeliveryError extends Error {
  */
 export interface Notifier {
   readonly platform: Platform;
+  /**
+   * True when sending the same `deliveryId` twice delivers one message (Discord: the id as a
+   * message `nonce` with `enforce_nonce`). The send queue resends deliveries left "in doubt" by
+   * a crash; with an idempotent notifier that makes them exactly-once, otherwise at-least-once.
+   */
+  readonly idempotent?: boolean;
   send(message: OutgoingMessage): Promise<{ messageId: string }>;
 }

@@ -60,6 +60,8 @@ export interface Analysis {
   events: EventMention[];
   /** The article's best sentences, in reading order. */
   summary: string[];
+  /** Roles seen beside person names ("US Secretary of State" for Antony Blinken). */
+  people?: { name: string; role: string; start: number; end: number; text: string }[];
 }
 
 /** Turns an article into its analysis. Pure and synchronous: ingest may run it in a worker. */

@@ -2,6 +2,7 @@ import type { Analysis, Analyzer } from './analysis.ts';
 import { splitSentences } from './sentences.ts';
 import { detectEvents } from './events/detect.ts';
 import { summarizeSentences } from './summarize.ts';
+import { analyzeSpeech } from './speech.ts';
 
 const SUMMARY_SENTENCES = 3;
 
@@ -12,9 +13,11 @@ const SUMMARY_SENTENCES = 3;
  */
 export const analyzeArticle: Analyzer = (article): Analysis => {
   const sentences = splitSentences(article.body);
+  const speech = analyzeSpeech(article.body, sentences);
   return {
-    entities: [],
-    quotes: [],
+    entities: speech.entities,
+    quotes: speech.quotes,
+    people: speech.people,
     events: detectEvents(article.body, sentences),
     summary: summarizeSentences(sentences, article.title, SUMMARY_SENTENCES),
   };

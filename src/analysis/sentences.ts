@@ -1,4 +1,5 @@
 import type { Span } from './analysis.ts';
+import { pairQuoteMarks } from './quote-marks.ts';
 
 /** Words that end with a period without ending a sentence (compared lowercased, without the dot). */
 const ABBREVIATIONS = new Set(
@@ -11,6 +12,44 @@ const ABBREVIATIONS = new Set(
 
 const CLOSERS = '"\'”’»)]';
 
+/** Abbreviations that also end sentences: after them a typical sentence opener starts one. */
+const ALSO_TERMINAL = new Set([
+  'a.m',
+  'p.m',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'etc',
+  'jr',
+  'sr',
+]);
+const OPENERS = new Set(
+  'he she it they we i you the a an this that these those but and yet so however meanwhile then there his her their its our on in at by after before while when'.split(
+    ' ',
+  ),
+);
+/** A quote longer than this is split like other text even when it is attributed after it. */
+const MAX_KEPT_QUOTE = 600;
+
+/**
+ * Quotes kept whole inside one sentence: within a paragraph, short enough, and attributed
+ * right after they close (`“We will not leave. We will stay,” he said.`).
+ */
+function keptQuotes(text: string): { start: number; end: number }[] {
+  return pairQuoteMarks(text).filter((quote) => {
+    if (quote.end - quote.start > MAX_KEPT_QUOTE) return false;
+    if (text.slice(quote.start, quote.end).includes('\n')) return false;
+    const inside = text.slice(quote.start, quote.end);
+    const after = text.slice(quote.end, quote.end + 3);
+    return /,\W*$/.test(inside) || /^\s*\p{Ll}/u.test(after);
+  });
+}
+
 /**
  * Splits text into sentences with their offsets. A period ends a sentence only when it is not
  * part of an abbreviation (U.S., Gen., Lt. Col.), an initial (John F. Kennedy) or a number, and
@@ -18,6 +57,8 @@ const CLOSERS = '"\'”’»)]';
  */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
+  const kept = keptQuotes(text);
+  let quote = 0;
   let start = 0;
   const push = (end: number) => {
     const raw = text.slice(start, end);
@@ -34,6 +75,8 @@ export function splitSentences(text: string): Span[] {
       continue;
     }
     if (char !== '.' && char !== '!' && char !== '?') continue;
+    while (quote < kept.length && kept[quote]!.end <= i) quote++;
+    if (quote < kept.length && kept[quote]!.start < i && i < kept[quote]!.end - 2) continue;
     let end = i + 1;
     while (end < text.length && (text[end] === '.' || text[end] === '!' || text[end] === '?'))
       end++;
@@ -41,7 +84,7 @@ export function splitSentences(text: string): Span[] {
     const next = text.slice(end).match(/^\s+(\S)/);
     if (end < text.length && !next) continue;
     if (next && !/[\p{Lu}\p{N}"'“‘«([]/u.test(next[1]!)) continue;
-    if (char === '.' && isNonTerminalPeriod(text, i)) continue;
+    if (char === '.' && isNonTerminalPeriod(text, i, text.slice(end, end + 20))) continue;
     push(end);
     i = end - 1;
   }
@@ -49,10 +92,13 @@ export function splitSentences(text: string): Span[] {
   return spans;
 }
 
-function isNonTerminalPeriod(text: string, dot: number): boolean {
+function isNonTerminalPeriod(text: string, dot: number, following: string): boolean {
   const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1] ?? '';
   if (!before) return false;
   const word = before.toLowerCase().replace(/^\.+/, '');
+  const nextWord = /\p{L}+/u.exec(following)?.[0] ?? '';
+  if (ALSO_TERMINAL.has(word) && OPENERS.has(nextWord.toLowerCase()) && /^\p{Lu}/u.test(nextWord))
+    return false;
   if (ABBREVIATIONS.has(word)) return true;
   // A single capital letter is an initial; "A." at a sentence end is rare in news.
   if (/^\p{Lu}$/u.test(before)) return true;

@@ -1,14 +1,24 @@
-import { splitSentences } from '../analysis/sentences.ts';
+import type { Database } from 'better-sqlite3';
 import type { QuoteKind } from '../analysis/analysis.ts';
-import { normaliseText } from '../corpus/article-id.ts';
+import { createPeopleDirectory, type PeopleDirectory } from '../analysis/people/directory.ts';
+import { resolveTopic } from '../corpus/topics.ts';
+import { ftsMatch } from '../corpus/store/fts-query.ts';
 import type { Store } from '../corpus/store/store.ts';
 import { ErrorId, UserError } from '../core/errors.ts';
-import { articleRef, type ArticleRef } from './sources.ts';
+import type { ArticleRef } from './sources.ts';
 
 /** The `/who` view: the `data` of `sitrep ask --json`, as DESIGN.md defines it. */
 export interface WhoView {
   query: string;
-  person: { name: string; aliases: string[]; roles: string[] } | null;
+  person: {
+    name: string;
+    aliases: string[];
+    roles: string[];
+    /** Statements in the whole corpus, and when the person was first and last seen. */
+    statements: number;
+    firstSeen: string;
+    lastSeen: string;
+  } | null;
   candidates: string[];
   statements: {
     text: string;
@@ -17,74 +27,138 @@ export interface WhoView {
     date: string;
     article: ArticleRef;
   }[];
+  /** The topic the statements were narrowed to, if any. */
+  topic: string | null;
+  page: number;
+  /** True when another page of statements follows. */
+  more: boolean;
 }
 
-const QUOTE_MARK = /["“”«»„]/;
+export interface WhoOptions {
+  topic?: string | undefined;
+  days?: number | undefined;
+  page?: number | undefined;
+  pageSize?: number;
+}
 
-/** The longest capitalised name in the text that ends with the asked-for word ("John Kirby"). */
-function fullNameIn(text: string, surname: string): string | null {
-  const folded = normaliseText(surname);
-  let best: string | null = null;
-  for (const match of text.matchAll(/(?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}'’-]+/gu)) {
-    const words = match[0].split(/\s+/);
-    if (normaliseText(words.at(-1)!) !== folded) continue;
-    if (!best || match[0].length > best.length) best = match[0];
+const DEFAULT_PAGE_SIZE = 10;
+const DAY_MS = 86_400_000;
+const directories = new WeakMap<Database, PeopleDirectory>();
+
+function directoryOf(store: Store): PeopleDirectory {
+  let directory = directories.get(store.db);
+  if (!directory) {
+    directory = createPeopleDirectory(store.db);
+    directories.set(store.db, directory);
   }
-  return best;
+  return directory;
 }
 
 /**
- * Finds what a person said: the sentences that name them, newest first. A first version that
- * quote attribution replaces; it already folds case and diacritics (Vucic finds Vučić).
+ * Splits "kirby kosovo" into a person and a known topic when the whole line names no one, so
+ * that text platforms (which pass one string) narrow by topic as Discord's options do.
  */
-export function buildWho(store: Store, query: string, now: Date, limit = 10): WhoView {
-  const words = normaliseText(query).split(' ').filter(Boolean);
-  const surname = words.at(-1);
-  if (!surname)
+function splitTopic(
+  directory: PeopleDirectory,
+  query: string,
+): { name: string; topic: string } | null {
+  const words = query.trim().split(/\s+/);
+  for (let cut = words.length - 1; cut >= 1; cut--) {
+    const topic = words.slice(cut).join(' ');
+    if (!resolveTopic(topic).known) continue;
+    const name = words.slice(0, cut).join(' ');
+    if (directory.resolve(name).status !== 'unknown') return { name, topic };
+  }
+  return null;
+}
+
+/**
+ * What a person said, newest first, from the people registry filled at ingest: their card
+ * (name, aliases, roles) and one page of statements, optionally narrowed to a topic and to the
+ * last `days`. An ambiguous surname returns candidates instead of a person; an unknown name
+ * is a UserError carrying the closest known names.
+ */
+export function buildWho(
+  store: Store,
+  query: string,
+  now: Date,
+  options: WhoOptions = {},
+): WhoView {
+  const asked = query.trim();
+  if (!/[\p{L}\p{N}]/u.test(asked))
     throw new UserError(
       ErrorId.MissingOption,
       'Whose statements? Give a name, such as /who kirby.',
     );
-  const articles = store.search({
-    terms: [normaliseText(query)],
-    to: now.toISOString(),
-    limit: 200,
-  });
-  const statements: WhoView['statements'] = [];
-  let name: string | null = null;
-  for (const article of articles) {
-    for (const sentence of splitSentences(article.body)) {
-      const folded = ` ${normaliseText(sentence.text)} `;
-      if (!folded.includes(` ${words.join(' ')} `)) continue;
-      const found = fullNameIn(sentence.text, surname);
-      if (found && (!name || found.length > name.length)) name = found;
-      const quoted = QUOTE_MARK.test(sentence.text);
-      const kind: QuoteKind = !quoted
-        ? 'indirect'
-        : QUOTE_MARK.test(sentence.text.trimStart()[0] ?? '')
-          ? 'direct'
-          : 'mixed';
-      if (statements.length < limit) {
-        statements.push({
-          text: sentence.text,
-          kind,
-          cue: null,
-          date: article.published,
-          article: articleRef(article),
-        });
-      }
+  const directory = directoryOf(store);
+  let name = asked;
+  let topicInput = options.topic;
+  let resolution = directory.resolve(name);
+  if (resolution.status === 'unknown' && topicInput === undefined) {
+    const split = splitTopic(directory, asked);
+    if (split) {
+      name = split.name;
+      topicInput = split.topic;
+      resolution = directory.resolve(name);
     }
   }
-  if (statements.length === 0) {
+  const page = Math.max(1, options.page ?? 1);
+  const base = { query: asked, topic: null, page, more: false, statements: [] };
+  if (resolution.status === 'unknown') {
+    const hint = resolution.closest.length > 0 ? ` Closest: ${resolution.closest.join(', ')}.` : '';
     throw new UserError(
       ErrorId.UnknownPerson,
-      `No statements by "${query.slice(0, 100)}" in the corpus.`,
+      `No one called "${asked.slice(0, 100)}" in the corpus.${hint}`,
+      {
+        closest: resolution.closest,
+      },
     );
   }
+  if (resolution.status === 'ambiguous')
+    return { ...base, person: null, candidates: resolution.candidates.map((row) => row.name) };
+  const card = directory.card(resolution.person.id)!;
+  const topic = topicInput === undefined ? null : resolveTopic(topicInput);
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const rows = directory.statements({
+    personId: card.id,
+    topic: topic?.known ? topic.key : null,
+    match: topic && !topic.known ? ftsMatch(topic.terms) : null,
+    // Like a briefing's window, `days` counts back from the person's latest appearance.
+    from:
+      options.days === undefined
+        ? null
+        : new Date(
+            Math.min(now.getTime(), Date.parse(card.lastSeen)) - options.days * DAY_MS,
+          ).toISOString(),
+    to: now.toISOString(),
+    limit: pageSize + 1,
+    offset: (page - 1) * pageSize,
+  });
   return {
-    query,
-    person: { name: name ?? query, aliases: [], roles: [] },
+    ...base,
+    topic: topic?.label ?? null,
+    more: rows.length > pageSize,
+    person: {
+      name: card.name,
+      aliases: card.aliases,
+      roles: card.roles.map((role) => role.role),
+      statements: card.statements,
+      firstSeen: card.firstSeen,
+      lastSeen: card.lastSeen,
+    },
     candidates: [],
-    statements,
+    statements: rows.slice(0, pageSize).map((row) => ({
+      text: row.text,
+      kind: row.kind,
+      cue: row.cue,
+      date: row.published,
+      article: {
+        id: row.article_id,
+        title: row.title,
+        outlet: row.outlet,
+        url: row.url,
+        published: row.published,
+      },
+    })),
   };
 }

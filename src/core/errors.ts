@@ -14,6 +14,8 @@ export enum ErrorId {
   AmbiguousPerson = 'ambiguous-person',
   RateLimited = 'rate-limited',
   Unavailable = 'unavailable',
+  UnknownTopic = 'unknown-topic',
+  NotSubscribed = 'not-subscribed',
 }
 
 /** A failure that is safe to show to the user as it is. */

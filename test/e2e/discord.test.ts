@@ -27,11 +27,11 @@ function gate() {
 let llm = gate();
 let llmFinished = false;
 
-/** Test-only commands: a manager-only subscription, a slow model call, a stall, pages. */
+/** Test-only commands: a manager-only channel echo, a slow model call, a stall, pages. */
 const testCommands: AnyCommand[] = [
   defineCommand({
-    name: 'subscribe',
-    description: 'Test stand-in for the alerts subscription command',
+    name: 'where',
+    description: 'Test-only: says which channel and thread a manager command ran in',
     permission: 'manager',
     guildOnly: true,
     options: { topic: { type: 'string', description: 'Topic', required: true, maxLength: 100 } },
@@ -40,9 +40,7 @@ const testCommands: AnyCommand[] = [
       const where = threadId ? `${id} thread ${threadId}` : id;
       return {
         reply: {
-          blocks: [
-            { type: 'notice', level: 'info', text: `Subscribed ${where} to ${args.topic}.` },
-          ],
+          blocks: [{ type: 'notice', level: 'info', text: `Ran in ${where} for ${args.topic}.` }],
         },
         data: null,
       };
@@ -282,7 +280,10 @@ describe('Discord through discord.js and a fake Discord', () => {
       permissions: MANAGE_CHANNELS,
     });
     const ok = await fake.waitFor(isCallback(allowed));
-    expect(textOf(embedsOf(ok))).toContain(`Subscribed ${CHANNEL} to kosovo.`);
+    expect(textOf(embedsOf(ok))).toContain('Subscribed: this channel gets an alert when a Kosovo');
+    expect(
+      app.alerts.subscriptions.list({ platform: 'discord', channelId: CHANNEL }),
+    ).toMatchObject([{ topic: 'kosovo' }]);
     const inDm = fake.chatInput('subscribe', [{ name: 'topic', type: 3, value: 'kosovo' }]);
     const refused = await fake.waitFor(isCallback(inDm));
     expect((refused.body?.data as { flags?: number }).flags).toBe(64);
@@ -290,7 +291,7 @@ describe('Discord through discord.js and a fake Discord', () => {
   });
 
   it('names the parent channel and the thread for a command run in a thread', async () => {
-    const interaction = fake.chatInput('subscribe', [{ name: 'topic', type: 3, value: 'kosovo' }], {
+    const interaction = fake.chatInput('where', [{ name: 'topic', type: 3, value: 'kosovo' }], {
       guildId: GUILD,
       permissions: MANAGE_CHANNELS,
       channelId: '600000000000000001',
@@ -298,7 +299,7 @@ describe('Discord through discord.js and a fake Discord', () => {
     });
     const callback = await fake.waitFor(isCallback(interaction));
     expect(textOf(embedsOf(callback))).toContain(
-      `Subscribed ${CHANNEL} thread 600000000000000001 to kosovo.`,
+      `Ran in ${CHANNEL} thread 600000000000000001 for kosovo.`,
     );
   });
 

@@ -29,7 +29,7 @@ export function parseMarkdownArticle(
   if (!match) throw new ParseError('no YAML front matter (the file must start with ---)');
   let meta: unknown;
   try {
-    meta = parseYaml(match[1]!, { maxAliasCount: 10 });
+    meta = parseYaml(match[1]!, { maxAliasCount: 10, logLevel: 'error' });
   } catch (error) {
     throw new ParseError(`invalid front matter: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -1,0 +1,44 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { analyzeArticle } from '../src/analysis/analyze.ts';
+import { splitSentences } from '../src/analysis/sentences.ts';
+import { analyzeSpeech } from '../src/analysis/speech.ts';
+import { newsTexts } from './news-texts.ts';
+
+const ARTICLES = 400;
+const WORDS = 700;
+
+/**
+ * Articles per second of CPU time (user + system) of this process: on a shared, loaded machine
+ * wall time measures the neighbours, CPU time measures the work.
+ */
+function throughput(texts: readonly string[], work: (text: string) => unknown): number {
+  for (const text of texts.slice(0, 20)) work(text);
+  const started = process.cpuUsage();
+  for (const text of texts) work(text);
+  const used = process.cpuUsage(started);
+  return texts.length / ((used.user + used.system) / 1e6);
+}
+
+/**
+ * Analysis throughput on 700-word articles (one thread, per CPU second), and its ratio to
+ * wink-nlp's plain `readDoc` (tokenise, sentences, POS) over the same texts in the same run.
+ */
+export async function run(): Promise<Record<string, unknown>> {
+  const texts = newsTexts(ARTICLES, WORDS);
+  const nlp = winkNLP(model);
+  const ours = throughput(texts, (body) => analyzeArticle({ title: '', body, published: '' }));
+  // The people-and-quotes stage alone, to show which stage of the pass costs what.
+  const speech = throughput(texts, (text) => analyzeSpeech(text, splitSentences(text)));
+  const wink = throughput(texts, (text) => nlp.readDoc(text).tokens().length());
+  return {
+    analysis_articles: ARTICLES,
+    analysis_words_per_article: WORDS,
+    analysis_articles_per_s: Math.round(ours),
+    analysis_speech_stage_articles_per_s: Math.round(speech),
+    wink_readdoc_articles_per_s: Math.round(wink),
+    analysis_ratio_vs_wink: +(ours / wink).toFixed(2),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await run());

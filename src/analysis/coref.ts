@@ -1,0 +1,251 @@
+import type { Quote, Span } from './analysis.ts';
+import type { Mention } from './entities.ts';
+import { ORG_WORDS, ROLE_NOUNS } from './lexicon.ts';
+import type { Attribution } from './quotes.ts';
+import { spanText } from './entities.ts';
+import type { Token } from './tokens.ts';
+
+const MALE = new Set(['he', 'him', 'his']);
+const FEMALE = new Set(['she', 'her']);
+const GROUP = new Set(['they', 'it', 'we']);
+const RELATIVE = new Set(['who', 'which']);
+/** How far (in characters) around a quote its sentence can reach. */
+const SENTENCE_REACH = 1000;
+/** How many earlier mentions a pronoun or description may look through. */
+const MAX_LOOKBACK = 200;
+/** How many sentences back a pronoun may reach for its person. */
+const PRONOUN_REACH = 4;
+
+interface Resolved {
+  speaker: string | null;
+  /** The person mention the speaker came from, for the next pronoun. */
+  person: boolean;
+}
+
+/**
+ * Turns attributions into quotes with a canonical speaker. Names speak for themselves;
+ * pronouns ("he", "she", "they", "who") and descriptions ("the minister", "the ministry") take
+ * the nearest fitting earlier mention: a person of the pronoun's gender (preferring whoever
+ * spoke last), a person whose role has the description's noun, an organisation for "it".
+ */
+export function resolveSpeakers(
+  text: string,
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  attributions: readonly Attribution[],
+  sentenceOf: (offset: number) => number,
+): Quote[] {
+  const rolesOf = new Map<string, Set<string>>();
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON') continue;
+    const roles = rolesOf.get(mention.canonical) ?? new Set<string>();
+    for (const role of mention.roles)
+      for (const word of role.toLowerCase().split(/[\s’']+/)) roles.add(word);
+    rolesOf.set(mention.canonical, roles);
+  }
+  /** Known genders, learnt from names and honorifics and then from resolved pronouns. */
+  const genderOf = new Map<string, string | null>();
+  for (const mention of mentions)
+    if (mention.gender) genderOf.set(mention.canonical, mention.gender);
+  const quotes: Quote[] = [];
+  const speakers = new Map<Attribution, Resolved>();
+  let lastPersonSpeaker: { name: string; sentence: number } | null = null;
+
+  for (const attribution of attributions) {
+    let resolved: Resolved = { speaker: null, person: false };
+    let source: Span | null = null;
+    if (attribution.source) {
+      const { first, last } = attribution.source;
+      source = {
+        start: tokens[first]!.start,
+        end: tokens[last - 1]!.end,
+        text: spanText(tokens, first, last),
+      };
+      resolved = resolveSource(
+        tokens,
+        mentions,
+        first,
+        last,
+        attribution.sentence,
+        lastPersonSpeaker,
+        rolesOf,
+        genderOf,
+        sentenceOf,
+      );
+    } else {
+      const adjacent = personBeside(text, mentions, attribution);
+      if (adjacent) resolved = { speaker: adjacent, person: true };
+      else if (attribution.continues) resolved = speakers.get(attribution.continues) ?? resolved;
+      else resolved = speakerNear(mentions, attribution, sentenceOf, lastPersonSpeaker);
+    }
+    speakers.set(attribution, resolved);
+    const single = attribution.source && attribution.source.last - attribution.source.first === 1;
+    const pronoun = single ? tokens[attribution.source!.first]!.lower : '';
+    if (
+      resolved.speaker &&
+      (pronoun === 'he' || pronoun === 'she') &&
+      !genderOf.get(resolved.speaker)
+    )
+      genderOf.set(resolved.speaker, pronoun === 'he' ? 'male' : 'female');
+    if (resolved.person && resolved.speaker)
+      lastPersonSpeaker = { name: resolved.speaker, sentence: attribution.sentence };
+    const { start, end } = attribution.content;
+    quotes.push({
+      kind: attribution.kind,
+      content: { start, end, text: text.slice(start, end) },
+      source,
+      speaker: resolved.speaker,
+      cue: attribution.cue
+        ? {
+            start: tokens[attribution.cue.first]!.start,
+            end: tokens[attribution.cue.last - 1]!.end,
+            text: spanText(tokens, attribution.cue.first, attribution.cue.last),
+          }
+        : null,
+    });
+  }
+  return quotes;
+}
+
+/** A person named right beside a quote (`«...», a déclaré Peter Stano`): its speaker. */
+function personBeside(
+  text: string,
+  mentions: readonly Mention[],
+  attribution: Attribution,
+): string | null {
+  const { start, end } = attribution.content;
+  const from = Math.max(0, firstEndingAfter(mentions, start) - 2);
+  const near = mentions
+    .slice(from, firstEndingAfter(mentions, end + 40) + 1)
+    .find(
+      (mention) =>
+        mention.type === 'PERSON' &&
+        ((mention.start >= end &&
+          mention.start - end <= 30 &&
+          !/[.!?\n]/.test(text.slice(end, mention.start))) ||
+          (mention.end <= start &&
+            start - mention.end <= 3 &&
+            /:\s*$/.test(text.slice(mention.end, start)))),
+    );
+  return near?.canonical ?? null;
+}
+
+/** Index of the first mention that ends after `offset` (mentions are sorted by start). */
+function firstEndingAfter(mentions: readonly Mention[], offset: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function resolveSource(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  first: number,
+  last: number,
+  sentence: number,
+  lastSpeaker: { name: string; sentence: number } | null,
+  rolesOf: ReadonlyMap<string, Set<string>>,
+  genderOf: ReadonlyMap<string, string | null>,
+  sentenceOf: (offset: number) => number,
+): Resolved {
+  const start = tokens[first]!.start;
+  const end = tokens[last - 1]!.end;
+  const firstAfter = firstEndingAfter(mentions, start);
+  const inside: Mention[] = [];
+  for (let k = firstAfter; k < mentions.length && mentions[k]!.start < end; k++)
+    if (mentions[k]!.start >= start && mentions[k]!.end <= end) inside.push(mentions[k]!);
+  const person = inside.find((mention) => mention.type === 'PERSON');
+  if (person) return { speaker: person.canonical, person: true };
+  // Mentions are sorted and do not overlap: those before the source are a prefix.
+  const before = mentions.slice(Math.max(0, firstAfter - MAX_LOOKBACK), firstAfter);
+  const word = tokens[first]!.lower;
+  if (last - first === 1 && (MALE.has(word) || FEMALE.has(word))) {
+    const gender = MALE.has(word) ? 'male' : 'female';
+    const fits = (name: string) => {
+      const known = genderOf.get(name);
+      return !known || known === gender;
+    };
+    if (lastSpeaker && sentence - lastSpeaker.sentence <= 2 && fits(lastSpeaker.name))
+      return { speaker: lastSpeaker.name, person: true };
+    for (let k = before.length - 1; k >= 0; k--) {
+      const mention = before[k]!;
+      if (sentence - sentenceOf(mention.start) > PRONOUN_REACH) break;
+      if (mention.type === 'PERSON' && fits(mention.canonical))
+        return { speaker: mention.canonical, person: true };
+    }
+    if (lastSpeaker && fits(lastSpeaker.name)) return { speaker: lastSpeaker.name, person: true };
+    return { speaker: null, person: false };
+  }
+  if (last - first === 1 && RELATIVE.has(word)) {
+    const antecedent = before.at(-1);
+    if (antecedent && start - antecedent.end <= 3)
+      return { speaker: antecedent.canonical, person: antecedent.type === 'PERSON' };
+    return { speaker: null, person: false };
+  }
+  if (last - first === 1 && GROUP.has(word)) {
+    const organisation = [...before]
+      .reverse()
+      .find((mention) => mention.type !== 'PERSON' && sentence - sentenceOf(mention.start) <= 2);
+    return { speaker: organisation?.canonical ?? null, person: false };
+  }
+  const organisation =
+    inside.find((mention) => mention.type === 'ORG') ??
+    inside.find((mention) => mention.type === 'PLACE');
+  const head = tokens[last - 1]!.lower;
+  if (!organisation && ROLE_NOUNS.has(head)) {
+    for (let k = before.length - 1; k >= 0; k--) {
+      const mention = before[k]!;
+      if (mention.type === 'PERSON' && rolesOf.get(mention.canonical)?.has(head))
+        return { speaker: mention.canonical, person: true };
+    }
+    return { speaker: null, person: false };
+  }
+  if (!organisation && ORG_WORDS.has(head)) {
+    const found = [...before]
+      .reverse()
+      .find((mention) => mention.type === 'ORG' && mention.text.toLowerCase().includes(head));
+    if (found) return { speaker: found.canonical, person: false };
+  }
+  if (organisation) {
+    const whole = inside.length === 1 && organisation.end === end;
+    return {
+      speaker: whole
+        ? organisation.canonical
+        : spanText(tokens, first, last).replace(/^(the|a|an) /i, ''),
+      person: false,
+    };
+  }
+  return { speaker: null, person: false };
+}
+
+/**
+ * The speaker of a quote no cue introduced: a person named in the same sentence outside the
+ * quote ("Blige's song: “...”"), else whoever spoke in the sentence before.
+ */
+function speakerNear(
+  mentions: readonly Mention[],
+  attribution: Attribution,
+  sentenceOf: (offset: number) => number,
+  lastSpeaker: { name: string; sentence: number } | null,
+): Resolved {
+  const { start, end } = attribution.content;
+  const window = mentions.slice(
+    firstEndingAfter(mentions, start - SENTENCE_REACH),
+    firstEndingAfter(mentions, end + SENTENCE_REACH),
+  );
+  const person = window.find(
+    (mention) =>
+      mention.type === 'PERSON' &&
+      (mention.end <= start || mention.start >= end) &&
+      sentenceOf(mention.start) === attribution.sentence,
+  );
+  if (person) return { speaker: person.canonical, person: true };
+  if (lastSpeaker && attribution.sentence - lastSpeaker.sentence <= 1)
+    return { speaker: lastSpeaker.name, person: true };
+  return { speaker: null, person: false };
+}

@@ -1,0 +1,481 @@
+import type { Entity, EntityType, Span } from './analysis.ts';
+import {
+  ACRONYM_ORGS,
+  CUES,
+  DEMONYMS,
+  FEMALE_HONORIFICS,
+  HONORIFICS,
+  MALE_HONORIFICS,
+  ORG_WORDS,
+  ROLE_NOUNS,
+  ROLE_WORDS,
+  STOP_WORDS,
+  isCommonWord,
+  isFirstName,
+  isLastName,
+  isOrganisationName,
+  isPlace,
+} from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+export type Gender = 'male' | 'female' | null;
+
+/** An entity mention plus what coreference and the people registry need to know about it. */
+export interface Mention extends Entity {
+  /** Index of its first and one past its last token. */
+  first: number;
+  last: number;
+  gender: Gender;
+  /** Roles seen on this mention ("US Secretary of State", "the NSC spokesman"). */
+  roles: string[];
+}
+
+/** A role seen next to a person's name, for the people registry. */
+export interface RoleMention extends Span {
+  name: string;
+  role: string;
+}
+
+const NAME_JOINERS = new Set([
+  'of',
+  'for',
+  'de',
+  'da',
+  'del',
+  'van',
+  'von',
+  'der',
+  'al',
+  'bin',
+  'ibn',
+  'la',
+  'le',
+  'di',
+]);
+const ABBREVIATED_HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cmdr',
+  'adm',
+  'sgt',
+  'cpl',
+  'pvt',
+  'rev',
+  'hon',
+  'pres',
+  'amb',
+  'fr',
+  'msgr',
+  'st',
+]);
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'near',
+  'from',
+  'to',
+  'into',
+  'across',
+  'outside',
+  'toward',
+  'towards',
+]);
+const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'on', '-']);
+const APPOSITIVE_STARTS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
+
+const isAcronym = (token: Token) =>
+  /^\p{Lu}[\p{Lu}\p{N}./]+$/u.test(token.text) && token.text.replace(/\./g, '').length >= 2;
+
+function isNameWord(token: Token): boolean {
+  return token.kind === 'word' && token.cap;
+}
+
+/**
+ * Finds people, organisations and places: runs of capitalised words split into a title part
+ * ("Kosovo Prime Minister") and a name part ("Albin Kurti"), typed from gazetteers and context,
+ * then surnames and "Mr. X" resolved to the article's full names.
+ */
+export function findEntities(
+  tokens: readonly Token[],
+  sentenceStarts: ReadonlySet<number>,
+): Mention[] {
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    if (!isNameWord(token)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    const words: number[] = [];
+    while (j < tokens.length) {
+      const current = tokens[j]!;
+      if (isNameWord(current)) {
+        words.push(j);
+        j++;
+        if (
+          ABBREVIATED_HONORIFICS.has(current.lower) &&
+          tokens[j]?.text === '.' &&
+          tokens[j]!.start === current.end &&
+          tokens[j + 1] &&
+          isNameWord(tokens[j + 1]!)
+        )
+          j++;
+        continue;
+      }
+      if (
+        current.kind === 'word' &&
+        NAME_JOINERS.has(current.lower) &&
+        words.length > 0 &&
+        tokens[j + 1] &&
+        isNameWord(tokens[j + 1]!)
+      ) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    classifyRun(tokens, words, sentenceStarts, mentions);
+    i = Math.max(j, i + 1);
+  }
+  resolveSurnames(tokens, mentions);
+  return mentions;
+}
+
+function isInitial(
+  tokens: readonly Token[],
+  index: number,
+  sentenceStarts: ReadonlySet<number>,
+): boolean {
+  const token = tokens[index]!;
+  if (sentenceStarts.has(token.start)) return true;
+  const previous = tokens[index - 1];
+  return (
+    !!previous &&
+    (previous.kind === 'quote' ||
+      previous.text === '(' ||
+      previous.text === '—' ||
+      previous.text === ':') &&
+    (sentenceStarts.has(previous.start) || previous.text === ':' || previous.text === '—')
+  );
+}
+
+/** "Serbs", "Armenians": a people, not a person. */
+function isGroupWord(folded: string): boolean {
+  return folded.endsWith('s') && DEMONYMS.has(folded.slice(0, -1));
+}
+
+function isTitleWord(token: Token): boolean {
+  return (
+    ROLE_WORDS.has(token.lower) ||
+    HONORIFICS.has(token.lower) ||
+    DEMONYMS.has(token.lower) ||
+    ORG_WORDS.has(token.lower) ||
+    ACRONYM_ORGS.has(token.text) ||
+    isAcronym(token)
+  );
+}
+
+function push(
+  mentions: Mention[],
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  type: EntityType,
+  gender: Gender = null,
+): Mention {
+  const start = tokens[first]!.start;
+  const end = tokens[last - 1]!.end;
+  const text = tokens
+    .slice(first, last)
+    .map((token, k, all) => (k > 0 && all[k - 1]!.end < token.start ? ' ' : '') + token.text)
+    .join('');
+  const mention: Mention = {
+    text,
+    type,
+    start,
+    end,
+    canonical: text,
+    first,
+    last,
+    gender,
+    roles: [],
+  };
+  mentions.push(mention);
+  return mention;
+}
+
+function classifyRun(
+  tokens: readonly Token[],
+  run: number[],
+  sentenceStarts: ReadonlySet<number>,
+  mentions: Mention[],
+): void {
+  let words = run;
+  while (words.length > 0) {
+    const head = tokens[words[0]!]!;
+    const next = words[1] === undefined ? undefined : tokens[words[1]]!;
+    // "Bill Clinton said" at the start of a sentence: a common word before a known surname.
+    const firstName = next !== undefined && !STOP_WORDS.has(head.lower) && isLastName(next.lower);
+    const dropInitial =
+      isInitial(tokens, words[0]!, sentenceStarts) && isCommonWord(head.lower) && !firstName;
+    if (!dropInitial && !STOP_WORDS.has(head.lower)) break;
+    if (HONORIFICS.has(head.lower) && words.length > 1) break;
+    words = words.slice(1);
+  }
+  if (words.length === 0) return;
+  const first = words[0]!;
+  const last = words.at(-1)! + 1;
+  const folded = tokens
+    .slice(first, last)
+    .filter((token) => token.kind === 'word')
+    .map((token) => token.lower)
+    .join(' ');
+  if (isPlace(folded) && !(words.length === 1 && followsHonorific(tokens, first))) {
+    push(mentions, tokens, first, last, 'PLACE');
+    return;
+  }
+  if (isOrganisationName(folded) || (words.length === 1 && ACRONYM_ORGS.has(tokens[first]!.text))) {
+    push(mentions, tokens, first, last, 'ORG');
+    return;
+  }
+  // The name is the longest tail of words that are not titles, organisation words or places.
+  let split = words.length;
+  while (split > 0) {
+    const token = tokens[words[split - 1]!]!;
+    if (isTitleWord(token) || STOP_WORDS.has(token.lower) || isGroupWord(token.lower)) break;
+    // "Western Balkans Gabriel Escobar", but "Milan Radoičić" (Milan is also a city).
+    if (split < words.length - 1 && isPlace(token.lower)) break;
+    split--;
+  }
+  let nameWords = words.slice(split);
+  const titleWords = words.slice(0, split);
+  // "Institute for Policy Integrity", "Ministry of Defence": a joined phrase is one name.
+  if (
+    nameWords.length > 0 &&
+    titleWords.length > 0 &&
+    NAME_JOINERS.has(tokens[nameWords[0]! - 1]?.lower ?? '')
+  )
+    nameWords = [];
+  if (nameWords.length === 0) {
+    if (
+      titleWords.some((index) => ORG_WORDS.has(tokens[index]!.lower) || isAcronym(tokens[index]!))
+    )
+      push(mentions, tokens, first, last, 'ORG');
+    return;
+  }
+  const nameFirst = nameWords[0]!;
+  const nameLast = nameWords.at(-1)! + 1;
+  const titled =
+    titleWords.some(
+      (index) => HONORIFICS.has(tokens[index]!.lower) || ROLE_NOUNS.has(tokens[index]!.lower),
+    ) || followsHonorific(tokens, nameFirst);
+  for (const index of titleWords) {
+    const token = tokens[index]!;
+    if (ACRONYM_ORGS.has(token.text)) push(mentions, tokens, index, index + 1, 'ORG');
+    else if (isPlace(token.lower) && !DEMONYMS.has(token.lower))
+      push(mentions, tokens, index, index + 1, 'PLACE');
+  }
+  const type = typeOfName(tokens, nameFirst, nameLast, titled);
+  if (!type) return;
+  const mention = push(
+    mentions,
+    tokens,
+    nameFirst,
+    nameLast,
+    type,
+    genderOf(tokens, nameFirst, titleWords),
+  );
+  if (type === 'PERSON') {
+    const role = preModifierRole(tokens, nameFirst) ?? appositiveRole(tokens, nameLast);
+    if (role) mention.roles.push(role);
+  }
+}
+
+function followsHonorific(tokens: readonly Token[], index: number): boolean {
+  const previous = tokens[index - 1];
+  if (!previous) return false;
+  if (previous.text === '.') return ABBREVIATED_HONORIFICS.has(tokens[index - 2]?.lower ?? '');
+  return HONORIFICS.has(previous.lower) && previous.cap;
+}
+
+function typeOfName(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  titled: boolean,
+): EntityType | null {
+  const words = tokens.slice(first, last).filter((token) => token.kind === 'word');
+  if (titled) return 'PERSON';
+  if (words.length >= 2) {
+    if (words.every((word) => isPlace(word.lower))) return 'PLACE';
+    if (isFirstName(words[0]!.lower) || isLastName(words.at(-1)!.lower)) return 'PERSON';
+    if (isPlace(words.at(-1)!.lower)) return null;
+    if (words.some((word) => isCommonWord(word.lower) && !NAME_JOINERS.has(word.lower)))
+      return null;
+    return words.length <= 4 ? 'PERSON' : null;
+  }
+  const word = words[0]!;
+  if (isAcronym(word)) return 'ORG';
+  if (isFirstName(word.lower) && !isLastName(word.lower)) return null;
+  if (isLastName(word.lower)) return 'PERSON';
+  const next = tokens[last];
+  if (next?.kind === 'word' && CUES.has(next.lower) && !isCommonWord(word.lower)) return 'PERSON';
+  const previous = tokens[first - 1];
+  if (previous && PLACE_PREPOSITIONS.has(previous.lower) && !isCommonWord(word.lower))
+    return 'PLACE';
+  return null;
+}
+
+function genderOf(
+  tokens: readonly Token[],
+  nameFirst: number,
+  titleWords: readonly number[],
+): Gender {
+  const honorific = [
+    ...titleWords.map((index) => tokens[index]!.lower),
+    tokens[nameFirst - 1]?.lower ?? '',
+    tokens[nameFirst - 2]?.lower ?? '',
+  ];
+  if (honorific.some((word) => MALE_HONORIFICS.has(word))) return 'male';
+  if (honorific.some((word) => FEMALE_HONORIFICS.has(word))) return 'female';
+  const firstName = isFirstName(tokens[nameFirst]!.lower);
+  return firstName === 'male' || firstName === 'female' ? firstName : null;
+}
+
+/** "US Secretary of State", "Kosovo Prime Minister", "US National Security Council official". */
+function preModifierRole(tokens: readonly Token[], nameFirst: number): string | null {
+  let k = nameFirst;
+  while (k > 0) {
+    const token = tokens[k - 1]!;
+    if (token.text === '.' && ABBREVIATED_HONORIFICS.has(tokens[k - 2]?.lower ?? '')) {
+      k--;
+      continue;
+    }
+    const roleWord =
+      token.kind === 'word' &&
+      (ROLE_WORDS.has(token.lower) || ROLE_NOUNS.has(token.lower) || ROLE_LINKS.has(token.lower));
+    // Capitalised words join the role only when they are titles, places or organisations,
+    // so the walk stops at another person's name ("Kurti and Serbian President Vučić").
+    const titleCap =
+      token.kind === 'word' && token.cap && (isTitleWord(token) || isPlace(token.lower));
+    if (token.kind === 'possessive' || roleWord || titleCap) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  while (
+    k < nameFirst &&
+    (ROLE_LINKS.has(tokens[k]!.lower) ||
+      tokens[k]!.kind === 'possessive' ||
+      STOP_WORDS.has(tokens[k]!.lower))
+  )
+    k++;
+  if (k >= nameFirst) return null;
+  const words = tokens.slice(k, nameFirst).filter((token) => token.kind === 'word');
+  if (
+    !words.some(
+      (word) =>
+        ROLE_NOUNS.has(word.lower) ||
+        (HONORIFICS.has(word.lower) && !ABBREVIATED_HONORIFICS.has(word.lower)),
+    )
+  )
+    return null;
+  if (words.length > 9) return null;
+  return spanText(tokens, k, nameFirst);
+}
+
+/** "Kirby, the NSC spokesman," or "John Kirby, a spokesman for the National Security Council". */
+function appositiveRole(tokens: readonly Token[], nameLast: number): string | null {
+  if (tokens[nameLast]?.text !== ',') return null;
+  const start = nameLast + 1;
+  const opener = tokens[start];
+  if (!opener || opener.kind !== 'word') return null;
+  if (!APPOSITIVE_STARTS.has(opener.lower) && !ROLE_WORDS.has(opener.lower) && !opener.cap)
+    return null;
+  let end = start;
+  while (end < tokens.length && end - start < 12) {
+    const token = tokens[end]!;
+    if (token.kind === 'punct' || token.kind === 'quote') break;
+    if (
+      token.kind === 'word' &&
+      !token.cap &&
+      CUES.has(token.lower) &&
+      !ROLE_NOUNS.has(token.lower)
+    )
+      return null;
+    if (token.lower === 'who' || token.lower === 'which') return null;
+    end++;
+  }
+  const closer = tokens[end]?.text;
+  if (closer !== ',' && closer !== '.' && closer !== ';' && closer !== undefined) return null;
+  const words = tokens.slice(start, end).filter((token) => token.kind === 'word');
+  if (!words.some((word) => ROLE_NOUNS.has(word.lower))) return null;
+  const skip = APPOSITIVE_STARTS.has(opener.lower) ? 1 : 0;
+  if (start + skip >= end) return null;
+  return spanText(tokens, start + skip, end);
+}
+
+export function spanText(tokens: readonly Token[], first: number, last: number): string {
+  return tokens
+    .slice(first, last)
+    .map((token, k, all) => (k > 0 && all[k - 1]!.end < token.start ? ' ' : '') + token.text)
+    .join('');
+}
+
+/**
+ * Gives every person mention the article's full name: "Kirby" and "Mr. Kirby" become
+ * "John Kirby" when the article names exactly one person of that surname. Capitalised words
+ * that were left untyped but match a known surname become person mentions too.
+ */
+function resolveSurnames(tokens: readonly Token[], mentions: Mention[]): void {
+  const bySurname = new Map<string, Set<string>>();
+  const genderOfName = new Map<string, Gender>();
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON' || mention.last - mention.first < 2) continue;
+    const surname = tokens[mention.last - 1]!.lower;
+    const names = bySurname.get(surname) ?? new Set();
+    names.add(mention.text);
+    bySurname.set(surname, names);
+    if (mention.gender) genderOfName.set(mention.text, mention.gender);
+  }
+  const covered = new Uint8Array(tokens.length);
+  for (const mention of mentions) covered.fill(1, mention.first, mention.last);
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (!isNameWord(token) || covered[index] === 1 || !bySurname.has(token.lower)) continue;
+    const next = tokens[index + 1];
+    if (next && isNameWord(next)) continue;
+    const mention = push(mentions, tokens, index, index + 1, 'PERSON');
+    const role = appositiveRole(tokens, index + 1);
+    if (role) mention.roles.push(role);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON') continue;
+    const words = mention.last - mention.first;
+    const names = bySurname.get(tokens[mention.last - 1]!.lower);
+    if (names && names.size === 1) {
+      const [full] = names;
+      if (words < 2 || full!.endsWith(mention.text)) mention.canonical = full!;
+    }
+    mention.gender ??= genderOfName.get(mention.canonical) ?? null;
+  }
+  const byCanonical = new Map<string, Gender>();
+  for (const mention of mentions)
+    if (mention.gender) byCanonical.set(mention.canonical, mention.gender);
+  for (const mention of mentions) mention.gender ??= byCanonical.get(mention.canonical) ?? null;
+}

@@ -1,0 +1,171 @@
+import type { Database } from 'better-sqlite3';
+import { editDistance, nameKey } from './names.ts';
+import type { PersonRow } from './registry.ts';
+
+export interface PersonCard {
+  id: number;
+  name: string;
+  aliases: string[];
+  roles: { role: string; count: number; firstSeen: string; lastSeen: string }[];
+  mentions: number;
+  statements: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface StatementRow {
+  kind: 'direct' | 'indirect' | 'mixed';
+  text: string;
+  cue: string | null;
+  published: string;
+  article_id: string;
+  title: string;
+  outlet: string;
+  url: string | null;
+}
+
+export type Resolution =
+  | { status: 'found'; person: PersonRow }
+  | { status: 'ambiguous'; candidates: PersonRow[] }
+  | { status: 'unknown'; closest: string[] };
+
+export interface StatementQuery {
+  personId: number;
+  /** A known topic's key: the statement's article must be about it. */
+  topic: string | null;
+  /** For a topic sitrep does not know: an FTS5 MATCH expression its article must satisfy. */
+  match: string | null;
+  from: string | null;
+  to: string | null;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Reads the people registry: name resolution (full name, alias, surname, then the closest
+ * spellings), a person's card and their statements. Every read is one indexed query.
+ */
+export function createPeopleDirectory(db: Database) {
+  const byKey = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE key = ?');
+  const byAlias = db.prepare<[string], PersonRow>(
+    `SELECT p.* FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.alias = ?
+     ORDER BY p.statements DESC, p.mentions DESC`,
+  );
+  const bySurname = db.prepare<[string], PersonRow>(
+    'SELECT * FROM people WHERE surname = ? ORDER BY statements DESC, mentions DESC',
+  );
+  const allNames = db.prepare<
+    [],
+    { name: string; key: string; statements: number; mentions: number }
+  >('SELECT name, key, statements, mentions FROM people');
+  const aliasesOf = db.prepare<[number], { display: string }>(
+    'SELECT display FROM person_aliases WHERE person_id = ? ORDER BY count DESC, display',
+  );
+  const rolesOf = db.prepare<
+    [number],
+    { role: string; count: number; first_seen: string; last_seen: string }
+  >(
+    'SELECT role, count, first_seen, last_seen FROM person_roles WHERE person_id = ? ORDER BY count DESC, last_seen DESC',
+  );
+  const byId = db.prepare<[number], PersonRow>('SELECT * FROM people WHERE id = ?');
+
+  function resolve(query: string): Resolution {
+    const key = nameKey(query);
+    const exact = byKey.get(key);
+    if (exact && exact.words > 1) return { status: 'found', person: exact };
+    const viaAlias = dedupe(byAlias.all(key));
+    const words = key.split(' ');
+    const viaSurname = dedupe(bySurname.all(words.at(-1) ?? ''));
+    const full = (rows: PersonRow[]) => rows.filter((row) => row.words > 1);
+    for (const rows of [viaAlias, words.length === 1 ? viaSurname : []]) {
+      if (rows.length === 0) continue;
+      const named = full(rows);
+      if (named.length === 1) return { status: 'found', person: named[0]! };
+      if (named.length > 1) return { status: 'ambiguous', candidates: named };
+      return { status: 'found', person: rows[0]! };
+    }
+    if (exact) return { status: 'found', person: exact };
+    return { status: 'unknown', closest: closest(key) };
+  }
+
+  function closest(key: string, limit = 5): string[] {
+    const surname = key.split(' ').at(-1) ?? key;
+    return allNames
+      .all()
+      .map((row) => {
+        const rowSurname = row.key.split(' ').at(-1)!;
+        const distance = Math.min(editDistance(key, row.key), editDistance(surname, rowSurname));
+        return { row, distance };
+      })
+      .filter(({ distance }) => distance <= Math.max(2, Math.floor(surname.length / 3)))
+      .sort((a, b) => a.distance - b.distance || b.row.statements - a.row.statements)
+      .slice(0, limit)
+      .map(({ row }) => row.name);
+  }
+
+  function card(id: number): PersonCard | null {
+    const row = byId.get(id);
+    if (!row) return null;
+    return {
+      id,
+      name: row.name,
+      aliases: [...new Set(aliasesOf.all(id).map((alias) => alias.display))].filter(
+        (alias) => alias !== row.name,
+      ),
+      roles: rolesOf.all(id).map((role) => ({
+        role: role.role,
+        count: role.count,
+        firstSeen: role.first_seen,
+        lastSeen: role.last_seen,
+      })),
+      mentions: row.mentions,
+      statements: row.statements,
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+    };
+  }
+
+  function statements(query: StatementQuery): StatementRow[] {
+    const where = ['s.person_id = @personId'];
+    const params: Record<string, string | number> = {
+      personId: query.personId,
+      limit: query.limit,
+      offset: query.offset,
+    };
+    if (query.from) {
+      where.push('s.published >= @from');
+      params['from'] = query.from;
+    }
+    if (query.to) {
+      where.push('s.published <= @to');
+      params['to'] = query.to;
+    }
+    if (query.topic) {
+      where.push(`s.topics LIKE @topic ESCAPE '\\'`);
+      params['topic'] = `% ${query.topic.replace(/[\\%_]/g, (char) => `\\${char}`)} %`;
+    } else if (query.match) {
+      // Checked per statement in index order, so a broad topic stops at the first page.
+      where.push(
+        'EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @match AND rowid = a.seq)',
+      );
+      params['match'] = query.match;
+    }
+    return db
+      .prepare<[Record<string, string | number>], StatementRow>(
+        `SELECT s.kind, s.text, s.cue, s.published, s.article_id, a.title, a.outlet, a.url
+         FROM statements s JOIN articles a ON a.id = s.article_id
+         WHERE ${where.join(' AND ')}
+         ORDER BY s.published DESC, s.id LIMIT @limit OFFSET @offset`,
+      )
+      .all(params);
+  }
+
+  return { resolve, card, statements, closest };
+}
+
+export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>;
+
+function dedupe(rows: PersonRow[]): PersonRow[] {
+  const seen = new Set<number>();
+  return rows.filter((row) => !seen.has(row.id) && seen.add(row.id));
+}

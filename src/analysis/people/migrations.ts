@@ -1,0 +1,60 @@
+import type { Migration } from '../../corpus/store/migrations.ts';
+
+/**
+ * The people registry's tables, filled at ingest by the people indexer: one row per canonical
+ * person, the spellings that name them (folded, so Vucic and Vučić meet), the roles seen with
+ * their dates, and every statement attributed to them. `/who` reads only these.
+ */
+export const peopleMigrations: Migration[] = [
+  {
+    id: '0100-people',
+    up(db) {
+      db.exec(`
+        CREATE TABLE people (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          key TEXT NOT NULL UNIQUE,
+          surname TEXT NOT NULL,
+          words INTEGER NOT NULL,
+          mentions INTEGER NOT NULL DEFAULT 0,
+          statements INTEGER NOT NULL DEFAULT 0,
+          first_seen TEXT NOT NULL,
+          last_seen TEXT NOT NULL
+        );
+        CREATE INDEX people_surname ON people (surname);
+        CREATE TABLE person_aliases (
+          alias TEXT NOT NULL,
+          person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+          display TEXT NOT NULL,
+          count INTEGER NOT NULL,
+          PRIMARY KEY (alias, person_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX person_aliases_person ON person_aliases (person_id);
+        CREATE TABLE person_roles (
+          person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+          role_key TEXT NOT NULL,
+          role TEXT NOT NULL,
+          count INTEGER NOT NULL,
+          first_seen TEXT NOT NULL,
+          last_seen TEXT NOT NULL,
+          PRIMARY KEY (person_id, role_key)
+        ) WITHOUT ROWID;
+        CREATE TABLE statements (
+          id INTEGER PRIMARY KEY,
+          person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+          article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          published TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          text TEXT NOT NULL,
+          text_key TEXT NOT NULL,
+          topics TEXT NOT NULL,
+          cue TEXT,
+          start INTEGER NOT NULL
+        );
+        CREATE INDEX statements_person ON statements (person_id, published DESC, id);
+        CREATE INDEX statements_article ON statements (article_id);
+        CREATE UNIQUE INDEX statements_once ON statements (person_id, text_key);
+      `);
+    },
+  },
+];

@@ -1,0 +1,252 @@
+import type { Database } from 'better-sqlite3';
+import type { Analysis, Quote } from '../analysis.ts';
+import type { Article } from '../../corpus/article.ts';
+import { diacritics, editDistance, nameKey } from './names.ts';
+import { topicsOf } from './topics-of.ts';
+
+/** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
+const HONORIFIC_BEFORE =
+  /(?:^|[\s(“"])((?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Amb|President|Minister|Ambassador|General|Admiral|Senator)\.?)\s+$/;
+const MAX_STATEMENT_CHARS = 1500;
+/** How much of a statement's folded text tells two copies apart. */
+const STATEMENT_KEY_CHARS = 300;
+
+interface Statement {
+  speaker: string | null;
+  kind: Quote['kind'];
+  text: string;
+  cue: string | null;
+  start: number;
+}
+
+/**
+ * One statement per clause group: the analysis splits "said X and urged Y" into two quotes (as
+ * attribution corpora do), but a reader wants the sentence, so reported clauses of one speaker
+ * that follow each other within a sentence are joined with the words between them.
+ */
+function joinClauses(body: string, quotes: readonly Quote[]): Statement[] {
+  const statements: Statement[] = [];
+  let previous: (Statement & { end: number }) | null = null;
+  for (const quote of quotes) {
+    const gap = previous ? body.slice(previous.end, quote.content.start) : '';
+    if (
+      previous &&
+      quote.speaker === previous.speaker &&
+      quote.kind !== 'direct' &&
+      previous.kind !== 'direct' &&
+      gap.length <= 40 &&
+      !/[.!?\n]/.test(gap)
+    ) {
+      previous.text = body.slice(previous.start, quote.content.end);
+      previous.end = quote.content.end;
+      if (quote.kind === 'mixed') previous.kind = 'mixed';
+      continue;
+    }
+    previous = {
+      speaker: quote.speaker,
+      kind: quote.kind,
+      text: quote.content.text,
+      cue: quote.cue?.text ?? null,
+      start: quote.content.start,
+      end: quote.content.end,
+    };
+    statements.push(previous);
+  }
+  return statements;
+}
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  key: string;
+  surname: string;
+  words: number;
+  mentions: number;
+  statements: number;
+  first_seen: string;
+  last_seen: string;
+}
+
+interface PersonInArticle {
+  canonical: string;
+  mentions: number;
+  aliases: Map<string, string>;
+}
+
+/**
+ * Writes one article's people into the registry. A full name is its own person; a surname
+ * alone joins the one full name that corpus knows with that surname, and stays separate
+ * (offered as a candidate) when two people share it. A surname seen before its full name is
+ * folded into the full name when that arrives.
+ */
+export function createPeopleWriter(db: Database) {
+  const byKey = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE key = ?');
+  const fullNamesWithSurname = db.prepare<[string], PersonRow>(
+    'SELECT * FROM people WHERE surname = ? AND words > 1',
+  );
+  const insertPerson = db.prepare<[string, string, string, number, string, string]>(
+    `INSERT INTO people (name, key, surname, words, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const rename = db.prepare<[string, number]>('UPDATE people SET name = ? WHERE id = ?');
+  const touch = db.prepare<{ id: number; mentions: number; statements: number; seen: string }>(
+    `UPDATE people SET mentions = mentions + @mentions, statements = statements + @statements,
+       first_seen = min(first_seen, @seen), last_seen = max(last_seen, @seen) WHERE id = @id`,
+  );
+  const addAlias = db.prepare<{ alias: string; id: number; display: string; count: number }>(
+    `INSERT INTO person_aliases (alias, person_id, display, count) VALUES (@alias, @id, @display, @count)
+     ON CONFLICT (alias, person_id) DO UPDATE SET count = count + excluded.count`,
+  );
+  const addRole = db.prepare<{
+    id: number;
+    key: string;
+    role: string;
+    count: number;
+    seen: string;
+  }>(
+    `INSERT INTO person_roles (person_id, role_key, role, count, first_seen, last_seen)
+     VALUES (@id, @key, @role, @count, @seen, @seen)
+     ON CONFLICT (person_id, role_key) DO UPDATE SET count = count + excluded.count,
+       first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
+  );
+  // A syndicated copy repeats a statement word for word: it is stored once, under its first outlet.
+  const addStatement = db.prepare<
+    [number, string, string, string, string, string, string, string | null, number]
+  >(
+    `INSERT OR IGNORE INTO statements
+       (person_id, article_id, published, kind, text, text_key, topics, cue, start)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const aliasesOf = db.prepare<[number], { alias: string; display: string; count: number }>(
+    'SELECT alias, display, count FROM person_aliases WHERE person_id = ?',
+  );
+  const rolesOf = db.prepare<
+    [number],
+    { role_key: string; role: string; count: number; first_seen: string; last_seen: string }
+  >('SELECT role_key, role, count, first_seen, last_seen FROM person_roles WHERE person_id = ?');
+  // A statement both already hold stays once: the surname's copy is dropped with the surname.
+  const moveStatements = db.prepare<[number, number]>(
+    'UPDATE OR IGNORE statements SET person_id = ? WHERE person_id = ?',
+  );
+  const dropStatements = db.prepare<[number]>('DELETE FROM statements WHERE person_id = ?');
+  const deletePerson = db.prepare<[number]>('DELETE FROM people WHERE id = ?');
+
+  function ensurePerson(canonical: string, seen: string): number {
+    const key = nameKey(canonical);
+    const words = key.split(' ');
+    const surname = words.at(-1)!;
+    if (words.length === 1) {
+      const full = fullNamesWithSurname.all(surname);
+      if (full.length === 1) return full[0]!.id;
+    }
+    const existing = byKey.get(key) ?? sameNameSpeltOtherwise(words);
+    if (existing) {
+      if (diacritics(canonical) > diacritics(existing.name)) rename.run(canonical, existing.id);
+      return existing.id;
+    }
+    const id = Number(
+      insertPerson.run(canonical, key, surname, words.length, seen, seen).lastInsertRowid,
+    );
+    if (words.length > 1) absorbSurname(id, surname);
+    return id;
+  }
+
+  /**
+   * "Anthony Blinken" and "Antony Blinken": same surname, as many words, first names one
+   * letter apart. News spells foreign first names inconsistently; surnames are kept stricter.
+   */
+  function sameNameSpeltOtherwise(words: string[]): PersonRow | undefined {
+    if (words.length < 2 || words[0]!.length < 4) return undefined;
+    return fullNamesWithSurname.all(words.at(-1)!).find((row) => {
+      const other = row.key.split(' ');
+      return (
+        other.length === words.length &&
+        editDistance(other[0]!, words[0]!) <= 1 &&
+        other.slice(1).join(' ') === words.slice(1).join(' ')
+      );
+    });
+  }
+
+  /** Folds the surname-only person into the new full name when it is the only one. */
+  function absorbSurname(id: number, surname: string): void {
+    const single = byKey.get(surname);
+    if (!single || fullNamesWithSurname.all(surname).length !== 1) return;
+    for (const alias of aliasesOf.all(single.id))
+      addAlias.run({ alias: alias.alias, id, display: alias.display, count: alias.count });
+    for (const role of rolesOf.all(single.id)) {
+      addRole.run({
+        id,
+        key: role.role_key,
+        role: role.role,
+        count: role.count,
+        seen: role.first_seen,
+      });
+      addRole.run({ id, key: role.role_key, role: role.role, count: 0, seen: role.last_seen });
+    }
+    const moved = moveStatements.run(id, single.id).changes;
+    dropStatements.run(single.id);
+    touch.run({
+      id,
+      mentions: single.mentions,
+      statements: moved,
+      seen: single.first_seen,
+    });
+    touch.run({ id, mentions: 0, statements: 0, seen: single.last_seen });
+    deletePerson.run(single.id);
+  }
+
+  return function indexPeople(article: Article, analysis: Analysis): void {
+    const people = new Map<string, PersonInArticle>();
+    for (const entity of analysis.entities) {
+      if (entity.type !== 'PERSON') continue;
+      const person = people.get(entity.canonical) ?? {
+        canonical: entity.canonical,
+        mentions: 0,
+        aliases: new Map(),
+      };
+      person.mentions++;
+      person.aliases.set(nameKey(entity.text), entity.text);
+      const honorific = HONORIFIC_BEFORE.exec(
+        article.body.slice(Math.max(0, entity.start - 16), entity.start),
+      );
+      if (honorific) {
+        const display = `${honorific[1]} ${entity.text.split(' ').at(-1)}`;
+        person.aliases.set(nameKey(display), display);
+      }
+      people.set(entity.canonical, person);
+    }
+    const seen = article.published;
+    const ids = new Map<string, number>();
+    for (const person of people.values())
+      ids.set(person.canonical, ensurePerson(person.canonical, seen));
+    const statementsOf = new Map<number, number>();
+    const topics = ` ${topicsOf(article).join(' ')} `;
+    for (const statement of joinClauses(article.body, analysis.quotes)) {
+      const id = statement.speaker === null ? undefined : ids.get(statement.speaker);
+      if (id === undefined) continue;
+      const text = statement.text.slice(0, MAX_STATEMENT_CHARS);
+      const added = addStatement.run(
+        id,
+        article.id,
+        seen,
+        statement.kind,
+        text,
+        nameKey(text).slice(0, STATEMENT_KEY_CHARS),
+        topics,
+        statement.cue,
+        statement.start,
+      ).changes;
+      statementsOf.set(id, (statementsOf.get(id) ?? 0) + added);
+    }
+    for (const role of analysis.people ?? []) {
+      const id = ids.get(role.name);
+      if (id === undefined) continue;
+      const clean = role.role.replace(/^(the|a|an)\s+/i, '').trim();
+      if (clean) addRole.run({ id, key: nameKey(clean), role: clean, count: 1, seen });
+    }
+    for (const person of people.values()) {
+      const id = ids.get(person.canonical)!;
+      for (const [alias, display] of person.aliases) addAlias.run({ alias, id, display, count: 1 });
+      touch.run({ id, mentions: person.mentions, statements: statementsOf.get(id) ?? 0, seen });
+    }
+  };
+}

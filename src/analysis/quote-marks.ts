@@ -1,0 +1,82 @@
+/** A span of text between paired quote marks, marks included. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+}
+
+/** Opening mark → closing mark. `''` is the typewriter double quote some archives use. */
+const CLOSING: [string, string][] = [
+  ["''", "''"],
+  ['“', '”'],
+  ['„', '“'],
+  ['«', '»'],
+  ['"', '"'],
+];
+const OPENERS = new Set(CLOSING.map(([open]) => open[0]!));
+/** A direct quote longer than this is a pairing error (an unbalanced mark), not a quote. */
+const MAX_QUOTE_CHARS = 3000;
+const MAX_PARAGRAPHS = 6;
+
+/**
+ * Pairs quote marks: curly “ ”, German „ “, guillemets « », straight " and ''. A quote may run
+ * over several paragraphs when each new paragraph reopens it (the news convention of leaving
+ * the closing mark off until the quote ends). An opening mark with no partner is dropped rather
+ * than swallowing the rest of the article.
+ */
+export function pairQuoteMarks(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!OPENERS.has(text[i]!)) {
+      i++;
+      continue;
+    }
+    const pair = CLOSING.find(([open]) => text.startsWith(open, i));
+    if (!pair || (isSymmetric(pair) && !opensQuote(text, i, pair[0].length))) {
+      i++;
+      continue;
+    }
+    const end = findClose(text, i, pair[0], pair[1]);
+    if (end === -1) {
+      i += pair[0].length;
+      continue;
+    }
+    spans.push({ start: i, end: end + pair[1].length });
+    i = end + pair[1].length;
+  }
+  return spans;
+}
+
+const isSymmetric = ([open, close]: [string, string]) => open === close;
+
+function opensQuote(text: string, index: number, length: number): boolean {
+  const before = text[index - 1];
+  const after = text[index + length];
+  if (after === undefined || /\s/.test(after)) return false;
+  return before === undefined || /[\s([{—–-]/.test(before);
+}
+
+function closesQuote(text: string, index: number, length: number): boolean {
+  const before = text[index - 1];
+  const after = text[index + length] ?? ' ';
+  return before !== undefined && !/\s/.test(before) && /[\s.,;:!?)\]—–-]/.test(after);
+}
+
+function findClose(text: string, openAt: number, open: string, close: string): number {
+  let paragraphs = 0;
+  const symmetric = open === close;
+  for (let j = openAt + open.length; j < text.length && j - openAt < MAX_QUOTE_CHARS; j++) {
+    const char = text[j]!;
+    if (text.startsWith(close, j) && (!symmetric || closesQuote(text, j, close.length))) return j;
+    if (!symmetric && text.startsWith(open, j)) return -1;
+    if (char === '\n') {
+      let k = j;
+      while (k < text.length && /\s/.test(text[k]!)) k++;
+      paragraphs++;
+      // A new paragraph continues the quote only when it reopens it.
+      if (!text.startsWith(open, k) || paragraphs >= MAX_PARAGRAPHS) return -1;
+      j = k + open.length - 1;
+    }
+  }
+  return -1;
+}

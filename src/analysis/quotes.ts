@@ -1,0 +1,677 @@
+import type { QuoteKind, Span } from './analysis.ts';
+import { CUES, CUE_PHRASES, STOP_WORDS, isAdverb, isVerbLike, type CueClass } from './lexicon.ts';
+import type { QuoteSpan } from './quote-marks.ts';
+import type { Token } from './tokens.ts';
+
+/** One attribution found by the rules, in token indexes; speakers are resolved afterwards. */
+export interface Attribution {
+  kind: QuoteKind;
+  content: { start: number; end: number };
+  /** Token range [first, last) of the source phrase, or null (a quote with no named source). */
+  source: { first: number; last: number } | null;
+  cue: { first: number; last: number } | null;
+  /** For a quote with no source: the attribution it continues, whose speaker it shares. */
+  continues: Attribution | null;
+  sentence: number;
+}
+
+/** The tokens and sentences of one text, with what the rules need to look up per token. */
+export interface QuoteContext {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Span[];
+  quotes: readonly QuoteSpan[];
+}
+
+/** Words between a source and its verb that belong to neither ("he has also said"). */
+const AUXILIARIES = new Set(
+  (
+    'has have had also was were is are will would could may might did does do not never ' +
+    'repeatedly previously later earlier then once again publicly reportedly recently first ' +
+    'further only already still even often just originally subsequently privately separately ' +
+    'quickly flatly had been has been have been himself herself themselves itself pointedly ' +
+    'explicitly angrily bluntly simply clearly openly immediately last'
+  ).split(' '),
+);
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which', 'you']);
+const NP_INNER = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'for',
+  'at',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'many',
+  'most',
+  'several',
+  'other',
+  'both',
+  'two',
+  'three',
+  'four',
+  'five',
+  'all',
+  'and',
+  'in',
+  'on',
+  'to',
+  'from',
+]);
+const NP_CANNOT_START = new Set(['of', 'for', 'at', 'and', 'in', 'on', 'to', 'from', 'that']);
+const CONTINUATION_GERUNDS = new Set([
+  'adding',
+  'saying',
+  'noting',
+  'stressing',
+  'warning',
+  'arguing',
+  'explaining',
+  'insisting',
+  'claiming',
+  'suggesting',
+  'calling',
+  'urging',
+  'stating',
+  'emphasizing',
+  'emphasising',
+  'pointing',
+  'acknowledging',
+  'describing',
+  'citing',
+  'telling',
+  'asking',
+  'vowing',
+  'promising',
+]);
+/** How far after the cue a "that" may come ("said in a statement on Tuesday that ..."). */
+const THAT_WINDOW = 9;
+const MAX_SOURCE_TOKENS = 9;
+const MIN_CONTENT_WORDS = 2;
+
+interface Found {
+  first: number;
+  last: number;
+  cls: CueClass;
+}
+
+/** The cue at token `index`, if a cue starts there (longest phrase first). */
+function cueAt(tokens: readonly Token[], index: number): Found | null {
+  const token = tokens[index]!;
+  if (token.kind !== 'word') return null;
+  for (const phrase of CUE_PHRASES) {
+    if (phrase[0] !== token.lower) continue;
+    if (phrase.every((word, k) => tokens[index + k]?.lower === word))
+      return { first: index, last: index + phrase.length, cls: 'phrase' };
+  }
+  const entries = CUES.get(token.lower);
+  if (!entries || token.cap) return null;
+  for (const entry of entries) {
+    if (entry.rest.every((word, k) => tokens[index + 1 + k]?.lower === word))
+      return { first: index, last: index + 1 + entry.rest.length, cls: entry.cls };
+  }
+  return null;
+}
+
+function isWord(token: Token | undefined): boolean {
+  return token?.kind === 'word';
+}
+
+/**
+ * Finds attributions sentence by sentence: "X said (that) ...", "..., X said", "..., said X",
+ * "according to X, ...", "X called on Y to ...", then the direct quotes no cue claimed, which
+ * continue the nearest earlier attribution of their paragraph.
+ */
+export function findAttributions(context: QuoteContext): Attribution[] {
+  const { tokens, sentences, quotes } = context;
+  const quoteOf = new Int32Array(tokens.length).fill(-1);
+  let q = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    while (q < quotes.length && quotes[q]!.end <= token.start) q++;
+    if (q < quotes.length && quotes[q]!.start <= token.start) quoteOf[t] = q;
+  }
+  const attributions: Attribution[] = [];
+  let t = 0;
+  sentences.forEach((sentence, s) => {
+    while (t < tokens.length && tokens[t]!.end <= sentence.start) t++;
+    const first = t;
+    while (t < tokens.length && tokens[t]!.start < sentence.end) t++;
+    const last = t;
+    attributions.push(...sentenceAttributions(context, quoteOf, first, last, s));
+  });
+  attributions.sort((a, b) => a.content.start - b.content.start);
+  const kept = dropOverlaps(
+    attributions.filter(
+      (a) =>
+        context.text.slice(a.content.start, a.content.end).trim().split(/\s+/).length >=
+        MIN_CONTENT_WORDS,
+    ),
+  );
+  addUnclaimedQuotes(context, kept);
+  return kept.sort((a, b) => a.content.start - b.content.start);
+}
+
+function sentenceAttributions(
+  context: QuoteContext,
+  quoteOf: Int32Array,
+  first: number,
+  last: number,
+  sentence: number,
+): Attribution[] {
+  const { tokens } = context;
+  const found: Attribution[] = [];
+  let claimedUntil = first;
+  for (let index = first; index < last; index++) {
+    if (quoteOf[index] !== -1) continue;
+    const cue = cueAt(tokens, index);
+    if (!cue) continue;
+    const previous = found.at(-1);
+    const joint = previous === undefined ? -1 : continuationJoint(tokens, index);
+    const continuation = joint !== -1;
+    const conjunction =
+      !continuation && index < claimedUntil ? coordinatedClause(tokens, index, first) : -1;
+    if (index < claimedUntil && !continuation && conjunction === -1) continue;
+    const attribution =
+      cue.cls === 'phrase'
+        ? accordingTo(context, quoteOf, cue, first, last, sentence)
+        : continuation
+          ? continued(context, quoteOf, cue, previous!, last, sentence)
+          : verbAttribution(context, quoteOf, cue, first, last, sentence);
+    if (!attribution) continue;
+    if (continuation && previous)
+      previous.content.end = Math.min(
+        previous.content.end,
+        tokens[joint - 1]?.end ?? tokens[joint]!.start,
+      );
+    if (conjunction !== -1 && previous) {
+      if (attribution.source && attribution.source.first <= conjunction)
+        attribution.source = { first: conjunction + 1, last: attribution.source.last };
+      let cut = conjunction;
+      if (/^[,;—–-]$/.test(tokens[cut - 1]?.text ?? '')) cut--;
+      previous.content.end = Math.min(previous.content.end, tokens[cut - 1]!.end);
+    }
+    found.push(attribution);
+    claimedUntil = Math.max(
+      claimedUntil,
+      tokenAtOrAfter(tokens, attribution.content.end, index + 1),
+    );
+    index = Math.max(index, cue.last - 1);
+  }
+  return found;
+}
+
+/**
+ * Where a second statement of the same source starts: ", adding that ...", ", even suggesting
+ * ..." or "... and called for ...". Returns the index of the comma or "and", or -1.
+ */
+function continuationJoint(tokens: readonly Token[], cue: number): number {
+  const word = tokens[cue]!.lower;
+  let k = cue - 1;
+  if (isWord(tokens[k]) && tokens[k]!.lower.endsWith('ly') && isAdverb(tokens[k]!.lower)) k--;
+  if (isWord(tokens[k]) && (tokens[k]!.lower === 'even' || tokens[k]!.lower === 'also')) k--;
+  const joint = tokens[k];
+  if (joint?.text === ',' && (CONTINUATION_GERUNDS.has(word) || word.endsWith('ing'))) return k;
+  if (joint?.lower === 'and' && !word.endsWith('ing'))
+    return tokens[k - 1]?.text === ',' ? k - 1 : k;
+  return -1;
+}
+
+/**
+ * "... — and he noted that ...": a new clause with its own source and cue. Returns the index
+ * of the conjunction, or -1.
+ */
+function coordinatedClause(tokens: readonly Token[], cue: number, first: number): number {
+  for (let k = cue - 1; k > first && cue - k <= 4; k--) {
+    const word = tokens[k]!.lower;
+    if (word === 'and' || word === 'but' || word === 'while') return k < cue - 1 ? k : -1;
+    if (!isWord(tokens[k]) || (!tokens[k]!.cap && !PRONOUNS.has(word) && !NP_INNER.has(word)))
+      return -1;
+  }
+  return -1;
+}
+
+function tokenAtOrAfter(tokens: readonly Token[], offset: number, from: number): number {
+  let k = from;
+  while (k < tokens.length && tokens[k]!.start < offset) k++;
+  return k;
+}
+
+/** Last token of the sentence that content may include (drops the final stop). */
+function contentLast(tokens: readonly Token[], last: number): number {
+  let end = last;
+  while (end > 0 && tokens[end - 1]!.kind === 'punct' && /[.!?;,:—–-]/.test(tokens[end - 1]!.text))
+    end--;
+  return end;
+}
+
+/** The quotes overlapping [start, end): a binary search, as articles may hold thousands. */
+function quotesIn(quotes: readonly QuoteSpan[], start: number, end: number): QuoteSpan[] {
+  let low = 0;
+  let high = quotes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (quotes[middle]!.end <= start) low = middle + 1;
+    else high = middle;
+  }
+  const found: QuoteSpan[] = [];
+  for (let k = low; k < quotes.length && quotes[k]!.start < end; k++) found.push(quotes[k]!);
+  return found;
+}
+
+function kindOf(context: QuoteContext, start: number, end: number): QuoteKind {
+  const inner = quotesIn(context.quotes, start, end);
+  if (inner.length === 0) return 'indirect';
+  const covered = inner.reduce(
+    (sum, quote) => sum + Math.min(end, quote.end) - Math.max(start, quote.start),
+    0,
+  );
+  const text = context.text.slice(start, end).replace(/[\s,.]+/g, '');
+  const opensWithQuote = inner.some((quote) => quote.start <= start + 1);
+  return opensWithQuote && covered >= text.length * 0.9 ? 'direct' : 'mixed';
+}
+
+/** Widens content to whole quotes it cuts through (a quote that runs over several sentences). */
+function widenToQuotes(
+  context: QuoteContext,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  let from = start;
+  let to = end;
+  for (const quote of quotesIn(context.quotes, start, end)) {
+    if (quote.start < from) from = quote.start;
+    if (quote.end > to) to = quote.end;
+  }
+  return { start: from, end: to };
+}
+
+function wordCount(tokens: readonly Token[], first: number, last: number): number {
+  let n = 0;
+  for (let k = first; k < last; k++)
+    if (tokens[k]!.kind === 'word' || tokens[k]!.kind === 'number') n++;
+  return n;
+}
+
+/** The noun phrase ending just before `end` (exclusive), skipping auxiliaries and adverbs. */
+function sourceBefore(
+  tokens: readonly Token[],
+  end: number,
+  floor: number,
+): { first: number; last: number } | null {
+  let k = end - 1;
+  while (
+    k >= floor &&
+    isWord(tokens[k]) &&
+    !tokens[k]!.cap &&
+    (AUXILIARIES.has(tokens[k]!.lower) ||
+      (isAdverb(tokens[k]!.lower) && tokens[k]!.lower.endsWith('ly')))
+  )
+    k--;
+  if (k < floor) return null;
+  // "Kirby, the NSC spokesman, said": step over the appositive to the name.
+  if (tokens[k]?.text === ',') {
+    let c = k - 1;
+    while (c > floor && tokens[c]!.text !== ',' && k - c < 24) {
+      if (tokens[c]!.kind === 'quote' || tokens[c]!.text === '.') break;
+      c--;
+    }
+    if (c >= floor && tokens[c]!.text === ',' && k - c > 1) {
+      const inner = sourceBefore(tokens, c, floor);
+      if (inner && inner.last === c) return { first: inner.first, last: k };
+    }
+    return null;
+  }
+  const lastToken = tokens[k]!;
+  if (!isWord(lastToken) && lastToken.kind !== 'number') return null;
+  if (PRONOUNS.has(lastToken.lower)) return { first: k, last: k + 1 };
+  if (!lastToken.cap && (STOP_WORDS.has(lastToken.lower) || isVerbLike(lastToken.lower)))
+    return null;
+  let first = k;
+  while (first - 1 >= floor && k - first < MAX_SOURCE_TOKENS - 1) {
+    const token = tokens[first - 1]!;
+    if (
+      token.kind === 'possessive' ||
+      token.text === '-' ||
+      (token.text === '.' &&
+        isWord(tokens[first - 2]) &&
+        tokens[first - 2]!.cap &&
+        tokens[first - 2]!.text.length <= 4)
+    ) {
+      first--;
+      continue;
+    }
+    if (!isWord(token)) break;
+    if (token.cap) {
+      first--;
+      continue;
+    }
+    if (PRONOUNS.has(token.lower) && token.lower !== 'it') break;
+    if (NP_INNER.has(token.lower)) {
+      first--;
+      continue;
+    }
+    if (
+      STOP_WORDS.has(token.lower) ||
+      isVerbLike(token.lower) ||
+      (CUES.has(token.lower) && !isNounish(token.lower))
+    )
+      break;
+    first--;
+  }
+  while (
+    first <= k &&
+    (NP_CANNOT_START.has(tokens[first]!.lower) || tokens[first]!.kind !== 'word')
+  )
+    first++;
+  if (first > k) return null;
+  return { first, last: k + 1 };
+}
+
+function isNounish(word: string): boolean {
+  return (
+    /(ers|ists|ians|ment|tion|sion|ies|ary|ory)$/.test(word) ||
+    word === 'report' ||
+    word === 'reports' ||
+    word === 'polls' ||
+    word === 'poll'
+  );
+}
+
+/** The noun phrase starting at `from` and ending at a comma or the sentence end ("said Kirby."). */
+function sourceAfter(
+  tokens: readonly Token[],
+  from: number,
+  last: number,
+): { first: number; last: number } | null {
+  let k = from;
+  const limit = Math.min(last, from + MAX_SOURCE_TOKENS + 6);
+  while (k < limit) {
+    const token = tokens[k]!;
+    const abbreviation =
+      token.text === '.' && k + 1 < last && isWord(tokens[k + 1]) && tokens[k + 1]!.cap;
+    if (!(isWord(token) || token.kind === 'possessive' || token.kind === 'number' || abbreviation))
+      break;
+    // A verb after the cue means a clause ("said the states were ..."), not a speaker.
+    if (isWord(token) && !token.cap && k > from && isVerbLike(token.lower)) return null;
+    k++;
+  }
+  if (k === from) return null;
+  const end = tokens[k];
+  if (
+    k < last &&
+    end &&
+    end.text !== ',' &&
+    end.text !== '.' &&
+    end.text !== ';' &&
+    end.kind !== 'quote'
+  )
+    return null;
+  const head = tokens[from]!;
+  if (!head.cap && head.kind !== 'number' && !PRONOUNS.has(head.lower) && !NP_INNER.has(head.lower))
+    return null;
+  return { first: from, last: k };
+}
+
+function verbAttribution(
+  context: QuoteContext,
+  quoteOf: Int32Array,
+  cue: Found,
+  first: number,
+  last: number,
+  sentence: number,
+): Attribution | null {
+  const { tokens } = context;
+  const end = contentLast(tokens, last);
+  const before = sourceBefore(tokens, cue.first, first);
+  const rightStart = rightContentStart(tokens, quoteOf, cue.last, end);
+  const rightWords = rightStart === null ? 0 : wordCount(tokens, rightStart, end);
+  const postposed = precedingContent(context, quoteOf, before ? before.first : cue.first, first);
+  // "Blinken reaffirmed US support ..., Miller said": the sentence is Miller's.
+  if (cue.cls !== 'speech' && endsWithSpeaker(tokens, cue.last, end)) return null;
+  if (
+    before &&
+    rightStart !== null &&
+    rightWords >= MIN_CONTENT_WORDS &&
+    (!postposed ||
+      cue.cls !== 'speech' ||
+      (!isShortTail(tokens, rightStart, end) && tokens[cue.last]?.text !== ','))
+  ) {
+    const span = widenToQuotes(context, tokens[rightStart]!.start, tokens[end - 1]!.end);
+    return make(context, span, before, cue, sentence);
+  }
+  if (cue.cls !== 'speech' && cue.cls !== 'thought') return null;
+  if (before && postposed) return make(context, postposed, before, cue, sentence);
+  // Inverted: "..., said Kirby." or "“...,” said the minister."
+  if (!before && postposed) {
+    const after = sourceAfter(tokens, cue.last, last);
+    if (after) return make(context, postposed, after, cue, sentence);
+  }
+  return null;
+}
+
+/** True when the sentence closes with ", <source> said" after `from`. */
+function endsWithSpeaker(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let k = end - 1; k >= from && end - k <= 7; k--) {
+    const token = tokens[k]!;
+    if (token.text === ',' || token.kind === 'quote') return false;
+    if (CUES.get(token.lower)?.some((entry) => entry.cls === 'speech' && entry.rest.length === 0)) {
+      let c = k - 1;
+      while (c > from && end - c <= 8 && tokens[c]!.text !== ',') c--;
+      return tokens[c]?.text === ',' && c > from && k - c >= 2;
+    }
+  }
+  return false;
+}
+
+/** True when what follows the cue is only a time or setting ("on Tuesday", "in a statement"). */
+function isShortTail(tokens: readonly Token[], from: number, end: number): boolean {
+  if (wordCount(tokens, from, end) > 6) return false;
+  for (let k = from; k < end; k++)
+    if (tokens[k]!.lower === 'that' || tokens[k]!.kind === 'quote') return false;
+  return true;
+}
+
+/** Where content after a cue starts: at "that" if it comes soon, else right after the cue. */
+function rightContentStart(
+  tokens: readonly Token[],
+  quoteOf: Int32Array,
+  from: number,
+  end: number,
+): number | null {
+  let k = from;
+  while (k < end && (tokens[k]!.text === ':' || tokens[k]!.text === ',')) k++;
+  if (k >= end) return null;
+  for (let j = k; j < end && j - k < THAT_WINDOW; j++) {
+    const token = tokens[j]!;
+    if (token.lower === 'that' && quoteOf[j] === -1) return j;
+    if (token.kind === 'quote' || token.text === ';' || token.text === '.') break;
+  }
+  return k;
+}
+
+/**
+ * The content before a source that follows it: `“...,” he said` or `..., the minister said`.
+ * Starts at the opening of a quote that began in an earlier sentence.
+ */
+function precedingContent(
+  context: QuoteContext,
+  quoteOf: Int32Array,
+  sourceFirst: number,
+  first: number,
+): { start: number; end: number } | null {
+  const { tokens } = context;
+  let k = sourceFirst - 1;
+  if (k < 0) return null;
+  if (k < first) {
+    // The quote ended the previous sentence: `“How many times?” Clinton said.`
+    const closing = tokens[k]!;
+    const quote = quoteOf[k] !== -1 ? context.quotes[quoteOf[k]!] : undefined;
+    return closing.kind === 'quote' && quote && quote.end === closing.end
+      ? { start: quote.start, end: quote.end }
+      : null;
+  }
+  const mark = tokens[k]!;
+  if (mark.text !== ',' && mark.kind !== 'quote' && mark.text !== '—') return null;
+  // Step back over a closing quote mark and a comma inside it.
+  while (
+    k >= first &&
+    (tokens[k]!.text === ',' || tokens[k]!.kind === 'quote' || tokens[k]!.text === '—')
+  ) {
+    if (tokens[k]!.kind === 'quote' && quoteOf[k] !== -1) break;
+    k--;
+  }
+  const quote =
+    quoteOf[sourceFirst - 1] !== -1
+      ? context.quotes[quoteOf[sourceFirst - 1]!]
+      : k >= 0 && quoteOf[k] !== -1
+        ? context.quotes[quoteOf[k]!]
+        : undefined;
+  if (quote && quote.end <= tokens[sourceFirst]!.start) {
+    if (context.text.slice(quote.start, quote.end).split(/\s+/).length < 2) return null;
+    return { start: Math.min(quote.start, tokens[first]!.start), end: quote.end };
+  }
+  if (k < first || wordCount(tokens, first, k + 1) < MIN_CONTENT_WORDS + 1) return null;
+  const start =
+    quoteOf[first] !== -1
+      ? Math.min(context.quotes[quoteOf[first]!]!.start, tokens[first]!.start)
+      : tokens[first]!.start;
+  return { start, end: tokens[k]!.end };
+}
+
+function accordingTo(
+  context: QuoteContext,
+  quoteOf: Int32Array,
+  cue: Found,
+  first: number,
+  last: number,
+  sentence: number,
+): Attribution | null {
+  const { tokens } = context;
+  const end = contentLast(tokens, last);
+  let k = cue.last;
+  while (k < end && tokens[k]!.text !== ',' && k - cue.last < 14) k++;
+  if (k === cue.last) return null;
+  const source = { first: cue.last, last: k };
+  if (cue.first === first || (cue.first === first + 1 && tokens[first]!.kind !== 'word')) {
+    if (k >= end - 1) return null;
+    const span = widenToQuotes(context, tokens[k + 1]!.start, tokens[end - 1]!.end);
+    return make(context, span, source, cue, sentence);
+  }
+  const content = precedingContent(context, quoteOf, cue.first, first);
+  if (!content) return null;
+  return make(context, content, source, cue, sentence);
+}
+
+/** "..., adding that ...": a second statement of the same source. */
+function continued(
+  context: QuoteContext,
+  quoteOf: Int32Array,
+  cue: Found,
+  previous: Attribution,
+  last: number,
+  sentence: number,
+): Attribution | null {
+  const { tokens } = context;
+  const end = contentLast(tokens, last);
+  const start = rightContentStart(tokens, quoteOf, cue.last, end);
+  if (start === null || wordCount(tokens, start, end) < MIN_CONTENT_WORDS) return null;
+  const span = widenToQuotes(context, tokens[start]!.start, tokens[end - 1]!.end);
+  return { ...make(context, span, previous.source, cue, sentence), continues: previous };
+}
+
+/** Reported speech longer than this is a missing full stop, not one statement; it is cut. */
+const MAX_REPORTED_CHARS = 800;
+
+function make(
+  context: QuoteContext,
+  found: { start: number; end: number },
+  source: { first: number; last: number } | null,
+  cue: Found,
+  sentence: number,
+): Attribution {
+  let content = found;
+  if (content.end - content.start > MAX_REPORTED_CHARS) {
+    const cut = context.text.lastIndexOf(' ', content.start + MAX_REPORTED_CHARS);
+    content = {
+      start: content.start,
+      end: cut > content.start ? cut : content.start + MAX_REPORTED_CHARS,
+    };
+  }
+  return {
+    kind: kindOf(context, content.start, content.end),
+    content,
+    source,
+    cue: { first: cue.first, last: cue.last },
+    continues: null,
+    sentence,
+  };
+}
+
+function dropOverlaps(sorted: Attribution[]): Attribution[] {
+  const kept: Attribution[] = [];
+  for (const attribution of sorted) {
+    const previous = kept.at(-1);
+    if (previous && attribution.content.start < previous.content.end) {
+      // Keep the one with a source, else the longer.
+      const better =
+        (attribution.source && !previous.source) ||
+        (!!attribution.source === !!previous.source &&
+          attribution.content.end - attribution.content.start >
+            previous.content.end - previous.content.start);
+      if (better) kept[kept.length - 1] = attribution;
+      continue;
+    }
+    kept.push(attribution);
+  }
+  return kept;
+}
+
+/**
+ * Direct quotes that no cue claimed: in news they continue the speaker of the paragraph (or of
+ * the paragraph before, when a quote opens a paragraph). Fragments under three words are
+ * scare quotes, not statements.
+ */
+function addUnclaimedQuotes(context: QuoteContext, attributions: Attribution[]): void {
+  const { text, quotes, sentences } = context;
+  const sorted = [...attributions].sort((a, b) => a.content.start - b.content.start);
+  const sourced = sorted.filter((a) => a.source !== null);
+  let next = 0;
+  let nextSourced = 0;
+  let sentence = 0;
+  for (const quote of quotes) {
+    while (next < sorted.length && sorted[next]!.content.end <= quote.start) next++;
+    const claimed = next < sorted.length && sorted[next]!.content.start < quote.end;
+    if (claimed) continue;
+    const inner = text.slice(quote.start + 1, quote.end - 1);
+    if (inner.split(/\s+/).filter(Boolean).length < MIN_CONTENT_WORDS) continue;
+    while (sentence < sentences.length - 1 && sentences[sentence]!.end <= quote.start) sentence++;
+    while (nextSourced < sourced.length && sourced[nextSourced]!.content.end <= quote.start)
+      nextSourced++;
+    const previous = sourced[nextSourced - 1];
+    const paragraphStart = text.lastIndexOf('\n', quote.start) + 1;
+    const sameParagraph = previous !== undefined && previous.content.start >= paragraphStart;
+    const opensParagraph = text.slice(paragraphStart, quote.start).trim() === '';
+    const gapOk = previous !== undefined && sentence - previous.sentence <= 3;
+    const adjacent = previous !== undefined && sentence - previous.sentence <= 1;
+    const continues =
+      previous && gapOk && (sameParagraph || opensParagraph || adjacent) ? previous : null;
+    attributions.push({
+      kind: 'direct',
+      content: { start: quote.start, end: quote.end },
+      source: null,
+      cue: null,
+      continues,
+      sentence,
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import type { Entity, Quote, Span } from './analysis.ts';
+import { resolveSpeakers } from './coref.ts';
+import { findEntities, type RoleMention } from './entities.ts';
+import { pairQuoteMarks } from './quote-marks.ts';
+import { findAttributions } from './quotes.ts';
+import { tokenize } from './tokens.ts';
+
+export interface SpeechAnalysis {
+  entities: Entity[];
+  quotes: Quote[];
+  /** Roles seen beside person names, with the mention's offsets. */
+  people: RoleMention[];
+}
+
+/**
+ * Who is named and who said what in one text: entities with article-level canonical names,
+ * roles, and quotes (direct, indirect, mixed) with their resolved speakers. One tokenisation
+ * serves all three.
+ */
+export function analyzeSpeech(text: string, sentences: readonly Span[]): SpeechAnalysis {
+  const tokens = tokenize(text);
+  const starts = new Set(sentences.map((sentence) => sentence.start));
+  const mentions = findEntities(tokens, starts);
+  const attributions = findAttributions({ text, tokens, sentences, quotes: pairQuoteMarks(text) });
+  const sentenceOf = (offset: number): number => {
+    let low = 0;
+    let high = sentences.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (sentences[middle]!.start <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const quotes = resolveSpeakers(text, tokens, mentions, attributions, sentenceOf);
+  return {
+    entities: mentions.map(({ text: mentionText, type, start, end, canonical }) => ({
+      text: mentionText,
+      type,
+      start,
+      end,
+      canonical,
+    })),
+    quotes,
+    people: mentions.flatMap((mention) =>
+      mention.roles.map((role) => ({
+        name: mention.canonical,
+        role,
+        start: mention.start,
+        end: mention.end,
+        text: mention.text,
+      })),
+    ),
+  };
+}

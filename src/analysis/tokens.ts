@@ -1,0 +1,86 @@
+/** A word, number or mark of the analysed text, with its offsets. */
+export interface Token {
+  text: string;
+  /** Lowercased, diacritics folded, curly apostrophes straightened. */
+  lower: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'number' | 'possessive' | 'quote' | 'punct';
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+}
+
+/**
+ * Dotted acronyms (U.S., U.N.) and honorifics keep their period; words keep inner apostrophes
+ * and hyphens (O'Brien, Nagorno-Karabakh); a possessive 's is its own token so that "Serbia's"
+ * still names Serbia.
+ */
+const TOKEN =
+  /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:/]\p{N}+)*%?|''|[«»“”„"‘’']|\S/gu;
+
+const QUOTE_CHARS = new Set(['"', "''", '“', '”', '„', '«', '»']);
+
+/** Folds a word for lexicon lookups: lowercase, no diacritics, straight apostrophes. */
+export function fold(text: string): string {
+  // Most words are plain ASCII; only the rest pay for Unicode normalisation.
+  if (/^[\w .,-]*$/.test(text)) return text.toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+}
+
+export function tokenize(text: string, offset = 0, end = text.length): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = offset;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN.exec(text)) !== null && match.index < end) {
+    const raw = match[0];
+    const start = match.index;
+    const first = raw[0]!;
+    if (/\p{L}/u.test(first)) {
+      const possessive = /^(.+?)(['’]s)$/u.exec(raw);
+      if (possessive && possessive[1]!.length > 1 && !/['’]s$/u.test(possessive[1]!)) {
+        const word = possessive[1]!;
+        tokens.push(wordToken(word, start));
+        tokens.push({
+          text: possessive[2]!,
+          lower: "'s",
+          start: start + word.length,
+          end: start + raw.length,
+          kind: 'possessive',
+          cap: false,
+        });
+        continue;
+      }
+      tokens.push(wordToken(raw, start));
+    } else if (/\p{N}/u.test(first)) {
+      tokens.push({
+        text: raw,
+        lower: raw,
+        start,
+        end: start + raw.length,
+        kind: 'number',
+        cap: false,
+      });
+    } else {
+      tokens.push({
+        text: raw,
+        lower: raw,
+        start,
+        end: start + raw.length,
+        kind: QUOTE_CHARS.has(raw) ? 'quote' : 'punct',
+        cap: false,
+      });
+    }
+  }
+  return tokens;
+}
+
+function wordToken(text: string, start: number): Token {
+  return {
+    text,
+    lower: fold(text),
+    start,
+    end: start + text.length,
+    kind: 'word',
+    cap: /^\p{Lu}/u.test(text),
+  };
+}

@@ -1,0 +1,167 @@
+import { parseFeed } from 'feedsmith';
+import { parseHTML } from 'linkedom';
+import type { ArticleInput } from '../corpus/article.ts';
+import { cleanTags, parseTimestamp, tidyBody } from '../corpus/parse/fields.ts';
+import { ParseError } from '../corpus/parse/parse-error.ts';
+
+/** One entry of a feed, as an article plus what the poller needs to track it. */
+export interface FeedItem {
+  /** Stable identity within the feed: guid or id, else link, else title and date. */
+  key: string;
+  article: ArticleInput;
+  /** The feed gave a summary at most, so the linked page may hold the real text. */
+  summaryOnly: boolean;
+}
+
+export interface ParsedFeed {
+  title: string;
+  items: FeedItem[];
+  failures: { origin: string; reason: string }[];
+}
+
+/** Below this many characters a feed entry's text is taken for a summary, not the article. */
+const FULL_TEXT_CHARS = 600;
+
+const BLOCKS = 'p, h1, h2, h3, h4, li, blockquote, pre';
+
+/** Readable text of an HTML fragment (feeds carry HTML in descriptions), paragraphs kept. */
+export function htmlToText(html: string): string {
+  if (!/<[a-z!/]/i.test(html)) return tidyBody(html);
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const blocks = [...document.querySelectorAll(BLOCKS)]
+    .filter((element) => !element.querySelector(BLOCKS))
+    .map((element) => element.textContent ?? '');
+  return tidyBody((blocks.length > 0 ? blocks : [document.body.textContent ?? '']).join('\n\n'));
+}
+
+/** True when a document is a feed (RSS, Atom, RDF or JSON Feed) rather than an article. */
+export function looksLikeFeed(text: string): boolean {
+  const head = text.trimStart().slice(0, 500);
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)\b/i.test(head)) return true;
+  return head.startsWith('{') && /"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(head);
+}
+
+interface Entry {
+  id: string | undefined;
+  title: string | undefined;
+  link: string | undefined;
+  content: string | undefined;
+  summary: string | undefined;
+  date: string | undefined;
+  tags: string[];
+}
+
+type Loose = Record<string, unknown>;
+const text = (value: unknown): string | undefined => {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (value && typeof value === 'object' && typeof (value as Loose)['value'] === 'string')
+    return ((value as Loose)['value'] as string).trim() || undefined;
+  return undefined;
+};
+const list = (value: unknown): Loose[] => (Array.isArray(value) ? (value as Loose[]) : []);
+
+/** Normalises the four feed formats' items to one shape. */
+function entriesOf(parsed: ReturnType<typeof parseFeed>): { title: string; entries: Entry[] } {
+  const feed = parsed.feed as unknown as Loose;
+  const title = text(feed['title']) ?? 'unknown';
+  switch (parsed.format) {
+    case 'rss':
+    case 'rdf':
+      return {
+        title,
+        entries: list(feed['items']).map((item) => ({
+          id: text(item['guid']) ?? text(item['link']),
+          title: text(item['title']),
+          link: text(item['link']),
+          content: text((item['content'] as Loose | undefined)?.['encoded']),
+          summary: text(item['description']),
+          date: text(item['pubDate']) ?? text((item['dc'] as Loose | undefined)?.['date']),
+          tags: list(item['categories']).map((category) => text(category['name']) ?? ''),
+        })),
+      };
+    case 'atom':
+      return {
+        title,
+        entries: list(feed['entries']).map((entry) => {
+          const links = list(entry['links']);
+          const link = links.find(
+            (candidate) => !candidate['rel'] || candidate['rel'] === 'alternate',
+          );
+          return {
+            id: text(entry['id']),
+            title: text(entry['title']),
+            link: text(link?.['href']),
+            content: text(entry['content']),
+            summary: text(entry['summary']),
+            date: text(entry['published']) ?? text(entry['updated']),
+            tags: list(entry['categories']).map(
+              (category) => text(category['label']) ?? text(category['term']) ?? '',
+            ),
+          };
+        }),
+      };
+    case 'json':
+      return {
+        title,
+        entries: list(feed['items']).map((item) => ({
+          id: text(item['id']),
+          title: text(item['title']),
+          link: text(item['url']),
+          content: text(item['content_html']) ?? text(item['content_text']),
+          summary: text(item['summary']),
+          date: text(item['date_published']) ?? text(item['date_modified']),
+          tags: Array.isArray(item['tags']) ? (item['tags'] as unknown[]).map(String) : [],
+        })),
+      };
+  }
+}
+
+/**
+ * Parses a feed document (with feedsmith) into articles. `topics` (from the feeds file) are
+ * added as tags, so the feed's items are found under those topics. Items without a title are
+ * reported as failures; an item with no text keeps its summary or title as its body.
+ */
+export function parseFeedDocument(
+  body: string | object,
+  origin: string,
+  fallbackDate: string,
+  topics: readonly string[] = [],
+): ParsedFeed {
+  let parsed: ReturnType<typeof parseFeed>;
+  try {
+    parsed = parseFeed(
+      typeof body === 'string' && body.trimStart().startsWith('{') ? JSON.parse(body) : body,
+    );
+  } catch (error) {
+    throw new ParseError(`not a readable feed: ${(error as Error).message.slice(0, 120)}`);
+  }
+  const { title: outlet, entries } = entriesOf(parsed);
+  const result: ParsedFeed = { title: outlet, items: [], failures: [] };
+  entries.forEach((entry, index) => {
+    const where = `${origin}#${index + 1}`;
+    const title = entry.title ? htmlToText(entry.title) : '';
+    if (!title) {
+      result.failures.push({ origin: where, reason: 'feed item without a title' });
+      return;
+    }
+    const content = entry.content ? htmlToText(entry.content) : '';
+    const summary = entry.summary ? htmlToText(entry.summary) : '';
+    const best = content.length >= summary.length ? content : summary;
+    const published = (entry.date && parseTimestamp(entry.date)) || fallbackDate;
+    result.items.push({
+      key: entry.id ?? entry.link ?? `${title}\u0000${entry.date ?? ''}`,
+      summaryOnly: best.length < FULL_TEXT_CHARS,
+      article: {
+        title: title.slice(0, 500),
+        body: best || title,
+        outlet,
+        url: entry.link ?? null,
+        published,
+        tags: cleanTags([...entry.tags, ...topics]),
+        lang: 'en',
+        origin: entry.link ?? where,
+      },
+    });
+  });
+  return result;
+}

@@ -1,0 +1,68 @@
+import type { FeedState, InboxEntry } from './source-state.ts';
+
+/** A feed with no successful fetch for this long is stale. */
+export const STALE_AFTER_MS = 60 * 60_000;
+/** Consecutive failures after which a feed counts as failing, however recent its last success. */
+export const FAILING_AFTER = 3;
+
+export interface FeedHealth {
+  url: string;
+  state: 'ok' | 'failing' | 'stale' | 'never fetched';
+  lastSuccess: string | null;
+  lastFailure: string | null;
+  lastError: string | null;
+  failures: number;
+}
+
+export interface IngestHealth {
+  feeds: FeedHealth[];
+  /** True when the live sources cannot be trusted to bring news in. */
+  failing: boolean;
+  /** One sentence saying why, for `/status` and anything else that must not mistake an outage for a quiet day. */
+  problem: string | null;
+}
+
+/** Judges the live sources: each feed's state, and whether ingestion as a whole is failing. */
+export function ingestHealth(
+  feeds: readonly FeedState[],
+  recentInbox: readonly InboxEntry[],
+  now: Date,
+): IngestHealth {
+  const health = feeds.map((feed): FeedHealth => {
+    const sinceSuccess = feed.lastSuccess ? now.getTime() - Date.parse(feed.lastSuccess) : null;
+    let state: FeedHealth['state'] = 'ok';
+    if (feed.failures >= FAILING_AFTER) state = 'failing';
+    else if (sinceSuccess === null) state = feed.lastAttempt ? 'failing' : 'never fetched';
+    else if (sinceSuccess > STALE_AFTER_MS) state = 'stale';
+    return {
+      url: feed.url,
+      state,
+      lastSuccess: feed.lastSuccess,
+      lastFailure: feed.lastFailure,
+      lastError: feed.lastError,
+      failures: feed.failures,
+    };
+  });
+  const bad = health.filter((feed) => feed.state === 'failing' || feed.state === 'stale');
+  const inboxFailing =
+    recentInbox.length >= 3 && recentInbox.slice(0, 3).every((entry) => entry.outcome === 'failed');
+  const problems: string[] = [];
+  if (bad.length > 0 && bad.length === health.length) {
+    const since = bad
+      .map((feed) => feed.lastSuccess)
+      .filter((value): value is string => value !== null)
+      .sort()
+      .at(-1);
+    problems.push(
+      `every feed is failing or stale${since ? ` (no new items since ${since.slice(0, 16).replace('T', ' ')} UTC)` : ''}`,
+    );
+  } else if (bad.length > 0) {
+    problems.push(`${bad.length} of ${health.length} feeds are failing or stale`);
+  }
+  if (inboxFailing) problems.push('the last inbox files all failed to ingest');
+  return {
+    feeds: health,
+    failing: problems.length > 0,
+    problem: problems.length > 0 ? `Ingestion problem: ${problems.join('; ')}.` : null,
+  };
+}

@@ -1,0 +1,144 @@
+import type { Database } from 'better-sqlite3';
+
+/** What sitrep remembers about one feed between polls (and restarts). */
+export interface FeedState {
+  url: string;
+  topics: string[];
+  active: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  baselineDone: boolean;
+  lastAttempt: string | null;
+  lastSuccess: string | null;
+  lastFailure: string | null;
+  lastError: string | null;
+  failures: number;
+  nextPollAt: number;
+  itemsAdded: number;
+}
+
+export interface InboxEntry {
+  file: string;
+  outcome: 'processed' | 'failed';
+  added: number;
+  reason: string | null;
+  at: string;
+}
+
+/** Feed and inbox bookkeeping in SQLite, read by the poller, the inbox and `/status`. */
+export interface SourceState {
+  /** Registers the configured feeds; feeds no longer configured become inactive. */
+  configureFeeds(feeds: readonly { url: string; topics: readonly string[] }[]): void;
+  feeds(options?: { activeOnly?: boolean }): FeedState[];
+  feed(url: string): FeedState | null;
+  recordSuccess(
+    url: string,
+    at: Date,
+    result: { etag: string | null; lastModified: string | null; added: number; nextPollAt: number },
+  ): void;
+  recordFailure(url: string, at: Date, reason: string, nextPollAt: number): number;
+  /** The keys among `keys` not seen before on this feed. */
+  unseen(url: string, keys: readonly string[]): string[];
+  /** Remembers item keys (the newest few thousand per feed). */
+  markSeen(url: string, keys: readonly string[], at: Date): void;
+  logInbox(entry: InboxEntry): void;
+  recentInbox(limit: number): InboxEntry[];
+}
+
+interface FeedRow {
+  url: string;
+  topics: string;
+  active: number;
+  etag: string | null;
+  last_modified: string | null;
+  baseline_done: number;
+  last_attempt: string | null;
+  last_success: string | null;
+  last_failure: string | null;
+  last_error: string | null;
+  failures: number;
+  next_poll_at: number;
+  items_added: number;
+}
+
+const toFeed = (row: FeedRow): FeedState => ({
+  url: row.url,
+  topics: row.topics ? row.topics.split(' ') : [],
+  active: row.active === 1,
+  etag: row.etag,
+  lastModified: row.last_modified,
+  baselineDone: row.baseline_done === 1,
+  lastAttempt: row.last_attempt,
+  lastSuccess: row.last_success,
+  lastFailure: row.last_failure,
+  lastError: row.last_error,
+  failures: row.failures,
+  nextPollAt: row.next_poll_at,
+  itemsAdded: row.items_added,
+});
+
+/** How many item keys are kept per feed: enough to cover any feed's window, bounded. */
+const SEEN_PER_FEED = 2000;
+
+export function createSourceState(db: Database): SourceState {
+  const upsertFeed = db.prepare(`INSERT INTO feeds (url, topics, active) VALUES (?, ?, 1)
+      ON CONFLICT (url) DO UPDATE SET topics = excluded.topics, active = 1`);
+  const deactivate = db.prepare('UPDATE feeds SET active = 0');
+  const all = db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY url');
+  const one = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE url = ?');
+  const success = db.prepare(`UPDATE feeds SET etag = @etag, last_modified = @lastModified,
+      baseline_done = 1, last_attempt = @at, last_success = @at, failures = 0,
+      next_poll_at = @nextPollAt, items_added = items_added + @added WHERE url = @url`);
+  const failure = db.prepare<[string, string, string, number, string], { failures: number }>(
+    `UPDATE feeds SET last_attempt = ?, last_failure = ?, last_error = ?, next_poll_at = ?,
+      failures = failures + 1 WHERE url = ? RETURNING failures`,
+  );
+  const known = db.prepare<[string, string], { n: number }>(
+    'SELECT 1 AS n FROM feed_items WHERE feed_url = ? AND item_key = ?',
+  );
+  const seen = db.prepare(
+    'INSERT OR IGNORE INTO feed_items (feed_url, item_key, seen) VALUES (?, ?, ?)',
+  );
+  const prune = db.prepare(`DELETE FROM feed_items WHERE feed_url = ? AND item_key NOT IN
+      (SELECT item_key FROM feed_items WHERE feed_url = ? ORDER BY seen DESC LIMIT ${SEEN_PER_FEED})`);
+  const log = db.prepare(
+    'INSERT INTO inbox_log (file, outcome, added, reason, at) VALUES (@file, @outcome, @added, @reason, @at)',
+  );
+  const recent = db.prepare<[number], InboxEntry>(
+    'SELECT file, outcome, added, reason, at FROM inbox_log ORDER BY id DESC LIMIT ?',
+  );
+
+  return {
+    configureFeeds: (feeds) =>
+      db.transaction(() => {
+        deactivate.run();
+        for (const feed of feeds) upsertFeed.run(feed.url, feed.topics.join(' '));
+      })(),
+    feeds: (options = {}) =>
+      all
+        .all()
+        .map(toFeed)
+        .filter((feed) => !options.activeOnly || feed.active),
+    feed: (url) => {
+      const row = one.get(url);
+      return row ? toFeed(row) : null;
+    },
+    recordSuccess: (url, at, result) => {
+      success.run({ url, at: at.toISOString(), ...result });
+    },
+    recordFailure: (url, at, reason, nextPollAt) =>
+      failure.get(at.toISOString(), at.toISOString(), reason.slice(0, 300), nextPollAt, url)
+        ?.failures ?? 1,
+    unseen: (url, keys) => keys.filter((key) => !known.get(url, key)),
+    markSeen: (url, keys, at) =>
+      db.transaction(() => {
+        let added = 0;
+        for (const key of keys) added += seen.run(url, key, at.toISOString()).changes;
+        if (added > 0) prune.run(url, url);
+      })(),
+    logInbox: (entry) => {
+      log.run(entry);
+    },
+    recentInbox: (limit) => recent.all(limit),
+  };
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { createAlertDetector } from '../../src/alerts/detector.ts';
+import { alertMigrations } from '../../src/alerts/migrations.ts';
+import { createOutbox } from '../../src/alerts/outbox.ts';
+import { createSubscriptions } from '../../src/alerts/subscriptions.ts';
+import { openDatabase } from '../../src/corpus/store/database.ts';
+import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import { manualClock } from '../fakes/manual-clock.ts';
+import { storyUpdate } from '../fakes/story-updates.ts';
+
+function setup() {
+  const db = openDatabase(':memory:', [...corpusMigrations, ...alertMigrations]);
+  const clock = manualClock();
+  const subscriptions = createSubscriptions(db);
+  const outbox = createOutbox(db, () => clock.now());
+  const woken: string[] = [];
+  const detector = createAlertDetector({
+    subscriptions,
+    outbox,
+    clock,
+    logger: silentLogger,
+    article: () => ({
+      title: 'Gunmen clash with Kosovo police in Banjska',
+      outlet: 'Balkan Wire',
+      url: 'https://example.org/banjska',
+      published: '2023-09-24T08:00:00.000Z',
+    }),
+    onEnqueued: (platform) => woken.push(platform),
+  });
+  const subscribe = (channelId: string, topic: string, minLevel: number) =>
+    subscriptions.upsert({
+      platform: 'console',
+      channelId,
+      topic,
+      minLevel,
+      digest: 'off',
+      created: clock.now().toISOString(),
+    });
+  return { db, clock, subscriptions, outbox, detector, subscribe, woken };
+}
+
+describe('alert detector', () => {
+  it('alerts every matching subscription once for a new story at or above its threshold', () => {
+    const { detector, subscribe, outbox, woken } = setup();
+    subscribe('a', 'kosovo', 3);
+    subscribe('b', 'kosovo', 4);
+    subscribe('c', 'kosovo', 5);
+    subscribe('d', 'ukraine', 1);
+    const ids = detector.handle(storyUpdate());
+    expect(ids).toHaveLength(2);
+    const channels = ids.map((id) => outbox.get(id)!.channelId).sort();
+    expect(channels).toEqual(['a', 'b']);
+    expect(woken).toEqual(['console', 'console']);
+    const delivery = outbox.get(ids[0]!)!;
+    expect(delivery.kind).toBe('alert');
+    expect(delivery.level).toBe(4);
+    expect(JSON.stringify(delivery.reply)).toContain('armed clash in Banjska');
+    expect(JSON.stringify(delivery.reply)).toContain('https://example.org/banjska');
+  });
+
+  it('stays silent below the threshold', () => {
+    const { detector, subscribe } = setup();
+    subscribe('a', 'kosovo', 5);
+    expect(detector.handle(storyUpdate({ level: 4 }))).toEqual([]);
+  });
+
+  it('never lets an update without topics reach a scoped subscription', () => {
+    const { detector, subscribe } = setup();
+    subscribe('a', 'kosovo', 1);
+    expect(detector.handle(storyUpdate({ topics: [] }))).toEqual([]);
+    expect(detector.handle(storyUpdate({ topics: ['serbia'] }))).toEqual([]);
+  });
+
+  it('sends one alert per channel even when two of its topics match', () => {
+    const { detector, subscribe } = setup();
+    subscribe('a', 'kosovo', 3);
+    subscribe('a', 'serbia', 2);
+    expect(detector.handle(storyUpdate({ topics: ['kosovo', 'serbia'] }))).toHaveLength(1);
+  });
+
+  it('alerts again on a level raise, threaded on the first alert, and not on the same level', () => {
+    const { detector, subscribe, outbox } = setup();
+    subscribe('a', 'kosovo', 3);
+    const [first] = detector.handle(storyUpdate({ level: 3 }));
+    const same = storyUpdate({ isNewStory: false, previousLevel: 3, level: 3, articleId: 'a2' });
+    expect(detector.handle(same)).toEqual([]);
+    const [raised] = detector.handle(
+      storyUpdate({ isNewStory: false, previousLevel: 3, level: 4, articleId: 'a3' }),
+    );
+    expect(raised).toBeDefined();
+    expect(outbox.get(raised!)).toMatchObject({ kind: 'escalation', level: 4, threadRoot: first });
+    // The same raise reported twice (a re-run, a near-duplicate) is still one alert.
+    expect(detector.handle(storyUpdate({ isNewStory: false, previousLevel: 3, level: 4 }))).toEqual(
+      [],
+    );
+  });
+
+  it('alerts a story that climbs over the threshold after it began below it', () => {
+    const { detector, subscribe, outbox } = setup();
+    subscribe('a', 'kosovo', 4);
+    expect(detector.handle(storyUpdate({ level: 2 }))).toEqual([]);
+    const [id] = detector.handle(storyUpdate({ isNewStory: false, previousLevel: 2, level: 4 }));
+    expect(outbox.get(id!)).toMatchObject({ kind: 'alert', threadRoot: null });
+  });
+
+  it('posts added deaths as a follow-up on the first alert', () => {
+    const { detector, subscribe, outbox } = setup();
+    subscribe('a', 'kosovo', 4);
+    const [first] = detector.handle(storyUpdate({ level: 5, fatalities: 1 }));
+    const [followUp] = detector.handle(
+      storyUpdate({
+        isNewStory: false,
+        previousLevel: 5,
+        level: 5,
+        previousFatalities: 1,
+        fatalities: 4,
+        reasons: ['4 killed'],
+      }),
+    );
+    expect(outbox.get(followUp!)).toMatchObject({ kind: 'follow-up', threadRoot: first });
+    expect(JSON.stringify(outbox.get(followUp!)!.reply)).toContain('4 (was 1)');
+  });
+
+  it('posts a de-escalation on an alerted story as a follow-up, once', () => {
+    const { detector, subscribe, outbox } = setup();
+    subscribe('a', 'kosovo', 4);
+    const [first] = detector.handle(storyUpdate());
+    const calm = storyUpdate({
+      isNewStory: false,
+      previousLevel: 4,
+      level: 4,
+      deEscalation: true,
+      reasons: ['gunmen withdrew from the monastery'],
+    });
+    const [id] = detector.handle(calm);
+    expect(outbox.get(id!)).toMatchObject({ kind: 'de-escalation', threadRoot: first });
+    expect(detector.handle({ ...calm, articleId: 'another' })).toEqual([]);
+  });
+
+  it('ignores a de-escalation on a story that never alerted', () => {
+    const { detector, subscribe } = setup();
+    subscribe('a', 'kosovo', 5);
+    expect(
+      detector.handle(storyUpdate({ isNewStory: false, previousLevel: 4, deEscalation: true })),
+    ).toEqual([]);
+  });
+
+  it('holds back alerts while a channel is snoozed or paused, and during a quiet baseline', () => {
+    const { detector, subscribe, subscriptions, clock } = setup();
+    subscribe('a', 'kosovo', 3);
+    subscriptions.snooze(
+      { platform: 'console', channelId: 'a' },
+      new Date(clock.ms() + 3_600_000).toISOString(),
+    );
+    expect(detector.handle(storyUpdate())).toEqual([]);
+    expect(detector.quietly(() => detector.handle(storyUpdate({ storyId: 'x' })))).toEqual([]);
+    clock.advance(3_600_001);
+    expect(detector.handle(storyUpdate())).toHaveLength(1);
+    subscriptions.pause({ platform: 'console', channelId: 'a' }, 'gone', clock.now().toISOString());
+    expect(detector.handle(storyUpdate({ storyId: 'other' }))).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/analysis/sentences.ts';
+import { analyzeSpeech } from '../../src/analysis/speech.ts';
+
+function analyse(text: string) {
+  return analyzeSpeech(text, splitSentences(text));
+}
+
+describe('entities and roles', () => {
+  it('splits titles from names and keeps the role', () => {
+    const result = analyse(
+      'US Secretary of State Antony Blinken spoke with Kosovo Prime Minister Albin Kurti on Friday.',
+    );
+    const people = result.entities
+      .filter((entity) => entity.type === 'PERSON')
+      .map((entity) => entity.text);
+    expect(people).toEqual(['Antony Blinken', 'Albin Kurti']);
+    expect(result.people.map((role) => [role.name, role.role])).toEqual([
+      ['Antony Blinken', 'US Secretary of State'],
+      ['Albin Kurti', 'Kosovo Prime Minister'],
+    ]);
+  });
+
+  it('reads roles from appositives and lowercase pre-modifiers', () => {
+    const result = analyse(
+      'Kirby, the NSC spokesman, spoke first. Later US National Security Council official John Kirby spoke again.',
+    );
+    const roles = result.people.map((role) => role.role);
+    expect(roles).toContain('NSC spokesman');
+    expect(roles).toContain('US National Security Council official');
+  });
+
+  it('resolves a surname and "Mr." to the full name of the article', () => {
+    const result = analyse('John Kirby arrived. Mr. Kirby said little. Kirby left.');
+    const canonicals = result.entities
+      .filter((entity) => entity.type === 'PERSON')
+      .map((entity) => entity.canonical);
+    expect(canonicals).toEqual(['John Kirby', 'John Kirby', 'John Kirby']);
+  });
+
+  it('types places and organisations and gives offsets', () => {
+    const text =
+      'The NATO Council sent troops from Belgrade to Pristina. The British Ministry of Defense agreed.';
+    const result = analyse(text);
+    const types = Object.fromEntries(result.entities.map((entity) => [entity.text, entity.type]));
+    expect(types).toMatchObject({ 'NATO Council': 'ORG', Belgrade: 'PLACE', Pristina: 'PLACE' });
+    expect(types['British Ministry of Defense']).toBe('ORG');
+    for (const entity of result.entities)
+      expect(text.slice(entity.start, entity.end)).toBe(entity.text);
+  });
+
+  it('does not take a people ("Serbs") or a role alone for a person', () => {
+    const result = analyse('Local Serbs protested. The Prime Minister said nothing.');
+    expect(result.entities.filter((entity) => entity.type === 'PERSON')).toEqual([]);
+  });
+});

@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WhoView } from '../../src/briefing/who-view.ts';
+import { ErrorId } from '../../src/core/errors.ts';
+import type { App } from '../../src/main.ts';
+import { answerLine } from '../../src/platforms/console/repl.ts';
+import { createTestApp } from '../helpers/app.ts';
+import { article } from '../helpers/articles.ts';
+
+let app: App;
+afterEach(() => app.close());
+
+function ingest(...bodies: string[]): void {
+  app.ingester.ingestArticles(
+    bodies.map((body, index) =>
+      article({
+        title: `Story ${index}: ${body.slice(0, 30)}`,
+        body,
+        url: `https://balkanwire.example.com/story-${index}`,
+        published: new Date(Date.UTC(2023, 8, 10, 8) + index * 86_400_000).toISOString(),
+      }),
+    ),
+  );
+}
+
+async function who(line: string) {
+  return answerLine(line, app.dispatch, app.services.commands);
+}
+
+describe('people registry', () => {
+  it('folds diacritics: Vucic and Vučić are one person shown with the diacritics', async () => {
+    app = createTestApp();
+    ingest(
+      'Serbian President Aleksandar Vucic said that Serbia wanted peace in the region.',
+      'Aleksandar Vučić said that the army would withdraw from the border.',
+    );
+    const answer = await who('/who vucic');
+    const view = answer.data as WhoView;
+    expect(view.person?.name).toBe('Aleksandar Vučić');
+    expect(view.person?.roles).toContain('Serbian President');
+    expect(view.statements.map((statement) => statement.text)).toEqual([
+      'that the army would withdraw from the border',
+      'that Serbia wanted peace in the region',
+    ]);
+    expect(((await who('/who Vučić')).data as WhoView).person?.name).toBe('Aleksandar Vučić');
+  });
+
+  it('merges a surname seen first into the full name that arrives later', async () => {
+    app = createTestApp();
+    ingest(
+      'Kirby said the troops must leave the border area at once.',
+      'John Kirby said that Washington was watching the deployment closely.',
+    );
+    const view = (await who('/who kirby')).data as WhoView;
+    expect(view.person?.name).toBe('John Kirby');
+    expect(view.person?.aliases).toContain('Kirby');
+    expect(view.statements).toHaveLength(2);
+    expect(view.statements[1]!.text).toBe('the troops must leave the border area at once');
+  });
+
+  it('keeps a statement repeated by a syndicated copy once', async () => {
+    app = createTestApp();
+    ingest(
+      'Albin Kurti said that Kosovo would not be intimidated by anyone.',
+      'In Pristina, Albin Kurti said that Kosovo would not be intimidated by anyone.',
+    );
+    const view = (await who('/who kurti')).data as WhoView;
+    expect(view.statements).toHaveLength(1);
+    expect(view.person?.statements).toBe(1);
+  });
+
+  it('offers candidates when two people share a surname', async () => {
+    app = createTestApp();
+    ingest(
+      'Bill Clinton said the talks in Dayton were useful for everyone.',
+      'Hillary Clinton said the vote in Kosovo mattered to the region.',
+    );
+    const answer = await who('/who clinton');
+    const view = answer.data as WhoView;
+    expect(answer.outcome).toBe('ok');
+    expect(view.person).toBeNull();
+    expect([...view.candidates].sort()).toEqual(['Bill Clinton', 'Hillary Clinton']);
+    expect(answer.reply.actions?.map((action) => action.commandLine)).toContain(
+      '/who "Bill Clinton"',
+    );
+    expect(((await who('/who hillary clinton')).data as WhoView).person?.name).toBe(
+      'Hillary Clinton',
+    );
+  });
+
+  it('answers an unknown name with the closest known names', async () => {
+    app = createTestApp();
+    ingest('John Kirby said that Washington was watching the deployment closely.');
+    const answer = await who('/who kirbi');
+    expect(answer.errorId).toBe(ErrorId.UnknownPerson);
+    const nothing = await who('/who zzyzx');
+    expect(nothing.errorId).toBe(ErrorId.UnknownPerson);
+    expect(
+      answer.reply.blocks.map((block) => ('text' in block ? block.text : '')).join(' '),
+    ).toContain('John Kirby');
+  });
+
+  it('pages statements with a "more" action and narrows them by topic', async () => {
+    app = createTestApp();
+    ingest(
+      ...Array.from(
+        { length: 12 },
+        (_, index) =>
+          `Albin Kurti said that Kosovo police would stay in Zvecan for ${index + 2} more weeks.`,
+      ),
+      'Albin Kurti said that Armenia and Azerbaijan should talk about Karabakh peace.',
+    );
+    const first = await who('/who kurti');
+    const view = first.data as WhoView;
+    expect(view.statements).toHaveLength(10);
+    expect(view.more).toBe(true);
+    const more = first.reply.actions?.find((action) => action.label === 'More statements');
+    expect(more?.commandLine).toBe('/who "Albin Kurti" page:2');
+    const second = (await who(more!.commandLine)).data as WhoView;
+    expect(second.statements).toHaveLength(3);
+    expect(second.page).toBe(2);
+    expect(second.more).toBe(false);
+    const karabakh = (await who('/who kurti karabakh')).data as WhoView;
+    expect(karabakh.topic).toBe('Nagorno-Karabakh');
+    expect(karabakh.statements.map((statement) => statement.text)).toEqual([
+      'that Armenia and Azerbaijan should talk about Karabakh peace',
+    ]);
+    // A topic sitrep does not know is searched by its words.
+    const adHoc = (await who('/who "Albin Kurti" topic:weeks page:2')).data as WhoView;
+    expect(adHoc.statements).toHaveLength(2);
+    expect(adHoc.statements.every((statement) => statement.text.includes('weeks'))).toBe(true);
+  });
+});
+
+const SURNAMES = (
+  'Abbott Baker Carter Dawson Ellis Fisher Graham Harper Irwin Jensen Keller Lawson Morgan ' +
+  'Nolan Owens Porter Quinn Reed Sawyer Tucker Underwood Vaughn Walker Young Zimmerman Barnes ' +
+  'Chandler Dalton Everett Fletcher'
+).split(' ');
+
+describe('autocomplete', () => {
+  it('suggests people by prefix, by any name word and by near misses, at most 25', () => {
+    app = createTestApp();
+    ingest(
+      'John Kirby said that Washington was watching the deployment closely.',
+      'Aleksandar Vučić said that the army would withdraw from the border.',
+      ...SURNAMES.map((surname) => `John ${surname} said that the weather was fine today.`),
+    );
+    const suggest = {
+      people: (prefix: string) => app.services.suggest!('person', prefix),
+      topics: (prefix: string) => app.services.suggest!('topic', prefix),
+    };
+    expect(suggest.people('john kir')[0]).toEqual({ name: 'John Kirby', value: 'John Kirby' });
+    expect(suggest.people('vuc').map((choice) => choice.name)).toContain('Aleksandar Vučić');
+    expect(suggest.people('kirbi').map((choice) => choice.name)).toContain('John Kirby');
+    expect(suggest.people('john')).toHaveLength(25);
+    expect(suggest.people('kirby')[0]!.name).toBe('John Kirby');
+    expect(suggest.topics('kos').map((choice) => choice.value)).toContain('kosovo');
+  });
+});

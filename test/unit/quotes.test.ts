@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/analysis/analyze.ts';
+
+function quotes(body: string) {
+  return analyzeArticle({ title: '', body, published: '2023-09-30T00:00:00.000Z' }).quotes.map(
+    (quote) => ({
+      kind: quote.kind,
+      content: quote.content.text,
+      speaker: quote.speaker,
+      cue: quote.cue?.text ?? null,
+      source: quote.source?.text ?? null,
+    }),
+  );
+}
+
+describe('quote attribution', () => {
+  it('reads "X said (that) ..." with the content after the cue', () => {
+    expect(quotes('Albin Kurti said that the north was calm.')).toEqual([
+      {
+        kind: 'indirect',
+        content: 'that the north was calm',
+        speaker: 'Albin Kurti',
+        cue: 'said',
+        source: 'Albin Kurti',
+      },
+    ]);
+  });
+
+  it('reads inverted and postposed speech in every kind of quote mark', () => {
+    const body = [
+      '“We are ready to talk,” said Josep Borrell.',
+      '"The border is closed," Albin Kurti told reporters.',
+      '« Les mesures sont temporaires », a déclaré Peter Stano. Peter Stano said « the measures are temporary ».',
+      '„Wir bleiben hier“, Olaf Scholz said.',
+    ].join('\n\n');
+    const found = quotes(body);
+    expect(found.map((quote) => [quote.kind, quote.speaker])).toEqual([
+      ['direct', 'Josep Borrell'],
+      ['direct', 'Albin Kurti'],
+      ['direct', 'Peter Stano'],
+      ['direct', 'Peter Stano'],
+      ['direct', 'Olaf Scholz'],
+    ]);
+    expect(found[0]!.content).toBe('“We are ready to talk,”');
+  });
+
+  it('reads "according to X" before and after the content', () => {
+    const found = quotes(
+      'According to Jens Stoltenberg, more troops are on the way. The troops will stay for months, according to KFOR.',
+    );
+    expect(found.map((quote) => [quote.content, quote.speaker, quote.cue])).toEqual([
+      ['more troops are on the way', 'Jens Stoltenberg', 'According to'],
+      ['The troops will stay for months', 'KFOR', 'according to'],
+    ]);
+  });
+
+  it('reads appeals and concern, and marks quoted fragments as mixed', () => {
+    const found = quotes(
+      'Jens Stoltenberg called on the parties to engage in dialogue, as this is “the only way to resolve unresolved issues”. Jake Sullivan expressed concern over the deployment of Serbian troops.',
+    );
+    expect(found[0]).toMatchObject({
+      kind: 'mixed',
+      speaker: 'Jens Stoltenberg',
+      cue: 'called on',
+    });
+    expect(found[0]!.content).toContain('“the only way to resolve unresolved issues”');
+    expect(found[1]).toMatchObject({
+      kind: 'indirect',
+      speaker: 'Jake Sullivan',
+      cue: 'expressed concern',
+      content: 'over the deployment of Serbian troops',
+    });
+  });
+
+  it('resolves pronouns and descriptions to the nearest fitting earlier mention', () => {
+    const found = quotes(
+      'Kosovo Prime Minister Albin Kurti met Vjosa Osmani on Monday. She said the talks went well. He said that more was needed. The prime minister warned that time was short.',
+    );
+    expect(found.map((quote) => [quote.source, quote.speaker])).toEqual([
+      ['She', 'Vjosa Osmani'],
+      ['He', 'Albin Kurti'],
+      ['The prime minister', 'Albin Kurti'],
+    ]);
+  });
+
+  it('gives a quote with no cue to the speaker of the sentence before', () => {
+    const found = quotes('“We will not leave,” Albin Kurti said. “This is our land.”');
+    expect(found.map((quote) => [quote.content, quote.speaker])).toEqual([
+      ['“We will not leave,”', 'Albin Kurti'],
+      ['“This is our land.”', 'Albin Kurti'],
+    ]);
+  });
+
+  it('follows a quote over paragraphs that reopen it', () => {
+    const body =
+      'Jens Stoltenberg said: “The first part goes here.\n\n“And the quote goes on here.”\n\nOther news.';
+    const found = quotes(body);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.content).toBe('“The first part goes here.\n\n“And the quote goes on here.”');
+  });
+
+  it('keeps cue, source and content offsets in the body', () => {
+    const body = 'In Brussels, Josep Borrell said the talks would resume next week.';
+    const analysis = analyzeArticle({ title: '', body, published: '' });
+    for (const quote of analysis.quotes) {
+      expect(body.slice(quote.content.start, quote.content.end)).toBe(quote.content.text);
+      if (quote.cue) expect(body.slice(quote.cue.start, quote.cue.end)).toBe(quote.cue.text);
+      if (quote.source)
+        expect(body.slice(quote.source.start, quote.source.end)).toBe(quote.source.text);
+    }
+  });
+});
+
+describe('bad input', () => {
+  const cases: [string, string][] = [
+    ['empty', ''],
+    ['only spaces', '   \n\n  '],
+    ['no punctuation', 'kirby said the troops would stay '.repeat(400)],
+    ['unbalanced quotes', `Kurti said “this never closes ${'and goes on '.repeat(2000)}`],
+    ['all caps', 'JOHN KIRBY SAID THAT SERBIA MUST WITHDRAW. “WE ARE WATCHING,” HE SAID.'],
+    [
+      'non-Latin scripts',
+      'Вучич заявил, что «Сербия не признает Косово». 武契奇说：“塞尔维亚不会承认科索沃。”',
+    ],
+    ['stray marks', '" “ ” « » „ \'\' " ” “'],
+  ];
+  for (const [name, body] of cases) {
+    it(`survives ${name} without a runaway quote`, () => {
+      const analysis = analyzeArticle({ title: '', body, published: '' });
+      for (const quote of analysis.quotes) {
+        expect(quote.content.end).toBeGreaterThan(quote.content.start);
+        expect(quote.content.end - quote.content.start).toBeLessThanOrEqual(
+          Math.max(3000, body.length / 2),
+        );
+      }
+    });
+  }
+
+  it('analyses a huge article and bounds every quote', () => {
+    const paragraph =
+      '“This is a quote,” said Albin Kurti. Officials said the talks would resume. ';
+    const body = `${paragraph.repeat(5000)} “An unclosed quote begins ${'word '.repeat(5000)}`;
+    const analysis = analyzeArticle({ title: '', body, published: '' });
+    expect(analysis.quotes.length).toBeGreaterThan(5000);
+    for (const quote of analysis.quotes) expect(quote.content.text.length).toBeLessThan(3000);
+  });
+});

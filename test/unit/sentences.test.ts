@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/analysis/sentences.ts';
+
+const texts = (text: string) => splitSentences(text).map((sentence) => sentence.text);
+
+describe('splitSentences', () => {
+  it('does not end sentences at titles, dotted acronyms or initials', () => {
+    expect(
+      texts('The U.S. envoy met Sen. John F. Kennedy and Lt. Col. Smith. Gen. Milley agreed.'),
+    ).toEqual([
+      'The U.S. envoy met Sen. John F. Kennedy and Lt. Col. Smith.',
+      'Gen. Milley agreed.',
+    ]);
+  });
+
+  it('ends a sentence after an abbreviation when a usual opener follows', () => {
+    expect(texts('Talks ended at 11 a.m. He said he was tired. Prices rose 3.5 percent.')).toEqual([
+      'Talks ended at 11 a.m.',
+      'He said he was tired.',
+      'Prices rose 3.5 percent.',
+    ]);
+  });
+
+  it('keeps an attributed quote of several sentences in one sentence', () => {
+    expect(texts('“We will not leave. We will stay,” he said. Then he left.')).toEqual([
+      '“We will not leave. We will stay,” he said.',
+      'Then he left.',
+    ]);
+  });
+
+  it('keeps closing quotes with their sentence and breaks at paragraphs', () => {
+    const text = 'He said: “The talks failed.” Officials agreed\n\nA new paragraph';
+    expect(texts(text)).toEqual([
+      'He said: “The talks failed.”',
+      'Officials agreed',
+      'A new paragraph',
+    ]);
+  });
+
+  it('gives offsets into the original text', () => {
+    const text = '  First one. Second one!  ';
+    for (const sentence of splitSentences(text))
+      expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  });
+});
