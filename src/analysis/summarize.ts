@@ -44,11 +44,11 @@ export function summarizeSentences(
         isCandidate(item.sentence.text, item.sentence.text.split(/\s+/).length),
     );
   if (candidates.length <= count) {
-    const chosen =
-      candidates.length > 0
-        ? candidates
-        : sentences.map((sentence, index) => ({ sentence, index }));
-    return chosen.slice(0, count).map((item) => item.sentence.text);
+    // A short article: its opening sentences, short ones included, minus page furniture.
+    const opening = sentences.filter((sentence) => !BOILERPLATE.test(sentence.text.trim()));
+    return (opening.length > 0 ? opening : sentences)
+      .slice(0, count)
+      .map((sentence) => sentence.text);
   }
 
   const documentFrequency = new Map<string, number>();

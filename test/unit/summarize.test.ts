@@ -35,6 +35,16 @@ describe('summarizeSentences', () => {
     expect(summarizeSentences(splitSentences(short))).toEqual([short]);
   });
 
+  it('keeps short sentences of a short article', () => {
+    const short =
+      'Gunmen attacked a police patrol near Banjska on Sunday. One officer was killed. The attackers fled.';
+    expect(summarizeSentences(splitSentences(short))).toEqual([
+      'Gunmen attacked a police patrol near Banjska on Sunday.',
+      'One officer was killed.',
+      'The attackers fled.',
+    ]);
+  });
+
   it('is what analysis stores as the summary', () => {
     const analysis = analyzeArticle({ title: 'Banjska attack', body, published: '2023-09-24' });
     expect(analysis.summary).toEqual(summarizeSentences(splitSentences(body), 'Banjska attack'));
