@@ -1,4 +1,5 @@
-import { buildBriefing } from '../src/briefing/briefing-view.ts';
+import { buildBriefing, markNew, withModelSummary } from '../src/briefing/briefing-view.ts';
+import { rememberShown } from '../src/briefing/seen-stories.ts';
 import { defineCommand } from '../src/core/command.ts';
 import type { Block } from '../src/core/reply.ts';
 
@@ -21,9 +22,26 @@ export default defineCommand({
       max: 365,
     },
   },
-  run(args, { services }) {
-    const view = buildBriefing(services.store, args.topic, services.clock.now(), args.days);
-    const level = view.escalation.level;
+  async run(args, { services, invocation }) {
+    const now = services.clock.now();
+    const draft = buildBriefing(services.store, args.topic, now, args.days);
+    const written = services.llm
+      ? await withModelSummary(
+          draft,
+          services.llm,
+          `${draft.topicKey}|${draft.view.window.from}|${draft.view.window.to}|${services.store.version()}`,
+        )
+      : { view: draft.view, note: null };
+    const fresh = rememberShown(
+      services.store.db,
+      `${invocation.platform}:${invocation.channel.id}`,
+      draft.topicKey,
+      written.view.developments.map((item) => item.story),
+      now,
+    );
+    const view = markNew(written.view, fresh);
+    const { escalation } = view;
+
     const blocks: Block[] = [
       { type: 'heading', text: `Briefing: ${view.topic}` },
       {
@@ -32,9 +50,9 @@ export default defineCommand({
           {
             name: 'Escalation',
             value:
-              level === null
-                ? 'unknown'
-                : `${level}/5 ${view.escalation.label}, ${view.escalation.trend}`,
+              escalation.level === null
+                ? 'unknown (no event analysis available)'
+                : `${escalation.level}/5 ${escalation.label}${escalation.trend ? `, ${escalation.trend}` : ''}`,
           },
           {
             name: 'Window',
@@ -42,20 +60,42 @@ export default defineCommand({
           },
         ],
       },
-      ...view.summary.map((item): Block => ({
-        type: 'text',
-        text: item.text,
-        citations: item.citations,
-      })),
     ];
+    if (escalation.signals.length > 0)
+      blocks.push({ type: 'text', text: `Why: ${escalation.signals.join('; ')}` });
+    for (const item of view.summary)
+      blocks.push({ type: 'text', text: item.text, citations: item.citations });
+    if (written.note) blocks.push({ type: 'notice', level: 'info', text: written.note });
     if (view.developments.length > 0) {
-      blocks.push({
-        type: 'list',
-        items: view.developments.map((item) => ({
-          text: `${item.date.slice(0, 10)} ${item.text}`,
-          citations: item.citations,
-        })),
-      });
+      const newStories = view.developments.filter((item) => item.new).length;
+      blocks.push(
+        {
+          type: 'heading',
+          text:
+            newStories > 0
+              ? `Developments (${newStories} new since the last briefing)`
+              : 'Developments',
+        },
+        {
+          type: 'list',
+          items: view.developments.map((item) => ({
+            text: `${item.date.slice(0, 10)}${item.severity === null ? '' : ` severity ${item.severity}/5`}: ${item.text}`,
+            citations: item.citations,
+            ...(item.new ? { marker: 'NEW' } : {}),
+          })),
+        },
+      );
+    }
+    if (view.actors.length > 0) {
+      blocks.push(
+        { type: 'heading', text: 'Key actors' },
+        {
+          type: 'list',
+          items: view.actors.map((actor) => ({
+            text: `${actor.name}${actor.role ? `, ${actor.role}` : ''} (${actor.mentions} ${actor.mentions === 1 ? 'story' : 'stories'})`,
+          })),
+        },
+      );
     }
     for (const quote of view.quotes) {
       blocks.push({
@@ -66,6 +106,6 @@ export default defineCommand({
       });
     }
     blocks.push({ type: 'sources', items: view.sources });
-    return { reply: { blocks, level, asOf: view.window.to }, data: view };
+    return { reply: { blocks, level: escalation.level, asOf: view.window.to }, data: view };
   },
 });

@@ -8,7 +8,7 @@ import type { IngestReport } from './corpus/ingest.ts';
 import { fixedClock, systemClock } from './core/clock.ts';
 import { createLogger } from './core/logger.ts';
 import type { LiveOptions } from './live.ts';
-import { createApp, type App } from './main.ts';
+import { createApp, type App, type AppOptions } from './main.ts';
 import { startOpsServer } from './ops/http-server.ts';
 import { runAnalyze } from './analysis/analyze-cli.ts';
 import { answerLine, runConsole } from './platforms/console/repl.ts';
@@ -30,6 +30,33 @@ const USAGE = `usage:
                                            answer one command as a user would
   sitrep analyze [--plain] [--jsonl] [FILE...]
                                            print each article's analysis as one JSON line`;
+
+/** The model settings for `createApp`, when an OpenAI-compatible key is configured. */
+function llmOptions(config: Config): Pick<AppOptions, 'llm'> {
+  if (!config.OPENAI_API_KEY) return {};
+  return {
+    llm: {
+      apiKey: config.OPENAI_API_KEY,
+      model: config.OPENAI_MODEL,
+      timeoutMs: config.SITREP_LLM_TIMEOUT_MS,
+      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+    },
+  };
+}
+
+/** `--json` output: image blocks are described (alt text, size), never dumped as bytes. */
+function jsonReplacer(_key: string, value: unknown): unknown {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as { type?: unknown }).type === 'image' &&
+    (value as { png?: unknown }).png instanceof Uint8Array
+  ) {
+    const image = value as { alt: string; png: Uint8Array };
+    return { type: 'image', alt: image.alt, bytes: image.png.length };
+  }
+  return value;
+}
 
 /** Exit codes: 0 ok, 1 a user error (one line on stderr), 2 usage. */
 class UsageError extends Error {}
@@ -68,7 +95,7 @@ function configuredFeeds(config: Config): FeedConfig[] {
 async function start(argv: string[], config: Config): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createApp({ db: values.db ?? config.SITREP_DB, logger });
+  const app = createApp({ db: values.db ?? config.SITREP_DB, logger, ...llmOptions(config) });
   const ops = config.SITREP_HTTP_PORT
     ? await startOpsServer({
         port: config.SITREP_HTTP_PORT,
@@ -238,7 +265,12 @@ async function ask(argv: string[], config: Config): Promise<number> {
   }
   const corpora = values.corpus ?? [];
   const db = values.db ?? (corpora.length > 0 ? ':memory:' : config.SITREP_DB);
-  const app = createApp({ db, clock, logger: createLogger(config.LOG_LEVEL) });
+  const app = createApp({
+    db,
+    clock,
+    logger: createLogger(config.LOG_LEVEL),
+    ...llmOptions(config),
+  });
   try {
     if (corpora.length > 0) {
       const report = await app.ingester.ingestPaths(corpora);
@@ -248,7 +280,7 @@ async function ask(argv: string[], config: Config): Promise<number> {
     const result = await answerLine(positionals[0]!, app.dispatch, app.services.commands);
     if (values.json) {
       process.stdout.write(
-        `${JSON.stringify({ reply: result.reply, data: result.data }, null, 2)}\n`,
+        `${JSON.stringify({ reply: result.reply, data: result.data }, jsonReplacer, 2)}\n`,
       );
     } else {
       process.stdout.write(

@@ -2,6 +2,7 @@ import { commands } from '../commands/index.ts';
 import { alertMigrations } from './alerts/migrations.ts';
 import { createAlertPipeline, type AlertPipeline } from './alerts/pipeline.ts';
 import { analyzeArticle } from './analysis/analyze.ts';
+import { briefingMigrations } from './briefing/seen-stories.ts';
 import { createSuggestions } from './analysis/people/autocomplete.ts';
 import { peopleMigrations } from './analysis/people/migrations.ts';
 import { createPeopleWriter } from './analysis/people/registry.ts';
@@ -15,6 +16,7 @@ import { systemClock, type Clock } from './core/clock.ts';
 import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { silentLogger, type Logger } from './core/logger.ts';
 import type { Services } from './core/services.ts';
+import { createLlmBriefingWriter, type LlmOptions } from './llm/briefing-writer.ts';
 import { startLive, type Live, type LiveOptions } from './live.ts';
 import { sourceMigrations } from './sources/migrations.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
@@ -40,6 +42,8 @@ export interface AppOptions {
   db: string;
   clock?: Clock;
   logger?: Logger;
+  /** An OpenAI-compatible model for briefing summaries; without it they are extractive. */
+  llm?: Omit<LlmOptions, 'logger'>;
 }
 
 /** The composition root: the only place that chooses concrete implementations. */
@@ -53,10 +57,12 @@ export function createApp(options: AppOptions): App {
       ...alertMigrations,
       ...sourceMigrations,
       ...peopleMigrations,
+      ...briefingMigrations,
     ]),
     () => clock.now(),
   );
-  const services: Services = { store, clock, logger, commands };
+  const llm = options.llm ? createLlmBriefingWriter({ ...options.llm, logger }) : undefined;
+  const services: Services = { store, clock, logger, commands, ...(llm ? { llm } : {}) };
   services.suggest = createSuggestions(store.db, () => store.version()).suggest;
   const metrics = createMetrics();
   const dispatch = createDispatch(services, (invocation, result) =>

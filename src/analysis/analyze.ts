@@ -1,6 +1,7 @@
 import type { Analysis, Analyzer } from './analysis.ts';
 import { splitSentences } from './sentences.ts';
 import { detectEvents } from './events/detect.ts';
+import { summarizeSentences } from './summarize.ts';
 import { analyzeSpeech } from './speech.ts';
 
 const SUMMARY_SENTENCES = 3;
@@ -18,6 +19,6 @@ export const analyzeArticle: Analyzer = (article): Analysis => {
     quotes: speech.quotes,
     people: speech.people,
     events: detectEvents(article.body, sentences),
-    summary: sentences.slice(0, SUMMARY_SENTENCES).map((sentence) => sentence.text),
+    summary: summarizeSentences(sentences, article.title, SUMMARY_SENTENCES),
   };
 };

@@ -1,59 +1,195 @@
 import type { Store } from '../corpus/store/store.ts';
 import type { SourceRef } from '../core/reply.ts';
-import { splitSentences } from '../analysis/sentences.ts';
-import { numberSources } from './sources.ts';
-import { topicWindow } from './topic-window.ts';
+import { actorsFor } from './actors.ts';
+import { developmentsFor } from './developments.ts';
+import { escalationFor, type EscalationView } from './escalation.ts';
+import { rankAcrossStories } from './multi-summary.ts';
+import { storyLinks } from './story-links.ts';
+import { foldSyndicated, type SourceGroup } from './syndication.ts';
+import { tellingQuotes } from './telling-quotes.ts';
+import { topicArticles } from './window-articles.ts';
+import type { BriefingSnippet, BriefingWriter, WriterResult } from './writer.ts';
 
 /** The `/briefing` view: the `data` of `sitrep ask --json`, as DESIGN.md defines it. */
 export interface BriefingView {
   topic: string;
   window: { from: string; to: string };
-  escalation: {
-    level: number | null;
-    label: string;
-    trend: 'rising' | 'steady' | 'falling' | null;
-    signals: string[];
-  };
+  escalation: EscalationView;
   summary: { text: string; citations: number[] }[];
-  developments: { date: string; text: string; severity: number | null; citations: number[] }[];
+  /** Who wrote the summary: ranked extractive sentences, or a model whose output was verified. */
+  summaryBy: 'extractive' | 'model';
+  developments: {
+    date: string;
+    text: string;
+    severity: number | null;
+    citations: number[];
+    story: string;
+    /** Not shown in this channel's previous briefing on the topic. */
+    new: boolean;
+  }[];
   actors: { name: string; role: string | null; mentions: number }[];
   quotes: { speaker: string; text: string; citation: number }[];
   sources: SourceRef[];
 }
 
-const MAX_ARTICLES = 6;
+/** A briefing plus what a model needs to rewrite its summary from the same sources. */
+export interface BriefingDraft {
+  view: BriefingView;
+  topicKey: string;
+  snippets: BriefingSnippet[];
+  sourceTexts: Map<number, string>;
+}
+
+/** Numbers source groups in the order a reader meets their first citation. */
+function numberGroups(order: readonly string[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const key of order) if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
+  return numbers;
+}
+
+function sourceRef(group: SourceGroup, n: number): SourceRef {
+  const { title, outlet, url, published } = group.items[0]!.article;
+  return {
+    n,
+    title,
+    outlet,
+    url,
+    published,
+    ...(group.outlets > 1 ? { outlets: group.outlets } : {}),
+  };
+}
 
 /**
- * Builds a briefing from the lead sentences of the topic's newest articles in its window.
- * Escalation, actors and quotes stay unknown until their analyses exist; the view says so
- * rather than guessing.
+ * Builds a briefing from the stored analyses of the topic's newest articles in its window:
+ * syndicated copies fold into one source, the summary ranks sentences across stories and cites
+ * every source that states each one, developments list one line per story, and escalation,
+ * actors and quotes come from the event and people analyses (unknown or empty without them).
+ * Throws NoCoverage, with the closest known topics, when nothing matches.
  */
 export function buildBriefing(
   store: Store,
   topicInput: string,
   now: Date,
   days?: number,
-): BriefingView {
-  const window = topicWindow(store, topicInput, now, days);
-  const articles = store.search({
-    terms: window.topic.terms,
-    from: window.from,
-    to: window.to,
-    limit: MAX_ARTICLES,
-  });
-  const { sources, numberOf } = numberSources(articles);
-  const summary = articles.map((article) => ({
-    text: splitSentences(article.body)[0]?.text ?? article.title,
-    citations: [numberOf.get(article.id)!],
-  }));
+): BriefingDraft {
+  const { window, items } = topicArticles(store, topicInput, now, days);
+  const groups = foldSyndicated(items);
+  const ranked = rankAcrossStories(groups);
+  const links = storyLinks(
+    store.db,
+    groups.flatMap((group) => group.items.map((item) => item.article.id)),
+  );
+  const developments = developmentsFor(groups, links);
+  const actors = actorsFor(groups);
+  const quotes = tellingQuotes(
+    groups,
+    actors.map((actor) => actor.name),
+  );
+  const numberOf = numberGroups([
+    ...ranked.flatMap((sentence) => sentence.groups),
+    ...developments.flatMap((development) => development.groups),
+    ...quotes.map((quote) => quote.group),
+  ]);
+  const cite = (keys: readonly string[]) =>
+    [...new Set(keys.map((key) => numberOf.get(key)!))].sort((a, b) => a - b);
+  const byKey = new Map(groups.map((group) => [group.key, group]));
+  const sources = [...numberOf].map(([key, n]) => sourceRef(byKey.get(key)!, n));
+
+  const snippets: BriefingSnippet[] = [];
+  const sourceTexts = new Map<number, string>();
+  for (const [key, n] of numberOf) {
+    const group = byKey.get(key)!;
+    const { article, analysis } = group.items[0]!;
+    snippets.push({
+      n,
+      outlet: article.outlet,
+      title: article.title,
+      published: article.published,
+      text: (analysis?.summary.length ? analysis.summary : [article.body.slice(0, 600)]).join(' '),
+    });
+    sourceTexts.set(
+      n,
+      group.items.map((item) => `${item.article.title}\n${item.article.body}`).join('\n\n'),
+    );
+  }
+
   return {
-    topic: window.topic.label,
-    window: { from: window.from, to: window.to },
-    escalation: { level: null, label: 'unknown', trend: null, signals: [] },
-    summary,
-    developments: [],
-    actors: [],
-    quotes: [],
-    sources,
+    topicKey: window.topic.key,
+    snippets,
+    sourceTexts,
+    view: {
+      topic: window.topic.label,
+      window: { from: window.from, to: window.to },
+      escalation: escalationFor(groups, links, window),
+      summary: ranked.map((sentence) => ({
+        text: sentence.text,
+        citations: cite(sentence.groups),
+      })),
+      summaryBy: 'extractive',
+      developments: developments.map((development) => ({
+        date: development.date,
+        text: development.text,
+        severity: development.severity,
+        citations: cite(development.groups),
+        story: development.story,
+        new: false,
+      })),
+      actors,
+      quotes: quotes.map((quote) => ({
+        speaker: quote.speaker,
+        text: quote.text,
+        citation: numberOf.get(quote.group)!,
+      })),
+      sources,
+    },
+  };
+}
+
+const FALLBACK_NOTE: Record<string, string> = {
+  timeout: 'the model did not answer in time',
+  'rate-limited': 'the model is rate-limited',
+  error: 'the model could not be reached',
+  unverified: 'the model’s summary failed verification against the sources',
+};
+
+/**
+ * Lets the configured model rewrite the summary from the draft's numbered sources. The writer
+ * verifies its output; on any failure the extractive summary stays and the returned note says
+ * why, for a footer.
+ */
+export async function withModelSummary(
+  draft: BriefingDraft,
+  writer: BriefingWriter,
+  cacheKey: string,
+): Promise<{ view: BriefingView; note: string | null }> {
+  if (draft.snippets.length === 0) return { view: draft.view, note: null };
+  const result = await writer
+    .write({
+      topic: draft.view.topic,
+      cacheKey,
+      snippets: draft.snippets,
+      sourceTexts: draft.sourceTexts,
+    })
+    .catch((): WriterResult => ({ ok: false, reason: 'error' }));
+  if (!result.ok) {
+    return {
+      view: draft.view,
+      note: `Extractive summary shown: ${FALLBACK_NOTE[result.reason] ?? result.reason}.`,
+    };
+  }
+  return {
+    view: { ...draft.view, summary: result.summary, summaryBy: 'model' },
+    note:
+      result.dropped > 0
+        ? `Summary written by a language model and checked against the sources; ${result.dropped} unsupported sentence(s) removed.`
+        : 'Summary written by a language model and checked against the sources.',
+  };
+}
+
+/** Marks the developments whose stories the channel had not been shown before. */
+export function markNew(view: BriefingView, fresh: ReadonlySet<string>): BriefingView {
+  return {
+    ...view,
+    developments: view.developments.map((item) => ({ ...item, new: fresh.has(item.story) })),
   };
 }

@@ -24,14 +24,22 @@ export function topicWindow(
 ): TopicWindow {
   const topic = resolveTopic(input);
   const newest = store.newestMatching(topic.terms, now.toISOString());
-  if (!newest) {
-    const closest = closestTopics(input).filter((label) =>
-      store.newestMatching(resolveTopic(label).terms),
-    );
-    const hint = closest.length > 0 ? ` Try: ${closest.join(', ')}.` : '';
-    throw new UserError(ErrorId.NoCoverage, `No coverage of "${input.slice(0, 100)}" yet.${hint}`, {
-      closest,
-    });
-  }
+  if (!newest) throw noCoverage(store, input);
+  return windowEndingAt(topic, newest, days);
+}
+
+/** The NoCoverage error for a topic with no articles, naming the closest topics that have some. */
+export function noCoverage(store: Store, input: string): UserError {
+  const closest = closestTopics(input).filter((label) =>
+    store.newestMatching(resolveTopic(label).terms),
+  );
+  const hint = closest.length > 0 ? ` Try: ${closest.join(', ')}.` : '';
+  return new UserError(ErrorId.NoCoverage, `No coverage of "${input.slice(0, 100)}" yet.${hint}`, {
+    closest,
+  });
+}
+
+/** The window ending at the newest article's publication time and reaching `days` back. */
+export function windowEndingAt(topic: Topic, newest: string, days: number): TopicWindow {
   return { topic, from: new Date(Date.parse(newest) - days * DAY_MS).toISOString(), to: newest };
 }

@@ -194,10 +194,14 @@ describe('Discord through discord.js and a fake Discord', () => {
     expect(fake.interactions.get(interaction.id)?.acknowledgement).toBe('in-time');
     const embeds = embedsOf(edit);
     expect(embeds[0]?.title).toBe('Briefing: Kosovo');
-    const text = textOf(embeds);
-    expect(text).toContain('**Sources**');
-    expect(text).toMatch(/\[\[1\]\]\(https?:\/\//);
-    expect(embeds.at(-1)?.footer?.text).toMatch(/^as of 2023-10-02/);
+    expect(textOf(embeds)).toMatch(/\[\[1\]\]\(https?:\/\//);
+    // A long briefing continues in follow-up messages; the sources and the footer come last.
+    const last = await fake.waitFor(
+      (r) =>
+        r.path.startsWith(`/webhooks/${APPLICATION_ID}/${interaction.token}`) &&
+        textOf(embedsOf(r)).includes('**Sources**'),
+    );
+    expect(embedsOf(last).at(-1)?.footer?.text).toMatch(/^as of 2023-10-02/);
     expect(edit.body?.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

@@ -132,13 +132,21 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
           ? ftsMatch([query.tag.replace(/^#/, '').replace(/\s+/g, '_')], 'tags')
           : null;
       if ((query.terms && terms === null) || (query.tag !== undefined && tag === null)) return [];
-      from = 'articles_fts f JOIN articles a ON a.seq = f.rowid';
-      where.push('articles_fts MATCH @match');
       params['match'] = [terms, tag]
         .filter(Boolean)
         .map((part) => `(${part})`)
         .join(' AND ');
-      if (query.order === 'relevance') order = 'f.rank, a.published DESC';
+      if (query.order === 'relevance') {
+        from = 'articles_fts f JOIN articles a ON a.seq = f.rowid';
+        where.push('articles_fts MATCH @match');
+        order = 'f.rank, a.published DESC';
+      } else {
+        // Newest first: walk the publication index within the time bounds and keep the rows in
+        // the FTS match set (materialised once), so LIMIT stops early instead of joining and
+        // sorting every match of a busy topic (tens of thousands in a large corpus).
+        from = 'articles a INDEXED BY articles_published';
+        where.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
+      }
     }
     if (query.entity) {
       where.push('a.id IN (SELECT article_id FROM article_entities WHERE canonical = @entity)');

@@ -1,0 +1,60 @@
+/**
+ * Content words for sentence ranking: lowercased, diacritics folded, short function words
+ * dropped. Shared by the per-article summary and the multi-document briefing so that both rank
+ * sentences on the same vocabulary.
+ */
+const STOPWORDS = new Set(
+  (
+    'a an the and or but if of to in on at by for with from as into onto about over under after ' +
+    'before between through during without within against among than then so too very can could ' +
+    'would should will shall may might must do does did done doing have has had having be is am are ' +
+    'was were been being it its it’s this that these those there their they them he him his she her ' +
+    'we our us you your i me my who whom whose which what when where why how all any both each few ' +
+    'more most other some such no nor not only own same just also said says say told tell one two ' +
+    'new not up down out off again further once here s t don now mr mrs ms'
+  ).split(' '),
+);
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+export function contentWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 1 && !STOPWORDS.has(word));
+}
+
+/** Term counts of a word list. */
+export function termCounts(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/** A sparse term vector with its length computed once, for repeated similarity tests. */
+export interface TermVector {
+  weights: ReadonlyMap<string, number>;
+  norm: number;
+}
+
+export function termVector(weights: ReadonlyMap<string, number>): TermVector {
+  let sum = 0;
+  for (const weight of weights.values()) sum += weight * weight;
+  return { weights, norm: Math.sqrt(sum) };
+}
+
+/** Cosine similarity of two term vectors (0 when either is empty). */
+export function cosine(a: TermVector, b: TermVector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, weight] of small.weights) {
+    const other = large.weights.get(term);
+    if (other !== undefined) dot += weight * other;
+  }
+  return dot / (a.norm * b.norm);
+}

@@ -1,0 +1,72 @@
+import { splitSentences } from '../analysis/sentences.ts';
+import { contentWords, termCounts, termVector, type TermVector } from '../analysis/terms.ts';
+import { normaliseText } from '../corpus/article-id.ts';
+import type { WindowArticle } from './window-articles.ts';
+
+/** A sentence a briefing may quote in its summary, with its words ready for ranking. */
+export interface CandidateSentence {
+  text: string;
+  /** 0 for the lead, then the stored summary's order. */
+  position: number;
+  words: string[];
+  vector: TermVector;
+}
+
+/** What briefings derive from one article: computed once per article, then reused. */
+export interface ArticleFeatures {
+  normalisedTitle: string;
+  /** Word trigrams of the lead, to recognise syndicated copies. */
+  leadShingles: Set<string>;
+  candidates: CandidateSentence[];
+}
+
+/** How many opening words of a body identify a wire story. */
+const LEAD_WORDS = 80;
+/** Only the opening of a body is split: the lead sentence and, lacking a summary, two more. */
+const LEAD_CHARS = 1500;
+/** Sentences with fewer content words say too little to summarise anything. */
+const MIN_CONTENT_WORDS = 4;
+/** Articles whose features are kept; stored articles never change, so entries never go stale. */
+const MEMO_LIMIT = 20_000;
+
+const memo = new Map<string, ArticleFeatures>();
+
+function compute({ article, analysis }: WindowArticle): ArticleFeatures {
+  const opening = article.body.slice(0, LEAD_CHARS);
+  const words = contentWords(opening).slice(0, LEAD_WORDS);
+  const leadShingles = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++)
+    leadShingles.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+
+  const lead = splitSentences(opening);
+  const stored = analysis?.summary.length ? analysis.summary : lead.slice(0, 3).map((s) => s.text);
+  const texts = [...new Set([lead[0]?.text, ...stored])].filter((text): text is string =>
+    Boolean(text),
+  );
+  const candidates: CandidateSentence[] = [];
+  texts.forEach((text, position) => {
+    const sentenceWords = contentWords(text);
+    if (sentenceWords.length < MIN_CONTENT_WORDS) return;
+    candidates.push({
+      text,
+      position,
+      words: sentenceWords,
+      vector: termVector(termCounts(sentenceWords)),
+    });
+  });
+  return { normalisedTitle: normaliseText(article.title), leadShingles, candidates };
+}
+
+/**
+ * The briefing features of a stored article (lead shingles, candidate summary sentences),
+ * computed on first use and kept for the next briefing, which typically reads the same recent
+ * articles again. Articles are immutable once stored, so the memo never needs invalidating.
+ */
+export function featuresOf(item: WindowArticle): ArticleFeatures {
+  const known = memo.get(item.article.id);
+  if (known) return known;
+  const features = compute(item);
+  memo.set(item.article.id, features);
+  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  return features;
+}

@@ -1,0 +1,116 @@
+import { cosine, termCounts, termVector, type TermVector } from '../analysis/terms.ts';
+import { featuresOf } from './article-features.ts';
+import type { SourceGroup } from './syndication.ts';
+
+/** A summary sentence and the groups (stories as reported) that state it. */
+export interface RankedSentence {
+  text: string;
+  groups: string[];
+}
+
+export const MIN_SUMMARY_SENTENCES = 4;
+export const MAX_SUMMARY_SENTENCES = 6;
+
+/** Two sentences this close (cosine of content words) say the same thing: keep one, cite both. */
+const SAME_SENTENCE = 0.75;
+const WEIGHT_CENTRALITY = 1.0;
+const WEIGHT_POSITION = 0.35;
+const WEIGHT_SUPPORT = 0.2;
+const REDUNDANCY_PENALTY = 0.7;
+
+interface Candidate {
+  text: string;
+  groups: Set<string>;
+  /** Best (lowest) position in an article: 0 is a lead. */
+  position: number;
+  /** Earliest publication among the articles that state it, for reading order. */
+  published: string;
+  words: string[];
+  counts: TermVector;
+}
+
+/**
+ * Ranks sentences across a topic's stories: candidates are each article's stored summary and
+ * its lead, so a briefing never re-analyses whole bodies. Near-identical sentences from several
+ * stories merge into one that cites them all; a sentence scores by its closeness to the TF-IDF
+ * centroid of all candidates (what the coverage is about), its position (leads carry the news)
+ * and how many stories state it, and maximal marginal relevance keeps the picks distinct.
+ * The chosen sentences come back in the order their events were first reported.
+ */
+export function rankAcrossStories(
+  groups: readonly SourceGroup[],
+  wanted = MAX_SUMMARY_SENTENCES,
+): RankedSentence[] {
+  const candidates: Candidate[] = [];
+  for (const group of groups) {
+    for (const item of group.items) {
+      const { published } = item.article;
+      for (const { text, position, words, vector } of featuresOf(item).candidates) {
+        const twin = candidates.find((other) => cosine(vector, other.counts) >= SAME_SENTENCE);
+        if (twin) {
+          twin.groups.add(group.key);
+          twin.position = Math.min(twin.position, position);
+          if (published < twin.published) twin.published = published;
+          continue;
+        }
+        candidates.push({
+          text,
+          position,
+          published,
+          groups: new Set([group.key]),
+          words,
+          counts: vector,
+        });
+      }
+    }
+  }
+  if (candidates.length === 0) return [];
+
+  const documentFrequency = new Map<string, number>();
+  for (const candidate of candidates)
+    for (const word of new Set(candidate.words))
+      documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  const weigh = (words: readonly string[]) => {
+    const vector = new Map<string, number>();
+    for (const [word, n] of termCounts(words))
+      vector.set(word, n * Math.log(1 + candidates.length / (documentFrequency.get(word) ?? 1)));
+    return termVector(vector);
+  };
+  const centroid = weigh(candidates.flatMap((candidate) => candidate.words));
+  const scored = candidates.map((candidate) => {
+    const vector = weigh(candidate.words);
+    return {
+      candidate,
+      vector,
+      relevance:
+        WEIGHT_CENTRALITY * cosine(vector, centroid) +
+        WEIGHT_POSITION / (1 + candidate.position) +
+        WEIGHT_SUPPORT * Math.log2(candidate.groups.size),
+    };
+  });
+
+  const count = Math.min(
+    scored.length,
+    Math.max(MIN_SUMMARY_SENTENCES, Math.min(wanted, MAX_SUMMARY_SENTENCES)),
+  );
+  const chosen: typeof scored = [];
+  while (chosen.length < count) {
+    let best: (typeof scored)[number] | undefined;
+    let bestScore = -Infinity;
+    for (const item of scored) {
+      if (chosen.includes(item)) continue;
+      const redundancy = Math.max(0, ...chosen.map((other) => cosine(item.vector, other.vector)));
+      const score = item.relevance - REDUNDANCY_PENALTY * redundancy;
+      if (score > bestScore) {
+        best = item;
+        bestScore = score;
+      }
+    }
+    if (!best) break;
+    chosen.push(best);
+  }
+  return chosen
+    .map((item) => item.candidate)
+    .sort((a, b) => a.published.localeCompare(b.published) || a.position - b.position)
+    .map((candidate) => ({ text: candidate.text, groups: [...candidate.groups] }));
+}

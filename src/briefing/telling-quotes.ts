@@ -1,0 +1,45 @@
+import type { SourceGroup } from './syndication.ts';
+
+export interface TellingQuote {
+  speaker: string;
+  text: string;
+  group: string;
+}
+
+const MAX_QUOTES = 3;
+const MIN_WORDS = 6;
+const MAX_WORDS = 45;
+
+/**
+ * Two or three quotes worth reading: direct quotes with a known speaker, one per speaker,
+ * preferring the most-mentioned people and quotes of a readable length, newest stories first.
+ * Quotes come from the who helper's analysis (`Analysis.quotes`); without it there are none.
+ */
+export function tellingQuotes(
+  groups: readonly SourceGroup[],
+  prominent: readonly string[],
+): TellingQuote[] {
+  const rank = (speaker: string) => {
+    const index = prominent.indexOf(speaker);
+    return index === -1 ? prominent.length : index;
+  };
+  const found: (TellingQuote & { order: number })[] = [];
+  groups.forEach((group, order) => {
+    const { analysis } = group.items[0]!;
+    for (const quote of analysis?.quotes ?? []) {
+      if (quote.kind === 'indirect' || !quote.speaker) continue;
+      const words = quote.content.text.split(/\s+/).length;
+      if (words < MIN_WORDS || words > MAX_WORDS) continue;
+      found.push({ speaker: quote.speaker, text: quote.content.text, group: group.key, order });
+    }
+  });
+  found.sort((a, b) => rank(a.speaker) - rank(b.speaker) || a.order - b.order);
+  const speakers = new Set<string>();
+  const chosen: TellingQuote[] = [];
+  for (const quote of found) {
+    if (speakers.has(quote.speaker) || chosen.length >= MAX_QUOTES) continue;
+    speakers.add(quote.speaker);
+    chosen.push({ speaker: quote.speaker, text: quote.text, group: quote.group });
+  }
+  return chosen;
+}

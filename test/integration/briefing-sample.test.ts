@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BriefingView } from '../../src/briefing/briefing-view.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { ErrorId } from '../../src/core/errors.ts';
+import { normaliseText } from '../../src/corpus/article-id.ts';
+import { createApp, type App } from '../../src/main.ts';
+import { briefingArticles } from '../fixtures/briefing-articles.ts';
+import { invocation } from '../helpers/app.ts';
+import { sampleDir } from '../helpers/paths.ts';
+
+let app: App;
+
+beforeAll(async () => {
+  app = createApp({ db: ':memory:', clock: fixedClock('2023-10-03T00:00:00Z') });
+  const report = await app.ingester.ingestPaths([sampleDir]);
+  expect(report.added.length).toBeGreaterThan(30);
+});
+
+async function briefing(args: Record<string, string | number>, channel = 'sample') {
+  return app.dispatch(invocation('briefing', args, { channel: { id: channel, kind: 'channel' } }));
+}
+
+describe('/briefing on the sample corpus', () => {
+  it('covers the Banjska attack and the KFOR reinforcement, with citations', async () => {
+    const result = await briefing({ topic: 'kosovo', days: 10 });
+    expect(result.outcome).toBe('ok');
+    const view = result.data as BriefingView;
+    const summary = view.summary.map((item) => item.text).join(' ');
+    expect(view.summary.length).toBeGreaterThanOrEqual(4);
+    expect(view.summary.length).toBeLessThanOrEqual(6);
+    expect(summary).toMatch(/Banjska/);
+    expect(summary).toMatch(/KFOR|peacekeeping mission/);
+    expect(summary).toMatch(/reinforce|additional troops|more troops/i);
+    for (const item of view.summary) expect(item.citations.length).toBeGreaterThan(0);
+  });
+
+  it('never repeats a sentence and every citation resolves to a listed source', async () => {
+    const view = (await briefing({ topic: 'kosovo', days: 30 })).data as BriefingView;
+    const texts = view.summary.map((item) => normaliseText(item.text));
+    expect(new Set(texts).size).toBe(texts.length);
+    const numbers = view.sources.map((source) => source.n);
+    expect(numbers).toEqual(numbers.map((_, index) => index + 1));
+    const cited = [
+      ...view.summary.flatMap((item) => item.citations),
+      ...view.developments.flatMap((item) => item.citations),
+      ...view.quotes.map((quote) => quote.citation),
+    ];
+    for (const n of cited) expect(numbers).toContain(n);
+    const dates = view.developments.map((item) => item.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('folds the syndicated copy into one source with an outlet count', async () => {
+    const view = (await briefing({ topic: 'kosovo', days: 10 })).data as BriefingView;
+    // Pair A of the sample corpus: one wire story under two outlets' headlines.
+    const copies = view.sources.filter((source) =>
+      /warns of 'unprecedented' Serbian (military|troop) build-up/.test(source.title),
+    );
+    expect(copies).toHaveLength(1);
+    expect(copies[0]!.outlets).toBe(2);
+  });
+
+  it('takes escalation and severities from the events analysis, with the reasons', async () => {
+    const view = (await briefing({ topic: 'kosovo', days: 10 })).data as BriefingView;
+    expect(view.escalation.level).toBeGreaterThanOrEqual(1);
+    expect(view.escalation.level).toBeLessThanOrEqual(5);
+    expect(view.escalation.trend).not.toBeNull();
+    expect(view.escalation.signals.length).toBeGreaterThan(0);
+    const attack = view.developments.find((item) => /officer killed/.test(item.text));
+    expect(attack?.severity).toBe(Math.max(...view.developments.map((item) => item.severity ?? 0)));
+  });
+
+  it('answers an unknown topic with no coverage and the closest known topics', async () => {
+    const result = await briefing({ topic: 'kosvo' });
+    expect(result.outcome).toBe('user-error');
+    expect(result.errorId).toBe(ErrorId.NoCoverage);
+    expect(result.errorDetails?.['closest']).toContain('Kosovo');
+  });
+
+  it('marks the stories a channel had not been shown before', async () => {
+    const first = (await briefing({ topic: 'karabakh', days: 30 }, 'memory')).data as BriefingView;
+    expect(first.developments.some((item) => item.new)).toBe(false);
+    const other = (await briefing({ topic: 'kosovo', days: 5 }, 'memory')).data as BriefingView;
+    expect(other.developments.some((item) => item.new)).toBe(false);
+    const wider = (await briefing({ topic: 'kosovo', days: 10 }, 'memory')).data as BriefingView;
+    const fresh = wider.developments.filter((item) => item.new).map((item) => item.story);
+    const shown = new Set(other.developments.map((item) => item.story));
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.every((story) => !shown.has(story))).toBe(true);
+    const again = (await briefing({ topic: 'kosovo', days: 10 }, 'memory')).data as BriefingView;
+    expect(again.developments.some((item) => item.new)).toBe(false);
+  });
+});
+
+describe('/briefing on a topic with one article', () => {
+  it('summarises and cites that one article', async () => {
+    const single = createApp({ db: ':memory:', clock: fixedClock('2023-10-03T00:00:00Z') });
+    try {
+      single.ingester.ingestArticles([briefingArticles[0]!]);
+      const result = await single.dispatch(invocation('briefing', { topic: 'kosovo' }));
+      expect(result.outcome).toBe('ok');
+      const view = result.data as BriefingView;
+      expect(view.sources).toHaveLength(1);
+      expect(view.developments).toHaveLength(1);
+      expect(view.summary.length).toBeGreaterThan(0);
+      for (const item of view.summary) expect(item.citations).toEqual([1]);
+    } finally {
+      single.close();
+    }
+  });
+});

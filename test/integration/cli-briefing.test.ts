@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
+import { sampleDir } from '../helpers/paths.ts';
+
+describe('sitrep ask for briefing commands', () => {
+  it('describes a timeline chart in --json output instead of dumping its bytes', async () => {
+    const result = await runCli([
+      'ask',
+      '--corpus',
+      sampleDir,
+      '--now',
+      '2023-10-03T00:00:00Z',
+      '--json',
+      '/timeline kosovo 10',
+    ]);
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as {
+      reply: { blocks: { type: string; alt?: string; bytes?: number; png?: unknown }[] };
+    };
+    const image = output.reply.blocks.find((block) => block.type === 'image')!;
+    expect(image.png).toBeUndefined();
+    expect(image.bytes).toBeGreaterThan(1000);
+    expect(image.alt).toMatch(/Kosovo/);
+  });
+
+  it('prints the sparkline for a timeline on the console', async () => {
+    const result = await runCli([
+      'ask',
+      '--corpus',
+      sampleDir,
+      '--now',
+      '2023-10-03T00:00:00Z',
+      '/timeline kosovo 10',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Articles per day +[▁▂▃▄▅▆▇█]+/);
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { emptyAnalysis, type Analysis } from '../../src/analysis/analysis.ts';
+import { actorsFor } from '../../src/briefing/actors.ts';
+import { developmentsFor } from '../../src/briefing/developments.ts';
+import { escalationFor, UNKNOWN_ESCALATION } from '../../src/briefing/escalation.ts';
+import { rankAcrossStories } from '../../src/briefing/multi-summary.ts';
+import { foldSyndicated } from '../../src/briefing/syndication.ts';
+import { tellingQuotes } from '../../src/briefing/telling-quotes.ts';
+import type { WindowArticle } from '../../src/briefing/window-articles.ts';
+
+let counter = 0;
+
+function item(
+  title: string,
+  body: string,
+  outlet: string,
+  published: string,
+  analysis: Analysis | null = null,
+): WindowArticle {
+  counter++;
+  return {
+    article: {
+      id: `a${counter}`,
+      title,
+      body,
+      outlet,
+      url: null,
+      published,
+      tags: [],
+      lang: 'en',
+      origin: 'test',
+      ingested: published,
+    },
+    analysis,
+  };
+}
+
+const shared =
+  'NATO said on Saturday it would send additional troops to its KFOR peacekeeping mission in northern Kosovo.';
+
+describe('foldSyndicated', () => {
+  it('folds a wire copy under another headline and keeps distinct reports apart', () => {
+    const wire = `${shared} The decision followed a week of tension along the boundary with Serbia, officials said. Britain offered a battalion of about 600 soldiers to the mission.`;
+    const groups = foldSyndicated([
+      item('NATO sends more troops to Kosovo', wire, 'Wire A', '2023-09-30T10:00:00Z'),
+      item(
+        'Alliance reinforces KFOR',
+        wire.replace('600', 'six hundred'),
+        'Paper B',
+        '2023-09-30T11:00:00Z',
+      ),
+      item(
+        'Serbia cuts troops near border',
+        'Serbia said it was reducing the number of troops deployed near the boundary with Kosovo to 4,500.',
+        'Paper C',
+        '2023-10-01T09:00:00Z',
+      ),
+    ]);
+    expect(groups.map((group) => group.items.length)).toEqual([2, 1]);
+    expect(groups[0]!.outlets).toBe(2);
+  });
+});
+
+describe('rankAcrossStories', () => {
+  it('merges a sentence two stories state into one that cites both', () => {
+    const groups = foldSyndicated([
+      item(
+        'NATO reinforcement',
+        `${shared} Germany said it would consider sending soldiers as well. Berlin expects a decision from the Bundestag next month. The German contingent already numbers several hundred.`,
+        'Wire A',
+        '2023-09-30T10:00:00Z',
+      ),
+      item(
+        'Serbia warned',
+        `${shared.replace('Saturday', 'Saturday,')} Serbia's army chief warned against provocations in the border area. Belgrade denied moving heavy weapons. Local residents reported calm streets in Mitrovica.`,
+        'Paper B',
+        '2023-09-30T12:00:00Z',
+      ),
+      item(
+        'Talks stall',
+        'EU mediators said talks between Belgrade and Pristina had stalled again in Brussels this week.',
+        'Paper C',
+        '2023-09-29T09:00:00Z',
+      ),
+    ]);
+    expect(groups).toHaveLength(3);
+    const ranked = rankAcrossStories(groups);
+    const merged = ranked.find((sentence) => sentence.text.startsWith('NATO said on Saturday'));
+    expect(merged?.groups.sort()).toEqual([groups[0]!.key, groups[1]!.key].sort());
+    const texts = ranked.map((sentence) => sentence.text.replace(',', ''));
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(ranked[0]!.text).toMatch(/^EU mediators/);
+  });
+});
+
+describe('actors and quotes', () => {
+  it('counts people across stories and picks one quote per speaker', () => {
+    const body =
+      '"We will not allow anyone to destabilise the north of Kosovo," Kurti said on Sunday evening.';
+    const analysis = (speaker: string, text: string): Analysis => ({
+      ...emptyAnalysis(),
+      entities: [
+        { type: 'PERSON', canonical: 'Albin Kurti', start: 0, end: 5, text: 'Kurti' },
+        { type: 'PERSON', canonical: speaker, start: 0, end: 5, text: speaker },
+        { type: 'PLACE', canonical: 'Kosovo', start: 0, end: 6, text: 'Kosovo' },
+      ],
+      quotes: [
+        {
+          kind: 'direct',
+          content: { start: 1, end: 1 + text.length, text },
+          source: null,
+          speaker,
+          cue: null,
+        },
+        {
+          kind: 'indirect',
+          content: { start: 0, end: 5, text: 'that the north was calm and would stay calm' },
+          source: null,
+          speaker: 'Josep Borrell',
+          cue: null,
+        },
+      ],
+    });
+    const groups = foldSyndicated([
+      item(
+        'One',
+        body,
+        'A',
+        '2023-09-24T10:00:00Z',
+        analysis('Albin Kurti', 'We will not allow anyone to destabilise the north of Kosovo'),
+      ),
+      item(
+        'Two',
+        'A different report about Serbia and the border, with quotes.',
+        'B',
+        '2023-09-25T10:00:00Z',
+        analysis('Aleksandar Vucic', 'Serbia does not want war and never wanted war'),
+      ),
+    ]);
+    const actors = actorsFor(groups);
+    expect(actors[0]).toEqual({ name: 'Albin Kurti', role: null, mentions: 2 });
+    const quotes = tellingQuotes(
+      groups,
+      actors.map((actor) => actor.name),
+    );
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Albin Kurti', 'Aleksandar Vucic']);
+    expect(quotes[1]!.group).toBe(groups[1]!.key);
+  });
+
+  it('returns nothing when no analysis names anyone', () => {
+    const groups = foldSyndicated([
+      item('One', 'Text about Kosovo and the border police.', 'A', '2023-09-24T10:00:00Z'),
+    ]);
+    expect(actorsFor(groups)).toEqual([]);
+    expect(tellingQuotes(groups, [])).toEqual([]);
+  });
+});
+
+describe('without event analysis', () => {
+  it('shows escalation and severity as unknown', () => {
+    const groups = foldSyndicated([
+      item(
+        'One',
+        'Kosovo police reported clashes near the border crossing on Monday.',
+        'A',
+        '2023-09-24T10:00:00Z',
+      ),
+    ]);
+    const window = { from: '2023-09-20T00:00:00Z', to: '2023-09-25T00:00:00Z' };
+    expect(escalationFor(groups, new Map(), window)).toEqual(UNKNOWN_ESCALATION);
+    expect(developmentsFor(groups, new Map()).map((item) => item.severity)).toEqual([null]);
+  });
+});
