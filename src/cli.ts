@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { IngestReport } from './corpus/ingest.ts';
 import { fixedClock, systemClock } from './core/clock.ts';
 import { createLogger } from './core/logger.ts';
+import { onShutdown } from './core/shutdown.ts';
 import type { LiveOptions } from './live.ts';
 import { createApp, type App } from './main.ts';
 import { runAnalyze } from './analysis/analyze-cli.ts';
@@ -68,6 +69,7 @@ async function start(argv: string[], config: Config): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });
   const logger = createLogger(config.LOG_LEVEL);
   const app = createApp({ db: values.db ?? config.SITREP_DB, logger });
+  const shutdown = onShutdown();
   try {
     const seeded = await seedIfEmpty(app, config);
     // Inbox, feeds, digests and alert delivery run in every mode.
@@ -100,7 +102,7 @@ async function start(argv: string[], config: Config): Promise<number> {
     }
     if (platforms.length > 0) {
       const live = await app.startLive(liveOptions(notifiers));
-      await untilSignal();
+      await shutdown.requested;
       for (const platform of platforms) await platform.stop();
       await live.stop();
       return 0;
@@ -112,28 +114,24 @@ async function start(argv: string[], config: Config): Promise<number> {
     });
     const live = await app.startLive(liveOptions([createConsoleNotifier(process.stdout, style)]));
     try {
-      await runConsole({
-        dispatch: app.dispatch,
-        commands: app.services.commands,
-        input: process.stdin,
-        output: process.stdout,
-        banner,
-      });
+      // A signal during start-up (seeding the sample corpus) leaves no console to open.
+      if (!shutdown.signal.aborted)
+        await runConsole({
+          dispatch: app.dispatch,
+          commands: app.services.commands,
+          input: process.stdin,
+          output: process.stdout,
+          banner,
+          signal: shutdown.signal,
+        });
     } finally {
       await live.stop();
     }
     return 0;
   } finally {
     app.close();
+    shutdown.dispose();
   }
-}
-
-/** Resolves on the first SIGINT or SIGTERM, so bots can stop cleanly. */
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
 }
 
 /** Uploads the command list to each configured platform (never done at start-up). */
