@@ -68,7 +68,14 @@ function configuredFeeds(config: Config): FeedConfig[] {
 async function start(argv: string[], config: Config): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createApp({ db: values.db ?? config.SITREP_DB, logger });
+  const app = createApp({
+    db: values.db ?? config.SITREP_DB,
+    logger,
+    commandLimits: {
+      userPerMinute: config.SITREP_USER_COMMANDS_PER_MIN,
+      channelPerMinute: config.SITREP_CHANNEL_COMMANDS_PER_MIN,
+    },
+  });
   const shutdown = onShutdown();
   try {
     const seeded = await seedIfEmpty(app, config);

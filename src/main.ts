@@ -12,6 +12,7 @@ import { corpusMigrations } from './corpus/store/migrations.ts';
 import { openDatabase } from './corpus/store/database.ts';
 import { createSqliteStore, type Store } from './corpus/store/store.ts';
 import { systemClock, type Clock } from './core/clock.ts';
+import { withCommandLimits, type CommandLimits } from './core/command-limits.ts';
 import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { silentLogger, type Logger } from './core/logger.ts';
 import type { Services } from './core/services.ts';
@@ -37,6 +38,8 @@ export interface AppOptions {
   db: string;
   clock?: Clock;
   logger?: Logger;
+  /** Per-user and per-channel command limits for chat platforms (none when absent, as in tests). */
+  commandLimits?: CommandLimits;
 }
 
 /** The composition root: the only place that chooses concrete implementations. */
@@ -56,6 +59,9 @@ export function createApp(options: AppOptions): App {
   const services: Services = { store, clock, logger, commands };
   services.suggest = createSuggestions(store.db, () => store.version()).suggest;
   const dispatch = createDispatch(services);
+  const limited = options.commandLimits
+    ? withCommandLimits(dispatch, options.commandLimits, clock)
+    : null;
   const alerts = createAlertPipeline({ db: store.db, clock, logger, article: store.getArticle });
   const stories = createStoryIndexer(store.db, { onUpdate: alerts.detector.handle });
   const ingester = createIngester({
@@ -67,11 +73,14 @@ export function createApp(options: AppOptions): App {
   return {
     store,
     services,
-    dispatch,
+    dispatch: limited ?? dispatch,
     ingester,
     stories,
     alerts,
     startLive: (live) => startLive({ store, ingester, alerts, dispatch, clock, logger }, live),
-    close: () => store.close(),
+    close: () => {
+      limited?.close();
+      store.close();
+    },
   };
 }
