@@ -15,7 +15,7 @@ import { crashArticles } from '../fixtures/crash-articles.ts';
 import { repoRoot } from '../helpers/paths.ts';
 
 /** Kills of the bot process; CRASH_KILLS overrides it for a longer soak. */
-const KILLS = Number(process.env['CRASH_KILLS'] ?? 50);
+const KILLS = Number(process.env['CRASH_KILLS'] ?? 12);
 /** The seed of the kill moments and drops; CRASH_SEED replays a logged run. */
 const SEED = Number(process.env['CRASH_SEED'] ?? Date.now() % 1_000_000);
 const WORKER = join(repoRoot, 'test/fakes/crash-worker.ts');

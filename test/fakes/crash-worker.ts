@@ -41,7 +41,7 @@ const platform: Notifier = {
     record(message);
     // The platform's answer takes a moment, which is the window where a kill leaves the
     // delivery "in doubt" (`sending`): shown on the platform but not yet marked sent.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 30));
     return { messageId: `msg:${message.deliveryId}` };
   },
 };
