@@ -10,6 +10,7 @@ import { createLogger } from './core/logger.ts';
 import { onShutdown } from './core/shutdown.ts';
 import type { LiveOptions } from './live.ts';
 import { createApp, type App } from './main.ts';
+import { startOpsServer } from './ops/http-server.ts';
 import { runAnalyze } from './analysis/analyze-cli.ts';
 import { answerLine, runConsole } from './platforms/console/repl.ts';
 import { createConsoleNotifier } from './platforms/console/notifier.ts';
@@ -76,6 +77,14 @@ async function start(argv: string[], config: Config): Promise<number> {
       channelPerMinute: config.SITREP_CHANNEL_COMMANDS_PER_MIN,
     },
   });
+  const ops = config.SITREP_HTTP_PORT
+    ? await startOpsServer({
+        port: config.SITREP_HTTP_PORT,
+        host: config.SITREP_HTTP_HOST,
+        store: app.store,
+        metrics: app.metrics,
+      })
+    : null;
   const shutdown = onShutdown();
   try {
     const seeded = await seedIfEmpty(app, config);
@@ -136,6 +145,7 @@ async function start(argv: string[], config: Config): Promise<number> {
     }
     return 0;
   } finally {
+    await ops?.close();
     app.close();
     shutdown.dispose();
   }

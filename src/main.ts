@@ -18,6 +18,7 @@ import { silentLogger, type Logger } from './core/logger.ts';
 import type { Services } from './core/services.ts';
 import { startLive, type Live, type LiveOptions } from './live.ts';
 import { sourceMigrations } from './sources/migrations.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
 
 /** The wired application: what every mode (bot, `ask`, `ingest`, tests) runs on. */
 export interface App {
@@ -28,6 +29,8 @@ export interface App {
   /** Story clustering at ingest; each StoryUpdate goes to alert detection in the same transaction. */
   stories: StoryIndexer;
   alerts: AlertPipeline;
+  /** Operational counters, served at `/metrics` when `SITREP_HTTP_PORT` is set. */
+  metrics: Metrics;
   /** Starts send queues, the inbox and the feed poller; `stop()` them before `close()`. */
   startLive(options: LiveOptions): Promise<Live>;
   close(): void;
@@ -58,17 +61,35 @@ export function createApp(options: AppOptions): App {
   );
   const services: Services = { store, clock, logger, commands };
   services.suggest = createSuggestions(store.db, () => store.version()).suggest;
-  const dispatch = createDispatch(services);
+  const metrics = createMetrics();
+  const dispatch = createDispatch(services, (invocation, result) =>
+    metrics.commandAnswered(invocation.command, result.outcome, result.ms),
+  );
+  const alerts = createAlertPipeline({
+    db: store.db,
+    clock,
+    logger,
+    article: store.getArticle,
+    onDelivery: metrics.deliveryFinished,
+  });
   const limited = options.commandLimits
     ? withCommandLimits(dispatch, options.commandLimits, clock)
     : null;
-  const alerts = createAlertPipeline({ db: store.db, clock, logger, article: store.getArticle });
+  metrics.observeBacklog(() => {
+    const backlog = alerts.outbox.backlog();
+    return backlog.pending + backlog.sending;
+  });
   const stories = createStoryIndexer(store.db, { onUpdate: alerts.detector.handle });
   const ingester = createIngester({
     store,
     analyze: analyzeArticle,
     clock,
     indexers: [stories.index, createPeopleWriter(store.db)],
+    observe: (report) => {
+      metrics.articlesIngested('added', report.added.length);
+      metrics.articlesIngested('duplicate', report.duplicates.length);
+      metrics.articlesIngested('failed', report.failed.length);
+    },
   });
   return {
     store,
@@ -77,6 +98,7 @@ export function createApp(options: AppOptions): App {
     ingester,
     stories,
     alerts,
+    metrics,
     startLive: (live) => startLive({ store, ingester, alerts, dispatch, clock, logger }, live),
     close: () => {
       limited?.close();

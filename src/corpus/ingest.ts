@@ -42,8 +42,10 @@ export function createIngester(options: {
   analyze: Analyzer;
   clock: Clock;
   indexers?: readonly Indexer[];
+  /** Told what each ingest call did (metrics). */
+  observe?: (report: IngestReport) => void;
 }): Ingester {
-  const { store, analyze, clock, indexers = [] } = options;
+  const { store, analyze, clock, indexers = [], observe = () => {} } = options;
 
   function ingestArticles(inputs: readonly ArticleInput[]): IngestReport {
     const report = emptyReport();
@@ -111,10 +113,15 @@ export function createIngester(options: {
   }
 
   return {
-    ingestArticles,
+    ingestArticles(inputs) {
+      const report = ingestArticles(inputs);
+      observe(report);
+      return report;
+    },
     async ingestPaths(paths) {
       const report = emptyReport();
       for (const path of paths) merge(report, await ingestPath(path));
+      observe(report);
       return report;
     },
   };

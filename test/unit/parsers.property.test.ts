@@ -4,6 +4,8 @@ import { parseDocument } from '../../src/corpus/parse/parse-document.ts';
 import { parseCommandLine } from '../../src/core/command-line.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { commands } from '../../commands/index.ts';
+import { ParseError } from '../../src/corpus/parse/parse-error.ts';
+import { parseFeedDocument } from '../../src/sources/feed-items.ts';
 
 const FALLBACK = '2020-01-01T00:00:00.000Z';
 const NAMES = ['a.txt', 'a.md', 'a.json', 'a.ndjson', 'a.html', 'noext'];
@@ -84,6 +86,48 @@ describe('the command-line parser under arbitrary input', () => {
         },
       ),
       { numRuns: 600 },
+    );
+  });
+});
+
+/** Feed-shaped XML and JSON with arbitrary text where a publisher's fields go. */
+const feedText = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc
+    .tuple(fc.string(), fc.string(), fc.string(), fc.string())
+    .map(
+      ([title, link, date, body]) =>
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><item><title>${title}</title><link>${link}</link><pubDate>${date}</pubDate><description>${body}</description></item></channel></rss>`,
+    ),
+  fc
+    .tuple(fc.string(), fc.string())
+    .map(
+      ([title, body]) =>
+        `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>${title}</title><content type="html">${body}</content></entry></feed>`,
+    ),
+  fc
+    .record({ title: fc.string(), content_html: fc.string(), date_published: fc.string() })
+    .map((item) =>
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'f', items: [item] }),
+    ),
+);
+
+describe('the feed parser under arbitrary input', () => {
+  it('returns complete articles or says why, and never throws anything else', () => {
+    fc.assert(
+      fc.property(feedText, (text) => {
+        try {
+          const feed = parseFeedDocument(text, 'feed', FALLBACK);
+          for (const item of feed.items) {
+            expect(item.article.title.trim()).not.toBe('');
+            expect(item.article.body.trim()).not.toBe('');
+            expect(new Date(item.article.published).toISOString()).toBe(item.article.published);
+          }
+        } catch (error) {
+          expect(error).toBeInstanceOf(ParseError);
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 });
