@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { IngestReport } from './corpus/ingest.ts';
 import { fixedClock, systemClock } from './core/clock.ts';
 import { createLogger } from './core/logger.ts';
+import { onShutdown } from './core/shutdown.ts';
 import type { LiveOptions } from './live.ts';
 import { createApp, type App, type AppOptions } from './main.ts';
 import { startOpsServer } from './ops/http-server.ts';
@@ -95,7 +96,15 @@ function configuredFeeds(config: Config): FeedConfig[] {
 async function start(argv: string[], config: Config): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createApp({ db: values.db ?? config.SITREP_DB, logger, ...llmOptions(config) });
+  const app = createApp({
+    db: values.db ?? config.SITREP_DB,
+    logger,
+    ...llmOptions(config),
+    commandLimits: {
+      userPerMinute: config.SITREP_USER_COMMANDS_PER_MIN,
+      channelPerMinute: config.SITREP_CHANNEL_COMMANDS_PER_MIN,
+    },
+  });
   const ops = config.SITREP_HTTP_PORT
     ? await startOpsServer({
         port: config.SITREP_HTTP_PORT,
@@ -104,6 +113,7 @@ async function start(argv: string[], config: Config): Promise<number> {
         metrics: app.metrics,
       })
     : null;
+  const shutdown = onShutdown();
   try {
     const seeded = await seedIfEmpty(app, config);
     // Inbox, feeds, digests and alert delivery run in every mode.
@@ -136,7 +146,7 @@ async function start(argv: string[], config: Config): Promise<number> {
     }
     if (platforms.length > 0) {
       const live = await app.startLive(liveOptions(notifiers));
-      await untilSignal();
+      await shutdown.requested;
       for (const platform of platforms) await platform.stop();
       await live.stop();
       return 0;
@@ -148,13 +158,16 @@ async function start(argv: string[], config: Config): Promise<number> {
     });
     const live = await app.startLive(liveOptions([createConsoleNotifier(process.stdout, style)]));
     try {
-      await runConsole({
-        dispatch: app.dispatch,
-        commands: app.services.commands,
-        input: process.stdin,
-        output: process.stdout,
-        banner,
-      });
+      // A signal during start-up (seeding the sample corpus) leaves no console to open.
+      if (!shutdown.signal.aborted)
+        await runConsole({
+          dispatch: app.dispatch,
+          commands: app.services.commands,
+          input: process.stdin,
+          output: process.stdout,
+          banner,
+          signal: shutdown.signal,
+        });
     } finally {
       await live.stop();
     }
@@ -162,15 +175,8 @@ async function start(argv: string[], config: Config): Promise<number> {
   } finally {
     await ops?.close();
     app.close();
+    shutdown.dispose();
   }
-}
-
-/** Resolves on the first SIGINT or SIGTERM, so bots can stop cleanly. */
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
 }
 
 /** Uploads the command list to each configured platform (never done at start-up). */

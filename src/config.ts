@@ -37,6 +37,8 @@ const schema = z.object({
   SITREP_FETCH_PAGES: z.stringbool().default(true),
   SITREP_ALLOW_PRIVATE_FETCH: z.stringbool().default(false),
   SITREP_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  SITREP_USER_COMMANDS_PER_MIN: z.coerce.number().int().min(1).max(10_000).default(20),
+  SITREP_CHANNEL_COMMANDS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(60),
   SITREP_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SITREP_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
 });

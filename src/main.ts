@@ -13,6 +13,7 @@ import { corpusMigrations } from './corpus/store/migrations.ts';
 import { openDatabase } from './corpus/store/database.ts';
 import { createSqliteStore, type Store } from './corpus/store/store.ts';
 import { systemClock, type Clock } from './core/clock.ts';
+import { withCommandLimits, type CommandLimits } from './core/command-limits.ts';
 import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { silentLogger, type Logger } from './core/logger.ts';
 import type { Services } from './core/services.ts';
@@ -44,6 +45,8 @@ export interface AppOptions {
   logger?: Logger;
   /** An OpenAI-compatible model for briefing summaries; without it they are extractive. */
   llm?: Omit<LlmOptions, 'logger'>;
+  /** Per-user and per-channel command limits for chat platforms (none when absent, as in tests). */
+  commandLimits?: CommandLimits;
 }
 
 /** The composition root: the only place that chooses concrete implementations. */
@@ -75,6 +78,9 @@ export function createApp(options: AppOptions): App {
     article: store.getArticle,
     onDelivery: metrics.deliveryFinished,
   });
+  const limited = options.commandLimits
+    ? withCommandLimits(dispatch, options.commandLimits, clock)
+    : null;
   metrics.observeBacklog(() => {
     const backlog = alerts.outbox.backlog();
     return backlog.pending + backlog.sending;
@@ -94,12 +100,15 @@ export function createApp(options: AppOptions): App {
   return {
     store,
     services,
-    dispatch,
+    dispatch: limited ?? dispatch,
     ingester,
     stories,
     alerts,
     metrics,
     startLive: (live) => startLive({ store, ingester, alerts, dispatch, clock, logger }, live),
-    close: () => store.close(),
+    close: () => {
+      limited?.close();
+      store.close();
+    },
   };
 }

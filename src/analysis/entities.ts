@@ -106,6 +106,13 @@ function isNameWord(token: Token): boolean {
  * ("Kosovo Prime Minister") and a name part ("Albin Kurti"), typed from gazetteers and context,
  * then surnames and "Mr. X" resolved to the article's full names.
  */
+/**
+ * The longest run of capitalised words read as one name ("Kosovo Force Commander Major General
+ * Angelo Michele Ristuccia" is 8). Longer runs (headlines in capitals, lists, hostile text) are
+ * cut into pieces, which keeps every mention short and the classification of runs linear.
+ */
+const MAX_RUN_WORDS = 12;
+
 export function findEntities(
   tokens: readonly Token[],
   sentenceStarts: ReadonlySet<number>,
@@ -120,7 +127,7 @@ export function findEntities(
     }
     let j = i;
     const words: number[] = [];
-    while (j < tokens.length) {
+    while (j < tokens.length && words.length < MAX_RUN_WORDS) {
       const current = tokens[j]!;
       if (isNameWord(current)) {
         words.push(j);

@@ -127,6 +127,10 @@ export function parseFeedDocument(
   fallbackDate: string,
   topics: readonly string[] = [],
 ): ParsedFeed {
+  // No real feed needs its own entities; a document that declares them is an attack (entity
+  // expansion, "billion laughs"; external entities reading local files) and is refused outright.
+  if (typeof body === 'string' && /<!ENTITY/i.test(body))
+    throw new ParseError('refused: the feed declares XML entities (<!ENTITY>)');
   let parsed: ReturnType<typeof parseFeed>;
   try {
     parsed = parseFeed(

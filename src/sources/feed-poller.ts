@@ -4,6 +4,7 @@ import { parseHtmlArticle } from '../corpus/parse/html.ts';
 import { ParseError } from '../corpus/parse/parse-error.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
+import { decodeFeed } from './feed-encoding.ts';
 import { parseFeedDocument, type FeedItem } from './feed-items.ts';
 import type { FeedConfig } from './feeds-file.ts';
 import { FetchError, safeFetch, type SafeFetchOptions } from './safe-fetch.ts';
@@ -140,7 +141,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     let parsed;
     try {
       parsed = parseFeedDocument(
-        response.body.toString('utf8'),
+        decodeFeed(response.body, response.headers['content-type']),
         url,
         at.toISOString(),
         topicsOf.get(url) ?? [],

@@ -4,6 +4,7 @@ import type { Ingester, IngestReport } from '../corpus/ingest.ts';
 import { MAX_FILE_BYTES, parseDocument } from '../corpus/parse/parse-document.ts';
 import { ParseError } from '../corpus/parse/parse-error.ts';
 import type { Clock } from '../core/clock.ts';
+import { decodeFeed } from './feed-encoding.ts';
 import { looksLikeFeed, parseFeedDocument } from './feed-items.ts';
 import { FetchError, safeFetch, type SafeFetchOptions } from './safe-fetch.ts';
 
@@ -27,7 +28,7 @@ function ingestDocument(
   fallbackDate: string,
   ingester: Ingester,
 ): IngestReport {
-  const text = bytes.toString('utf8');
+  const text = decodeFeed(bytes);
   if (looksLikeFeed(text)) {
     try {
       const feed = parseFeedDocument(text, origin, fallbackDate);

@@ -58,16 +58,25 @@ export interface PlaceMention extends Match {
 export function findPlaces(sentence: string): PlaceMention[] {
   const found: PlaceMention[] = [];
   const folded = fold(sentence);
+  // Characters already inside a found name: an overlap test per character, not per earlier
+  // mention, keeps a sentence naming thousands of places linear.
+  const taken = new Uint8Array(sentence.length + 1);
+  const overlaps = (start: number, end: number) => {
+    for (let at = start; at < end; at++) if (taken[at]) return true;
+    return false;
+  };
   for (const place of PLACES)
     if (folded.includes(place.hint))
       for (const match of findAll(place.regex, folded, sentence))
-        if (!found.some((other) => match.start < other.end && match.end > other.start))
+        if (!overlaps(match.start, match.end)) {
+          taken.fill(1, match.start, match.end);
           found.push({
             ...match,
             name: place.name,
             country: place.country,
             capital: place.capital,
           });
+        }
   return found.sort((a, b) => a.start - b.start);
 }
 

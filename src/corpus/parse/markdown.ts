@@ -5,16 +5,22 @@ import { ParseError } from './parse-error.ts';
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
-/** Markdown to plain prose: the bot quotes text, so links keep their words and lose their syntax. */
+/**
+ * Markdown to plain prose: the bot quotes text, so links keep their words and lose their syntax.
+ * Every pattern is linear on hostile input: link text and targets have bounded lengths and
+ * stay on one line, and line-start patterns match spaces and tabs, never `\s`, which would
+ * let them run across newlines and backtrack over each of them (quadratic on a file of blank
+ * lines or unclosed brackets; see test/unit/adversarial-input.test.ts).
+ */
 export function markdownToText(markdown: string): string {
   return markdown
     .replace(/```[\s\S]*?```/g, '')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/^#{1,6}\s+(.*)$/gm, '$1\n')
-    .replace(/^>\s?/gm, '')
-    .replace(/^\s*[-*+]\s+/gm, '')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g, '')
+    .replace(/\[([^\]\n]{1,500})\]\([^)\n]{0,2000}\)/g, '$1')
+    .replace(/^#{1,6}[ \t]+(.*)$/gm, '$1\n')
+    .replace(/^>[ \t]?/gm, '')
+    .replace(/^[ \t]*[-*+][ \t]+/gm, '')
+    .replace(/(\*\*|__)([^\n]{1,1000}?)\1/g, '$2')
     .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
     .replace(/`([^`]+)`/g, '$1');
 }

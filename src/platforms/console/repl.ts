@@ -15,6 +15,8 @@ export interface ConsoleOptions {
   input: Readable;
   output: Writable & { isTTY?: boolean; columns?: number };
   banner?: string;
+  /** Closes the console when aborted (a SIGTERM or SIGINT asking the bot to stop). */
+  signal?: AbortSignal;
 }
 
 /** The console user: the person at the terminal, who manages their own "channel". */
@@ -65,7 +67,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     terminal: interactive,
     historySize: 500,
     prompt: 'sitrep> ',
+    ...(options.signal ? { signal: options.signal } : {}),
   });
+  // Ctrl-C at the prompt stops the console, like `exit`.
+  rl.on('SIGINT', () => rl.close());
   const style = () => ({ width: Math.min(output.columns ?? 100, 120), colour: interactive });
   if (options.banner) output.write(`${options.banner}\n`);
   if (interactive) rl.prompt();
