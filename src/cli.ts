@@ -40,6 +40,7 @@ function llmOptions(config: Config): Pick<AppOptions, 'llm'> {
       apiKey: config.OPENAI_API_KEY,
       model: config.OPENAI_MODEL,
       timeoutMs: config.SITREP_LLM_TIMEOUT_MS,
+      maxConcurrent: config.SITREP_LLM_MAX_CONCURRENT,
       ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
     },
   };

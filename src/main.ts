@@ -18,6 +18,7 @@ import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { silentLogger, type Logger } from './core/logger.ts';
 import type { Services } from './core/services.ts';
 import { createLlmBriefingWriter, type LlmOptions } from './llm/briefing-writer.ts';
+import { limitConcurrency } from './briefing/writer-limit.ts';
 import { startLive, type Live, type LiveOptions } from './live.ts';
 import { sourceMigrations } from './sources/migrations.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
@@ -44,7 +45,7 @@ export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
   /** An OpenAI-compatible model for briefing summaries; without it they are extractive. */
-  llm?: Omit<LlmOptions, 'logger'>;
+  llm?: Omit<LlmOptions, 'logger'> & { maxConcurrent?: number };
   /** Per-user and per-channel command limits for chat platforms (none when absent, as in tests). */
   commandLimits?: CommandLimits;
 }
@@ -64,7 +65,12 @@ export function createApp(options: AppOptions): App {
     ]),
     () => clock.now(),
   );
-  const llm = options.llm ? createLlmBriefingWriter({ ...options.llm, logger }) : undefined;
+  const llm = options.llm
+    ? limitConcurrency(
+        createLlmBriefingWriter({ ...options.llm, logger }),
+        options.llm.maxConcurrent ?? 4,
+      )
+    : undefined;
   const services: Services = { store, clock, logger, commands, ...(llm ? { llm } : {}) };
   services.suggest = createSuggestions(store.db, () => store.version()).suggest;
   const metrics = createMetrics();
