@@ -106,6 +106,11 @@ export default defineCommand({
       });
     }
     blocks.push({ type: 'sources', items: view.sources });
-    return { reply: { blocks, level: escalation.level, asOf: view.window.to }, data: view };
+    // The briefing cites its best sources; the full list of the topic's coverage pages on.
+    const actions = [{ label: 'All sources', commandLine: `/sources "${view.topic}"` }];
+    return {
+      reply: { blocks, actions, level: escalation.level, asOf: view.window.to },
+      data: view,
+    };
   },
 });

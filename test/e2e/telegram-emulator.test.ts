@@ -89,7 +89,7 @@ describe('Telegram bot polling telegram-test-api', () => {
     expect(checkTelegramHtml(summary!.text).text).toContain('Leaflets read <script>');
     expect(checkTelegramHtml(sources!.text).text).toContain('Sources');
     expect(sources!.reply_markup).toMatchObject({
-      inline_keyboard: [[{ text: '1/2' }, { text: '▶' }]],
+      inline_keyboard: [[{ text: '1/2' }, { text: '▶' }], [{ text: 'All sources' }]],
     });
   });
 
