@@ -13,6 +13,7 @@ import type { Services } from '../../core/services.ts';
 import type { AnswerCache } from './answer-cache.ts';
 import { checkChannelAdmin, isChatAdmin } from './channel-admin.ts';
 import { interpretPlainMessage, searchReply } from './chat.ts';
+import { answerQuestion, looksLikeQuestion } from '../../briefing/answer-question.ts';
 import { buildKeyboard, type ButtonCodec } from './keyboards.ts';
 import { pageReply } from './paging.ts';
 import { renderTelegram } from './render.ts';
@@ -238,7 +239,15 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       const { reply } = await answer(ctx.telegram, conversation, intent.line);
       await deliver(ctx.telegram, conversation, reply, intent.line);
     } else {
-      await deliver(ctx.telegram, conversation, searchReply(services, intent.query), null);
+      const answered = looksLikeQuestion(intent.query)
+        ? await answerQuestion(services, intent.query)
+        : null;
+      await deliver(
+        ctx.telegram,
+        conversation,
+        answered ?? searchReply(services, intent.query),
+        null,
+      );
     }
   });
 
