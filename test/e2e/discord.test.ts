@@ -425,6 +425,14 @@ describe('Discord alerts', () => {
     const posted = fake.messages.get(messageId)!;
     expect(posted.channel_id).toBe(CHANNEL);
     expect(posted.allowed_mentions).toEqual({ parse: [] });
+    const request = fake.requests.find(
+      (candidate) =>
+        candidate.method === 'POST' && candidate.path.endsWith(`/channels/${CHANNEL}/messages`),
+    );
+    expect(request?.body).toMatchObject({
+      enforce_nonce: true,
+      nonce: expect.stringMatching(/^[0-9a-f]{25}$/),
+    });
     const text = textOf(posted.embeds as APIEmbed[]);
     expect(text).toContain('Banjska');
     expect(text).not.toMatch(/@everyone|@here|<@&123>/);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   DiscordAPIError,
   HTTPError,
@@ -63,6 +64,11 @@ function threadName(reply: Reply): string {
  * `DeliveryError`s: Missing Access or Missing Permissions is `forbidden`, a deleted channel
  * `gone`, so the outbox can record the reason and pause the subscription.
  */
+/** A message nonce (at most 25 characters) derived from the delivery and the part's index. */
+function nonceOf(deliveryId: string, index: number): string {
+  return createHash('sha256').update(`${deliveryId}:${index}`).digest('hex').slice(0, 25);
+}
+
 export function createDiscordNotifier(rest: REST, logger: Logger): Notifier {
   /** First-alert message id -> thread id, for threads this process made or found. */
   const threads = new Map<string, string>();
@@ -72,9 +78,12 @@ export function createDiscordNotifier(rest: REST, logger: Logger): Notifier {
   async function post(
     channelId: string,
     message: DiscordMessage,
+    nonce: string,
     replyTo?: string,
   ): Promise<string> {
     const body: RESTPostAPIChannelMessageJSONBody = {
+      nonce,
+      enforce_nonce: true,
       embeds: message.embeds,
       components: message.components,
       allowed_mentions: { parse: [] },
@@ -124,6 +133,9 @@ export function createDiscordNotifier(rest: REST, logger: Logger): Notifier {
 
   return {
     platform: 'discord',
+    // Discord drops a second message with the same enforced nonce (for a few minutes), so a
+    // delivery resent after a crash mid-send does not appear twice.
+    idempotent: true,
     async send(message: OutgoingMessage) {
       const messages = renderDiscord(message.reply);
       try {
@@ -135,7 +147,13 @@ export function createDiscordNotifier(rest: REST, logger: Logger): Notifier {
         }
         let firstId: string | null = null;
         for (const [index, part] of messages.entries()) {
-          const id = await post(target.channelId, part, index === 0 ? target.replyTo : undefined);
+          const nonce = nonceOf(message.deliveryId, index);
+          const id = await post(
+            target.channelId,
+            part,
+            nonce,
+            index === 0 ? target.replyTo : undefined,
+          );
           firstId ??= id;
         }
         return { messageId: firstId! };
