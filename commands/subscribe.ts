@@ -79,6 +79,8 @@ export default defineCommand({
       digest,
       created: services.clock.now().toISOString(),
     });
+    // Subscribing from inside a forum topic or thread sends the channel's alerts there.
+    subscriptions.setThread(channel, invocation.channel.threadId ?? null);
     const snoozed = subscriptions.channel(channel).snoozedUntil;
     const now = services.clock.now().toISOString();
     const text =

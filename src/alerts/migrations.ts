@@ -58,4 +58,11 @@ export const alertMigrations: Migration[] = [
       `);
     },
   },
+  {
+    id: '0330-channel-thread',
+    up(db) {
+      // Where a channel's alerts go inside it: a Telegram forum topic or a Discord thread.
+      db.exec('ALTER TABLE alert_channels ADD COLUMN thread_id TEXT');
+    },
+  },
 ];

@@ -154,9 +154,10 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
     if (!outbox.claim(delivery.id)) return;
     const replyTo =
       delivery.threadRoot === null ? null : (outbox.get(delivery.threadRoot)?.messageId ?? null);
+    const { threadId } = subscriptions.channel({ platform, channelId: delivery.channelId });
     const message: OutgoingMessage = {
       deliveryId: delivery.deliveryId,
-      to: { platform, channelId: delivery.channelId },
+      to: { platform, channelId: delivery.channelId, ...(threadId ? { threadId } : {}) },
       reply: delivery.reply,
       ...(replyTo ? { replyTo } : {}),
     };

@@ -22,6 +22,8 @@ export interface Subscription extends ChannelKey {
 export interface ChannelState extends ChannelKey {
   snoozedUntil: string | null;
   timeZone: string | null;
+  /** Forum topic or thread the channel's alerts are posted in (set where /subscribe was run). */
+  threadId: string | null;
   failures: number;
   pausedReason: string | null;
 }
@@ -40,6 +42,7 @@ export interface Subscriptions {
   channel(channel: ChannelKey): ChannelState;
   snooze(channel: ChannelKey, until: string | null): void;
   setTimeZone(channel: ChannelKey, zone: string | null): void;
+  setThread(channel: ChannelKey, threadId: string | null): void;
   /** Counts one failed delivery; returns the channel's consecutive failures. */
   recordFailure(channel: ChannelKey): number;
   recordSuccess(channel: ChannelKey): void;
@@ -63,6 +66,7 @@ interface ChannelRow {
   channel_id: string;
   snoozed_until: string | null;
   time_zone: string | null;
+  thread_id: string | null;
   failures: number;
   paused_reason: string | null;
 }
@@ -115,6 +119,9 @@ export function createSubscriptions(db: Database): Subscriptions {
   const zone = db.prepare(
     'UPDATE alert_channels SET time_zone = ? WHERE platform = ? AND channel_id = ?',
   );
+  const thread = db.prepare(
+    'UPDATE alert_channels SET thread_id = ? WHERE platform = ? AND channel_id = ?',
+  );
   const fail = db.prepare<[string, string], { failures: number }>(
     'UPDATE alert_channels SET failures = failures + 1 WHERE platform = ? AND channel_id = ? RETURNING failures',
   );
@@ -133,6 +140,7 @@ export function createSubscriptions(db: Database): Subscriptions {
       channelId: row.channel_id,
       snoozedUntil: row.snoozed_until,
       timeZone: row.time_zone,
+      threadId: row.thread_id,
       failures: row.failures,
       pausedReason: row.paused_reason,
     };
@@ -181,6 +189,10 @@ export function createSubscriptions(db: Database): Subscriptions {
     setTimeZone: (channel, value) => {
       ensureChannel.run(channel.platform, channel.channelId);
       zone.run(value, channel.platform, channel.channelId);
+    },
+    setThread: (channel, value) => {
+      ensureChannel.run(channel.platform, channel.channelId);
+      thread.run(value, channel.platform, channel.channelId);
     },
     recordFailure: (channel) => {
       ensureChannel.run(channel.platform, channel.channelId);

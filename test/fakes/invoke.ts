@@ -14,6 +14,7 @@ export function invoke(
     channelId?: string;
     isManager?: boolean;
     kind?: 'dm' | 'group' | 'channel';
+    threadId?: string;
   } = {},
 ) {
   const parsed = parseCommandLine(line, commands);
@@ -23,7 +24,11 @@ export function invoke(
     args: parsed.args,
     platform: who.platform ?? 'telegram',
     invoker: { id: 'u1', name: 'user', isManager: who.isManager ?? true },
-    channel: { id: who.channelId ?? 'chat-1', kind: who.kind ?? 'group' },
+    channel: {
+      id: who.channelId ?? 'chat-1',
+      kind: who.kind ?? 'group',
+      ...(who.threadId ? { threadId: who.threadId } : {}),
+    },
   };
   return dispatch(invocation);
 }

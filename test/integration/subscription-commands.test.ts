@@ -30,6 +30,18 @@ describe('subscription commands', () => {
     ]);
   });
 
+  it('targets the forum topic the subscription was made in, and the channel itself otherwise', async () => {
+    const { run, subscriptions } = setup();
+    await run('/subscribe kosovo', { threadId: '12' });
+    expect(subscriptions.channel({ platform: 'telegram', channelId: 'chat-1' }).threadId).toBe(
+      '12',
+    );
+    await run('/subscribe serbia');
+    expect(
+      subscriptions.channel({ platform: 'telegram', channelId: 'chat-1' }).threadId,
+    ).toBeNull();
+  });
+
   it('reads severity and digest words typed after the topic', async () => {
     const { run } = setup();
     expect((await run('/subscribe kosovo 3 daily')).data).toMatchObject({

@@ -47,6 +47,19 @@ describe('outbox and send queue', () => {
     expect(outbox.backlog()).toMatchObject({ pending: 0, sent: 2 });
   });
 
+  it('posts into the forum topic or thread the channel subscribed from', async () => {
+    const { outbox, queue, platform, delivery, clock, subscriptions } = setup();
+    subscriptions.setThread({ platform: 'telegram', channelId: 'c1' }, '12');
+    outbox.enqueue(delivery('c1'), clock.ms());
+    outbox.enqueue(delivery('c2'), clock.ms());
+    await queue.drain();
+    const byChannel = new Map(
+      platform.messages.map((message) => [message.to.channelId, message.to]),
+    );
+    expect(byChannel.get('c1')).toEqual({ platform: 'telegram', channelId: 'c1', threadId: '12' });
+    expect(byChannel.get('c2')).toEqual({ platform: 'telegram', channelId: 'c2' });
+  });
+
   it('threads follow-ups on the first alert of the story in that channel', async () => {
     const { outbox, queue, platform, delivery, clock } = setup();
     const root = outbox.enqueue(delivery('c1'), clock.ms());
