@@ -345,6 +345,24 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`sitrep: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    // A platform that cannot be reached, a disk that is full: one readable line, no stack,
+    // and never a secret, whatever the error's own text holds.
+    process.stderr.write(
+      `sitrep: stopped: ${withoutSecrets(String((error as Error)?.message ?? error))}\n`,
+    );
+    return 1;
   }
+}
+
+/** Replaces every configured secret's value in a text with `[redacted]`. */
+function withoutSecrets(text: string): string {
+  const secrets = [
+    'DISCORD_TOKEN',
+    'TELEGRAM_BOT_TOKEN',
+    'TELEGRAM_WEBHOOK_SECRET',
+    'OPENAI_API_KEY',
+  ]
+    .map((name) => process.env[name])
+    .filter((value): value is string => Boolean(value && value.length >= 6));
+  return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
 }
