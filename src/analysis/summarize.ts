@@ -1,5 +1,5 @@
 import type { Span } from './analysis.ts';
-import { contentWords, cosine, termCounts, termVector } from './terms.ts';
+import { contentWords, cosine, pickDiverse, termCounts, termVector } from './terms.ts';
 
 export const SUMMARY_SENTENCES = 3;
 
@@ -73,21 +73,6 @@ export function summarizeSentences(
     return { ...item, vector, relevance };
   });
 
-  const chosen: typeof scored = [];
-  while (chosen.length < count) {
-    let best: (typeof scored)[number] | undefined;
-    let bestScore = -Infinity;
-    for (const item of scored) {
-      if (chosen.includes(item)) continue;
-      const overlap = Math.max(0, ...chosen.map((other) => cosine(item.vector, other.vector)));
-      const score = item.relevance - REDUNDANCY_PENALTY * overlap;
-      if (score > bestScore) {
-        best = item;
-        bestScore = score;
-      }
-    }
-    if (!best) break;
-    chosen.push(best);
-  }
+  const chosen = pickDiverse(scored, count, REDUNDANCY_PENALTY);
   return chosen.sort((a, b) => a.index - b.index).map((item) => item.sentence.text);
 }

@@ -58,3 +58,32 @@ export function cosine(a: TermVector, b: TermVector): number {
   }
   return dot / (a.norm * b.norm);
 }
+
+/**
+ * Maximal marginal relevance: picks up to `count` items, each time the one whose relevance
+ * minus `penalty` times its closest similarity to those already picked is highest, so a summary
+ * says several things instead of one thing several times. Returns them in the order picked.
+ */
+export function pickDiverse<T extends { relevance: number; vector: TermVector }>(
+  items: readonly T[],
+  count: number,
+  penalty: number,
+): T[] {
+  const chosen: T[] = [];
+  while (chosen.length < count) {
+    let best: T | undefined;
+    let bestScore = -Infinity;
+    for (const item of items) {
+      if (chosen.includes(item)) continue;
+      const redundancy = Math.max(0, ...chosen.map((other) => cosine(item.vector, other.vector)));
+      const score = item.relevance - penalty * redundancy;
+      if (score > bestScore) {
+        best = item;
+        bestScore = score;
+      }
+    }
+    if (!best) break;
+    chosen.push(best);
+  }
+  return chosen;
+}

@@ -1,4 +1,4 @@
-import { cosine, termCounts, termVector, type TermVector } from '../analysis/terms.ts';
+import { cosine, pickDiverse, termCounts, termVector, type TermVector } from '../analysis/terms.ts';
 import { featuresOf } from './article-features.ts';
 import type { SourceGroup } from './syndication.ts';
 
@@ -93,22 +93,7 @@ export function rankAcrossStories(
     scored.length,
     Math.max(MIN_SUMMARY_SENTENCES, Math.min(wanted, MAX_SUMMARY_SENTENCES)),
   );
-  const chosen: typeof scored = [];
-  while (chosen.length < count) {
-    let best: (typeof scored)[number] | undefined;
-    let bestScore = -Infinity;
-    for (const item of scored) {
-      if (chosen.includes(item)) continue;
-      const redundancy = Math.max(0, ...chosen.map((other) => cosine(item.vector, other.vector)));
-      const score = item.relevance - REDUNDANCY_PENALTY * redundancy;
-      if (score > bestScore) {
-        best = item;
-        bestScore = score;
-      }
-    }
-    if (!best) break;
-    chosen.push(best);
-  }
+  const chosen = pickDiverse(scored, count, REDUNDANCY_PENALTY);
   return chosen
     .map((item) => item.candidate)
     .sort((a, b) => a.published.localeCompare(b.published) || a.position - b.position)

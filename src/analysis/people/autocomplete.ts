@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { AutocompleteSource } from '../../core/command.ts';
 import { knownTopics } from '../../corpus/topics.ts';
-import { editDistance, nameKey } from './names.ts';
+import { editDistance } from '../../corpus/topics.ts';
+import { nameKey } from './names.ts';
 
 /** One autocomplete choice: what the user sees and what the option receives. */
 export interface Choice {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { editDistance, nameKey } from './names.ts';
+import { editDistance } from '../../corpus/topics.ts';
+import { nameKey } from './names.ts';
 import type { PersonRow } from './registry.ts';
 
 export interface PersonCard {

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Analysis, Quote } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
-import { diacritics, editDistance, nameKey } from './names.ts';
+import { editDistance } from '../../corpus/topics.ts';
+import { diacritics, nameKey } from './names.ts';
 import { topicsOf } from './topics-of.ts';
 
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
