@@ -14,6 +14,7 @@ import {
   topicsOf,
 } from './features.ts';
 import { fromHex, hammingDistance, simhash, toHex } from './simhash.ts';
+import type { StoryRow } from './schema.ts';
 
 /** Tuning of story clustering; the defaults follow notes/escalation.md § 4a. */
 export interface StoryOptions {
@@ -57,21 +58,6 @@ export interface StoryIndexer {
    * latest 10,000 undrained updates are kept.
    */
   drain(): StoryUpdate[];
-}
-
-interface StoryRow {
-  id: string;
-  title: string;
-  first_seen: string;
-  last_seen: string;
-  level: number;
-  fatalities: number;
-  injured: number;
-  outlets: number;
-  articles: number;
-  topics: string;
-  reasons: string;
-  de_escalation: number;
 }
 
 interface MemberRow {

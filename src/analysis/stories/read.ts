@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { severityLabel } from '../severity.ts';
+import type { StoryRow } from './schema.ts';
 import { ftsMatch } from '../../corpus/store/fts-query.ts';
 
 /** A story as the briefing's developments and the timeline show it. */
@@ -23,19 +24,8 @@ export interface StoryView {
   reasons: string[];
 }
 
-interface StoryRow {
-  id: string;
-  title: string;
-  first_seen: string;
-  last_seen: string;
-  level: number;
-  fatalities: number;
-  injured: number;
-  outlets: number;
-  articles: number;
-  topics: string;
-  reasons: string;
-  de_escalation: number;
+/** A story row with the ids of its articles, comma-separated. */
+interface StoryRowWithArticles extends StoryRow {
   article_ids: string;
 }
 
@@ -43,7 +33,7 @@ const SELECT = `SELECT s.*, (SELECT group_concat(article_id, ' ') FROM
   (SELECT article_id FROM story_articles WHERE story_id = s.id ORDER BY published, article_id))
   AS article_ids FROM stories s`;
 
-function toView(row: StoryRow): StoryView {
+function toView(row: StoryRowWithArticles): StoryView {
   return {
     id: row.id,
     title: row.title,
@@ -64,7 +54,7 @@ function toView(row: StoryRow): StoryView {
 
 /** One story by id, or null. */
 export function getStory(db: Database, id: string): StoryView | null {
-  const row = db.prepare<[string], StoryRow>(`${SELECT} WHERE s.id = ?`).get(id);
+  const row = db.prepare<[string], StoryRowWithArticles>(`${SELECT} WHERE s.id = ?`).get(id);
   return row ? toView(row) : null;
 }
 
@@ -92,7 +82,7 @@ export function storiesForTopic(
   const match = ftsMatch(terms);
   if (match === null) return [];
   return db
-    .prepare<[string, string, string], StoryRow>(
+    .prepare<[string, string, string], StoryRowWithArticles>(
       `${SELECT} WHERE s.id IN (
          SELECT sa.story_id FROM articles_fts f
          JOIN articles a ON a.seq = f.rowid

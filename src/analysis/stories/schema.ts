@@ -1,5 +1,21 @@
 import type { Migration } from '../../corpus/store/migrations.ts';
 
+/** One row of `stories`, as SQLite returns it. */
+export interface StoryRow {
+  id: string;
+  title: string;
+  first_seen: string;
+  last_seen: string;
+  level: number;
+  fatalities: number;
+  injured: number;
+  outlets: number;
+  articles: number;
+  topics: string;
+  reasons: string;
+  de_escalation: number;
+}
+
 /**
  * Tables of the story index, beside the corpus in the same file. `story_keys` holds each
  * story's place and actor keys with the last time they were seen, so finding candidate stories
