@@ -1,6 +1,7 @@
 import type { Store } from '../corpus/store/store.ts';
 import type { SourceRef } from '../core/reply.ts';
 import { actorsFor } from './actors.ts';
+import { createPeopleDirectory } from '../analysis/people/directory.ts';
 import { developmentsFor } from './developments.ts';
 import { escalationFor, type EscalationView } from './escalation.ts';
 import { rankAcrossStories } from './multi-summary.ts';
@@ -80,7 +81,7 @@ export function buildBriefing(
     groups.flatMap((group) => group.items.map((item) => item.article.id)),
   );
   const developments = developmentsFor(groups, links);
-  const actors = actorsFor(groups);
+  const actors = actorsFor(groups, createPeopleDirectory(store.db));
   const quotes = tellingQuotes(
     groups,
     actors.map((actor) => actor.name),

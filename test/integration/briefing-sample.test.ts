@@ -70,6 +70,14 @@ describe('/briefing on the sample corpus', () => {
     expect(attack?.severity).toBe(Math.max(...view.developments.map((item) => item.severity ?? 0)));
   });
 
+  it('names each key actor once, under the registry name, with a role', async () => {
+    const view = (await briefing({ topic: 'kosovo', days: 40 })).data as BriefingView;
+    const keys = view.actors.map((actor) => normaliseText(actor.name));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(view.actors.length).toBeGreaterThan(2);
+    expect(view.actors.some((actor) => actor.role !== null)).toBe(true);
+  });
+
   it('answers an unknown topic with no coverage and the closest known topics', async () => {
     const result = await briefing({ topic: 'kosvo' });
     expect(result.outcome).toBe('user-error');

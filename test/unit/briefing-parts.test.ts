@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAnalysis, type Analysis } from '../../src/analysis/analysis.ts';
+import { peopleMigrations } from '../../src/analysis/people/migrations.ts';
+import { createPeopleDirectory } from '../../src/analysis/people/directory.ts';
 import { actorsFor } from '../../src/briefing/actors.ts';
+import { openDatabase } from '../../src/corpus/store/database.ts';
+import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { developmentsFor } from '../../src/briefing/developments.ts';
 import { escalationFor, UNKNOWN_ESCALATION } from '../../src/briefing/escalation.ts';
 import { rankAcrossStories } from '../../src/briefing/multi-summary.ts';
@@ -137,7 +141,7 @@ describe('actors and quotes', () => {
         analysis('Aleksandar Vucic', 'Serbia does not want war and never wanted war'),
       ),
     ]);
-    const actors = actorsFor(groups);
+    const actors = actorsFor(groups, emptyPeople());
     expect(actors[0]).toEqual({ name: 'Albin Kurti', role: null, mentions: 2 });
     const quotes = tellingQuotes(
       groups,
@@ -151,10 +155,17 @@ describe('actors and quotes', () => {
     const groups = foldSyndicated([
       item('One', 'Text about Kosovo and the border police.', 'A', '2023-09-24T10:00:00Z'),
     ]);
-    expect(actorsFor(groups)).toEqual([]);
+    expect(actorsFor(groups, emptyPeople())).toEqual([]);
     expect(tellingQuotes(groups, [])).toEqual([]);
   });
 });
+
+/** A registry that knows nobody: names stay as the analysis wrote them. */
+function emptyPeople() {
+  return createPeopleDirectory(
+    openDatabase(':memory:', [...corpusMigrations, ...peopleMigrations]),
+  );
+}
 
 describe('without event analysis', () => {
   it('shows escalation and severity as unknown', () => {
