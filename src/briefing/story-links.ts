@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { ArticleSeverityRow } from '../analysis/stories/read.ts';
+import {
+  STORY_ARTICLE_COLUMNS,
+  toSeverityRow,
+  type ArticleSeverityRow,
+  type StoryArticleRecord,
+} from '../analysis/stories/read.ts';
 
 /** An article's place in the events analysis: its severity row and its story. */
 export interface StoryLink extends ArticleSeverityRow {
@@ -7,15 +12,7 @@ export interface StoryLink extends ArticleSeverityRow {
   storyLevel: number;
 }
 
-interface Row {
-  article_id: string;
-  story_id: string;
-  published: string;
-  level: number;
-  fatalities: number;
-  de_escalation: number;
-  near_duplicate: number;
-  reasons: string;
+interface Row extends StoryArticleRecord {
   title: string;
   story_level: number;
 }
@@ -37,22 +34,14 @@ export function storyLinks(db: Database, articleIds: readonly string[]): Map<str
   if (present?.n !== 2) return links;
   const rows = db
     .prepare<[string], Row>(
-      `SELECT sa.article_id, sa.story_id, sa.published, sa.level, sa.fatalities, sa.de_escalation,
-         sa.near_duplicate, sa.reasons, s.title, s.level AS story_level
+      `SELECT ${STORY_ARTICLE_COLUMNS}, s.title, s.level AS story_level
        FROM story_articles sa JOIN stories s ON s.id = sa.story_id
        WHERE sa.article_id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(articleIds));
   for (const row of rows) {
     links.set(row.article_id, {
-      articleId: row.article_id,
-      storyId: row.story_id,
-      published: row.published,
-      level: row.level,
-      fatalities: row.fatalities,
-      deEscalation: row.de_escalation === 1,
-      nearDuplicate: row.near_duplicate === 1,
-      reasons: JSON.parse(row.reasons) as string[],
+      ...toSeverityRow(row),
       storyTitle: row.title,
       storyLevel: row.story_level,
     });

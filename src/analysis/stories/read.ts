@@ -106,6 +106,34 @@ export interface ArticleSeverityRow {
   reasons: string[];
 }
 
+/** A `story_articles` row as SQLite returns the columns of `STORY_ARTICLE_COLUMNS`. */
+export interface StoryArticleRecord {
+  article_id: string;
+  story_id: string;
+  published: string;
+  level: number;
+  fatalities: number;
+  de_escalation: number;
+  near_duplicate: number;
+  reasons: string;
+}
+
+export const STORY_ARTICLE_COLUMNS =
+  'sa.article_id, sa.story_id, sa.published, sa.level, sa.fatalities, sa.de_escalation, sa.near_duplicate, sa.reasons';
+
+export function toSeverityRow(row: StoryArticleRecord): ArticleSeverityRow {
+  return {
+    articleId: row.article_id,
+    storyId: row.story_id,
+    published: row.published,
+    level: row.level,
+    fatalities: row.fatalities,
+    deEscalation: row.de_escalation === 1,
+    nearDuplicate: row.near_duplicate === 1,
+    reasons: JSON.parse(row.reasons) as string[],
+  };
+}
+
 export function topicArticleSeverities(
   db: Database,
   terms: readonly string[],
@@ -115,35 +143,13 @@ export function topicArticleSeverities(
   const match = ftsMatch(terms);
   if (match === null) return [];
   return db
-    .prepare<
-      [string, string, string],
-      {
-        article_id: string;
-        story_id: string;
-        published: string;
-        level: number;
-        fatalities: number;
-        de_escalation: number;
-        near_duplicate: number;
-        reasons: string;
-      }
-    >(
-      `SELECT sa.article_id, sa.story_id, sa.published, sa.level, sa.fatalities,
-         sa.de_escalation, sa.near_duplicate, sa.reasons
+    .prepare<[string, string, string], StoryArticleRecord>(
+      `SELECT ${STORY_ARTICLE_COLUMNS}
        FROM articles_fts f JOIN articles a ON a.seq = f.rowid
        JOIN story_articles sa ON sa.article_id = a.id
        WHERE articles_fts MATCH ? AND a.published >= ? AND a.published <= ?
        ORDER BY sa.published`,
     )
     .all(match, from, to)
-    .map((row) => ({
-      articleId: row.article_id,
-      storyId: row.story_id,
-      published: row.published,
-      level: row.level,
-      fatalities: row.fatalities,
-      deEscalation: row.de_escalation === 1,
-      nearDuplicate: row.near_duplicate === 1,
-      reasons: JSON.parse(row.reasons) as string[],
-    }));
+    .map(toSeverityRow);
 }
