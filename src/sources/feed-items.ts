@@ -1,7 +1,7 @@
 import { parseFeed } from 'feedsmith';
-import { parseHTML } from 'linkedom';
 import type { ArticleInput } from '../corpus/article.ts';
-import { cleanTags, parseTimestamp, tidyBody } from '../corpus/parse/fields.ts';
+import { cleanTags, parseTimestamp } from '../corpus/parse/fields.ts';
+import { htmlToText } from '../corpus/parse/html.ts';
 import { ParseError } from '../corpus/parse/parse-error.ts';
 
 /** One entry of a feed, as an article plus what the poller needs to track it. */
@@ -21,18 +21,6 @@ export interface ParsedFeed {
 
 /** Below this many characters a feed entry's text is taken for a summary, not the article. */
 const FULL_TEXT_CHARS = 600;
-
-const BLOCKS = 'p, h1, h2, h3, h4, li, blockquote, pre';
-
-/** Readable text of an HTML fragment (feeds carry HTML in descriptions), paragraphs kept. */
-export function htmlToText(html: string): string {
-  if (!/<[a-z!/]/i.test(html)) return tidyBody(html);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const blocks = [...document.querySelectorAll(BLOCKS)]
-    .filter((element) => !element.querySelector(BLOCKS))
-    .map((element) => element.textContent ?? '');
-  return tidyBody((blocks.length > 0 ? blocks : [document.body.textContent ?? '']).join('\n\n'));
-}
 
 /** True when a document is a feed (RSS, Atom, RDF or JSON Feed) rather than an article. */
 export function looksLikeFeed(text: string): boolean {

@@ -8,7 +8,8 @@ import { ParseError } from '../../src/corpus/parse/parse-error.ts';
 import { parseDocument } from '../../src/corpus/parse/parse-document.ts';
 import { parseCommandLine } from '../../src/core/command-line.ts';
 import { UserError } from '../../src/core/errors.ts';
-import { htmlToText, looksLikeFeed, parseFeedDocument } from '../../src/sources/feed-items.ts';
+import { htmlToText } from '../../src/corpus/parse/html.ts';
+import { looksLikeFeed, parseFeedDocument } from '../../src/sources/feed-items.ts';
 
 /**
  * Long hostile strings for every text path that uses regular expressions: a super-linear

@@ -19,8 +19,12 @@ function meta(document: Page, ...names: string[]): string | undefined {
   return undefined;
 }
 
-/** Paragraph text of an HTML fragment, one blank line between blocks. */
-function blocksToText(html: string): string {
+/**
+ * Readable text of an HTML fragment, one blank line between blocks (article bodies, and feed
+ * titles and descriptions, which carry HTML). Text without tags is only tidied.
+ */
+export function htmlToText(html: string): string {
+  if (!/<[a-z!/]/i.test(html)) return tidyBody(html);
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const blocks = [...document.querySelectorAll(BLOCKS)]
     .filter((element) => !element.querySelector(BLOCKS))
@@ -54,7 +58,7 @@ export function parseHtmlArticle(html: string, origin: string, fallbackDate: str
   ).parse();
   if (!parsed?.content) throw new ParseError('no article text found in the page');
   const title = (ogTitle ?? parsed.title ?? '').trim();
-  const body = blocksToText(parsed.content);
+  const body = htmlToText(parsed.content);
   if (!body) throw new ParseError('no article text found in the page');
   checkArticleText(title, body);
   return {
