@@ -11,54 +11,32 @@ export interface IngestTally {
 }
 
 /**
- * Feeds articles to the app's ingester in batches (full analysis and persistence, exactly the
- * path `sitrep ingest` takes) and counts what happened. `await` keeps it correct if ingest
- * becomes asynchronous (analysis in worker threads).
+ * Feeds articles to the app's ingester as one stream (full analysis on the analysis threads
+ * and persistence, exactly the path `sitrep ingest` takes) and counts what happened.
+ * `progress` is called every `every` articles read.
  */
-export async function ingestInBatches(
+export async function ingestAll(
   app: App,
   articles: Iterable<ArticleInput>,
-  batchSize: number,
-  progress?: (done: number, tally: IngestTally) => void,
-  bulk = false,
+  progress?: { every: number; report(read: number, seconds: number): void },
 ): Promise<IngestTally> {
-  const tally: IngestTally = { added: 0, duplicates: 0, failed: 0, seconds: 0 };
   const started = performance.now();
-  let batch: ArticleInput[] = [];
-  let done = 0;
-  const flush = async () => {
-    const report = await (bulk ? bulkIngest(app, batch) : app.ingester.ingestArticles(batch));
-    tally.added += report.added.length;
-    tally.duplicates += report.duplicates.length;
-    tally.failed += report.failed.length;
-    done += batch.length;
-    batch = [];
-    tally.seconds = (performance.now() - started) / 1000;
-    progress?.(done, tally);
-  };
-  for (const article of articles) {
-    batch.push(article);
-    if (batch.length >= batchSize) await flush();
+  const seconds = () => (performance.now() - started) / 1000;
+  function* counted(): Generator<ArticleInput> {
+    let read = 0;
+    for (const article of articles) {
+      yield article;
+      if (progress && ++read % progress.every === 0) progress.report(read, seconds());
+    }
   }
-  if (batch.length > 0) await flush();
-  tally.seconds = (performance.now() - started) / 1000;
-  return tally;
+  const report = await app.ingester.ingestStream(counted());
+  return {
+    added: report.added.length,
+    duplicates: report.duplicates.length,
+    failed: report.failed.length,
+    seconds: seconds(),
+  };
 }
-
-/**
- * For building the untimed part of a corpus only: the batch runs inside one outer transaction,
- * so the ingester's per-article transactions become savepoints and the disk syncs once per
- * batch. An asynchronous ingester (analysis in workers) cannot run inside a SQLite
- * transaction, so an empty call tells which kind this is first.
- */
-function bulkIngest(app: App, batch: readonly ArticleInput[]) {
-  const synchronous = !isThenable(app.ingester.ingestArticles([]));
-  if (!synchronous) return app.ingester.ingestArticles(batch);
-  return app.store.transaction(() => app.ingester.ingestArticles(batch));
-}
-
-const isThenable = (value: unknown): boolean =>
-  typeof (value as { then?: unknown } | null)?.then === 'function';
 
 /** Moves the WAL into the main file, so the file size is the database size. */
 export function checkpoint(path: string): void {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
@@ -12,7 +12,7 @@ import { CORPUS_END, generateArticles } from './generate.ts';
 import {
   checkpoint,
   databaseBytes,
-  ingestInBatches,
+  ingestAll,
   readArticles,
   removeDatabase,
   writeArticles,
@@ -24,12 +24,13 @@ import { peakRssMb } from './stats.ts';
 import { measureAnalysisSpeed } from './wink-ratio.ts';
 
 const USAGE = `usage: npm run bench -- [--size N] [--json] [--reuse] [--seed S] [--sample S]
-                        [--queries Q] [--dir DIR] [--keep]
+                        [--queries Q] [--threads T] [--dir DIR] [--keep]
   --size N     articles in the corpus (default 10000; the issue's targets are at 100000)
   --json       print only the JSON object with the issue's keys
   --reuse      keep the bulk-loaded corpus in DIR, keyed by size, seed and code version
   --sample S   articles ingested under the timer, on top of the other N - S (default 5000)
   --queries Q  timed /who and /briefing queries each (default 300)
+  --threads T  analysis worker threads for ingest (default: the number of cores; 0: none)
   --dir DIR    where corpus databases go (default $TMPDIR/sitrep-bench)
   --keep       keep the final N-article database and print its path`;
 
@@ -44,6 +45,7 @@ function options() {
       seed: { type: 'string', default: '1' },
       sample: { type: 'string', default: '5000' },
       queries: { type: 'string', default: '300' },
+      threads: { type: 'string', default: String(availableParallelism()) },
       dir: { type: 'string', default: join(tmpdir(), 'sitrep-bench') },
       json: { type: 'boolean', default: false },
       reuse: { type: 'boolean', default: false },
@@ -56,9 +58,11 @@ function options() {
     seed: Number(values.seed),
     sample: Number(values.sample),
     queries: Number(values.queries),
+    threads: Number(values.threads),
   };
   const bad = Object.entries(numbers).find(
-    ([name, value]) => !Number.isInteger(value) || value < (name === 'seed' ? 0 : 1),
+    ([name, value]) =>
+      !Number.isInteger(value) || value < (name === 'seed' || name === 'threads' ? 0 : 1),
   );
   if (values.help || bad || numbers.size < 2) {
     if (bad) process.stderr.write(`--${bad[0]} must be a positive whole number\n`);
@@ -87,7 +91,7 @@ async function prepareCorpus(
   }
   const target = opts.reuse ? cached : work;
   removeDatabase(target);
-  const app = await createApp({ db: target });
+  const app = createApp({ db: target, analysisThreads: opts.threads });
   // A cache is rebuilt from scratch if interrupted (no .done marker), so it needs no fsync.
   app.store.db.pragma('synchronous = OFF');
   const articles = generateArticles(opts.size, opts.seed);
@@ -100,16 +104,11 @@ async function prepareCorpus(
     }
   }
   log(`loading ${baseSize} articles into ${target}`);
-  const tally = await ingestInBatches(
-    app,
-    base(),
-    500,
-    (done, sofar) => {
-      if (done % 10_000 === 0)
-        log(`  ${done} articles, ${round(done / sofar.seconds)}/s, RSS peak ${peakRssMb()} MB`);
-    },
-    true,
-  );
+  const tally = await ingestAll(app, base(), {
+    every: 10_000,
+    report: (read, seconds) =>
+      log(`  ${read} articles, ${round(read / seconds)}/s, RSS peak ${peakRssMb()} MB`),
+  });
   app.close();
   log(`loaded ${tally.added} in ${round(tally.seconds)} s (${tally.duplicates} duplicates)`);
   if (opts.reuse) {
@@ -146,16 +145,16 @@ async function main(): Promise<void> {
     const prepared = await prepareCorpus(opts, work);
 
     log(`timing the ingest of ${prepared.sample.length} articles`);
-    const app = await createApp({ db: work });
+    const app = createApp({ db: work, analysisThreads: opts.threads });
     const cpuBefore = process.cpuUsage();
-    const timed = await ingestInBatches(app, prepared.sample, 100);
+    const timed = await ingestAll(app, prepared.sample);
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const articles = app.store.count();
     app.close();
     const ingestRss = peakRssMb();
     notes['ingest_articles_per_s'] =
-      `last ${prepared.sample.length} of ${opts.size}, full analysis + SQLite; ` +
+      `last ${prepared.sample.length} of ${opts.size}, full analysis on ${opts.threads} threads + SQLite; ` +
       `${round(timed.added / cpuSeconds)} per CPU-second of this process` +
       (prepared.loadRate ? `; bulk load ran at ${prepared.loadRate}/s` : '');
 

@@ -101,6 +101,7 @@ async function start(argv: string[], config: Config): Promise<number> {
     db: values.db ?? config.SITREP_DB,
     logger,
     ...llmOptions(config),
+    analysisThreads: config.SITREP_ANALYSIS_THREADS,
     commandLimits: {
       userPerMinute: config.SITREP_USER_COMMANDS_PER_MIN,
       channelPerMinute: config.SITREP_CHANNEL_COMMANDS_PER_MIN,
@@ -230,6 +231,7 @@ async function ingest(argv: string[], config: Config): Promise<number> {
   const app = createApp({
     db: values.db ?? config.SITREP_DB,
     logger: createLogger(config.LOG_LEVEL),
+    analysisThreads: config.SITREP_ANALYSIS_THREADS,
   });
   try {
     const report: IngestReport = { added: [], duplicates: [], failed: [] };
@@ -277,6 +279,7 @@ async function ask(argv: string[], config: Config): Promise<number> {
     clock,
     logger: createLogger(config.LOG_LEVEL),
     ...llmOptions(config),
+    analysisThreads: config.SITREP_ANALYSIS_THREADS,
   });
   try {
     if (corpora.length > 0) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -42,6 +43,7 @@ const schema = z.object({
   SITREP_CHANNEL_COMMANDS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(60),
   SITREP_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SITREP_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  SITREP_ANALYSIS_THREADS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -2,6 +2,7 @@ import { commands } from '../commands/index.ts';
 import { alertMigrations } from './alerts/migrations.ts';
 import { createAlertPipeline, type AlertPipeline } from './alerts/pipeline.ts';
 import { analyzeArticle } from './analysis/analyze.ts';
+import { createAnalysisPool } from './analysis/workers/analysis-pool.ts';
 import { briefingMigrations } from './briefing/seen-stories.ts';
 import { createSuggestions } from './analysis/people/autocomplete.ts';
 import { peopleMigrations } from './analysis/people/migrations.ts';
@@ -48,6 +49,11 @@ export interface AppOptions {
   llm?: Omit<LlmOptions, 'logger'> & { maxConcurrent?: number };
   /** Per-user and per-channel command limits for chat platforms (none when absent, as in tests). */
   commandLimits?: CommandLimits;
+  /**
+   * Worker threads that analyse large ingests (at least `PARALLEL_FROM` articles); 0 or absent
+   * analyses everything on the main thread.
+   */
+  analysisThreads?: number;
 }
 
 /** The composition root: the only place that chooses concrete implementations. */
@@ -91,10 +97,14 @@ export function createApp(options: AppOptions): App {
     const backlog = alerts.outbox.backlog();
     return backlog.pending + backlog.sending;
   });
+  const pool = options.analysisThreads
+    ? createAnalysisPool({ size: options.analysisThreads })
+    : undefined;
   const stories = createStoryIndexer(store.db, { onUpdate: alerts.detector.handle });
   const ingester = createIngester({
     store,
     analyze: analyzeArticle,
+    ...(pool ? { parallel: pool } : {}),
     clock,
     indexers: [stories.index, createPeopleWriter(store.db)],
     observe: (report) => {
@@ -114,6 +124,7 @@ export function createApp(options: AppOptions): App {
     startLive: (live) => startLive({ store, ingester, alerts, dispatch, clock, logger }, live),
     close: () => {
       limited?.close();
+      void pool?.close();
       store.close();
     },
   };

@@ -1,3 +1,4 @@
+import { foldedWords } from './folded-words.ts';
 /**
  * Content words for sentence ranking: lowercased, diacritics folded, short function words
  * dropped. Shared by the per-article summary and the multi-document briefing so that both rank
@@ -20,12 +21,7 @@ export function isStopword(word: string): boolean {
 }
 
 export function contentWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1 && !STOPWORDS.has(word));
+  return foldedWords(text).filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }
 
 /** Term counts of a word list. */

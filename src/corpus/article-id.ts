@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { foldedWords } from '../analysis/folded-words.ts';
 import type { ArticleInput } from './article.ts';
 
 const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid)$/i;
@@ -27,12 +28,7 @@ export function canonicalUrl(raw: string): string | null {
 
 /** Lowercased, diacritics folded, punctuation and runs of space collapsed. */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return foldedWords(text).join(' ');
 }
 
 /**

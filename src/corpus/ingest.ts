@@ -21,21 +21,40 @@ export interface IngestReport {
 export type Indexer = (article: Article, analysis: Analysis) => void;
 
 export interface Ingester {
+  /** Analyses and stores a few articles on this thread (a feed poll, a test). */
   ingestArticles(inputs: readonly ArticleInput[]): IngestReport;
+  /**
+   * Any number of articles, analysed on the analysis threads when there are enough of them to
+   * pay for starting threads, and stored in their order.
+   */
+  ingestStream(inputs: Iterable<ArticleInput> | AsyncIterable<ArticleInput>): Promise<IngestReport>;
   /** Files and folders; inside folders (recursively) README, LICENSE and dot-files are skipped. */
   ingestPaths(paths: readonly string[]): Promise<IngestReport>;
 }
 
-const emptyReport = (): IngestReport => ({ added: [], duplicates: [], failed: [] });
-
-function merge(into: IngestReport, from: IngestReport): IngestReport {
-  into.added.push(...from.added);
-  into.duplicates.push(...from.duplicates);
-  into.failed.push(...from.failed);
-  return into;
+/** Analysis off the main thread (`createAnalysisPool`), as the ingester needs it. */
+export interface ParallelAnalyzer {
+  readonly size: number;
+  analyze(article: ArticleInput): Promise<Analysis>;
 }
 
+/**
+ * Threads take about a second to start (they load the analysis code), in which this thread
+ * analyses some 150 articles itself: smaller ingests stay here.
+ */
+export const PARALLEL_FROM = 200;
+
+const emptyReport = (): IngestReport => ({ added: [], duplicates: [], failed: [] });
+
 const SKIPPED = /^(\.|readme(\.|$)|license(\.|$))/i;
+
+type Analysed = { analysis: Analysis } | { error: string };
+
+interface InFlight {
+  input: ArticleInput;
+  done: Promise<unknown>;
+  result: Analysed | null;
+}
 
 export function createIngester(options: {
   store: Store;
@@ -44,83 +63,153 @@ export function createIngester(options: {
   indexers?: readonly Indexer[];
   /** Told what each ingest call did (metrics). */
   observe?: (report: IngestReport) => void;
+  /** Analysis threads for large ingests; without them everything is analysed in-process. */
+  parallel?: ParallelAnalyzer;
 }): Ingester {
-  const { store, analyze, clock, indexers = [], observe = () => {} } = options;
+  const { store, analyze, clock, indexers = [], observe = () => {}, parallel } = options;
 
-  function ingestArticles(inputs: readonly ArticleInput[]): IngestReport {
-    const report = emptyReport();
-    for (const input of inputs) {
-      const analysis = analyze(input);
+  function write(input: ArticleInput, analysis: Analysis, report: IngestReport): void {
+    store.transaction(() => {
+      const result = store.addArticle(input, analysis);
+      if (result.status === 'duplicate') {
+        report.duplicates.push({
+          origin: input.origin,
+          title: input.title,
+          duplicateOf: result.article.id,
+          reason: result.reason,
+        });
+        return;
+      }
+      for (const index of indexers) index(result.article, analysis);
+      report.added.push(result.article);
+    });
+  }
+
+  function ingestHere(inputs: readonly ArticleInput[], report: IngestReport): IngestReport {
+    for (const input of inputs) write(input, analyze(input), report);
+    return report;
+  }
+
+  /**
+   * Keeps every thread busy with a window of articles while this thread stores the oldest ones
+   * in input order (so duplicates and stories come out as they would in-process). Articles
+   * already analysed when the oldest is ready commit with it in one transaction.
+   */
+  async function ingestInParallel(
+    pool: ParallelAnalyzer,
+    first: readonly ArticleInput[],
+    rest: AsyncIterator<ArticleInput> | Iterator<ArticleInput>,
+    report: IngestReport,
+  ): Promise<void> {
+    const window: InFlight[] = [];
+    const limit = pool.size * 4;
+    const start = (input: ArticleInput) => {
+      const item: InFlight = { input, done: Promise.resolve(), result: null };
+      item.done = pool.analyze(input).then(
+        (analysis) => (item.result = { analysis }),
+        (error: unknown) =>
+          (item.result = { error: error instanceof Error ? error.message : String(error) }),
+      );
+      window.push(item);
+    };
+    const commitReady = async () => {
+      await window[0]!.done;
+      const ready: InFlight[] = [];
+      while (window[0]?.result) ready.push(window.shift()!);
       store.transaction(() => {
-        const result = store.addArticle(input, analysis);
-        if (result.status === 'duplicate') {
-          report.duplicates.push({
-            origin: input.origin,
-            title: input.title,
-            duplicateOf: result.article.id,
-            reason: result.reason,
-          });
-          return;
-        }
-        for (const index of indexers) index(result.article, analysis);
-        report.added.push(result.article);
+        for (const { input, result } of ready)
+          if (result && 'analysis' in result) write(input, result.analysis, report);
+          else
+            report.failed.push({
+              origin: input.origin,
+              reason: `analysis failed: ${result?.error}`,
+            });
       });
+    };
+    for (const input of first) {
+      start(input);
+      if (window.length >= limit) await commitReady();
     }
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      start(next.value);
+      if (window.length >= limit) await commitReady();
+    }
+    while (window.length > 0) await commitReady();
+  }
+
+  async function ingestStream(
+    inputs: Iterable<ArticleInput> | AsyncIterable<ArticleInput>,
+    report = emptyReport(),
+  ): Promise<IngestReport> {
+    const iterator =
+      Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : inputs[Symbol.iterator]();
+    const first: ArticleInput[] = [];
+    let ended = false;
+    while (!ended && (!parallel || first.length < PARALLEL_FROM)) {
+      const next = await iterator.next();
+      if (next.done) ended = true;
+      else first.push(next.value);
+    }
+    if (ended || !parallel) return ingestHere(first, report);
+    await ingestInParallel(parallel, first, iterator, report);
     return report;
   }
 
-  async function ingestFile(path: string): Promise<IngestReport> {
-    const info = await stat(path);
-    if (info.size > MAX_FILE_BYTES) {
-      const mb = (info.size / 1024 / 1024).toFixed(1);
-      return {
-        ...emptyReport(),
-        failed: [
-          {
-            origin: path,
-            reason: `file too large (${mb} MB, limit ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
-          },
-        ],
-      };
-    }
-    const fallback = (info.mtime.getTime() > 0 ? info.mtime : clock.now()).toISOString();
-    const parsed = parseDocument(path, await readFile(path), fallback);
-    const report = ingestArticles(parsed.articles);
-    report.failed.push(...parsed.failures);
-    return report;
+  function fileTooLarge(path: string, bytes: number): ParseFailure {
+    const mb = (bytes / 1024 / 1024).toFixed(1);
+    return {
+      origin: path,
+      reason: `file too large (${mb} MB, limit ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
+    };
   }
 
-  async function ingestPath(path: string): Promise<IngestReport> {
-    let info;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      return {
-        ...emptyReport(),
-        failed: [
-          {
-            origin: path,
-            reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-          },
-        ],
-      };
+  /** The articles of files and folders, in name order; what cannot be read goes to `failed`. */
+  async function* readPaths(
+    paths: readonly string[],
+    failed: ParseFailure[],
+  ): AsyncGenerator<ArticleInput> {
+    for (const path of paths) {
+      let info;
+      try {
+        info = await stat(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'error';
+        failed.push({ origin: path, reason: `cannot read: ${code}` });
+        continue;
+      }
+      if (info.isDirectory()) {
+        const entries = (await readdir(path)).filter((name) => !SKIPPED.test(name)).sort();
+        yield* readPaths(
+          entries.map((name) => join(path, name)),
+          failed,
+        );
+        continue;
+      }
+      if (info.size > MAX_FILE_BYTES) {
+        failed.push(fileTooLarge(path, info.size));
+        continue;
+      }
+      const fallback = (info.mtime.getTime() > 0 ? info.mtime : clock.now()).toISOString();
+      const parsed = parseDocument(path, await readFile(path), fallback);
+      failed.push(...parsed.failures);
+      yield* parsed.articles;
     }
-    if (!info.isDirectory()) return ingestFile(path);
-    const report = emptyReport();
-    const entries = (await readdir(path)).filter((name) => !SKIPPED.test(name)).sort();
-    for (const name of entries) merge(report, await ingestPath(join(path, name)));
-    return report;
   }
 
   return {
     ingestArticles(inputs) {
-      const report = ingestArticles(inputs);
+      const report = ingestHere(inputs, emptyReport());
+      observe(report);
+      return report;
+    },
+    async ingestStream(inputs) {
+      const report = await ingestStream(inputs);
       observe(report);
       return report;
     },
     async ingestPaths(paths) {
       const report = emptyReport();
-      for (const path of paths) merge(report, await ingestPath(path));
+      await ingestStream(readPaths(paths, report.failed), report);
       observe(report);
       return report;
     },

@@ -57,6 +57,23 @@ describe('people registry', () => {
     expect(view.statements[1]!.text).toBe('the troops must leave the border area at once');
   });
 
+  it('keeps a bare surname apart when one article names two people who carry it', async () => {
+    app = createTestApp();
+    ingest(
+      'Bondarenko said the convoy had turned back at the border. Hours later, Iryna Bondarenko ' +
+        'said that the talks would resume on Monday. Dmytro Bondarenko said that no date was set.',
+    );
+    expect(app.store.count()).toBe(1);
+    const bare = (await who('/who bondarenko')).data as WhoView;
+    expect(bare.statements.map((statement) => statement.text)).toEqual([
+      'the convoy had turned back at the border',
+    ]);
+    const iryna = (await who('/who iryna bondarenko')).data as WhoView;
+    expect(iryna.statements.map((statement) => statement.text)).toEqual([
+      'that the talks would resume on Monday',
+    ]);
+  });
+
   it('keeps a statement repeated by a syndicated copy once', async () => {
     app = createTestApp();
     ingest(

@@ -55,20 +55,20 @@ export interface PlaceMention extends Match {
 }
 
 /** Gazetteer places named in a sentence, in reading order, longest name first on overlaps. */
-export function findPlaces(sentence: string): PlaceMention[] {
+export function findPlaces(sentence: string, folded = fold(sentence)): PlaceMention[] {
   const found: PlaceMention[] = [];
-  const folded = fold(sentence);
   // Characters already inside a found name: an overlap test per character, not per earlier
   // mention, keeps a sentence naming thousands of places linear.
-  const taken = new Uint8Array(sentence.length + 1);
+  let taken: Uint8Array | null = null;
   const overlaps = (start: number, end: number) => {
-    for (let at = start; at < end; at++) if (taken[at]) return true;
+    for (let at = start; at < end; at++) if (taken?.[at]) return true;
     return false;
   };
   for (const place of PLACES)
     if (folded.includes(place.hint))
       for (const match of findAll(place.regex, folded, sentence))
         if (!overlaps(match.start, match.end)) {
+          taken ??= new Uint8Array(sentence.length + 1);
           taken.fill(1, match.start, match.end);
           found.push({
             ...match,

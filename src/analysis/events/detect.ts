@@ -2,7 +2,7 @@ import type { EventMention, Realis, Span } from '../analysis.ts';
 import { eventPlace, findActors, findPlaces } from './actors.ts';
 import { countCasualties } from './casualties.ts';
 import { BACKGROUND, IGNORED, MODE_CUES, threatMode, TRIGGERS, type Trigger } from './lexicon.ts';
-import { findAll, fold, mayMatch, wordCount, type Match } from './pattern.ts';
+import { fold, scan, wordCount, wordStarts, type Match } from './pattern.ts';
 import { findCues, realisOf } from './realis.ts';
 import { ploverScore } from './scores.ts';
 
@@ -13,13 +13,11 @@ interface Hit extends Match {
 /** All trigger and ignore matches in the text, overlaps resolved longest first, then by file order. */
 function findHits(text: string, folded: string): Hit[] {
   const all: Hit[] = [];
+  const words = wordStarts(folded);
   for (const trigger of TRIGGERS)
-    if (mayMatch(trigger.hints, folded))
-      for (const match of findAll(trigger.regex, folded, text)) all.push({ ...match, trigger });
+    for (const match of scan(trigger, folded, text, words)) all.push({ ...match, trigger });
   for (const ignored of IGNORED)
-    if (mayMatch(ignored.hints, folded))
-      for (const match of findAll(ignored.regex, folded, text))
-        all.push({ ...match, trigger: null });
+    for (const match of scan(ignored, folded, text, words)) all.push({ ...match, trigger: null });
   all.sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) ||
@@ -83,7 +81,8 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
     }
     const local = sentence.text;
     const offset = sentence.start;
-    const places = findPlaces(local);
+    const lowerSentence = folded.slice(sentence.start, sentence.end);
+    const places = findPlaces(local, lowerSentence);
     const casualties = countCasualties(local);
     if (inSentence.length === 0 && !casualties.killed && places.length === 0) {
       sincePlace++;
@@ -101,16 +100,10 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
     const carried = sincePlace <= PLACE_CARRY ? lastPlace : null;
     const placeAt = (at: number) => (here ? eventPlace(local, located, at) : carried);
     if (inSentence.length === 0 && !casualties.killed) continue;
-    const lowerSentence = folded.slice(sentence.start, sentence.end);
     const cues = findCues(lowerSentence, local);
     const subordinators: { start: number; end: number; before: number }[] = BACKGROUND.flatMap(
       (pattern) =>
-        mayMatch(pattern.hints, lowerSentence)
-          ? findAll(pattern.regex, lowerSentence).map((match) => ({
-              ...match,
-              before: pattern.before,
-            }))
-          : [],
+        scan(pattern, lowerSentence).map((match) => ({ ...match, before: pattern.before })),
     );
     const merged = new Map<string, EventMention>();
     for (const hit of inSentence) {

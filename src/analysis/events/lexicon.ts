@@ -1,11 +1,9 @@
 import data from './lexicon.json' with { type: 'json' };
-import { compileAny, compilePattern, patternHints } from './pattern.ts';
+import { compileAny, compileScanner, type Scanner } from './pattern.ts';
 import { PLOVER_CATEGORIES } from './scores.ts';
 
 /** An event trigger, compiled from one pattern of `lexicon.json`. */
-export interface Trigger {
-  regex: RegExp;
-  hints: string[] | null;
+export interface Trigger extends Scanner {
   pattern: string;
   /** Position of its group in the file: earlier groups win ties. */
   order: number;
@@ -52,8 +50,7 @@ export const TRIGGERS: readonly Trigger[] = file.triggers.flatMap((group, order)
       }
     : null;
   return group.patterns.map((pattern) => ({
-    regex: compilePattern(pattern),
-    hints: patternHints(pattern),
+    ...compileScanner(pattern),
     pattern,
     order,
     category: checkCategory(group.category),
@@ -63,9 +60,7 @@ export const TRIGGERS: readonly Trigger[] = file.triggers.flatMap((group, order)
 });
 
 /** Phrases that look like triggers but are not events ("riot police", "peace talks"). */
-export const IGNORED: readonly { regex: RegExp; hints: string[] | null }[] = file.ignore.map(
-  (pattern) => ({ regex: compilePattern(pattern), hints: patternHints(pattern) }),
-);
+export const IGNORED: readonly Scanner[] = file.ignore.map(compileScanner);
 
 /** Words in a sentence that tell an event's mode when its trigger does not ("attack" + "drone"). */
 export const MODE_CUES: ReadonlyMap<string, readonly { mode: string; regex: RegExp }[]> = new Map(
@@ -91,8 +86,4 @@ export const BACKGROUND = [
     pattern,
     before: file.background.near.before,
   })),
-].map(({ pattern, before }) => ({
-  regex: compilePattern(pattern),
-  hints: patternHints(pattern),
-  before,
-}));
+].map(({ pattern, before }) => ({ ...compileScanner(pattern), before }));

@@ -1,12 +1,5 @@
 import type { Realis } from '../analysis.ts';
-import {
-  compilePattern,
-  findAll,
-  mayMatch,
-  patternHints,
-  wordCount,
-  type Match,
-} from './pattern.ts';
+import { compileScanner, scan, wordCount, type Match } from './pattern.ts';
 import data from './realis.json' with { type: 'json' };
 
 interface CueFile {
@@ -17,10 +10,7 @@ const CUES = (data as unknown as CueFile).cues.map((cue, rank) => ({
   ...cue,
   rank,
   notFor: new Set(cue.notFor ?? []),
-  regexes: cue.patterns.map((pattern) => ({
-    regex: compilePattern(pattern),
-    hints: patternHints(pattern),
-  })),
+  scanners: cue.patterns.map(compileScanner),
 }));
 
 export interface RealisCue extends Match {
@@ -35,17 +25,16 @@ export interface RealisCue extends Match {
 export function findCues(folded: string, sentence: string): RealisCue[] {
   const found: RealisCue[] = [];
   for (const cue of CUES)
-    for (const { regex, hints } of cue.regexes)
-      if (mayMatch(hints, folded))
-        for (const match of findAll(regex, folded, sentence))
-          found.push({
-            ...match,
-            realis: cue.realis,
-            rank: cue.rank,
-            before: cue.before,
-            after: cue.after,
-            notFor: cue.notFor,
-          });
+    for (const scanner of cue.scanners)
+      for (const match of scan(scanner, folded, sentence))
+        found.push({
+          ...match,
+          realis: cue.realis,
+          rank: cue.rank,
+          before: cue.before,
+          after: cue.after,
+          notFor: cue.notFor,
+        });
   return found;
 }
 

@@ -217,8 +217,12 @@ export function createPeopleWriter(db: Database) {
     }
     const seen = article.published;
     const ids = new Map<string, number>();
-    for (const person of people.values())
-      ids.set(person.canonical, ensurePerson(person.canonical, seen));
+    // Full names first: a new full name absorbs (deletes) the bare-surname person, so a bare
+    // surname resolved before it in the same article would keep a deleted id.
+    const byLength = [...people.values()].sort(
+      (a, b) => b.canonical.split(' ').length - a.canonical.split(' ').length,
+    );
+    for (const person of byLength) ids.set(person.canonical, ensurePerson(person.canonical, seen));
     const statementsOf = new Map<number, number>();
     const topics = ` ${topicsOf(article).join(' ')} `;
     for (const statement of joinClauses(article.body, analysis.quotes)) {

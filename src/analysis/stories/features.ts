@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis.ts';
 import { countryNames, findPlaces } from '../events/actors.ts';
 import { eventLevel } from '../severity.ts';
-import { words } from './simhash.ts';
+import { foldedWords } from '../folded-words.ts';
 import { knownTopics } from '../../corpus/topics.ts';
 import { normaliseText } from '../../corpus/article-id.ts';
 
@@ -19,14 +19,14 @@ const STOPWORDS = new Set(
 );
 
 const TOPIC_WORDS = new Set(
-  knownTopics().flatMap((topic) => topic.terms.flatMap((term) => words(term))),
+  knownTopics().flatMap((topic) => topic.terms.flatMap((term) => foldedWords(term))),
 );
 const LEAD_WORDS = 80;
 
 /** Title (counted twice) and lead words without stopwords or topic names: what the event is. */
 export function contentTokens(title: string, body: string): string[] {
-  const lead = words(body).slice(0, LEAD_WORDS);
-  return [...words(title), ...words(title), ...lead]
+  const lead = foldedWords(body, LEAD_WORDS);
+  return [...foldedWords(title), ...foldedWords(title), ...lead]
     .filter((word) => word.length > 2 && !STOPWORDS.has(word) && !TOPIC_WORDS.has(word))
     .map((word) => (word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word));
 }
@@ -78,7 +78,7 @@ export function entityKeys(title: string, body: string, analysis: Analysis): str
     for (const actor of [event.source, event.target]) {
       if (!actor || !/^\p{Lu}/u.test(actor)) continue;
       const key = normaliseText(actor);
-      if (!words(key).every((word) => TOPIC_WORDS.has(word))) keys.add(`actor:${key}`);
+      if (!foldedWords(key).every((word) => TOPIC_WORDS.has(word))) keys.add(`actor:${key}`);
     }
   }
   return [...keys];

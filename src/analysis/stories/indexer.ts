@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Analysis } from '../analysis.ts';
 import type { StoryUpdate } from '../story-update.ts';
 import { severityOf } from '../severity.ts';
@@ -110,20 +110,24 @@ export function createStoryIndexer(
   const upsertKey = db.prepare(`INSERT INTO story_keys (key, story_id, last_seen) VALUES (?, ?, ?)
     ON CONFLICT (key, story_id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`);
 
+  /** The candidate query for each number of keys, prepared once. */
+  const candidateQueries = new Map<number, Statement<unknown[], { id: string }>>();
   function candidates(keys: readonly string[], published: string): string[] {
     if (keys.length === 0) return [];
     const at = Date.parse(published);
     const from = new Date(at - config.windowDays * DAY_MS).toISOString();
     const to = new Date(at + config.windowDays * DAY_MS).toISOString();
-    const marks = keys.map(() => '?').join(', ');
-    return db
-      .prepare<unknown[], { id: string }>(
+    let query = candidateQueries.get(keys.length);
+    if (!query) {
+      const marks = keys.map(() => '?').join(', ');
+      query = db.prepare<unknown[], { id: string }>(
         `SELECT k.story_id AS id FROM story_keys k JOIN stories s ON s.id = k.story_id
          WHERE k.key IN (${marks}) AND k.last_seen >= ? AND s.first_seen <= ?
          GROUP BY k.story_id ORDER BY count(*) DESC, max(k.last_seen) DESC LIMIT ?`,
-      )
-      .all(...keys, from, to, MAX_CANDIDATES)
-      .map((row) => row.id);
+      );
+      candidateQueries.set(keys.length, query);
+    }
+    return query.all(...keys, from, to, MAX_CANDIDATES).map((row) => row.id);
   }
 
   function index(article: Article, analysis: Analysis): void {

@@ -1,3 +1,5 @@
+import { foldedWords } from '../folded-words.ts';
+
 /**
  * 64-bit SimHash (Charikar 2002) over word shingles: near-identical texts get fingerprints a few
  * bits apart, so a syndicated copy with a changed headline or a trimmed paragraph is found by
@@ -19,23 +21,16 @@ function fnv1a(text: string, seed: number): number {
   return hash >>> 0;
 }
 
-/** Lowercased words without diacritics or punctuation. */
-export function words(text: string): string[] {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
-}
-
 export function simhash(text: string): bigint {
-  const tokens = words(text);
+  const tokens = foldedWords(text);
   const weights = new Int32Array(64);
   const count = Math.max(1, tokens.length - SHINGLE + 1);
   for (let i = 0; i < count; i++) {
-    const shingle = tokens.slice(i, i + SHINGLE).join(' ');
+    // The same string as tokens.slice(i, i + 3).join(' '), without the array.
+    const shingle =
+      tokens.length >= SHINGLE
+        ? `${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`
+        : tokens.join(' ');
     const low = fnv1a(shingle, 0x811c9dc5);
     const high = fnv1a(shingle, 0x050c5d1f);
     for (let bit = 0; bit < 32; bit++) {

@@ -1,0 +1,112 @@
+import { Worker } from 'node:worker_threads';
+import type { Analysis } from '../analysis.ts';
+import type { AnalysisReply, AnalysisRequest } from './messages.ts';
+
+/** Runs `analyzeArticle` on worker threads, so a large ingest uses every core. */
+export interface AnalysisPool {
+  readonly size: number;
+  analyze(article: AnalysisRequest['article']): Promise<Analysis>;
+  /** Stops the threads; jobs still running are rejected. */
+  close(): Promise<void>;
+}
+
+interface Job {
+  resolve(analysis: Analysis): void;
+  reject(error: Error): void;
+}
+
+interface Thread {
+  worker: Worker;
+  jobs: Map<number, Job>;
+}
+
+const WORKER_URL = new URL('./analysis-worker.mjs', import.meta.url);
+
+/**
+ * Threads start on the first job and stop after `idleMs` without work, so a bot that ingests a
+ * large file now and then does not keep their memory. Each job goes to the thread with the
+ * fewest jobs outstanding. A thread that dies fails its own jobs with the reason and is
+ * replaced on the next job.
+ */
+export function createAnalysisPool(options: { size: number; idleMs?: number }): AnalysisPool {
+  const idleMs = options.idleMs ?? 30_000;
+  const threads: Thread[] = [];
+  let nextId = 0;
+  let idleTimer: NodeJS.Timeout | null = null;
+  let closed = false;
+
+  function stopThread(thread: Thread, reason: string): void {
+    const index = threads.indexOf(thread);
+    if (index >= 0) threads.splice(index, 1);
+    for (const job of thread.jobs.values()) job.reject(new Error(reason));
+    thread.jobs.clear();
+  }
+
+  function startThread(): Thread {
+    const thread: Thread = { worker: new Worker(WORKER_URL), jobs: new Map() };
+    thread.worker.on('message', (reply: AnalysisReply) => {
+      const job = thread.jobs.get(reply.id);
+      if (!job) return;
+      thread.jobs.delete(reply.id);
+      if ('error' in reply) job.reject(new Error(reply.error));
+      else job.resolve(reply.analysis);
+      if (thread.jobs.size === 0) thread.worker.unref();
+      if (threads.every((other) => other.jobs.size === 0)) armIdleTimer();
+    });
+    thread.worker.on('error', (error) =>
+      stopThread(thread, `analysis thread failed: ${error.message}`),
+    );
+    thread.worker.on('exit', (code) => stopThread(thread, `analysis thread exited (${code})`));
+    threads.push(thread);
+    return thread;
+  }
+
+  function armIdleTimer(): void {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      for (const thread of [...threads])
+        if (thread.jobs.size === 0) {
+          threads.splice(threads.indexOf(thread), 1);
+          void thread.worker.terminate();
+        }
+    }, idleMs);
+    idleTimer.unref();
+  }
+
+  function pick(): Thread {
+    if (threads.length < options.size) return startThread();
+    return threads.reduce((best, thread) => (thread.jobs.size < best.jobs.size ? thread : best));
+  }
+
+  return {
+    size: options.size,
+    analyze(article) {
+      if (closed) return Promise.reject(new Error('the analysis pool is closed'));
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
+      const thread = pick();
+      const id = nextId++;
+      return new Promise<Analysis>((resolve, reject) => {
+        thread.jobs.set(id, { resolve, reject });
+        thread.worker.ref();
+        const request: AnalysisRequest = {
+          id,
+          article: { title: article.title, body: article.body, published: article.published },
+        };
+        thread.worker.postMessage(request);
+      });
+    },
+    async close() {
+      closed = true;
+      if (idleTimer) clearTimeout(idleTimer);
+      const stopping = threads.splice(0);
+      for (const thread of stopping) {
+        for (const job of thread.jobs.values())
+          job.reject(new Error('the analysis pool is closed'));
+        thread.jobs.clear();
+      }
+      await Promise.all(stopping.map((thread) => thread.worker.terminate()));
+    },
+  };
+}

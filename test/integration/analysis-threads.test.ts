@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateArticles } from '../../bench/generate.ts';
+import { analyzeArticle } from '../../src/analysis/analyze.ts';
+import { createAnalysisPool, type AnalysisPool } from '../../src/analysis/workers/analysis-pool.ts';
+import { PARALLEL_FROM } from '../../src/corpus/ingest.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { createApp, type App } from '../../src/main.ts';
+import { article } from '../helpers/articles.ts';
+
+let pool: AnalysisPool | undefined;
+let app: App | undefined;
+afterEach(async () => {
+  await pool?.close();
+  app?.close();
+  pool = app = undefined;
+});
+
+describe('analysis threads', () => {
+  it('answer with exactly the in-process analysis', async () => {
+    pool = createAnalysisPool({ size: 2 });
+    const articles = [...generateArticles(6, 4)];
+    const analyses = await Promise.all(articles.map((input) => pool!.analyze(input)));
+    expect(analyses).toEqual(articles.map((input) => analyzeArticle(input)));
+  });
+
+  it('fail one job with the reason and keep serving the others', async () => {
+    pool = createAnalysisPool({ size: 1 });
+    const broken = { title: 'x', body: undefined as unknown as string, published: '' };
+    await expect(pool.analyze(broken)).rejects.toThrow(/undefined/);
+    await expect(pool.analyze(article())).resolves.toMatchObject({
+      events: expect.arrayContaining([expect.objectContaining({ category: 'ASSAULT' })]),
+    });
+  });
+
+  it('reject what is still running when closed, and refuse new work', async () => {
+    pool = createAnalysisPool({ size: 1 });
+    const running = expect(pool.analyze(article())).rejects.toThrow('the analysis pool is closed');
+    await pool.close();
+    await running;
+    await expect(pool.analyze(article())).rejects.toThrow('the analysis pool is closed');
+  });
+
+  it('ingest a large stream through the app into the same stories and people', async () => {
+    const corpus = [...generateArticles(PARALLEL_FROM + 20, 8)];
+    const snapshot = async (threads: number) => {
+      app = createApp({
+        db: ':memory:',
+        analysisThreads: threads,
+        clock: fixedClock('2024-01-01'),
+      });
+      const report = await app.ingester.ingestStream(corpus);
+      const db = app.store.db;
+      const state = {
+        added: report.added.length,
+        stories: db.prepare('SELECT article_id, story_id FROM story_articles ORDER BY 1').all(),
+        people: db.prepare('SELECT name, statements, mentions FROM people ORDER BY name').all(),
+      };
+      app.close();
+      app = undefined;
+      return state;
+    };
+    const threaded = await snapshot(2);
+    expect(threaded.added).toBe(corpus.length);
+    expect(threaded).toEqual(await snapshot(0));
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/analysis/analyze.ts';
+import { createPeopleWriter } from '../../src/analysis/people/registry.ts';
+import { createStoryIndexer } from '../../src/analysis/stories/indexer.ts';
+import { storyMigrations } from '../../src/analysis/stories/schema.ts';
+import { peopleMigrations } from '../../src/analysis/people/migrations.ts';
+import type { ArticleInput } from '../../src/corpus/article.ts';
+import { createIngester, PARALLEL_FROM, type ParallelAnalyzer } from '../../src/corpus/ingest.ts';
+import { openDatabase } from '../../src/corpus/store/database.ts';
+import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
+import { createSqliteStore } from '../../src/corpus/store/store.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { generateArticles } from '../../bench/generate.ts';
+
+/**
+ * Stands in for the worker threads: analyses on this thread but answers after a random delay,
+ * so answers come back out of order, and fails the articles `failing` names.
+ */
+function shuffledAnalyzer(failing = new Set<string>()): ParallelAnalyzer & { calls: number } {
+  let seed = 7;
+  const delay = () => (seed = (seed * 48271) % 2147483647) % 5;
+  const analyzer = {
+    size: 3,
+    calls: 0,
+    analyze(article: ArticleInput) {
+      analyzer.calls++;
+      return new Promise<ReturnType<typeof analyzeArticle>>((resolve, reject) =>
+        setTimeout(() => {
+          if (failing.has(article.title)) reject(new Error('worker ran out of memory'));
+          else resolve(analyzeArticle(article));
+        }, delay()),
+      );
+    },
+  };
+  return analyzer;
+}
+
+function setup(parallel?: ParallelAnalyzer) {
+  const db = openDatabase(':memory:', [
+    ...corpusMigrations,
+    ...storyMigrations,
+    ...peopleMigrations,
+  ]);
+  const store = createSqliteStore(db, () => new Date('2024-01-01T00:00:00Z'));
+  const stories = createStoryIndexer(db);
+  const ingester = createIngester({
+    store,
+    analyze: analyzeArticle,
+    clock: fixedClock('2024-01-01T00:00:00Z'),
+    indexers: [stories.index, createPeopleWriter(db)],
+    ...(parallel ? { parallel } : {}),
+  });
+  const snapshot = () => ({
+    articles: db.prepare('SELECT seq, id FROM articles ORDER BY seq').all(),
+    stories: db
+      .prepare('SELECT article_id, story_id FROM story_articles ORDER BY article_id')
+      .all(),
+    people: db.prepare('SELECT name, statements FROM people ORDER BY name').all(),
+  });
+  return { ingester, snapshot, db };
+}
+
+const corpus = [...generateArticles(PARALLEL_FROM + 60, 21)];
+// A copy under another URL: in order, the second one is the duplicate.
+corpus.splice(PARALLEL_FROM + 10, 0, {
+  ...corpus[PARALLEL_FROM + 5]!,
+  url: 'https://copy.example.com/a',
+});
+
+describe('ingestStream', () => {
+  it('stores out-of-order analyses in input order: the same database as in-process', async () => {
+    const here = setup();
+    const report = here.ingester.ingestArticles(corpus);
+    const parallel = shuffledAnalyzer();
+    const there = setup(parallel);
+    const streamed = await there.ingester.ingestStream(corpus);
+    expect(parallel.calls).toBe(corpus.length);
+    expect(streamed.added.map((article) => article.id)).toEqual(
+      report.added.map((article) => article.id),
+    );
+    expect(streamed.duplicates).toEqual(report.duplicates);
+    expect(streamed.duplicates).toHaveLength(1);
+    expect(there.snapshot()).toEqual(here.snapshot());
+  });
+
+  it('reports an article whose analysis failed and stores the rest', async () => {
+    const failing = corpus[PARALLEL_FROM + 20]!;
+    const { ingester } = setup(shuffledAnalyzer(new Set([failing.title])));
+    const report = await ingester.ingestStream(corpus);
+    expect(report.failed).toEqual([
+      { origin: failing.origin, reason: 'analysis failed: worker ran out of memory' },
+    ]);
+    expect(report.added.length + report.duplicates.length).toBe(corpus.length - 1);
+  });
+
+  it('analyses a small stream in-process without starting threads', async () => {
+    const parallel = shuffledAnalyzer();
+    const { ingester } = setup(parallel);
+    const report = await ingester.ingestStream(corpus.slice(0, PARALLEL_FROM - 1));
+    expect(report.added).toHaveLength(PARALLEL_FROM - 1);
+    expect(parallel.calls).toBe(0);
+  });
+
+  it('takes an async stream, as files are read', async () => {
+    async function* files() {
+      for (const article of corpus) yield article;
+    }
+    const parallel = shuffledAnalyzer();
+    const { ingester, db } = setup(parallel);
+    const report = await ingester.ingestStream(files());
+    expect(report.added.length).toBe(corpus.length - 1);
+    expect(db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({
+      n: corpus.length - 1,
+    });
+  });
+});
