@@ -27,10 +27,10 @@ export default defineCommand({
   run(args, { services }) {
     const to = services.clock.now().toISOString();
     const page = args.page ?? 1;
-    const terms = args.topic === undefined ? undefined : resolveTopic(args.topic).terms;
+    const topic = args.topic === undefined ? undefined : resolveTopic(args.topic);
     // One article beyond the page tells whether a next page exists.
     const found = services.store.search({
-      ...(terms ? { terms } : {}),
+      ...(topic ? { topic } : {}),
       to,
       limit: PAGE_SIZE * page + 1,
     });

@@ -65,7 +65,7 @@ export function createDigestScheduler(options: DigestOptions): DigestScheduler {
       )
         continue;
       const topic = resolveTopic(subscription.topic);
-      const newest = store.newestMatching(topic.terms, now.toISOString());
+      const newest = store.newestMatching(topic, now.toISOString());
       if (!newest || (subscription.lastDigest && newest <= subscription.lastDigest)) continue;
       const reply = await options.briefing(subscription.topic, channel);
       if (!reply) continue;

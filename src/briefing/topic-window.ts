@@ -23,16 +23,14 @@ export function topicWindow(
   days = DEFAULT_WINDOW_DAYS,
 ): TopicWindow {
   const topic = resolveTopic(input);
-  const newest = store.newestMatching(topic.terms, now.toISOString());
+  const newest = store.newestMatching(topic, now.toISOString());
   if (!newest) throw noCoverage(store, input);
   return windowEndingAt(topic, newest, days);
 }
 
 /** The NoCoverage error for a topic with no articles, naming the closest topics that have some. */
 export function noCoverage(store: Store, input: string): UserError {
-  const closest = closestTopics(input).filter((label) =>
-    store.newestMatching(resolveTopic(label).terms),
-  );
+  const closest = closestTopics(input).filter((label) => store.newestMatching(resolveTopic(label)));
   const hint = closest.length > 0 ? ` Try: ${closest.join(', ')}.` : '';
   return new UserError(ErrorId.NoCoverage, `No coverage of "${input.slice(0, 100)}" yet.${hint}`, {
     closest,

@@ -35,7 +35,7 @@ export function topicArticles(
   limit = MAX_BRIEFING_ARTICLES,
 ): { window: TopicWindow; items: WindowArticle[] } {
   const topic = resolveTopic(input);
-  const newest = store.search({ terms: topic.terms, to: now.toISOString(), limit });
+  const newest = store.search({ topic, to: now.toISOString(), limit });
   const first = newest[0];
   if (!first) throw noCoverage(store, input);
   const window = windowEndingAt(topic, first.published, days);

@@ -124,7 +124,7 @@ describe('the article store', () => {
       to: '2023-09-30T00:00:00.000Z',
     });
     expect(found.map((item) => item.published.slice(8, 10))).toEqual(['09', '05']);
-    expect(store.newestMatching(['kosovo'], '2023-09-06T00:00:00.000Z')).toBe(
+    expect(store.newestMatching(resolveTopic('kosovo'), '2023-09-06T00:00:00.000Z')).toBe(
       '2023-09-05T00:00:00.000Z',
     );
   });
@@ -173,9 +173,74 @@ describe('migrations', () => {
     const store = createSqliteStore(openDatabase(path, corpusMigrations));
     expect(store.getArticle('abc')?.title).toBe('Old Kosovo story');
     expect(store.search({ terms: ['kosovo'] })).toHaveLength(1);
+    // The topic index is filled from the articles already there.
+    expect(store.search({ topic: resolveTopic('kosovo') }).map((item) => item.id)).toEqual(['abc']);
     expect(store.addArticle(article(), emptyAnalysis()).status).toBe('added');
     const applied = store.db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all();
     expect(applied).toEqual(corpusMigrations.map((migration) => migration.id));
     store.close();
+  });
+});
+
+describe('topic index', () => {
+  const words = [
+    'Pristina',
+    'Kosovar',
+    'Zubin Potok',
+    'KFOR',
+    'Belgrade',
+    'Kosovo’s',
+    'Zvečan',
+    'talks',
+  ];
+  function corpus(store: Store): void {
+    for (let i = 0; i < 60; i++) {
+      const pick = (k: number) => words[(i * 7 + k * 3) % words.length]!;
+      store.addArticle(
+        article({
+          url: `https://a.example/${i}`,
+          title: `${pick(1)} report ${i}`,
+          body: `Officials in ${pick(2)} spoke. ${i % 4 === 0 ? pick(3) : 'Nothing else'}.`,
+          tags: i % 5 === 0 ? ['KFOR'] : [],
+          published: new Date(
+            Date.UTC(2023, 8, 1) + ((i * 37) % 60) * 3_600_000 * 11,
+          ).toISOString(),
+        }),
+        emptyAnalysis(),
+      );
+    }
+  }
+
+  it('gives a known topic exactly what a full-text search for its terms gives', () => {
+    const store = memoryStore();
+    corpus(store);
+    for (const name of ['kosovo', 'serbia', 'nagorno-karabakh']) {
+      const topic = resolveTopic(name);
+      for (const window of [
+        {},
+        { to: '2023-09-10T00:00:00.000Z' },
+        { from: '2023-09-05T00:00:00.000Z', to: '2023-09-20T00:00:00.000Z' },
+      ])
+        for (const limit of [1, 5, 100]) {
+          const indexed = store.search({ topic, limit, ...window }).map((item) => item.id);
+          const searched = store
+            .search({ terms: topic.terms, limit, ...window })
+            .map((item) => item.id);
+          expect(indexed).toEqual(searched);
+        }
+    }
+    expect(store.search({ topic: resolveTopic('kosovo'), limit: 100 }).length).toBeGreaterThan(10);
+  });
+
+  it('rebuilds a topic whose terms changed since the rows were written', () => {
+    const store = memoryStore();
+    corpus(store);
+    const kosovo = resolveTopic('kosovo');
+    const before = store.search({ topic: kosovo, limit: 100 }).map((item) => item.id);
+    store.db.exec("DELETE FROM article_topics WHERE topic = 'kosovo'");
+    store.db.exec("UPDATE topic_terms SET terms = '[\"kosovo\"]' WHERE topic = 'kosovo'");
+    expect(store.search({ topic: kosovo, limit: 100 })).toEqual([]);
+    const reopened = createSqliteStore(store.db);
+    expect(reopened.search({ topic: kosovo, limit: 100 }).map((item) => item.id)).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { topicIndexMigration } from './topic-index.ts';
 
 /**
  * One step of the schema. Ids sort in the order they must run and are never reused or edited
@@ -65,6 +66,7 @@ export const corpusMigrations: Migration[] = [
       `);
     },
   },
+  topicIndexMigration,
 ];
 
 /** Applies, in id order and each in its own transaction, the migrations the file lacks. */

@@ -2,9 +2,13 @@ import type { Database } from 'better-sqlite3';
 import type { Analysis } from '../../analysis/analysis.ts';
 import { articleId, canonicalUrl, contentHash } from '../article-id.ts';
 import type { Article, ArticleInput } from '../article.ts';
+import type { Topic } from '../topics.ts';
 import { ftsMatch } from './fts-query.ts';
+import { createTopicIndex } from './topic-index.ts';
 
 export interface ArticleQuery {
+  /** A topic: a known one is read from its index, an ad-hoc one searched by its words. */
+  topic?: Topic;
   /** Plain terms, OR-ed (a topic's aliases); matched against title, body and tags. */
   terms?: readonly string[];
   /** A tag the article must carry (`#Kosovo` and `kosovo` alike). */
@@ -31,8 +35,8 @@ export interface Store {
   getArticle(id: string): Article | null;
   getAnalysis(id: string): Analysis | null;
   search(query: ArticleQuery): Article[];
-  /** Publication time of the newest article matching the terms (at or before `to`), or null. */
-  newestMatching(terms: readonly string[], to?: string): string | null;
+  /** Publication time of the topic's newest article (at or before `to`), or null. */
+  newestMatching(topic: Topic, to?: string): string | null;
   count(): number;
   newest(): Article | null;
   /** Changes whenever an article is added: the key for caches of derived answers. */
@@ -86,6 +90,7 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
   const newestRow = db.prepare<[], ArticleRow>(
     `SELECT ${COLUMNS} FROM articles a ORDER BY a.published DESC LIMIT 1`,
   );
+  const topics = createTopicIndex(db);
   const maxSeq = db.prepare<[], { v: number | null }>('SELECT max(seq) AS v FROM articles');
 
   function addArticle(input: ArticleInput, analysis: Analysis): AddResult {
@@ -103,7 +108,9 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
         url: input.url ? (canonicalUrl(input.url) ? input.url.trim() : null) : null,
         ingested: now().toISOString(),
       };
-      insert.run({ ...article, hash, tags: encodeTags(article.tags) });
+      const tags = encodeTags(article.tags);
+      const seq = Number(insert.run({ ...article, hash, tags }).lastInsertRowid);
+      topics.add(seq, article.published, { title: article.title, body: article.body, tags });
       insertAnalysis.run(id, JSON.stringify(analysis));
       const mentions = new Map<string, { type: string; canonical: string; n: number }>();
       for (const entity of analysis.entities) {
@@ -125,13 +132,24 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
     };
     let from = 'articles a';
     let order = 'a.published DESC';
-    if (query.terms || query.tag !== undefined) {
-      const terms = query.terms ? ftsMatch(query.terms) : null;
+    let published = 'a.published';
+    const indexed = query.topic?.known && query.order !== 'relevance';
+    const termsOf = indexed ? query.terms : (query.terms ?? query.topic?.terms);
+    if (indexed) {
+      // The topic's newest articles: a range of its index, not a sort of every match.
+      from = 'article_topics t JOIN articles a ON a.seq = t.seq';
+      where.push('t.topic = @topic');
+      params['topic'] = query.topic!.key;
+      order = 't.published DESC, t.seq DESC';
+      published = 't.published';
+    }
+    if (termsOf || query.tag !== undefined) {
+      const terms = termsOf ? ftsMatch(termsOf) : null;
       const tag =
         query.tag !== undefined
           ? ftsMatch([query.tag.replace(/^#/, '').replace(/\s+/g, '_')], 'tags')
           : null;
-      if ((query.terms && terms === null) || (query.tag !== undefined && tag === null)) return [];
+      if ((termsOf && terms === null) || (query.tag !== undefined && tag === null)) return [];
       params['match'] = [terms, tag]
         .filter(Boolean)
         .map((part) => `(${part})`)
@@ -140,6 +158,8 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
         from = 'articles_fts f JOIN articles a ON a.seq = f.rowid';
         where.push('articles_fts MATCH @match');
         order = 'f.rank, a.published DESC';
+      } else if (indexed) {
+        where.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
       } else {
         // Newest first: walk the publication index within the time bounds and keep the rows in
         // the FTS match set (materialised once), so LIMIT stops early instead of joining and
@@ -153,11 +173,11 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
       params['entity'] = query.entity;
     }
     if (query.from) {
-      where.push('a.published >= @from');
+      where.push(`${published} >= @from`);
       params['from'] = query.from;
     }
     if (query.to) {
-      where.push('a.published <= @to');
+      where.push(`${published} <= @to`);
       params['to'] = query.to;
     }
     const sql = `SELECT ${COLUMNS} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -180,8 +200,8 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
       return row ? (JSON.parse(row.data) as Analysis) : null;
     },
     search,
-    newestMatching: (terms, to) =>
-      search({ terms, limit: 1, ...(to ? { to } : {}) })[0]?.published ?? null,
+    newestMatching: (topic, to) =>
+      search({ topic, limit: 1, ...(to ? { to } : {}) })[0]?.published ?? null,
     count: () => countAll.get()?.n ?? 0,
     newest: () => {
       const row = newestRow.get();
