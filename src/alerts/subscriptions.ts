@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Platform } from '../core/invocation.ts';
 
 /** Where a subscription delivers: one channel (or chat) on one platform. */
@@ -100,6 +100,8 @@ export function createSubscriptions(db: Database): Subscriptions {
   const remove = db.prepare(
     'DELETE FROM subscriptions WHERE platform = ? AND channel_id = ? AND topic = ?',
   );
+  /** `activeFor`'s query for each number of topics, prepared once: it runs on every ingest. */
+  const activeQueries = new Map<number, Statement<unknown[], SubscriptionRow>>();
   const removeAll = db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?');
   const list = db.prepare<[string, string], SubscriptionRow>(
     'SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? ORDER BY topic',
@@ -165,17 +167,19 @@ export function createSubscriptions(db: Database): Subscriptions {
     list: (channel) => list.all(channel.platform, channel.channelId).map(toSubscription),
     activeFor(topics, now) {
       if (topics.length === 0) return [];
-      const marks = topics.map(() => '?').join(', ');
-      return db
-        .prepare<unknown[], SubscriptionRow>(
+      let query = activeQueries.get(topics.length);
+      if (!query) {
+        const marks = topics.map(() => '?').join(', ');
+        query = db.prepare<unknown[], SubscriptionRow>(
           `SELECT s.* FROM subscriptions s
             LEFT JOIN alert_channels c ON c.platform = s.platform AND c.channel_id = s.channel_id
             WHERE s.topic IN (${marks}) AND c.paused_reason IS NULL
               AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?)
             ORDER BY s.platform, s.channel_id, s.min_level`,
-        )
-        .all(...topics, now.toISOString())
-        .map(toSubscription);
+        );
+        activeQueries.set(topics.length, query);
+      }
+      return query.all(...topics, now.toISOString()).map(toSubscription);
     },
     digests: () => digests.all().map(toSubscription),
     markDigest: (channel, topic, at) => {

@@ -7,9 +7,12 @@ import { MAX_FILE_BYTES, parseDocument } from './parse/parse-document.ts';
 import type { ParseFailure } from './parse/parse-error.ts';
 import type { Store } from './store/store.ts';
 
-/** What one ingest did, item by item, so the CLI and the inbox can say exactly that. */
+/**
+ * What one ingest did, item by item, so the CLI and the inbox can say exactly that. Added
+ * articles are listed without their body: a report on a million-article stream stays small.
+ */
 export interface IngestReport {
-  added: Article[];
+  added: Omit<Article, 'body'>[];
   duplicates: { origin: string; title: string; duplicateOf: string; reason: string }[];
   failed: ParseFailure[];
 }
@@ -43,6 +46,9 @@ export interface ParallelAnalyzer {
  * analyses some 150 articles itself: smaller ingests stay here.
  */
 export const PARALLEL_FROM = 200;
+
+/** Articles stored per transaction by a parallel ingest; twice as many are in analysis. */
+const COMMIT_BATCH = 100;
 
 const emptyReport = (): IngestReport => ({ added: [], duplicates: [], failed: [] });
 
@@ -81,7 +87,8 @@ export function createIngester(options: {
         return;
       }
       for (const index of indexers) index(result.article, analysis);
-      report.added.push(result.article);
+      const { body: _body, ...added } = result.article;
+      report.added.push(added);
     });
   }
 
@@ -91,9 +98,9 @@ export function createIngester(options: {
   }
 
   /**
-   * Keeps every thread busy with a window of articles while this thread stores the oldest ones
-   * in input order (so duplicates and stories come out as they would in-process). Articles
-   * already analysed when the oldest is ready commit with it in one transaction.
+   * Keeps the threads busy with a window of articles while this thread stores the oldest ones
+   * in input order (so duplicates and stories come out as they would in-process), a batch per
+   * transaction: each commit flushes the full-text index, so fewer, larger commits write less.
    */
   async function ingestInParallel(
     pool: ParallelAnalyzer,
@@ -102,7 +109,7 @@ export function createIngester(options: {
     report: IngestReport,
   ): Promise<void> {
     const window: InFlight[] = [];
-    const limit = pool.size * 4;
+    const limit = COMMIT_BATCH * 2;
     const start = (input: ArticleInput) => {
       const item: InFlight = { input, done: Promise.resolve(), result: null };
       item.done = pool.analyze(input).then(
@@ -113,9 +120,8 @@ export function createIngester(options: {
       window.push(item);
     };
     const commitReady = async () => {
-      await window[0]!.done;
-      const ready: InFlight[] = [];
-      while (window[0]?.result) ready.push(window.shift()!);
+      await Promise.all(window.slice(0, COMMIT_BATCH).map((item) => item.done));
+      const ready = window.splice(0, COMMIT_BATCH);
       store.transaction(() => {
         for (const { input, result } of ready)
           if (result && 'analysis' in result) write(input, result.analysis, report);
