@@ -30,6 +30,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS bootstraps (the analysis worker's), which must use require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/**/*.ts', 'commands/**/*.ts'],
     ignores: ['src/platforms/discord/**', 'src/platforms/telegram/**', 'src/llm/**'],
     rules: { 'no-restricted-imports': ['error', sdkOnlyInAdapters] },

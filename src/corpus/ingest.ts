@@ -87,8 +87,8 @@ export function createIngester(options: {
         return;
       }
       for (const index of indexers) index(result.article, analysis);
-      const { body: _body, ...added } = result.article;
-      report.added.push(added);
+      const { id, url, title, outlet, published, tags, lang, origin, ingested } = result.article;
+      report.added.push({ id, url, title, outlet, published, tags, lang, origin, ingested });
     });
   }
 

@@ -20,7 +20,7 @@ interface Thread {
   jobs: Map<number, Job>;
 }
 
-const WORKER_URL = new URL('./analysis-worker.mjs', import.meta.url);
+const WORKER_URL = new URL('./analysis-worker.cjs', import.meta.url);
 
 /**
  * Threads start on the first job and stop after `idleMs` without work, so a bot that ingests a
@@ -43,7 +43,10 @@ export function createAnalysisPool(options: { size: number; idleMs?: number }): 
   }
 
   function startThread(): Thread {
-    const thread: Thread = { worker: new Worker(WORKER_URL), jobs: new Map() };
+    const thread: Thread = {
+      worker: new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }),
+      jobs: new Map(),
+    };
     thread.worker.on('message', (reply: AnalysisReply) => {
       const job = thread.jobs.get(reply.id);
       if (!job) return;
