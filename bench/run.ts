@@ -24,7 +24,7 @@ import { peakRssMb } from './stats.ts';
 import { measureAnalysisSpeed } from './wink-ratio.ts';
 
 const USAGE = `usage: npm run bench -- [--size N] [--json] [--reuse] [--seed S] [--sample S]
-                        [--queries Q] [--threads T] [--dir DIR] [--keep]
+                        [--queries Q] [--threads T] [--dir DIR] [--keep] [--core]
   --size N     articles in the corpus (default 10000; the issue's targets are at 100000)
   --json       print only the JSON object with the issue's keys
   --reuse      keep the bulk-loaded corpus in DIR, keyed by size, seed and code version
@@ -32,7 +32,8 @@ const USAGE = `usage: npm run bench -- [--size N] [--json] [--reuse] [--seed S] 
   --queries Q  timed /who and /briefing queries each (default 300)
   --threads T  analysis worker threads for ingest (default: the number of cores; 0: none)
   --dir DIR    where corpus databases go (default $TMPDIR/sitrep-bench)
-  --keep       keep the final N-article database and print its path`;
+  --keep       keep the final N-article database and print its path
+  --core       only the harness's own measures, not the bench/<name>.ts modules`;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -50,6 +51,7 @@ function options() {
       json: { type: 'boolean', default: false },
       reuse: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      core: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -201,7 +203,10 @@ async function main(): Promise<void> {
     process.env['SITREP_BENCH_SIZE'] = String(opts.size);
     const extra: Record<string, unknown> = {};
     const failures: string[] = [];
-    for (const module of await runOptionalModules({ size: opts.size, runs: opts.queries }, log)) {
+    const modules = opts.core
+      ? []
+      : await runOptionalModules({ size: opts.size, runs: opts.queries }, log);
+    for (const module of modules) {
       if (module.error) {
         failures.push(`bench/${module.name}.ts failed: ${module.error}`);
         log(failures.at(-1)!);

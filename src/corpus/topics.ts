@@ -50,6 +50,28 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/**
+ * `editDistance(a, b) <= max`, stopping as soon as every path is over `max`: autocomplete asks
+ * this of every name word on each keystroke, nearly always of words that are far apart.
+ */
+export function withinEditDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    let best = row[0];
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+      if (row[j]! < best) best = row[j]!;
+    }
+    if (best > max) return false;
+  }
+  return row[b.length]! <= max;
+}
+
 /** Known topics closest to what the user typed, best first. */
 export function closestTopics(input: string, limit = 3): string[] {
   const wanted = normaliseText(input.replace(/^#/, ''));

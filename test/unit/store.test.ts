@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyAnalysis } from '../../src/analysis/analysis.ts';
+import { analyzeArticle } from '../../src/analysis/analyze.ts';
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations, migrate } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore, type Store } from '../../src/corpus/store/store.ts';
@@ -179,6 +180,24 @@ describe('migrations', () => {
     const applied = store.db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all();
     expect(applied).toEqual(corpusMigrations.map((migration) => migration.id));
     store.close();
+  });
+});
+
+describe('stored analyses', () => {
+  it('are kept deflated, read back whole, and rows written as plain JSON still read', () => {
+    const store = memoryStore();
+    const analysis = analyzeArticle(article());
+    const { article: added } = store.addArticle(article(), analysis);
+    expect(store.getAnalysis(added.id)).toEqual(analysis);
+    const stored = store.db
+      .prepare<[string], { data: Buffer }>('SELECT data FROM analyses WHERE article_id = ?')
+      .get(added.id)!.data;
+    expect(Buffer.isBuffer(stored)).toBe(true);
+    expect(stored.length).toBeLessThan(JSON.stringify(analysis).length);
+    store.db
+      .prepare('UPDATE analyses SET data = ? WHERE article_id = ?')
+      .run(JSON.stringify({ ...analysis, summary: ['written by an older sitrep'] }), added.id);
+    expect(store.getAnalysis(added.id)?.summary).toEqual(['written by an older sitrep']);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AutocompleteSource } from '../../core/command.ts';
 import { knownTopics } from '../../corpus/topics.ts';
-import { editDistance } from '../../corpus/topics.ts';
+import { withinEditDistance } from '../../corpus/topics.ts';
 import { nameKey } from './names.ts';
 
 /** One autocomplete choice: what the user sees and what the option receives. */
@@ -108,7 +108,7 @@ function score(entry: Entry, key: string): number | null {
   const tolerance = key.length >= 6 ? 2 : key.length >= 3 ? 1 : 0;
   if (
     tolerance > 0 &&
-    entry.words.some((word) => editDistance(key, word.slice(0, key.length)) <= tolerance)
+    entry.words.some((word) => withinEditDistance(key, word.slice(0, key.length), tolerance))
   )
     return 3;
   return null;

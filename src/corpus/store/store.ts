@@ -4,6 +4,7 @@ import { articleId, canonicalUrl, contentHash } from '../article-id.ts';
 import type { Article, ArticleInput } from '../article.ts';
 import type { Topic } from '../topics.ts';
 import { ftsMatch } from './fts-query.ts';
+import { decodeAnalysis, encodeAnalysis } from './analysis-codec.ts';
 import { createTopicIndex } from './topic-index.ts';
 
 export interface ArticleQuery {
@@ -83,7 +84,7 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
   const insertEntity = db.prepare(
     'INSERT INTO article_entities (article_id, canonical, type, mentions) VALUES (?, ?, ?, ?)',
   );
-  const analysisOf = db.prepare<[string], { data: string }>(
+  const analysisOf = db.prepare<[string], { data: string | Buffer }>(
     'SELECT data FROM analyses WHERE article_id = ?',
   );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');
@@ -111,7 +112,7 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
       const tags = encodeTags(article.tags);
       const seq = Number(insert.run({ ...article, hash, tags }).lastInsertRowid);
       topics.add(seq, article.published, { title: article.title, body: article.body, tags });
-      insertAnalysis.run(id, JSON.stringify(analysis));
+      insertAnalysis.run(id, encodeAnalysis(analysis));
       const mentions = new Map<string, { type: string; canonical: string; n: number }>();
       for (const entity of analysis.entities) {
         const key = `${entity.type}\u0000${entity.canonical}`;
@@ -197,7 +198,7 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
     },
     getAnalysis: (id) => {
       const row = analysisOf.get(id);
-      return row ? (JSON.parse(row.data) as Analysis) : null;
+      return row ? decodeAnalysis(row.data) : null;
     },
     search,
     newestMatching: (topic, to) =>
