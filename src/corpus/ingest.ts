@@ -92,8 +92,25 @@ export function createIngester(options: {
     });
   }
 
+  /**
+   * Stores one article, or reports why it could not be: its own savepoint is rolled back and
+   * the articles around it are kept, even inside a parallel ingest's shared transaction.
+   */
+  function storeOrReportFailure(
+    input: ArticleInput,
+    analysis: Analysis,
+    report: IngestReport,
+  ): void {
+    try {
+      write(input, analysis, report);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      report.failed.push({ origin: input.origin, reason: `not stored: ${message}` });
+    }
+  }
+
   function ingestHere(inputs: readonly ArticleInput[], report: IngestReport): IngestReport {
-    for (const input of inputs) write(input, analyze(input), report);
+    for (const input of inputs) storeOrReportFailure(input, analyze(input), report);
     return report;
   }
 
@@ -124,7 +141,7 @@ export function createIngester(options: {
       const ready = window.splice(0, COMMIT_BATCH);
       store.transaction(() => {
         for (const { input, result } of ready)
-          if (result && 'analysis' in result) write(input, result.analysis, report);
+          if (result && 'analysis' in result) storeOrReportFailure(input, result.analysis, report);
           else
             report.failed.push({
               origin: input.origin,

@@ -5,7 +5,12 @@ import { createStoryIndexer } from '../../src/analysis/stories/indexer.ts';
 import { storyMigrations } from '../../src/analysis/stories/schema.ts';
 import { peopleMigrations } from '../../src/analysis/people/migrations.ts';
 import type { ArticleInput } from '../../src/corpus/article.ts';
-import { createIngester, PARALLEL_FROM, type ParallelAnalyzer } from '../../src/corpus/ingest.ts';
+import {
+  createIngester,
+  PARALLEL_FROM,
+  type Indexer,
+  type ParallelAnalyzer,
+} from '../../src/corpus/ingest.ts';
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore } from '../../src/corpus/store/store.ts';
@@ -35,7 +40,7 @@ function shuffledAnalyzer(failing = new Set<string>()): ParallelAnalyzer & { cal
   return analyzer;
 }
 
-function setup(parallel?: ParallelAnalyzer) {
+function setup(parallel?: ParallelAnalyzer, extra: Indexer[] = []) {
   const db = openDatabase(':memory:', [
     ...corpusMigrations,
     ...storyMigrations,
@@ -47,7 +52,7 @@ function setup(parallel?: ParallelAnalyzer) {
     store,
     analyze: analyzeArticle,
     clock: fixedClock('2024-01-01T00:00:00Z'),
-    indexers: [stories.index, createPeopleWriter(db)],
+    indexers: [stories.index, createPeopleWriter(db), ...extra],
     ...(parallel ? { parallel } : {}),
   });
   const snapshot = () => ({
@@ -91,6 +96,27 @@ describe('ingestStream', () => {
       { origin: failing.origin, reason: 'analysis failed: worker ran out of memory' },
     ]);
     expect(report.added.length + report.duplicates.length).toBe(corpus.length - 1);
+  });
+
+  it('reports an article that could not be stored and keeps the rest of its batch', async () => {
+    const broken = corpus[PARALLEL_FROM + 30]!;
+    const refuse: Indexer = (article) => {
+      if (article.url === broken.url) throw new Error('disk full');
+    };
+    for (const parallel of [shuffledAnalyzer(), undefined]) {
+      const { ingester, db } = setup(parallel, [refuse]);
+      const report = await ingester.ingestStream(corpus);
+      expect(report.failed).toEqual([{ origin: broken.origin, reason: 'not stored: disk full' }]);
+      expect(report.added).toHaveLength(corpus.length - 2);
+      const stored = db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number };
+      expect(stored.n).toBe(corpus.length - 2);
+      const orphans = db
+        .prepare(
+          'SELECT count(*) AS n FROM story_articles WHERE article_id NOT IN (SELECT id FROM articles)',
+        )
+        .get() as { n: number };
+      expect(orphans.n).toBe(0);
+    }
   });
 
   it('analyses a small stream in-process without starting threads', async () => {
