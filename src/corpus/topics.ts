@@ -50,13 +50,18 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** The row `withinEditDistance` works in, reused: it runs thousands of times per keystroke. */
+let scratch = new Int32Array(64);
+
 /**
  * `editDistance(a, b) <= max`, stopping as soon as every path is over `max`: autocomplete asks
  * this of every name word on each keystroke, nearly always of words that are far apart.
  */
 export function withinEditDistance(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (scratch.length <= b.length) scratch = new Int32Array(b.length * 2 + 1);
+  const row = scratch;
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0]!;
     row[0] = i;

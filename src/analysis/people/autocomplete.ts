@@ -21,6 +21,8 @@ interface Entry {
   words: string[];
   keys: string[];
   weight: number;
+  /** Position in name order (locale collation), computed once: ties sort by it. */
+  order: number;
 }
 
 export interface Suggestions {
@@ -56,30 +58,36 @@ export function createSuggestions(db: Database, version: () => number): Suggesti
       list.push(row.alias);
       aliasKeys.set(row.person_id, list);
     }
-    entries = peopleRows.all().map((row) => {
-      const keys = [row.key, ...(aliasKeys.get(row.id) ?? [])];
-      return {
-        name: row.name,
-        value: row.name,
-        keys,
-        words: keys.flatMap((key) => key.split(' ')),
-        weight: row.weight,
-      };
-    });
+    entries = inNameOrder(
+      peopleRows.all().map((row) => {
+        const keys = [row.key, ...(aliasKeys.get(row.id) ?? [])];
+        return {
+          name: row.name,
+          value: row.name,
+          keys,
+          words: keys.flatMap((key) => key.split(' ')),
+          weight: row.weight,
+          order: 0,
+        };
+      }),
+    );
     answers.clear();
     loadedAt = current;
   }
 
-  const topicEntries: Entry[] = knownTopics().map((topic) => {
-    const keys = [topic.key.replace(/-/g, ' '), ...topic.terms.map(nameKey)];
-    return {
-      name: topic.label,
-      value: topic.key,
-      keys,
-      words: keys.flatMap((key) => key.split(' ')),
-      weight: 0,
-    };
-  });
+  const topicEntries: Entry[] = inNameOrder(
+    knownTopics().map((topic) => {
+      const keys = [topic.key.replace(/-/g, ' '), ...topic.terms.map(nameKey)];
+      return {
+        name: topic.label,
+        value: topic.key,
+        keys,
+        words: keys.flatMap((key) => key.split(' ')),
+        weight: 0,
+        order: 0,
+      };
+    }),
+  );
 
   function people(prefix: string): Choice[] {
     load();
@@ -100,29 +108,50 @@ export function createSuggestions(db: Database, version: () => number): Suggesti
   };
 }
 
-function score(entry: Entry, key: string): number | null {
+/**
+ * Numbers the entries in name order once per load, so ranking thousands of names on a keystroke
+ * compares integers instead of calling `localeCompare` on every tie.
+ */
+function inNameOrder(entries: Entry[]): Entry[] {
+  [...entries]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .forEach((entry, index) => (entry.order = index));
+  return entries;
+}
+
+/** How the typed text matches an entry: 0 whole-name prefix, 1 word prefix, 2 inside a name. */
+function closeScore(entry: Entry, key: string): number | null {
   if (key === '') return 3;
   if (entry.keys.some((candidate) => candidate.startsWith(key))) return 0;
   if (entry.words.some((word) => word.startsWith(key))) return 1;
   if (entry.keys.some((candidate) => candidate.includes(key))) return 2;
-  const tolerance = key.length >= 6 ? 2 : key.length >= 3 ? 1 : 0;
-  if (
-    tolerance > 0 &&
-    entry.words.some((word) => withinEditDistance(key, word.slice(0, key.length), tolerance))
-  )
-    return 3;
   return null;
 }
 
+/** A near miss of one letter (three to five typed) or two (six or more): score 3. */
+function isNearMiss(entry: Entry, key: string): boolean {
+  const tolerance = key.length >= 6 ? 2 : key.length >= 3 ? 1 : 0;
+  return (
+    tolerance > 0 &&
+    entry.words.some((word) => withinEditDistance(key, word.slice(0, key.length), tolerance))
+  );
+}
+
 function rank(entries: readonly Entry[], key: string): Choice[] {
-  return entries
-    .map((entry) => ({ entry, score: score(entry, key) }))
-    .filter((item): item is { entry: Entry; score: number } => item.score !== null)
+  const scored: { entry: Entry; score: number }[] = [];
+  const rest: Entry[] = [];
+  for (const entry of entries) {
+    const score = closeScore(entry, key);
+    if (score === null) rest.push(entry);
+    else scored.push({ entry, score });
+  }
+  // Near misses rank below every closer match, so with a full page of those they cannot show.
+  if (scored.length < MAX_CHOICES)
+    for (const entry of rest) if (isNearMiss(entry, key)) scored.push({ entry, score: 3 });
+  return scored
     .sort(
       (a, b) =>
-        a.score - b.score ||
-        b.entry.weight - a.entry.weight ||
-        a.entry.name.localeCompare(b.entry.name),
+        a.score - b.score || b.entry.weight - a.entry.weight || a.entry.order - b.entry.order,
     )
     .slice(0, MAX_CHOICES)
     .map(({ entry }) => ({ name: entry.name.slice(0, 100), value: entry.value.slice(0, 100) }));
