@@ -14,6 +14,31 @@ const TOPICS: Topic[] = Object.entries(
   known as Record<string, { label: string; terms: string[] }>,
 ).map(([key, topic]) => ({ key, label: topic.label, terms: topic.terms, known: true }));
 
+/** Each known topic's terms folded once, for `topicsOfArticle` (run on every ingested article). */
+const FOLDED_TERMS = TOPICS.map((topic) => ({
+  key: topic.key,
+  terms: topic.terms.map((term) => normaliseText(term)).filter(Boolean),
+}));
+
+/**
+ * The known topics an article is about, by the rule the full-text search uses: a one-word term
+ * matches as a word prefix (`kosov` in Kosovar), a longer term as a phrase; title, body and tags
+ * count, case and diacritics folded. Stored with each statement (so `/who kirby kosovo` filters
+ * on a column) and in the store's topic index (so a briefing reads a topic's newest articles).
+ */
+export function topicsOfArticle(article: {
+  title: string;
+  body: string;
+  tags: readonly string[];
+}): string[] {
+  const text = ` ${normaliseText(`${article.title} ${article.body} ${article.tags.join(' ')}`)} `;
+  return FOLDED_TERMS.filter((topic) =>
+    topic.terms.some((term) =>
+      term.includes(' ') ? text.includes(` ${term} `) : text.includes(` ${term}`),
+    ),
+  ).map((topic) => topic.key);
+}
+
 /** The topics sitrep knows by name (for suggestions and autocomplete). */
 export function knownTopics(): readonly Topic[] {
   return TOPICS;

@@ -1,9 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Analysis, Quote } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
-import { editDistance } from '../../corpus/topics.ts';
+import { editDistance, topicsOfArticle } from '../../corpus/topics.ts';
 import { diacritics, nameKey } from './names.ts';
-import { topicsOf } from './topics-of.ts';
 
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
 const HONORIFIC_BEFORE =
@@ -224,7 +223,7 @@ export function createPeopleWriter(db: Database) {
     );
     for (const person of byLength) ids.set(person.canonical, ensurePerson(person.canonical, seen));
     const statementsOf = new Map<number, number>();
-    const topics = ` ${topicsOf(article).join(' ')} `;
+    const topics = ` ${topicsOfArticle(article).join(' ')} `;
     for (const statement of joinClauses(article.body, analysis.quotes)) {
       const id = statement.speaker === null ? undefined : ids.get(statement.speaker);
       if (id === undefined) continue;

@@ -111,7 +111,7 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
       };
       const tags = encodeTags(article.tags);
       const seq = Number(insert.run({ ...article, hash, tags }).lastInsertRowid);
-      topics.add(seq, article.published, { title: article.title, body: article.body, tags });
+      topics.add(seq, article.published, article);
       insertAnalysis.run(id, encodeAnalysis(analysis));
       const mentions = new Map<string, { type: string; canonical: string; n: number }>();
       for (const entity of analysis.entities) {
