@@ -64,6 +64,19 @@ export interface Actor {
   threadParentId?: string;
 }
 
+export interface FakeDiscordOptions {
+  /**
+   * The shard count `GET /gateway/bot` recommends (and its identify concurrency). Each gateway
+   * connection is the shard its IDENTIFY names, and gets only that shard's guilds and events.
+   */
+  shards?: number;
+}
+
+/** The shard Discord routes a guild's events to: `(guild_id >> 22) % shard_count`. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
 /** Discord's own 3-second limit for the first answer to an interaction. */
 export const ACK_LIMIT_MS = 3000;
 
@@ -86,6 +99,12 @@ export class FakeDiscord {
   private readonly events = new EventEmitter();
   private readonly scripted: Scripted[] = [];
   private readonly sockets = new Set<WebSocket>();
+  /** The shard each IDENTIFY asked for, in arrival order. */
+  readonly identifies: { shard: [number, number] }[] = [];
+  /** Shard id -> the connection that identified as it. */
+  private readonly shardSockets = new Map<number, WebSocket>();
+  /** Guild id -> the ids of its text channels. */
+  private readonly guilds = new Map<string, string[]>();
   private sequence = 0;
   private snowflake = 200000000000000000n;
   private readonly started = performance.now();
@@ -94,14 +113,20 @@ export class FakeDiscord {
     private readonly server: Server,
     private readonly gateway: WebSocketServer,
     readonly port: number,
+    readonly shardCount: number,
   ) {}
 
   /** Starts the fake on an ephemeral loopback port. */
-  static async start(): Promise<FakeDiscord> {
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const server = createServer();
     const gateway = new WebSocketServer({ server, path: '/gateway' });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const fake = new FakeDiscord(server, gateway, (server.address() as AddressInfo).port);
+    const fake = new FakeDiscord(
+      server,
+      gateway,
+      (server.address() as AddressInfo).port,
+      options.shards ?? 1,
+    );
     server.on('request', (req, res) => {
       fake.handle(req, res).catch((error: unknown) => {
         res.writeHead(500, { 'content-type': 'application/json' });
@@ -180,51 +205,38 @@ export class FakeDiscord {
     );
   }
 
-  /** Sends a gateway dispatch to every connected client. */
-  dispatch(type: string, data: unknown): void {
+  /** Sends a gateway dispatch on the connection of one shard (the only one, unsharded). */
+  dispatch(type: string, data: unknown, shard = 0): void {
     const frame = JSON.stringify({ op: 0, t: type, s: ++this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(frame);
+    this.shardSockets.get(shard)?.send(frame);
   }
 
-  /** Announces a server the bot is in, as the gateway does after READY. */
-  addGuild(id: string): void {
-    this.dispatch('GUILD_CREATE', {
-      id,
-      name: `Guild ${id}`,
-      icon: null,
-      owner_id: '400000000000000009',
-      unavailable: false,
-      member_count: 2,
-      large: false,
-      features: [],
-      roles: [],
-      emojis: [],
-      stickers: [],
-      members: [],
-      presences: [],
-      voice_states: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-      threads: [],
-      channels: [...this.channels.values()].map((channel) => ({
-        id: channel.id,
-        type: 0,
-        name: 'news',
-        guild_id: id,
-        position: 0,
-      })),
-      joined_at: '2023-01-01T00:00:00.000Z',
-      preferred_locale: 'en-US',
-    });
+  /**
+   * Adds a server the bot is in, with the given channels (default: every channel the fake
+   * has). A shard that identifies later lists it in READY and sends it right after; a shard
+   * already connected gets it now, as the gateway does when the bot joins a server.
+   */
+  addGuild(id: string, channelIds?: string[]): void {
+    this.guilds.set(id, channelIds ?? [...this.channels.keys()]);
+    const shard = shardOfGuild(id, this.shardCount);
+    if (this.shardSockets.has(shard)) this.dispatch('GUILD_CREATE', this.guildObject(id), shard);
   }
 
-  /** Pushes an interaction and starts its 3-second clock. */
-  dispatchInteraction(payload: Record<string, unknown>): { id: string; token: string } {
+  /**
+   * Pushes an interaction on the shard of its guild (shard 0 for a DM, as Discord does) and
+   * starts its 3-second clock.
+   */
+  dispatchInteraction(payload: Record<string, unknown>): {
+    id: string;
+    token: string;
+    shard: number;
+  } {
     const id = payload.id as string;
+    const guildId = payload.guild_id as string | undefined;
+    const shard = guildId ? shardOfGuild(guildId, this.shardCount) : 0;
     this.interactions.set(id, { dispatchedAt: performance.now(), acknowledgement: null });
-    this.dispatch('INTERACTION_CREATE', payload);
-    return { id, token: payload.token as string };
+    this.dispatch('INTERACTION_CREATE', payload, shard);
+    return { id, token: payload.token as string, shard };
   }
 
   /** A `/command` as a user would type it. */
@@ -302,6 +314,39 @@ export class FakeDiscord {
     };
   }
 
+  /** A GUILD_CREATE payload for a guild added with `addGuild`. */
+  private guildObject(id: string) {
+    return {
+      id,
+      name: `Guild ${id}`,
+      icon: null,
+      owner_id: '400000000000000009',
+      unavailable: false,
+      member_count: 2,
+      large: false,
+      features: [],
+      roles: [],
+      emojis: [],
+      stickers: [],
+      members: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      threads: [],
+      channels: (this.guilds.get(id) ?? []).map((channelId) => ({
+        id: channelId,
+        type: 0,
+        name: 'news',
+        guild_id: id,
+        position: 0,
+      })),
+      joined_at: '2023-01-01T00:00:00.000Z',
+      preferred_locale: 'en-US',
+    };
+  }
+
   private messageObject(channelId: string, body: Record<string, unknown>) {
     return {
       id: this.nextId(),
@@ -329,27 +374,37 @@ export class FakeDiscord {
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 }, s: null, t: null }));
     socket.on('message', (raw) => {
-      const frame = JSON.parse(String(raw)) as { op: number };
+      const frame = JSON.parse(String(raw)) as { op: number; d?: { shard?: [number, number] } };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (frame.op === 2) {
-        socket.send(
-          JSON.stringify({
-            op: 0,
-            t: 'READY',
-            s: ++this.sequence,
-            d: {
-              v: 10,
-              session_id: 'fake-session',
-              resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-              user: BOT_USER,
-              guilds: [],
-              shard: [0, 1],
-              application: { id: APPLICATION_ID, flags: 0 },
-            },
-          }),
-        );
-      }
+      if (frame.op === 2) this.identify(socket, frame.d?.shard ?? [0, 1]);
     });
+  }
+
+  /** Answers an IDENTIFY with READY for that shard, then sends the shard's guilds. */
+  private identify(socket: WebSocket, shard: [number, number]): void {
+    const [id] = shard;
+    this.identifies.push({ shard });
+    this.shardSockets.set(id, socket);
+    socket.on('close', () => {
+      if (this.shardSockets.get(id) === socket) this.shardSockets.delete(id);
+    });
+    const guildIds = [...this.guilds.keys()].filter(
+      (guildId) => shardOfGuild(guildId, this.shardCount) === id,
+    );
+    this.dispatch(
+      'READY',
+      {
+        v: 10,
+        session_id: `fake-session-${id}`,
+        resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+        user: BOT_USER,
+        guilds: guildIds.map((guildId) => ({ id: guildId, unavailable: true })),
+        shard,
+        application: { id: APPLICATION_ID, flags: 0 },
+      },
+      id,
+    );
+    for (const guildId of guildIds) this.dispatch('GUILD_CREATE', this.guildObject(guildId), id);
   }
 
   private async readBody(req: IncomingMessage): Promise<Pick<RecordedRequest, 'body' | 'files'>> {
@@ -414,8 +469,14 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/gateway/bot') {
       return ok({
         url: `ws://127.0.0.1:${this.port}/gateway`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        shards: this.shardCount,
+        // One identify bucket per shard, so shards connect without discord.js's 5 s spacing.
+        session_start_limit: {
+          total: 1000,
+          remaining: 1000,
+          reset_after: 0,
+          max_concurrency: this.shardCount,
+        },
       });
     }
     if (method === 'GET' && path === '/applications/@me') {

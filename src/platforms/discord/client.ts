@@ -9,12 +9,16 @@ import { createDiscordNotifier } from './notifier.ts';
 /**
  * A discord.js client with the least it needs: the Guilds intent (no privileged intents; slash
  * commands arrive as interactions) and no mention parsing at all, so nothing the bot repeats
- * from an article can ping a user, a role or @everyone. `apiBase` replaces Discord's REST base
+ * from an article can ping a user, a role or @everyone. It shards as Discord recommends
+ * (`GET /gateway/bot`): one gateway connection per shard in this process, which Discord requires
+ * from 2,500 servers on. Interactions arrive on whichever shard holds their server and alerts go
+ * out over REST, so neither depends on the shard. `apiBase` replaces Discord's REST base
  * (without version), which also decides the gateway: tests point it at a local fake.
  */
 export function createDiscordClient(apiBase?: string): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    shards: 'auto',
     // Channels from interaction payloads, cached or not, so a thread is known as one.
     partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
