@@ -11,6 +11,7 @@ import { onShutdown } from './core/shutdown.ts';
 import type { LiveOptions } from './live.ts';
 import { createApp, type App, type AppOptions } from './main.ts';
 import { startOpsServer } from './ops/http-server.ts';
+import { runBackup } from './ops/backup-cli.ts';
 import { runAnalyze } from './analysis/analyze-cli.ts';
 import { answerLine, runConsole } from './platforms/console/repl.ts';
 import { createConsoleNotifier } from './platforms/console/notifier.ts';
@@ -30,7 +31,8 @@ const USAGE = `usage:
   sitrep ask [--corpus DIR]... [--db FILE] [--json] [--now ISO] "<command line>"
                                            answer one command as a user would
   sitrep analyze [--plain] [--jsonl] [FILE...]
-                                           print each article's analysis as one JSON line`;
+                                           print each article's analysis as one JSON line
+  sitrep backup [--db FILE] BACKUP-FILE    copy the database while the bot runs`;
 
 /** The model settings for `createApp`, when an OpenAI-compatible key is configured. */
 function llmOptions(config: Config): Pick<AppOptions, 'llm'> {
@@ -328,6 +330,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runAnalyze(rest, process);
       case 'register-commands':
         return await registerCommands(rest, config);
+      case 'backup':
+        return await runBackup(rest, config.SITREP_DB, process);
       case undefined:
       case 'help':
       case '--help':
