@@ -103,8 +103,11 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     const at = clock.now();
     const fail = (reason: string, waitMs?: number): PollResult => {
       const failures = (feed?.failures ?? 0) + 1;
-      const backoff = Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** failures);
-      state.recordFailure(url, at, reason, at.getTime() + Math.max(waitMs ?? 0, backoff));
+      const backoff = intervalMs * 2 ** failures;
+      // A server's Retry-After is honoured up to the longest backoff: `1e308` or a date in the
+      // year 9999 must not park the feed forever.
+      const wait = Math.min(MAX_BACKOFF_MS, Math.max(waitMs ?? 0, backoff));
+      state.recordFailure(url, at, reason, at.getTime() + wait);
       logger.warn({ feed: url, failures, reason }, 'feed poll failed');
       return { url, outcome: 'failed', added: 0, error: reason };
     };

@@ -73,7 +73,8 @@ const toFeed = (row: FeedRow): FeedState => ({
   lastFailure: row.last_failure,
   lastError: row.last_error,
   failures: row.failures,
-  nextPollAt: row.next_poll_at,
+  // A non-finite time (stored by an older version from `Retry-After: 1e308`) means "poll now".
+  nextPollAt: Number.isFinite(row.next_poll_at) ? row.next_poll_at : 0,
   itemsAdded: row.items_added,
 });
 

@@ -28,11 +28,16 @@ const second = {
   date: '2023-09-29T10:00:00Z',
 };
 
-async function setup(feed: { items: (typeof first)[]; etag: string; status?: number }) {
+async function setup(feed: {
+  items: (typeof first)[];
+  etag: string;
+  status?: number;
+  retryAfter?: string;
+}) {
   server = await startServer((req, res) => {
     if (feed.status) {
       res.statusCode = feed.status;
-      res.setHeader('retry-after', '120');
+      res.setHeader('retry-after', feed.retryAfter ?? '120');
       res.end();
       return;
     }
@@ -102,6 +107,30 @@ describe('feed poller', () => {
     expect(feed.nextPollAt).toBeGreaterThanOrEqual(clock.ms() + 120_000);
     expect(feed.lastError).toBe('HTTP 503');
     expect(feed.lastSuccess).toBeNull();
+  });
+
+  it.each(['1e308', 'Fri, 31 Dec 9999 23:59:59 GMT'])(
+    'clamps a Retry-After of %s like the backoff, so the feed is polled again',
+    async (retryAfter) => {
+      const { poller, url, state, clock } = await setup({
+        items: [],
+        etag: 'x',
+        status: 429,
+        retryAfter,
+      });
+      await poller.poll(url);
+      const nextPollAt = state.feed(url)!.nextPollAt;
+      expect(Number.isFinite(nextPollAt)).toBe(true);
+      expect(nextPollAt).toBeLessThanOrEqual(clock.ms() + 60 * 60_000);
+      clock.advance(60 * 60_000);
+      expect(await poller.pollDue()).toHaveLength(1);
+    },
+  );
+
+  it('polls a feed whose stored next poll time is infinite (left by an older version)', async () => {
+    const { poller, url, app } = await setup({ items: [first], etag: '"v1"' });
+    app.store.db.prepare('UPDATE feeds SET next_poll_at = 9e999 WHERE url = ?').run(url);
+    expect(await poller.pollDue()).toHaveLength(1);
   });
 
   it('reads Atom and JSON Feed documents too', async () => {
