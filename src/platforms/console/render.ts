@@ -1,4 +1,5 @@
 import type { Block, Reply } from '../../core/reply.ts';
+import { withoutInvisible } from '../../core/untrusted-text.ts';
 
 export interface ConsoleStyle {
   width: number;
@@ -19,9 +20,30 @@ const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-/** Removes terminal control sequences and other control characters that article text may hold. */
+/**
+ * Removes terminal control sequences, other control characters and invisible formatting
+ * characters (bidirectional overrides, zero-width spaces) that article text may hold.
+ */
 export function stripControls(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL_CHARACTER, '');
+  return withoutInvisible(text).replace(ESCAPE_SEQUENCE, '').replace(CONTROL_CHARACTER, '');
+}
+
+/**
+ * A source's link as the console shows it, `<url>` at the end of the line: web links only, so
+ * that neither a `javascript:` link nor a title holding `<https://evil.example>` (its angle
+ * brackets are shown as ‹ ›) can pass for the source's address.
+ */
+function sourceText(title: string, url: string | null): string {
+  const shown = stripControls(title).replace(/</g, '‹').replace(/>/g, '›');
+  if (!url) return shown;
+  try {
+    const parsed = new URL(stripControls(url));
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:'
+      ? `${shown} <${parsed.href}>`
+      : shown;
+  } catch {
+    return shown;
+  }
 }
 
 /** Greedy word wrap to `width` columns, with `indent` before continuation lines. */
@@ -94,7 +116,7 @@ function renderBlock(block: Block, style: ConsoleStyle): string[] {
         paint(ANSI.bold, 'Sources'),
         ...block.items.flatMap((source) =>
           wrap(
-            `[${source.n}] ${stripControls(source.outlet)}${source.outlets && source.outlets > 1 ? ` (+${source.outlets - 1} outlets)` : ''}, ${source.published.slice(0, 10)}: ${stripControls(source.title)}${source.url ? ` <${stripControls(source.url)}>` : ''}`,
+            `[${source.n}] ${stripControls(source.outlet)}${source.outlets && source.outlets > 1 ? ` (+${source.outlets - 1} outlets)` : ''}, ${source.published.slice(0, 10)}: ${sourceText(source.title, source.url)}`,
             width,
             '    ',
           ),

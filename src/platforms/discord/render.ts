@@ -8,6 +8,7 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import type { Block, Reply, SourceRef } from '../../core/reply.ts';
+import { withoutInvisible } from '../../core/untrusted-text.ts';
 import { encodeCustomId } from './buttons.ts';
 
 /** Discord's message and embed limits (discord-api-docs, "Embed Limits"). */
@@ -52,7 +53,7 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 export function escapeText(text: string): string {
   // discord.js's italic pass is quadratic on long text (about 24 ms for 2 KB); escaping every
   // `*` and `_` not already escaped does the same job in linear time.
-  const escaped = escapeMarkdown(text.replace(CONTROL_CHARACTER, ''), {
+  const escaped = escapeMarkdown(withoutInvisible(text).replace(CONTROL_CHARACTER, ''), {
     italic: false,
     maskedLink: true,
     heading: true,
@@ -73,13 +74,31 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, max - 1).replace(/\\+$/, '')}…`;
 }
 
-/** A link target Discord will render: http(s) only, with characters that end a link encoded. */
+/**
+ * The text of a masked link `[text](url)`: escaped like any text, and its brackets escaped too
+ * (`escapeMarkdown` leaves `]` alone), so a title holding `](https://evil.example)` cannot close
+ * the link early and point it elsewhere.
+ */
+function linkText(text: string): string {
+  return escapeText(text).replace(/(\\*)([[\]])/g, (match, slashes: string, bracket: string) =>
+    slashes.length % 2 === 0 ? `${slashes}\\${bracket}` : match,
+  );
+}
+
+/**
+ * A link target Discord will render: http(s) only, invisible characters removed, and every
+ * character that could end the link (brackets, parentheses, angle brackets, backslash,
+ * backtick, blanks) percent-encoded.
+ */
 function safeUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(withoutInvisible(url));
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
+    return parsed.href.replace(
+      /[()[\]<>\\` ]/g,
+      (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
   } catch {
     return null;
   }
@@ -112,7 +131,7 @@ function citationLinks(citations: readonly number[] | undefined, urls: Map<numbe
 
 function sourceLine(source: SourceRef): string {
   const url = safeUrl(source.url);
-  const title = escapeText(truncate(source.title, 200));
+  const title = linkText(truncate(source.title, 200));
   const more = source.outlets && source.outlets > 1 ? `, +${source.outlets - 1} outlets` : '';
   const label = url ? `[${title}](${url})` : title;
   return `\`[${source.n}]\` ${label} (${escapeText(source.outlet)}${more}, ${source.published.slice(0, 10)})`;

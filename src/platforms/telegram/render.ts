@@ -1,4 +1,5 @@
 import type { Block, Reply, SourceRef } from '../../core/reply.ts';
+import { withoutInvisible } from '../../core/untrusted-text.ts';
 
 /** Telegram's limit on `sendMessage.text`, counted after entity parsing (visible characters). */
 export const MESSAGE_LIMIT = 4096;
@@ -28,9 +29,12 @@ interface Paragraph {
   gap: '\n' | '\n\n';
 }
 
-/** Escapes text for Telegram HTML: only `<`, `>` and `&` are special there. */
+/**
+ * Escapes text for Telegram HTML (only `<`, `>` and `&` are special there), without the
+ * invisible characters that would reorder or disguise it.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return withoutInvisible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Escapes an attribute value (double-quoted), which additionally must not hold `"`. */
@@ -42,7 +46,7 @@ function escapeAttribute(text: string): string {
 function safeHref(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(withoutInvisible(url));
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
   } catch {
     return undefined;
