@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Analysis, Analyzer } from '../analysis/analysis.ts';
 import type { Clock } from '../core/clock.ts';
+import { withoutInvisible } from '../core/untrusted-text.ts';
 import type { Article, ArticleInput } from './article.ts';
 import { MAX_FILE_BYTES, parseDocument } from './parse/parse-document.ts';
 import type { ParseFailure } from './parse/parse-error.ts';
@@ -49,6 +50,14 @@ export const PARALLEL_FROM = 200;
 
 /** Articles stored per transaction by a parallel ingest; twice as many are in analysis. */
 const COMMIT_BATCH = 100;
+
+/** An article as stored: what readers see holds no invisible reordering or zero-width characters. */
+const withoutInvisibleText = (input: ArticleInput): ArticleInput => ({
+  ...input,
+  title: withoutInvisible(input.title),
+  outlet: withoutInvisible(input.outlet),
+  body: withoutInvisible(input.body),
+});
 
 const emptyReport = (): IngestReport => ({ added: [], duplicates: [], failed: [] });
 
@@ -110,7 +119,10 @@ export function createIngester(options: {
   }
 
   function ingestHere(inputs: readonly ArticleInput[], report: IngestReport): IngestReport {
-    for (const input of inputs) storeOrReportFailure(input, analyze(input), report);
+    for (const untrusted of inputs) {
+      const input = withoutInvisibleText(untrusted);
+      storeOrReportFailure(input, analyze(input), report);
+    }
     return report;
   }
 
@@ -127,7 +139,8 @@ export function createIngester(options: {
   ): Promise<void> {
     const window: InFlight[] = [];
     const limit = COMMIT_BATCH * 2;
-    const start = (input: ArticleInput) => {
+    const start = (untrusted: ArticleInput) => {
+      const input = withoutInvisibleText(untrusted);
       const item: InFlight = { input, done: Promise.resolve(), result: null };
       item.done = pool.analyze(input).then(
         (analysis) => (item.result = { analysis }),

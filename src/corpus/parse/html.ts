@@ -5,6 +5,8 @@ import { checkArticleText, cleanTags, parseTimestamp, tidyBody } from './fields.
 import { ParseError } from './parse-error.ts';
 
 const BLOCKS = 'p, h1, h2, h3, h4, li, blockquote, pre';
+/** Elements whose text is code or markup, never prose a reader sees. */
+const NOT_TEXT = 'script, style, template, noscript';
 
 type Page = ReturnType<typeof parseHTML>['document'];
 
@@ -26,6 +28,7 @@ function meta(document: Page, ...names: string[]): string | undefined {
 export function htmlToText(html: string): string {
   if (!/<[a-z!/]/i.test(html)) return tidyBody(html);
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  for (const element of [...document.querySelectorAll(NOT_TEXT)]) element.remove();
   const blocks = [...document.querySelectorAll(BLOCKS)]
     .filter((element) => !element.querySelector(BLOCKS))
     .map((element) => element.textContent ?? '');
