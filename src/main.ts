@@ -22,6 +22,7 @@ import { createLlmBriefingWriter, type LlmOptions } from './llm/briefing-writer.
 import { limitConcurrency } from './briefing/writer-limit.ts';
 import { startLive, type Live, type LiveOptions } from './live.ts';
 import { sourceMigrations } from './sources/migrations.ts';
+import { readDocument } from './sources/read-document.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 
 /** The wired application: what every mode (bot, `ask`, `ingest`, tests) runs on. */
@@ -105,6 +106,7 @@ export function createApp(options: AppOptions): App {
     store,
     analyze: analyzeArticle,
     ...(pool ? { parallel: pool } : {}),
+    readDocument,
     clock,
     indexers: [stories.index, createPeopleWriter(store.db)],
     observe: (report) => {

@@ -80,8 +80,14 @@ export function createIngester(options: {
   observe?: (report: IngestReport) => void;
   /** Analysis threads for large ingests; without them everything is analysed in-process. */
   parallel?: ParallelAnalyzer;
+  /**
+   * Reads one file into articles: `parseDocument` unless the app gives a reader that also
+   * knows saved feeds (`readDocument` of the live sources).
+   */
+  readDocument?: typeof parseDocument;
 }): Ingester {
   const { store, analyze, clock, indexers = [], observe = () => {}, parallel } = options;
+  const readDocument = options.readDocument ?? parseDocument;
 
   function write(input: ArticleInput, analysis: Analysis, report: IngestReport): void {
     store.transaction(() => {
@@ -226,7 +232,7 @@ export function createIngester(options: {
         continue;
       }
       const fallback = (info.mtime.getTime() > 0 ? info.mtime : clock.now()).toISOString();
-      const parsed = parseDocument(path, await readFile(path), fallback);
+      const parsed = readDocument(path, await readFile(path), fallback);
       failed.push(...parsed.failures);
       yield* parsed.articles;
     }

@@ -22,11 +22,27 @@ export interface ParsedFeed {
 /** Below this many characters a feed entry's text is taken for a summary, not the article. */
 const FULL_TEXT_CHARS = 600;
 
-/** True when a document is a feed (RSS, Atom, RDF or JSON Feed) rather than an article. */
+/** How much of a document's start is searched for its root element. */
+const HEAD_CHARS = 4096;
+const PROLOG = String.raw`^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*`;
+const FEED_ROOT = new RegExp(`${PROLOG}<(rss|feed|rdf:RDF)\\b`, 'i');
+const XML_DOCTYPE = new RegExp(`${PROLOG}<!DOCTYPE\\s+(?!html\\b)`, 'i');
+/** A document type declaration, with its internal subset (`[...]`) when it has one. */
+const DOCTYPE = /<!DOCTYPE\s[^[>]*(\[[\s\S]*?\]\s*)?>\s*/i;
+
+/**
+ * True when a document is to be read by the feed reader (RSS, Atom, RDF or JSON Feed) rather
+ * than as an article: a feed root after the XML prolog, comments and document type, or any
+ * non-HTML XML document declaring entities, which the feed reader refuses (as the poller does),
+ * so no path turns such a document into an article of raw XML.
+ */
 export function looksLikeFeed(text: string): boolean {
-  const head = text.trimStart().slice(0, 500);
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)\b/i.test(head)) return true;
-  return head.startsWith('{') && /"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(head);
+  const start = text.trimStart();
+  if (start.startsWith('{'))
+    return /"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(start.slice(0, 500));
+  const head = start.slice(0, HEAD_CHARS);
+  if (XML_DOCTYPE.test(head) && /<!ENTITY/i.test(start)) return true;
+  return FEED_ROOT.test(head.replace(DOCTYPE, ''));
 }
 
 interface Entry {

@@ -116,3 +116,49 @@ describe('ingest sources', () => {
     expect(stored.url).toBe(`${url}/page`);
   });
 });
+
+describe('saved feeds read as the poller reads them', () => {
+  const doctypeFeed = `<?xml version="1.0"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+${rss(ITEMS).replace(/^<\?xml[^>]*>\s*/, '')}`;
+  const entityFeed = rss(ITEMS).replace(
+    '<rss',
+    '<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<rss',
+  );
+
+  async function ingestEachWay(name: string, text: string) {
+    dir = await mkdtemp(join(tmpdir(), 'sitrep-feedfile-'));
+    await writeFile(join(dir, name), text);
+    const clock = manualClock();
+    const single = createApp({ db: ':memory:', clock });
+    const folder = createApp({ db: ':memory:', clock });
+    return {
+      file: await ingestSource(join(dir, name), { ingester: single.ingester, clock }),
+      folder: await ingestSource(dir, { ingester: folder.ingester, clock }),
+    };
+  }
+
+  it.each(['saved.rss', 'saved.txt', 'saved'])(
+    'reads an RSS file with a DOCTYPE (%s) as a feed, alone or in a folder',
+    async (name) => {
+      const { file, folder } = await ingestEachWay(name, doctypeFeed);
+      for (const report of [file, folder]) {
+        expect(report.failed).toEqual([]);
+        expect(report.added.map((article) => article.title)).toEqual([ITEMS[0]!.title]);
+      }
+    },
+  );
+
+  it.each(['saved.rss', 'saved.txt'])(
+    'refuses a feed file declaring entities (%s), as the poller does',
+    async (name) => {
+      const { file, folder } = await ingestEachWay(name, entityFeed);
+      for (const report of [file, folder]) {
+        expect(report.added).toEqual([]);
+        expect(report.failed.map((failure) => failure.reason)).toEqual([
+          expect.stringMatching(/declares XML entities/),
+        ]);
+      }
+    },
+  );
+});
