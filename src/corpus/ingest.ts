@@ -15,8 +15,19 @@ import type { Store } from './store/store.ts';
 export interface IngestReport {
   added: Omit<Article, 'body'>[];
   duplicates: { origin: string; title: string; duplicateOf: string; reason: string }[];
-  failed: ParseFailure[];
+  failed: IngestFailure[];
 }
+
+/**
+ * An article that could not be read, analysed or stored. `retry` marks one that was read and
+ * analysed but not stored (a full disk, a read-only or locked database): the same input may
+ * well be stored later, so the inbox keeps its file and the poller its item.
+ */
+export interface IngestFailure extends ParseFailure {
+  retry?: true;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Work that must commit together with an article (people, events, stories): it runs inside the
@@ -89,22 +100,27 @@ export function createIngester(options: {
   const { store, analyze, clock, indexers = [], observe = () => {}, parallel } = options;
   const readDocument = options.readDocument ?? parseDocument;
 
+  /**
+   * Stores one article and says so only once its transaction (or savepoint) has ended: an
+   * entry pushed inside the transaction would stay in the report when the commit fails.
+   */
   function write(input: ArticleInput, analysis: Analysis, report: IngestReport): void {
-    store.transaction(() => {
-      const result = store.addArticle(input, analysis);
-      if (result.status === 'duplicate') {
-        report.duplicates.push({
-          origin: input.origin,
-          title: input.title,
-          duplicateOf: result.article.id,
-          reason: result.reason,
-        });
-        return;
-      }
-      for (const index of indexers) index(result.article, analysis);
-      const { id, url, title, outlet, published, tags, lang, origin, ingested } = result.article;
-      report.added.push({ id, url, title, outlet, published, tags, lang, origin, ingested });
+    const result = store.transaction(() => {
+      const added = store.addArticle(input, analysis);
+      if (added.status === 'added') for (const index of indexers) index(added.article, analysis);
+      return added;
     });
+    if (result.status === 'duplicate') {
+      report.duplicates.push({
+        origin: input.origin,
+        title: input.title,
+        duplicateOf: result.article.id,
+        reason: result.reason,
+      });
+      return;
+    }
+    const { id, url, title, outlet, published, tags, lang, origin, ingested } = result.article;
+    report.added.push({ id, url, title, outlet, published, tags, lang, origin, ingested });
   }
 
   /**
@@ -119,15 +135,60 @@ export function createIngester(options: {
     try {
       write(input, analysis, report);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      report.failed.push({ origin: input.origin, reason: `not stored: ${message}` });
+      report.failed.push({
+        origin: input.origin,
+        reason: `not stored: ${messageOf(error)}`,
+        retry: true,
+      });
     }
+  }
+
+  /**
+   * Stores a batch in one transaction and adds what it did to `report` only when that
+   * transaction commits. When the commit (or the BEGIN: a lock timeout) fails, nothing of the
+   * batch is stored, so its added articles, and the duplicates of those, are reported failed.
+   */
+  function storeBatch(ready: readonly InFlight[], report: IngestReport): void {
+    const batch = emptyReport();
+    try {
+      store.transaction(() => {
+        for (const { input, result } of ready)
+          if (result && 'analysis' in result) storeOrReportFailure(input, result.analysis, batch);
+          else
+            batch.failed.push({
+              origin: input.origin,
+              reason: `analysis failed: ${result?.error}`,
+            });
+      });
+    } catch (error) {
+      const reason = `not stored: ${messageOf(error)}`;
+      const lost = new Set(batch.added.map((article) => article.id));
+      for (const article of batch.added)
+        batch.failed.push({ origin: article.origin, reason, retry: true });
+      for (const duplicate of batch.duplicates.filter((entry) => lost.has(entry.duplicateOf)))
+        batch.failed.push({ origin: duplicate.origin, reason, retry: true });
+      batch.duplicates = batch.duplicates.filter((entry) => !lost.has(entry.duplicateOf));
+      batch.added = [];
+    }
+    report.added.push(...batch.added);
+    report.duplicates.push(...batch.duplicates);
+    report.failed.push(...batch.failed);
   }
 
   function ingestHere(inputs: readonly ArticleInput[], report: IngestReport): IngestReport {
     for (const untrusted of inputs) {
       const input = withoutInvisibleText(untrusted);
-      storeOrReportFailure(input, analyze(input), report);
+      let analysis: Analysis;
+      try {
+        analysis = analyze(input);
+      } catch (error) {
+        report.failed.push({
+          origin: input.origin,
+          reason: `analysis failed: ${messageOf(error)}`,
+        });
+        continue;
+      }
+      storeOrReportFailure(input, analysis, report);
     }
     return report;
   }
@@ -157,16 +218,7 @@ export function createIngester(options: {
     };
     const commitReady = async () => {
       await Promise.all(window.slice(0, COMMIT_BATCH).map((item) => item.done));
-      const ready = window.splice(0, COMMIT_BATCH);
-      store.transaction(() => {
-        for (const { input, result } of ready)
-          if (result && 'analysis' in result) storeOrReportFailure(input, result.analysis, report);
-          else
-            report.failed.push({
-              origin: input.origin,
-              reason: `analysis failed: ${result?.error}`,
-            });
-      });
+      storeBatch(window.splice(0, COMMIT_BATCH), report);
     };
     for (const input of first) {
       start(input);

@@ -106,7 +106,9 @@ describe('ingestStream', () => {
     for (const parallel of [shuffledAnalyzer(), undefined]) {
       const { ingester, db } = setup(parallel, [refuse]);
       const report = await ingester.ingestStream(corpus);
-      expect(report.failed).toEqual([{ origin: broken.origin, reason: 'not stored: disk full' }]);
+      expect(report.failed).toEqual([
+        { origin: broken.origin, reason: 'not stored: disk full', retry: true },
+      ]);
       expect(report.added).toHaveLength(corpus.length - 2);
       const stored = db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number };
       expect(stored.n).toBe(corpus.length - 2);
