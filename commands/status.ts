@@ -16,7 +16,12 @@ export default defineCommand({
     const sources = createSourceState(store.db);
     const backlog = createOutbox(store.db, () => now).backlog();
     const inbox = sources.recentInbox(5);
-    const health = ingestHealth(sources.feeds({ activeOnly: true }), inbox, now);
+    const health = ingestHealth(
+      sources.feeds({ activeOnly: true }),
+      inbox,
+      now,
+      store.lastIngested(),
+    );
     const newest = store.newest();
     const blocks: Block[] = [{ type: 'heading', text: 'sitrep status' }];
     if (health.problem) {

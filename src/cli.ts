@@ -124,6 +124,7 @@ async function start(argv: string[], config: Config): Promise<number> {
     const liveOptions = (notifiers: LiveOptions['notifiers']): LiveOptions => ({
       notifiers,
       inboxDir: config.SITREP_INBOX,
+      inboxSettleMs: config.SITREP_INBOX_SETTLE_MS,
       feeds: configuredFeeds(config),
       feedIntervalMs: config.SITREP_FEED_INTERVAL_S * 1000,
       allowPrivateFetch: config.SITREP_ALLOW_PRIVATE_FETCH,

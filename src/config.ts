@@ -34,6 +34,7 @@ const schema = z.object({
   SITREP_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
   SITREP_LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(4),
   SITREP_INBOX: z.string().min(1).default('data/inbox'),
+  SITREP_INBOX_SETTLE_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   SITREP_FEEDS: z.string().min(1).optional(),
   SITREP_FEED_INTERVAL_S: z.coerce.number().int().min(5).max(86_400).default(60),
   SITREP_FETCH_PAGES: z.stringbool().default(true),

@@ -20,6 +20,8 @@ export interface LiveOptions {
   notifiers: readonly Notifier[];
   /** The drop folder, or null for none. */
   inboxDir: string | null;
+  /** How long an inbox file must stay unchanged before it is taken (default 2 s). */
+  inboxSettleMs?: number;
   feeds: readonly FeedConfig[];
   feedIntervalMs: number;
   /** Let feeds and linked pages resolve to private addresses (intranets, loopback test fakes). */
@@ -65,6 +67,7 @@ export async function startLive(
         state,
         clock,
         logger: logger.child({ source: 'inbox' }),
+        ...(options.inboxSettleMs !== undefined ? { settleMs: options.inboxSettleMs } : {}),
       })
     : null;
   await inbox?.start();

@@ -22,11 +22,16 @@ export interface IngestHealth {
   problem: string | null;
 }
 
-/** Judges the live sources: each feed's state, and whether ingestion as a whole is failing. */
+/**
+ * Judges the live sources: each feed's state, and whether ingestion as a whole is failing.
+ * `lastIngested` (when the newest article was stored) tells failed inbox files during a busy
+ * ingest apart from an inbox that has stopped working.
+ */
 export function ingestHealth(
   feeds: readonly FeedState[],
   recentInbox: readonly InboxEntry[],
   now: Date,
+  lastIngested: string | null = null,
 ): IngestHealth {
   const health = feeds.map((feed): FeedHealth => {
     const sinceSuccess = feed.lastSuccess ? now.getTime() - Date.parse(feed.lastSuccess) : null;
@@ -44,8 +49,12 @@ export function ingestHealth(
     };
   });
   const bad = health.filter((feed) => feed.state === 'failing' || feed.state === 'stale');
+  const lastThree = recentInbox.slice(0, 3);
   const inboxFailing =
-    recentInbox.length >= 3 && recentInbox.slice(0, 3).every((entry) => entry.outcome === 'failed');
+    lastThree.length === 3 &&
+    lastThree.every((entry) => entry.outcome === 'failed') &&
+    !(lastIngested && Date.parse(lastIngested) > Date.parse(lastThree[2]!.at));
+  const kept = recentInbox[0]?.outcome === 'kept' ? recentInbox[0] : null;
   const problems: string[] = [];
   if (bad.length > 0 && bad.length === health.length) {
     const since = bad
@@ -60,6 +69,10 @@ export function ingestHealth(
     problems.push(`${bad.length} of ${health.length} feeds are failing or stale`);
   }
   if (inboxFailing) problems.push('the last inbox files all failed to ingest');
+  if (kept)
+    problems.push(
+      `inbox file ${kept.file} is kept for a retry: ${kept.added} articles stored, the rest not (${(kept.reason ?? '').slice(0, 200)})`,
+    );
   return {
     feeds: health,
     failing: problems.length > 0,

@@ -15,6 +15,8 @@ export interface InboxOptions {
   logger: Logger;
   /** Rescan period, the fallback for file systems where `fs.watch` misses events. */
   scanIntervalMs?: number;
+  /** How long (on `clock`) a file must stay unchanged before it is taken as complete. */
+  settleMs?: number;
 }
 
 export interface Inbox {
@@ -27,6 +29,11 @@ export interface Inbox {
 /** Names a writer is still busy with (partial downloads, editors' temporary files). */
 const IN_PROGRESS = /^\.|\.(tmp|part|partial|crdownload|swp)$|~$/i;
 
+export const DEFAULT_SETTLE_MS = 2000;
+/** First wait before a kept file (articles not stored) is tried again; it doubles up to the max. */
+const RETRY_FIRST_MS = 30_000;
+const RETRY_MAX_MS = 10 * 60_000;
+
 async function freeName(dir: string, name: string): Promise<string> {
   for (let n = 0; ; n++) {
     const candidate = n === 0 ? name : `${name}.${n}`;
@@ -38,78 +45,154 @@ async function freeName(dir: string, name: string): Promise<string> {
   }
 }
 
-/** How long a file's size and time must hold still before it is taken as complete. */
-const SETTLE_MS = 25;
-/** An empty file younger than this is taken as one still being created. */
-const EMPTY_GRACE_MS = 2000;
-
-/**
- * True when nobody seems to be writing the file any more: it is not empty (or has been empty
- * for a while) and its size and modification time hold still for a moment. A file that is not
- * settled is left for the next watch event or scan.
- */
-async function settled(path: string, nowMs: number): Promise<boolean> {
-  const before = await stat(path);
-  if (before.size === 0 && nowMs - before.mtimeMs < EMPTY_GRACE_MS) return false;
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  const after = await stat(path);
-  return after.size === before.size && after.mtimeMs === before.mtimeMs;
-}
-
 function reasonOf(report: IngestReport): string | null {
   if (report.failed.length > 0)
     return report.failed
       .map((failure) => `${basename(failure.origin)}: ${failure.reason}`)
-      .join('; ');
+      .join('; ')
+      .slice(0, 2000);
   if (report.added.length === 0 && report.duplicates.length > 0) return 'already in the corpus';
   return null;
 }
 
+const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? 'error';
+
+/** A file's identity for "has it changed": size and modification time. */
+interface Seen {
+  size: bigint;
+  mtimeNs: bigint;
+}
+const same = (a: Seen, b: Seen) => a.size === b.size && a.mtimeNs === b.mtimeNs;
+
 /**
  * The drop folder: each file put there is ingested, then moved to `processed/` (with the
- * articles it added) or `failed/` (with a `.reason.txt` beside it saying why). Best drop
- * finished files, or write under a temporary name (`.tmp`, `.part`) and rename; a file whose size
- * still changes is left until it settles.
+ * articles it added) or `failed/` (with a `.reason.txt` beside it saying why). A file whose
+ * articles could not all be stored (a full disk, a locked database) stays where it is and is
+ * tried again later, with growing waits.
+ *
+ * A file is complete when it arrived by rename (its inode changed after its last write: the
+ * `.part`-then-rename way, best for writers) or when it has not changed for `settleMs` on the
+ * clock; a file still growing is left alone. A file that vanishes (another process, or a second
+ * bot on a shared inbox, took it) is one log line and the scan goes on.
  * `fs.watch` gives speed; a periodic scan catches whatever it misses.
  */
 export function createInbox(options: InboxOptions): Inbox {
   const { dir, state, clock, logger } = options;
+  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
   const processedDir = join(dir, 'processed');
   const failedDir = join(dir, 'failed');
   let watcher: FSWatcher | null = null;
   let interval: NodeJS.Timeout | null = null;
+  let settleTimer: NodeJS.Timeout | null = null;
   let scanning: Promise<InboxEntry[]> | null = null;
   let again = false;
+  /** Files seen but not yet settled: how they looked, and since when (clock ms). */
+  const settling = new Map<string, Seen & { since: number }>();
+  /** Files left in place (not stored, or not movable): tried again only when due or changed. */
+  const held = new Map<string, Seen & { retryAt: number; waitMs: number; reason: string }>();
+
+  /** True once the file is complete; otherwise remembers how it looks for the next scan. */
+  function complete(name: string, info: Seen & { ctimeNs: bigint }): boolean {
+    // A rename (or chmod) after the last write changes the inode time, not the data time.
+    if (info.ctimeNs > info.mtimeNs) return true;
+    // File times are wall-clock times: a file last written long ago (say, before a restart) is done.
+    if (Date.now() - Number(info.mtimeNs / 1_000_000n) >= settleMs) return true;
+    const now = clock.now().getTime();
+    const before = settling.get(name);
+    if (before && same(before, info)) return now - before.since >= settleMs;
+    settling.set(name, { size: info.size, mtimeNs: info.mtimeNs, since: now });
+    return false;
+  }
+
+  function hold(name: string, info: Seen, reason: string): boolean {
+    const previous = held.get(name);
+    const waitMs = previous ? Math.min(RETRY_MAX_MS, previous.waitMs * 2) : RETRY_FIRST_MS;
+    held.set(name, { ...info, retryAt: clock.now().getTime() + waitMs, waitMs, reason });
+    return previous?.reason !== reason;
+  }
+
+  /** Moves a handled file; false when it vanished first (another process took it). */
+  async function moveAway(name: string, path: string, to: string, info: Seen): Promise<boolean> {
+    try {
+      await rename(path, to);
+      return true;
+    } catch (error) {
+      if (codeOf(error) === 'ENOENT') return false;
+      if (hold(name, info, `cannot move: ${codeOf(error)}`))
+        logger.error({ file: name, err: error }, 'inbox file handled but cannot be moved');
+      throw new HandledError();
+    }
+  }
 
   async function processFile(name: string): Promise<InboxEntry | null> {
     const path = join(dir, name);
     let info;
     try {
-      info = await stat(path);
+      info = await stat(path, { bigint: true });
     } catch {
+      settling.delete(name);
+      held.delete(name);
       return null;
     }
-    // File times are wall-clock times, so they are compared with the wall clock.
-    if (!info.isFile() || !(await settled(path, Date.now()))) return null;
+    if (!info.isFile()) return null;
+    const look: Seen = { size: info.size, mtimeNs: info.mtimeNs };
+    const heldAs = held.get(name);
+    if (heldAs && same(heldAs, look)) {
+      if (clock.now().getTime() < heldAs.retryAt) return null;
+    } else if (!complete(name, { ...look, ctimeNs: info.ctimeNs })) {
+      return null;
+    }
+    settling.delete(name);
+
     const report = await options.ingestFile(path);
-    const failed = report.added.length === 0 && report.duplicates.length === 0;
     const reason = reasonOf(report);
-    const target = await freeName(failed ? failedDir : processedDir, name);
-    await rename(path, target);
-    if (reason && (failed || report.failed.length > 0))
-      await writeFile(`${target}.reason.txt`, `${reason}\n`);
+    const at = clock.now().toISOString();
+    const notStored = report.failed.filter((failure) => failure.retry);
+    if (notStored.length > 0) {
+      const entry: InboxEntry = {
+        file: name,
+        outcome: 'kept',
+        added: report.added.length,
+        reason,
+        at,
+      };
+      state.logInbox(entry);
+      if (hold(name, look, notStored[0]!.reason))
+        logger.warn(
+          {
+            file: name,
+            added: entry.added,
+            notStored: notStored.length,
+            reason: notStored[0]!.reason,
+          },
+          'inbox file kept: some articles were not stored; it will be tried again',
+        );
+      return entry;
+    }
+    held.delete(name);
+    const failed = report.added.length === 0 && report.duplicates.length === 0;
     const entry: InboxEntry = {
       file: name,
       outcome: failed ? 'failed' : 'processed',
       added: report.added.length,
       reason,
-      at: clock.now().toISOString(),
+      at,
     };
+    const target = await freeName(failed ? failedDir : processedDir, name);
+    const moved = await moveAway(name, path, target, look);
+    if (moved && reason && (failed || report.failed.length > 0))
+      await writeFile(`${target}.reason.txt`, `${reason}\n`);
     state.logInbox(entry);
-    logger.info(
-      { file: name, outcome: entry.outcome, added: entry.added, reason },
-      'inbox file handled',
-    );
+    if (moved)
+      logger.info(
+        { file: name, outcome: entry.outcome, added: entry.added, reason },
+        'inbox file handled',
+      );
+    else
+      logger.info(
+        { file: name, added: entry.added },
+        'inbox file vanished while being ingested (another process took it); its articles are kept',
+      );
     return entry;
   }
 
@@ -118,12 +201,29 @@ export function createInbox(options: InboxOptions): Inbox {
       .filter((entry) => entry.isFile() && !IN_PROGRESS.test(entry.name))
       .map((entry) => entry.name)
       .sort();
+    for (const name of settling.keys()) if (!names.includes(name)) settling.delete(name);
     const entries: InboxEntry[] = [];
     for (const name of names) {
-      const entry = await processFile(name);
-      if (entry) entries.push(entry);
+      try {
+        const entry = await processFile(name);
+        if (entry) entries.push(entry);
+      } catch (error) {
+        if (!(error instanceof HandledError))
+          logger.error({ file: name, err: error }, 'inbox file could not be handled');
+      }
     }
+    if (settling.size > 0) settleSoon();
     return entries;
+  }
+
+  /** Looks again once the files waiting to settle may have. */
+  function settleSoon(): void {
+    if (settleTimer || !watcher) return;
+    settleTimer = setTimeout(() => {
+      settleTimer = null;
+      scanLogged();
+    }, settleMs + 50);
+    settleTimer.unref();
   }
 
   /** One scan at a time; a request during a scan runs one more afterwards. */
@@ -167,7 +267,12 @@ export function createInbox(options: InboxOptions): Inbox {
       watcher = null;
       if (interval) clearInterval(interval);
       interval = null;
+      if (settleTimer) clearTimeout(settleTimer);
+      settleTimer = null;
       await scanning?.catch(() => []);
     },
   };
 }
+
+/** A per-file problem already logged (once): the scan goes on without logging it again. */
+class HandledError extends Error {}

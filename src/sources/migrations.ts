@@ -38,4 +38,23 @@ export const sourceMigrations: Migration[] = [
       `);
     },
   },
+  {
+    id: '0325-inbox-kept',
+    up(db) {
+      // SQLite cannot change a CHECK constraint in place: the log is copied to a new table.
+      db.exec(`
+        CREATE TABLE inbox_log_new (
+          id INTEGER PRIMARY KEY,
+          file TEXT NOT NULL,
+          outcome TEXT NOT NULL CHECK (outcome IN ('processed', 'failed', 'kept')),
+          added INTEGER NOT NULL,
+          reason TEXT,
+          at TEXT NOT NULL
+        );
+        INSERT INTO inbox_log_new SELECT id, file, outcome, added, reason, at FROM inbox_log;
+        DROP TABLE inbox_log;
+        ALTER TABLE inbox_log_new RENAME TO inbox_log;
+      `);
+    },
+  },
 ];

@@ -19,7 +19,8 @@ export interface FeedState {
 
 export interface InboxEntry {
   file: string;
-  outcome: 'processed' | 'failed';
+  /** `kept`: some articles were not stored (disk full, database locked); the file is retried. */
+  outcome: 'processed' | 'failed' | 'kept';
   added: number;
   reason: string | null;
   at: string;

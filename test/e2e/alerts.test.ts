@@ -89,6 +89,8 @@ async function consoleApp(feeds: { url: string; topics: string[] }[] = []) {
   live = await app.startLive({
     notifiers: [createConsoleNotifier(screen)],
     inboxDir: join(dir, 'inbox'),
+    // Files are written whole before each scan; settling is tested in the inbox tests.
+    inboxSettleMs: 0,
     feeds,
     feedIntervalMs: 60_000,
     allowPrivateFetch: true,

@@ -58,6 +58,8 @@ app.alerts.subscriptions.upsert({
 const live = await app.startLive({
   notifiers: [platform],
   inboxDir,
+  // Files arrive by rename; a short settle time keeps the kills landing mid-ingest.
+  inboxSettleMs: 100,
   feeds: [],
   feedIntervalMs: 60_000,
   allowPrivateFetch: false,

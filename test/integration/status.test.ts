@@ -75,4 +75,48 @@ describe('/status', () => {
     });
     expect(result.errorId).not.toBe(ErrorId.NotAllowed);
   });
+
+  it('does not call the inbox failing while articles are being added after the failed files', async () => {
+    const { app, state, clock, status } = setup();
+    for (const file of ['a.txt', 'b.txt', 'c.txt']) {
+      state.logInbox({
+        file,
+        outcome: 'failed',
+        added: 0,
+        reason: 'empty file',
+        at: clock.now().toISOString(),
+      });
+      clock.advance(1000);
+    }
+    expect((await status()).data).toMatchObject({ ingestionFailing: true });
+    clock.advance(1000);
+    app.ingester.ingestArticles([
+      {
+        title: 'Convoy reaches Jarinje crossing',
+        body: 'A convoy of trucks reached the Jarinje crossing on Saturday, officials said.',
+        outlet: 'Balkan Wire',
+        url: 'https://example.org/convoy',
+        published: '2023-09-30T11:00:00Z',
+        tags: [],
+        lang: 'en',
+        origin: 'big.ndjson:1',
+      },
+    ]);
+    const result = await status();
+    expect(result.data).toMatchObject({ ingestionFailing: false, problem: null });
+  });
+
+  it('says so when an inbox file is kept because its articles could not be stored', async () => {
+    const { state, clock, status } = setup();
+    state.logInbox({
+      file: 'big.ndjson',
+      outcome: 'kept',
+      added: 15,
+      reason: 'big.ndjson:16: not stored: database or disk is full',
+      at: clock.now().toISOString(),
+    });
+    const result = await status();
+    expect(result.data).toMatchObject({ ingestionFailing: true });
+    expect(String((result.data as { problem: string }).problem)).toMatch(/big\.ndjson.*not stored/);
+  });
 });

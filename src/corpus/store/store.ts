@@ -40,6 +40,8 @@ export interface Store {
   newestMatching(topic: Topic, to?: string): string | null;
   count(): number;
   newest(): Article | null;
+  /** When the most recently stored article was stored (ISO), or null for an empty corpus. */
+  lastIngested(): string | null;
   /** Changes whenever an article is added: the key for caches of derived answers. */
   version(): number;
   transaction<T>(work: () => T): T;
@@ -93,6 +95,9 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
   );
   const topics = createTopicIndex(db);
   const maxSeq = db.prepare<[], { v: number | null }>('SELECT max(seq) AS v FROM articles');
+  const lastRow = db.prepare<[], { ingested: string }>(
+    'SELECT ingested FROM articles ORDER BY seq DESC LIMIT 1',
+  );
 
   function addArticle(input: ArticleInput, analysis: Analysis): AddResult {
     return db.transaction((): AddResult => {
@@ -208,6 +213,7 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
       const row = newestRow.get();
       return row ? toArticle(row) : null;
     },
+    lastIngested: () => lastRow.get()?.ingested ?? null,
     version: () => maxSeq.get()?.v ?? 0,
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
