@@ -9,7 +9,7 @@ import type { Store } from './corpus/store/store.ts';
 import type { Clock } from './core/clock.ts';
 import type { Dispatch } from './core/dispatch.ts';
 import type { Logger } from './core/logger.ts';
-import { createFeedPoller, type FeedPoller } from './sources/feed-poller.ts';
+import { createFeedPoller, type FeedPoller, type FeedReader } from './sources/feed-poller.ts';
 import type { FeedConfig } from './sources/feeds-file.ts';
 import { createInbox, type Inbox } from './sources/inbox.ts';
 import { ingestSource } from './sources/ingest-source.ts';
@@ -52,6 +52,8 @@ export async function startLive(
     dispatch: Dispatch;
     clock: Clock;
     logger: Logger;
+    /** Parses feed documents off this thread (the analysis pool), when there is one. */
+    readFeed?: FeedReader;
   },
   options: LiveOptions,
 ): Promise<Live> {
@@ -63,7 +65,7 @@ export async function startLive(
   const inbox = options.inboxDir
     ? createInbox({
         dir: options.inboxDir,
-        ingestFile: (path) => ingestSource(path, { ingester, clock, fetch }),
+        ingestFile: (path) => ingestSource(path, { ingester, clock, fetch, background: true }),
         state,
         clock,
         logger: logger.child({ source: 'inbox' }),
@@ -81,10 +83,12 @@ export async function startLive(
           intervalMs: options.feedIntervalMs,
           fetch,
           fetchPages: options.fetchPages,
+          ...(parts.readFeed ? { read: parts.readFeed } : {}),
           ingest: (articles: readonly ArticleInput[], { quiet }) =>
-            quiet
-              ? alerts.detector.quietly(() => ingester.ingestArticles(articles))
-              : ingester.ingestArticles(articles),
+            ingester.ingestStream(articles, {
+              background: true,
+              ...(quiet ? { around: alerts.detector.quietly } : {}),
+            }),
         })
       : null;
   if (!poller) state.configureFeeds([]);

@@ -123,7 +123,19 @@ export function createApp(options: AppOptions): App {
     stories,
     alerts,
     metrics,
-    startLive: (live) => startLive({ store, ingester, alerts, dispatch, clock, logger }, live),
+    startLive: (live) =>
+      startLive(
+        {
+          store,
+          ingester,
+          alerts,
+          dispatch,
+          clock,
+          logger,
+          ...(pool ? { readFeed: pool.readFeed } : {}),
+        },
+        live,
+      ),
     close: () => {
       limited?.close();
       void pool?.close();

@@ -35,16 +35,32 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export type Indexer = (article: Article, analysis: Analysis) => void;
 
+/** How an ingest runs beside the rest of the bot. */
+export interface IngestOptions {
+  /**
+   * A live source's ingest (feeds, inbox) while commands are being answered: analysis on the
+   * threads whatever the count (or, without threads, one article at a time with a turn of the
+   * event loop between), and a few articles per transaction, so this thread is never held for
+   * long. Off, an ingest goes as fast as it can (`sitrep ingest`, the sample corpus).
+   */
+  background?: boolean;
+  /** Runs around each write transaction (the alert detector's `quietly` for a feed's baseline). */
+  around?: <T>(write: () => T) => T;
+}
+
 export interface Ingester {
-  /** Analyses and stores a few articles on this thread (a feed poll, a test). */
+  /** Analyses and stores a few articles on this thread (a test, a tool). */
   ingestArticles(inputs: readonly ArticleInput[]): IngestReport;
   /**
    * Any number of articles, analysed on the analysis threads when there are enough of them to
-   * pay for starting threads, and stored in their order.
+   * pay for starting threads (or always, in the background), and stored in their order.
    */
-  ingestStream(inputs: Iterable<ArticleInput> | AsyncIterable<ArticleInput>): Promise<IngestReport>;
+  ingestStream(
+    inputs: Iterable<ArticleInput> | AsyncIterable<ArticleInput>,
+    options?: IngestOptions,
+  ): Promise<IngestReport>;
   /** Files and folders; inside folders (recursively) README, LICENSE and dot-files are skipped. */
-  ingestPaths(paths: readonly string[]): Promise<IngestReport>;
+  ingestPaths(paths: readonly string[], options?: IngestOptions): Promise<IngestReport>;
 }
 
 /** Analysis off the main thread (`createAnalysisPool`), as the ingester needs it. */
@@ -61,6 +77,14 @@ export const PARALLEL_FROM = 200;
 
 /** Articles stored per transaction by a parallel ingest; twice as many are in analysis. */
 const COMMIT_BATCH = 100;
+/**
+ * Articles per transaction in the background: writing one costs up to about 10 ms at 100k
+ * articles, so a command waits at most some 80 ms for a batch to commit.
+ */
+const BACKGROUND_BATCH = 8;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const direct = <T>(write: () => T): T => write();
 
 /** An article as stored: what readers see holds no invisible reordering or zero-width characters. */
 const withoutInvisibleText = (input: ArticleInput): ArticleInput => ({
@@ -148,18 +172,24 @@ export function createIngester(options: {
    * transaction commits. When the commit (or the BEGIN: a lock timeout) fails, nothing of the
    * batch is stored, so its added articles, and the duplicates of those, are reported failed.
    */
-  function storeBatch(ready: readonly InFlight[], report: IngestReport): void {
+  function storeBatch(
+    ready: readonly InFlight[],
+    report: IngestReport,
+    around: IngestOptions['around'] = direct,
+  ): void {
     const batch = emptyReport();
     try {
-      store.transaction(() => {
-        for (const { input, result } of ready)
-          if (result && 'analysis' in result) storeOrReportFailure(input, result.analysis, batch);
-          else
-            batch.failed.push({
-              origin: input.origin,
-              reason: `analysis failed: ${result?.error}`,
-            });
-      });
+      around(() =>
+        store.transaction(() => {
+          for (const { input, result } of ready)
+            if (result && 'analysis' in result) storeOrReportFailure(input, result.analysis, batch);
+            else
+              batch.failed.push({
+                origin: input.origin,
+                reason: `analysis failed: ${result?.error}`,
+              });
+        }),
+      );
     } catch (error) {
       const reason = `not stored: ${messageOf(error)}`;
       const lost = new Set(batch.added.map((article) => article.id));
@@ -175,21 +205,29 @@ export function createIngester(options: {
     report.failed.push(...batch.failed);
   }
 
-  function ingestHere(inputs: readonly ArticleInput[], report: IngestReport): IngestReport {
-    for (const untrusted of inputs) {
-      const input = withoutInvisibleText(untrusted);
-      let analysis: Analysis;
-      try {
-        analysis = analyze(input);
-      } catch (error) {
-        report.failed.push({
-          origin: input.origin,
-          reason: `analysis failed: ${messageOf(error)}`,
-        });
-        continue;
-      }
-      storeOrReportFailure(input, analysis, report);
+  /** Analyses and stores one article on this thread. */
+  function ingestOne(
+    untrusted: ArticleInput,
+    report: IngestReport,
+    around: IngestOptions['around'] = direct,
+  ): void {
+    const input = withoutInvisibleText(untrusted);
+    let analysis: Analysis;
+    try {
+      analysis = analyze(input);
+    } catch (error) {
+      report.failed.push({ origin: input.origin, reason: `analysis failed: ${messageOf(error)}` });
+      return;
     }
+    around(() => storeOrReportFailure(input, analysis, report));
+  }
+
+  function ingestHere(
+    inputs: readonly ArticleInput[],
+    report: IngestReport,
+    around?: IngestOptions['around'],
+  ): IngestReport {
+    for (const input of inputs) ingestOne(input, report, around);
     return report;
   }
 
@@ -203,9 +241,11 @@ export function createIngester(options: {
     first: readonly ArticleInput[],
     rest: AsyncIterator<ArticleInput> | Iterator<ArticleInput>,
     report: IngestReport,
+    options: IngestOptions,
   ): Promise<void> {
     const window: InFlight[] = [];
-    const limit = COMMIT_BATCH * 2;
+    const batchSize = options.background ? BACKGROUND_BATCH : COMMIT_BATCH;
+    const limit = batchSize * 2;
     const start = (untrusted: ArticleInput) => {
       const input = withoutInvisibleText(untrusted);
       const item: InFlight = { input, done: Promise.resolve(), result: null };
@@ -217,8 +257,9 @@ export function createIngester(options: {
       window.push(item);
     };
     const commitReady = async () => {
-      await Promise.all(window.slice(0, COMMIT_BATCH).map((item) => item.done));
-      storeBatch(window.splice(0, COMMIT_BATCH), report);
+      await Promise.all(window.slice(0, batchSize).map((item) => item.done));
+      storeBatch(window.splice(0, batchSize), report, options.around);
+      if (options.background) await nextTurn();
     };
     for (const input of first) {
       start(input);
@@ -231,12 +272,31 @@ export function createIngester(options: {
     while (window.length > 0) await commitReady();
   }
 
+  /** One article at a time on this thread, with a turn of the event loop before each. */
+  async function ingestTakingTurns(
+    iterator: AsyncIterator<ArticleInput> | Iterator<ArticleInput>,
+    report: IngestReport,
+    around: IngestOptions['around'],
+  ): Promise<IngestReport> {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      await nextTurn();
+      ingestOne(next.value, report, around);
+    }
+    return report;
+  }
+
   async function ingestStream(
     inputs: Iterable<ArticleInput> | AsyncIterable<ArticleInput>,
     report = emptyReport(),
+    options: IngestOptions = {},
   ): Promise<IngestReport> {
     const iterator =
       Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : inputs[Symbol.iterator]();
+    if (options.background) {
+      if (!parallel) return ingestTakingTurns(iterator, report, options.around);
+      await ingestInParallel(parallel, [], iterator, report, options);
+      return report;
+    }
     const first: ArticleInput[] = [];
     let ended = false;
     while (!ended && (!parallel || first.length < PARALLEL_FROM)) {
@@ -244,8 +304,8 @@ export function createIngester(options: {
       if (next.done) ended = true;
       else first.push(next.value);
     }
-    if (ended || !parallel) return ingestHere(first, report);
-    await ingestInParallel(parallel, first, iterator, report);
+    if (ended || !parallel) return ingestHere(first, report, options.around);
+    await ingestInParallel(parallel, first, iterator, report, options);
     return report;
   }
 
@@ -296,14 +356,14 @@ export function createIngester(options: {
       observe(report);
       return report;
     },
-    async ingestStream(inputs) {
-      const report = await ingestStream(inputs);
+    async ingestStream(inputs, options) {
+      const report = await ingestStream(inputs, emptyReport(), options);
       observe(report);
       return report;
     },
-    async ingestPaths(paths) {
+    async ingestPaths(paths, options) {
       const report = emptyReport();
-      await ingestStream(readPaths(paths, report.failed), report);
+      await ingestStream(readPaths(paths, report.failed), report, options);
       observe(report);
       return report;
     },

@@ -173,3 +173,52 @@ export function parseFeedDocument(
   });
   return result;
 }
+
+/** A feed document to read: its text, where it came from, and which items to return. */
+export interface FeedRequest {
+  text: string;
+  origin: string;
+  fallbackDate: string;
+  topics: readonly string[];
+  /** Indexes (in feed order) of the items wanted; none when only the keys are. */
+  pick: readonly number[];
+}
+
+/**
+ * A feed as the poller needs it: every item's key (in feed order), and only the items it asked
+ * for, so that a feed of 90,000 items is not copied between threads whole. `refused` holds the
+ * reason a document is not read (not a feed, declared entities).
+ */
+export interface FeedListing {
+  title: string;
+  keys: string[];
+  items: FeedItem[];
+  failures: ParsedFeed['failures'];
+  refused?: string;
+}
+
+/** The listing of a parsed feed. */
+export function listingOf(parsed: ParsedFeed, pick: readonly number[]): FeedListing {
+  return {
+    title: parsed.title,
+    keys: parsed.items.map((item) => item.key),
+    items: pick.flatMap((index) => parsed.items[index] ?? []),
+    failures: parsed.failures,
+  };
+}
+
+/** Reads a feed document into a listing (on an analysis thread, or here). */
+export function listFeed(request: FeedRequest): FeedListing {
+  try {
+    const parsed = parseFeedDocument(
+      request.text,
+      request.origin,
+      request.fallbackDate,
+      request.topics,
+    );
+    return listingOf(parsed, request.pick);
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    return { title: '', keys: [], items: [], failures: [], refused: error.message };
+  }
+}

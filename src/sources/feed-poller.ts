@@ -5,7 +5,7 @@ import { ParseError } from '../corpus/parse/parse-error.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import { decodeFeed } from './feed-encoding.ts';
-import { parseFeedDocument, type FeedItem } from './feed-items.ts';
+import { listFeed, type FeedItem, type FeedListing, type FeedRequest } from './feed-items.ts';
 import type { FeedConfig } from './feeds-file.ts';
 import { FetchError, safeFetch, type SafeFetchOptions } from './safe-fetch.ts';
 import type { SourceState } from './source-state.ts';
@@ -14,7 +14,39 @@ import type { SourceState } from './source-state.ts';
 export type FeedIngest = (
   articles: readonly ArticleInput[],
   options: { quiet: boolean },
-) => IngestReport;
+) => Promise<IngestReport>;
+
+/** Reads a feed document: on an analysis thread (`AnalysisPool.readFeed`), or here. */
+export type FeedReader = (request: FeedRequest) => Promise<FeedListing>;
+
+/** What one poll, and all polls at once, may fetch. */
+export interface FetchBudget {
+  /** Feeds fetched at once. */
+  feedConcurrency: number;
+  /** Linked pages fetched at once, over all feeds. */
+  pageConcurrency: number;
+  /** Linked pages fetched by one poll of one feed. */
+  pagesPerPoll: number;
+  /** Largest linked page. */
+  pageBytes: number;
+  /** Bytes of linked pages one poll of one feed may fetch. */
+  bytesPerPoll: number;
+}
+
+export const DEFAULT_BUDGET: FetchBudget = {
+  feedConcurrency: 4,
+  pageConcurrency: 4,
+  pagesPerPoll: 20,
+  pageBytes: 2 * 1024 * 1024,
+  bytesPerPoll: 16 * 1024 * 1024,
+};
+
+/** New items taken by one poll; the rest wait for the next polls, which come sooner. */
+export const DEFAULT_ITEMS_PER_POLL = 200;
+/** The wait before the next poll of a feed that still lists items not taken. */
+const BACKLOG_POLL_MS = 15_000;
+/** Keys looked up per query, with a turn of the event loop between. */
+const KEYS_PER_SLICE = 2000;
 
 export interface FeedPollerOptions {
   feeds: readonly FeedConfig[];
@@ -27,12 +59,18 @@ export interface FeedPollerOptions {
   fetch?: Pick<SafeFetchOptions, 'allowPrivate' | 'timeoutMs' | 'maxBytes'>;
   /** Fetch and extract the linked page of items that carry only a summary. */
   fetchPages?: boolean;
+  /** Where feed documents are parsed (default: on this thread). */
+  read?: FeedReader;
+  budget?: Partial<FetchBudget>;
+  itemsPerPoll?: number;
 }
 
 export interface PollResult {
   url: string;
-  outcome: 'baseline' | 'new items' | 'not modified' | 'no new items' | 'failed';
+  outcome: 'baseline' | 'new items' | 'not modified' | 'no new items' | 'failed' | 'stopped';
   added: number;
+  /** New items the feed lists that this poll left for the next ones. */
+  waiting?: number;
   error?: string;
 }
 
@@ -42,6 +80,7 @@ export interface FeedPoller {
   /** Polls every feed whose next poll time has come. */
   pollDue(): Promise<PollResult[]>;
   start(): void;
+  /** Stops polling; fetches in flight are aborted. */
   stop(): Promise<void>;
 }
 
@@ -56,35 +95,97 @@ function retryAfterMs(header: string | undefined, now: number): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs at most `limit` tasks at once; the others wait their turn. */
+function createLimiter(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 /**
  * Polls RSS, Atom and JSON feeds: conditional GET (ETag, Last-Modified), the first successful
  * fetch of a feed taken as a baseline (its items are stored but alert nobody), new items
  * ingested in order, exponential backoff per failing feed (honouring Retry-After), and the
  * state kept in SQLite so a restart neither re-alerts old items nor forgets a failing feed.
+ *
+ * A hostile or huge feed cannot hold the bot: the document is parsed where `read` says (an
+ * analysis thread), at most `itemsPerPoll` new items are taken per poll (the rest on the next
+ * polls), linked pages are fetched within a budget, an item is only marked seen once stored
+ * (so one that could not be is tried again), and `stop` aborts every fetch in flight.
  */
 export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   const { state, clock, logger, intervalMs } = options;
+  const budget = { ...DEFAULT_BUDGET, ...options.budget };
+  const itemsPerPoll = options.itemsPerPoll ?? DEFAULT_ITEMS_PER_POLL;
+  const read: FeedReader = options.read ?? (async (request) => listFeed(request));
   const fetchOptions = { timeoutMs: 15_000, ...options.fetch };
   state.configureFeeds(options.feeds);
   const topicsOf = new Map(options.feeds.map((feed) => [feed.url, feed.topics]));
+  let aborter = new AbortController();
+  const feedSlot = createLimiter(budget.feedConcurrency);
+  const pageSlot = createLimiter(budget.pageConcurrency);
 
-  async function withPage(item: FeedItem): Promise<ArticleInput> {
-    if (!options.fetchPages || !item.summaryOnly || !item.article.url) return item.article;
-    try {
-      const page = await safeFetch(item.article.url, fetchOptions);
-      if (page.status !== 200) return item.article;
-      const extracted = parseHtmlArticle(
-        page.body.toString('utf8'),
-        item.article.url,
-        item.article.published,
-      );
-      if (extracted.body.length <= item.article.body.length) return item.article;
-      return { ...item.article, body: extracted.body };
-    } catch (error) {
-      if (!(error instanceof FetchError) && !(error instanceof ParseError)) throw error;
-      logger.debug({ url: item.article.url, reason: error.message }, 'linked page not used');
-      return item.article;
+  /** Takes the linked pages of summary-only items, within the poll's page budget. */
+  async function withPages(items: readonly FeedItem[]): Promise<ArticleInput[]> {
+    let pages = 0;
+    let bytes = 0;
+    const signal = aborter.signal;
+    return Promise.all(
+      items.map(async (item) => {
+        if (!options.fetchPages || !item.summaryOnly || !item.article.url) return item.article;
+        if (pages >= budget.pagesPerPoll) return item.article;
+        pages++;
+        const url = item.article.url;
+        try {
+          const page = await pageSlot(() => {
+            if (bytes >= budget.bytesPerPoll || signal.aborted) return Promise.resolve(null);
+            const maxBytes = Math.min(budget.pageBytes, budget.bytesPerPoll - bytes);
+            return safeFetch(url, { ...fetchOptions, maxBytes, signal });
+          });
+          if (!page) return item.article;
+          bytes += page.body.length;
+          if (page.status !== 200) return item.article;
+          const extracted = parseHtmlArticle(
+            page.body.toString('utf8'),
+            url,
+            item.article.published,
+          );
+          if (extracted.body.length <= item.article.body.length) return item.article;
+          return { ...item.article, body: extracted.body };
+        } catch (error) {
+          if (!(error instanceof FetchError) && !(error instanceof ParseError)) throw error;
+          logger.debug({ url, reason: error.message }, 'linked page not used');
+          return item.article;
+        }
+      }),
+    );
+  }
+
+  /** The indexes (in feed order) of items not seen before, the first key of each only. */
+  async function unseenIndexes(url: string, keys: readonly string[]): Promise<number[]> {
+    const first = new Map<string, number>();
+    keys.forEach((key, index) => {
+      if (!first.has(key)) first.set(key, index);
+    });
+    const unique = [...first.keys()];
+    const fresh: number[] = [];
+    for (let start = 0; start < unique.length; start += KEYS_PER_SLICE) {
+      if (start > 0) await nextTurn();
+      for (const key of state.unseen(url, unique.slice(start, start + KEYS_PER_SLICE)))
+        fresh.push(first.get(key)!);
     }
+    return fresh.sort((a, b) => a - b);
   }
 
   const inFlight = new Map<string, Promise<PollResult>>();
@@ -99,8 +200,10 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   }
 
   async function pollOnce(url: string): Promise<PollResult> {
+    const signal = aborter.signal;
     const feed = state.feed(url);
     const at = clock.now();
+    const stopped: PollResult = { url, outcome: 'stopped', added: 0 };
     const fail = (reason: string, waitMs?: number): PollResult => {
       const failures = (feed?.failures ?? 0) + 1;
       const backoff = intervalMs * 2 ** failures;
@@ -119,9 +222,13 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     if (feed?.lastModified) headers['if-modified-since'] = feed.lastModified;
     let response;
     try {
-      response = await safeFetch(url, { ...fetchOptions, headers });
+      response = await feedSlot(() => {
+        if (signal.aborted) throw new FetchError('aborted', 'stopped');
+        return safeFetch(url, { ...fetchOptions, headers, signal });
+      });
     } catch (error) {
-      if (error instanceof FetchError) return fail(`${error.kind}: ${error.message}`);
+      if (error instanceof FetchError)
+        return error.kind === 'aborted' ? stopped : fail(`${error.kind}: ${error.message}`);
       throw error;
     }
     const next = at.getTime() + intervalMs;
@@ -141,47 +248,43 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
         retryAfterMs(Array.isArray(header) ? header[0] : header, at.getTime()) ?? undefined,
       );
     }
-    let parsed;
-    try {
-      parsed = parseFeedDocument(
-        decodeFeed(response.body, response.headers['content-type']),
-        url,
-        at.toISOString(),
-        topicsOf.get(url) ?? [],
-      );
-    } catch (error) {
-      if (error instanceof ParseError) return fail(error.message);
-      throw error;
-    }
+    const request = {
+      text: decodeFeed(response.body, response.headers['content-type']),
+      origin: url,
+      fallbackDate: at.toISOString(),
+      topics: topicsOf.get(url) ?? [],
+    };
+    const listing = await read({ ...request, pick: [] });
+    if (listing.refused) return fail(listing.refused);
+    const fresh = await unseenIndexes(url, listing.keys);
+    const pick = fresh.slice(0, itemsPerPoll);
+    const items = pick.length > 0 ? (await read({ ...request, pick })).items.reverse() : [];
     const baseline = !(feed?.baselineDone ?? false);
-    const fresh = new Set(
-      state.unseen(
-        url,
-        parsed.items.map((item) => item.key),
-      ),
-    );
-    const items = parsed.items.filter((item) => fresh.has(item.key)).reverse();
-    const articles = baseline
-      ? items.map((item) => item.article)
-      : await Promise.all(items.map(withPage));
-    const report = options.ingest(articles, { quiet: baseline });
+    const articles = baseline ? items.map((item) => item.article) : await withPages(items);
+    if (signal.aborted) return stopped;
+    const report = await options.ingest(articles, { quiet: baseline });
+    // An item whose article could not be stored stays unseen, so the next poll tries it again.
+    const notStored = new Set(report.failed.filter((f) => f.retry).map((f) => f.origin));
     state.markSeen(
       url,
-      items.map((item) => item.key),
+      items.filter((item) => !notStored.has(item.article.origin)).map((item) => item.key),
       at,
     );
-    const etag = response.headers.etag ?? null;
-    const lastModified = response.headers['last-modified'] ?? null;
+    state.pruneSeen(url, listing.keys);
+    const waiting = fresh.length - pick.length + notStored.size;
+    // While items wait, the next poll must fetch the whole feed again (no conditional GET),
+    // and soon; a baseline is done only once every listed item is in.
     state.recordSuccess(url, at, {
-      etag,
-      lastModified,
+      etag: waiting > 0 ? null : (response.headers.etag ?? null),
+      lastModified: waiting > 0 ? null : (response.headers['last-modified'] ?? null),
       added: report.added.length,
-      nextPollAt: next,
+      nextPollAt: waiting > 0 ? at.getTime() + Math.min(intervalMs, BACKLOG_POLL_MS) : next,
+      baselineDone: waiting === 0,
     });
     const outcome = baseline ? 'baseline' : items.length > 0 ? 'new items' : 'no new items';
-    if (report.added.length > 0)
-      logger.info({ feed: url, added: report.added.length, outcome }, 'feed polled');
-    return { url, outcome, added: report.added.length };
+    if (report.added.length > 0 || waiting > 0)
+      logger.info({ feed: url, added: report.added.length, waiting, outcome }, 'feed polled');
+    return { url, outcome, added: report.added.length, ...(waiting > 0 ? { waiting } : {}) };
   }
 
   let timer: NodeJS.Timeout | null = null;
@@ -209,12 +312,15 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     start() {
       if (!stopped) return;
       stopped = false;
+      aborter = new AbortController();
       tick();
     },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      aborter.abort();
       await ticking;
+      await Promise.all(inFlight.values());
     },
   };
 }

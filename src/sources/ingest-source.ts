@@ -7,6 +7,8 @@ export interface IngestSourceOptions {
   ingester: Ingester;
   clock: Clock;
   fetch?: Pick<SafeFetchOptions, 'allowPrivate' | 'timeoutMs' | 'maxBytes'>;
+  /** A live source's ingest, beside commands (see `IngestOptions.background`). */
+  background?: boolean;
 }
 
 const failed = (origin: string, reason: string): IngestReport => ({
@@ -24,7 +26,8 @@ export async function ingestSource(
   target: string,
   options: IngestSourceOptions,
 ): Promise<IngestReport> {
-  if (!/^https?:\/\//i.test(target)) return options.ingester.ingestPaths([target]);
+  const how = { background: options.background ?? false };
+  if (!/^https?:\/\//i.test(target)) return options.ingester.ingestPaths([target], how);
   let response;
   try {
     response = await safeFetch(target, options.fetch);
@@ -39,7 +42,7 @@ export async function ingestSource(
     options.clock.now().toISOString(),
     response.headers['content-type'],
   );
-  const report = await options.ingester.ingestStream(parsed.articles);
+  const report = await options.ingester.ingestStream(parsed.articles, how);
   report.failed.push(...parsed.failures);
   return report;
 }

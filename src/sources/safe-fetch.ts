@@ -15,6 +15,8 @@ export interface SafeFetchOptions {
   /** Allow private, loopback and link-local addresses (tests with loopback fakes; intranets). */
   allowPrivate?: boolean;
   headers?: Readonly<Record<string, string>>;
+  /** Aborts the fetch (shutdown): it then fails at once with kind `aborted`. */
+  signal?: AbortSignal;
 }
 
 export interface FetchResult {
@@ -26,7 +28,7 @@ export interface FetchResult {
 }
 
 export type FetchErrorKind =
-  'bad-url' | 'blocked' | 'too-large' | 'timeout' | 'redirects' | 'network';
+  'bad-url' | 'blocked' | 'too-large' | 'timeout' | 'redirects' | 'network' | 'aborted';
 
 /** Why a fetch was refused or failed; the message is safe to show and to log. */
 export class FetchError extends Error {
@@ -123,8 +125,11 @@ function decoded(response: http.IncomingMessage): Readable {
 
 function requestOnce(
   url: URL,
-  options: Required<Omit<SafeFetchOptions, 'headers'>> & { headers: Record<string, string> },
+  options: Required<Omit<SafeFetchOptions, 'headers' | 'signal'>> & {
+    headers: Record<string, string>;
+  },
   signal: AbortSignal,
+  stop: AbortSignal | undefined,
 ): Promise<FetchResult> {
   return new Promise((resolve, reject) => {
     const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -172,15 +177,20 @@ function requestOnce(
             body: Buffer.concat(chunks),
           }),
         );
-        body.on('error', (error) => reject(asFetchError(error, signal)));
+        body.on('error', (error) => reject(asFetchError(error, signal, stop)));
       },
     );
-    request.on('error', (error) => reject(asFetchError(error, signal)));
+    request.on('error', (error) => reject(asFetchError(error, signal, stop)));
   });
 }
 
-function asFetchError(error: unknown, signal: AbortSignal): FetchError {
+function asFetchError(
+  error: unknown,
+  signal: AbortSignal,
+  stop: AbortSignal | undefined,
+): FetchError {
   if (error instanceof FetchError) return error;
+  if (stop?.aborted) return new FetchError('aborted', 'stopped');
   if (signal.aborted) return new FetchError('timeout', 'timed out');
   const code = (error as NodeJS.ErrnoException).code;
   return new FetchError('network', code ?? (error as Error).message);
@@ -209,8 +219,11 @@ export async function safeFetch(
   } catch {
     throw new FetchError('bad-url', 'not a URL');
   }
+  if (options.signal?.aborted) throw new FetchError('aborted', 'stopped');
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
+  const abort = () => controller.abort();
+  options.signal?.addEventListener('abort', abort, { once: true });
   try {
     for (let hop = 0; ; hop++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:')
@@ -218,7 +231,7 @@ export async function safeFetch(
           'bad-url',
           `only http and https URLs are fetched, not ${url.protocol}`,
         );
-      const result = await requestOnce(url, settings, controller.signal);
+      const result = await requestOnce(url, settings, controller.signal, options.signal);
       const location = result.headers.location;
       if (![301, 302, 303, 307, 308].includes(result.status) || !location) return result;
       if (hop >= settings.maxRedirects)
@@ -227,5 +240,6 @@ export async function safeFetch(
     }
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', abort);
   }
 }

@@ -35,13 +35,26 @@ export interface SourceState {
   recordSuccess(
     url: string,
     at: Date,
-    result: { etag: string | null; lastModified: string | null; added: number; nextPollAt: number },
+    result: {
+      etag: string | null;
+      lastModified: string | null;
+      added: number;
+      nextPollAt: number;
+      /** False while a baseline still has items to take (default true). */
+      baselineDone?: boolean;
+    },
   ): void;
   recordFailure(url: string, at: Date, reason: string, nextPollAt: number): number;
   /** The keys among `keys` not seen before on this feed. */
   unseen(url: string, keys: readonly string[]): string[];
-  /** Remembers item keys (the newest few thousand per feed). */
+  /** Remembers item keys. */
   markSeen(url: string, keys: readonly string[], at: Date): void;
+  /**
+   * Forgets the keys of items a feed no longer lists, beyond the newest few thousand of them:
+   * a key is kept as long as its item is listed, or a long feed's old items would come back
+   * as new on every poll.
+   */
+  pruneSeen(url: string, listed: readonly string[]): void;
   logInbox(entry: InboxEntry): void;
   recentInbox(limit: number): InboxEntry[];
 }
@@ -79,8 +92,8 @@ const toFeed = (row: FeedRow): FeedState => ({
   itemsAdded: row.items_added,
 });
 
-/** How many item keys are kept per feed: enough to cover any feed's window, bounded. */
-const SEEN_PER_FEED = 2000;
+/** How many keys of items a feed no longer lists are kept (an item may come back). */
+const SEEN_UNLISTED = 2000;
 
 export function createSourceState(db: Database): SourceState {
   const upsertFeed = db.prepare(`INSERT INTO feeds (url, topics, active) VALUES (?, ?, 1)
@@ -89,7 +102,7 @@ export function createSourceState(db: Database): SourceState {
   const all = db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY url');
   const one = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE url = ?');
   const success = db.prepare(`UPDATE feeds SET etag = @etag, last_modified = @lastModified,
-      baseline_done = 1, last_attempt = @at, last_success = @at, failures = 0,
+      baseline_done = max(baseline_done, @baselineDone), last_attempt = @at, last_success = @at, failures = 0,
       next_poll_at = @nextPollAt, items_added = items_added + @added WHERE url = @url`);
   const failure = db.prepare<[string, string, string, number, string], { failures: number }>(
     `UPDATE feeds SET last_attempt = ?, last_failure = ?, last_error = ?, next_poll_at = ?,
@@ -101,8 +114,14 @@ export function createSourceState(db: Database): SourceState {
   const seen = db.prepare(
     'INSERT OR IGNORE INTO feed_items (feed_url, item_key, seen) VALUES (?, ?, ?)',
   );
-  const prune = db.prepare(`DELETE FROM feed_items WHERE feed_url = ? AND item_key NOT IN
-      (SELECT item_key FROM feed_items WHERE feed_url = ? ORDER BY seen DESC LIMIT ${SEEN_PER_FEED})`);
+  const countSeen = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM feed_items WHERE feed_url = ?',
+  );
+  const prune = db.prepare(`DELETE FROM feed_items WHERE feed_url = @url
+      AND item_key NOT IN (SELECT value FROM json_each(@listed))
+      AND item_key NOT IN (SELECT item_key FROM feed_items WHERE feed_url = @url
+        AND item_key NOT IN (SELECT value FROM json_each(@listed))
+        ORDER BY seen DESC LIMIT ${SEEN_UNLISTED})`);
   const log = db.prepare(
     'INSERT INTO inbox_log (file, outcome, added, reason, at) VALUES (@file, @outcome, @added, @reason, @at)',
   );
@@ -125,8 +144,8 @@ export function createSourceState(db: Database): SourceState {
       const row = one.get(url);
       return row ? toFeed(row) : null;
     },
-    recordSuccess: (url, at, result) => {
-      success.run({ url, at: at.toISOString(), ...result });
+    recordSuccess: (url, at, { baselineDone = true, ...result }) => {
+      success.run({ url, at: at.toISOString(), baselineDone: baselineDone ? 1 : 0, ...result });
     },
     recordFailure: (url, at, reason, nextPollAt) =>
       failure.get(at.toISOString(), at.toISOString(), reason.slice(0, 300), nextPollAt, url)
@@ -134,10 +153,12 @@ export function createSourceState(db: Database): SourceState {
     unseen: (url, keys) => keys.filter((key) => !known.get(url, key)),
     markSeen: (url, keys, at) =>
       db.transaction(() => {
-        let added = 0;
-        for (const key of keys) added += seen.run(url, key, at.toISOString()).changes;
-        if (added > 0) prune.run(url, url);
+        for (const key of keys) seen.run(url, key, at.toISOString());
       })(),
+    pruneSeen: (url, listed) => {
+      if ((countSeen.get(url)?.n ?? 0) <= listed.length + SEEN_UNLISTED) return;
+      prune.run({ url, listed: JSON.stringify(listed) });
+    },
     logInbox: (entry) => {
       log.run(entry);
     },

@@ -5,6 +5,8 @@ import { createAnalysisPool, type AnalysisPool } from '../../src/analysis/worker
 import { PARALLEL_FROM } from '../../src/corpus/ingest.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createApp, type App } from '../../src/main.ts';
+import { listFeed } from '../../src/sources/feed-items.ts';
+import { rss } from '../fakes/rss.ts';
 import { article } from '../helpers/articles.ts';
 
 let pool: AnalysisPool | undefined;
@@ -21,6 +23,29 @@ describe('analysis threads', () => {
     const articles = [...generateArticles(6, 4)];
     const analyses = await Promise.all(articles.map((input) => pool!.analyze(input)));
     expect(analyses).toEqual(articles.map((input) => analyzeArticle(input)));
+  });
+
+  it('read a feed document: every key, only the items asked for, and a refusal as a reason', async () => {
+    pool = createAnalysisPool({ size: 1 });
+    const feed = rss(
+      ['a', 'b', 'c'].map((guid) => ({
+        guid,
+        title: `Ceasefire talk ${guid}`,
+        body: 'Mediators met again.',
+        date: '2023-09-29T10:00:00Z',
+      })),
+    );
+    const request = { text: feed, origin: 'f', fallbackDate: '2023-09-30T00:00:00Z', topics: [] };
+    const listing = await pool.readFeed({ ...request, pick: [2, 0] });
+    expect(listing).toEqual(listFeed({ ...request, pick: [2, 0] }));
+    expect(listing.keys).toEqual(['a', 'b', 'c']);
+    expect(listing.items.map((item) => item.key)).toEqual(['c', 'a']);
+    const refused = await pool.readFeed({
+      ...request,
+      text: feed.replace('<rss', '<!DOCTYPE rss [<!ENTITY x "y">]><rss'),
+      pick: [],
+    });
+    expect(refused.refused).toMatch(/declares XML entities/);
   });
 
   it('fail one job with the reason and keep serving the others', async () => {

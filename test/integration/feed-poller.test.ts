@@ -62,7 +62,7 @@ async function setup(feed: {
     logger: silentLogger,
     intervalMs: 60_000,
     fetch: { allowPrivate: true },
-    ingest: (articles, options) => {
+    ingest: async (articles, options) => {
       calls.push({ articles, quiet: options.quiet });
       return app.ingester.ingestArticles(articles);
     },

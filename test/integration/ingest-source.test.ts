@@ -94,7 +94,7 @@ describe('ingest sources', () => {
     const poller = createFeedPoller({
       feeds: [{ url: `${url}/feed.xml`, topics: [] }],
       state: createSourceState(app.store.db),
-      ingest: (articles) => app.ingester.ingestArticles(articles),
+      ingest: async (articles) => app.ingester.ingestArticles(articles),
       clock,
       logger: silentLogger,
       intervalMs: 60_000,

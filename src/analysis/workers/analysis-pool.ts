@@ -1,17 +1,22 @@
 import { Worker } from 'node:worker_threads';
+import type { FeedListing, FeedRequest } from '../../sources/feed-items.ts';
 import type { Analysis } from '../analysis.ts';
-import type { AnalysisReply, AnalysisRequest } from './messages.ts';
+import type { AnalysisReply, AnalysisRequest, FeedJob } from './messages.ts';
 
-/** Runs `analyzeArticle` on worker threads, so a large ingest uses every core. */
+/**
+ * Runs `analyzeArticle` on worker threads, so a large ingest uses every core, and reads feed
+ * documents there, so a huge feed never holds the thread that answers commands.
+ */
 export interface AnalysisPool {
   readonly size: number;
   analyze(article: AnalysisRequest['article']): Promise<Analysis>;
+  readFeed(request: FeedRequest): Promise<FeedListing>;
   /** Stops the threads; jobs still running are rejected. */
   close(): Promise<void>;
 }
 
 interface Job {
-  resolve(analysis: Analysis): void;
+  resolve(result: Analysis | FeedListing): void;
   reject(error: Error): void;
 }
 
@@ -52,7 +57,7 @@ export function createAnalysisPool(options: { size: number; idleMs?: number }): 
       if (!job) return;
       thread.jobs.delete(reply.id);
       if ('error' in reply) job.reject(new Error(reply.error));
-      else job.resolve(reply.analysis);
+      else job.resolve('listing' in reply ? reply.listing : reply.analysis);
       if (thread.jobs.size === 0) thread.worker.unref();
       if (threads.every((other) => other.jobs.size === 0)) armIdleTimer();
     });
@@ -82,24 +87,27 @@ export function createAnalysisPool(options: { size: number; idleMs?: number }): 
     return threads.reduce((best, thread) => (thread.jobs.size < best.jobs.size ? thread : best));
   }
 
+  function run(message: (id: number) => AnalysisRequest | FeedJob): Promise<unknown> {
+    if (closed) return Promise.reject(new Error('the analysis pool is closed'));
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    const thread = pick();
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      thread.jobs.set(id, { resolve, reject });
+      thread.worker.ref();
+      thread.worker.postMessage(message(id));
+    });
+  }
+
   return {
     size: options.size,
-    analyze(article) {
-      if (closed) return Promise.reject(new Error('the analysis pool is closed'));
-      if (idleTimer) clearTimeout(idleTimer);
-      idleTimer = null;
-      const thread = pick();
-      const id = nextId++;
-      return new Promise<Analysis>((resolve, reject) => {
-        thread.jobs.set(id, { resolve, reject });
-        thread.worker.ref();
-        const request: AnalysisRequest = {
-          id,
-          article: { title: article.title, body: article.body, published: article.published },
-        };
-        thread.worker.postMessage(request);
-      });
-    },
+    analyze: (article) =>
+      run((id) => ({
+        id,
+        article: { title: article.title, body: article.body, published: article.published },
+      })) as Promise<Analysis>,
+    readFeed: (feed) => run((id) => ({ id, feed })) as Promise<FeedListing>,
     async close() {
       closed = true;
       if (idleTimer) clearTimeout(idleTimer);
