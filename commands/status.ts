@@ -1,4 +1,5 @@
 import { createOutbox } from '../src/alerts/outbox.ts';
+import { sampleCheck } from '../src/corpus/store/database-check.ts';
 import { defineCommand } from '../src/core/command.ts';
 import type { Block } from '../src/core/reply.ts';
 import { ingestHealth } from '../src/sources/health.ts';
@@ -13,6 +14,24 @@ export default defineCommand({
   run(_args, { services }) {
     const { store, clock } = services;
     const now = clock.now();
+    // First, and bounded in time: every other figure below reads the database.
+    const database = sampleCheck(store.db);
+    if (!database.ok) {
+      return {
+        reply: {
+          blocks: [
+            { type: 'heading', text: 'sitrep status' },
+            {
+              type: 'notice',
+              level: 'error',
+              text: `The database is damaged (${database.detail}): answers may fail or be incomplete. Stop sitrep and restore the database from a backup (sitrep backup).`,
+            },
+          ],
+          asOf: now.toISOString(),
+        },
+        data: { database, ingestionFailing: true, problem: `database damaged: ${database.detail}` },
+      };
+    }
     const sources = createSourceState(store.db);
     const backlog = createOutbox(store.db, () => now).backlog();
     const inbox = sources.recentInbox(5);
@@ -35,6 +54,7 @@ export default defineCommand({
       type: 'fields',
       fields: [
         { name: 'Articles', value: String(store.count()) },
+        { name: 'Database', value: 'ok (schema and every table readable)' },
         {
           name: 'Newest article',
           value: newest ? `${when(newest.published)}: ${newest.title} (${newest.outlet})` : 'none',
@@ -76,6 +96,7 @@ export default defineCommand({
         problem: health.problem,
         outbox: backlog,
         inbox: inbox[0] ?? null,
+        database,
       },
     };
   },

@@ -101,6 +101,7 @@ async function start(argv: string[], config: Config): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL);
   const app = createApp({
     db: values.db ?? config.SITREP_DB,
+    checkDatabase: true,
     logger,
     ...llmOptions(config),
     analysisThreads: config.SITREP_ANALYSIS_THREADS,

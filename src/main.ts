@@ -44,6 +44,8 @@ export interface App {
 export interface AppOptions {
   /** SQLite file, or `:memory:`. */
   db: string;
+  /** Check the file before use (`sitrep start`); a damaged one stops start-up. */
+  checkDatabase?: boolean;
   clock?: Clock;
   logger?: Logger;
   /** An OpenAI-compatible model for briefing summaries; without it they are extractive. */
@@ -62,14 +64,18 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const store = createSqliteStore(
-    openDatabase(options.db, [
-      ...corpusMigrations,
-      ...storyMigrations,
-      ...alertMigrations,
-      ...sourceMigrations,
-      ...peopleMigrations,
-      ...briefingMigrations,
-    ]),
+    openDatabase(
+      options.db,
+      [
+        ...corpusMigrations,
+        ...storyMigrations,
+        ...alertMigrations,
+        ...sourceMigrations,
+        ...peopleMigrations,
+        ...briefingMigrations,
+      ],
+      { check: options.checkDatabase ?? false },
+    ),
     () => clock.now(),
   );
   const llm = options.llm
