@@ -65,7 +65,8 @@ export async function startLive(
   const inbox = options.inboxDir
     ? createInbox({
         dir: options.inboxDir,
-        ingestFile: (path) => ingestSource(path, { ingester, clock, fetch, background: true }),
+        ingestFile: (path, signal) =>
+          ingestSource(path, { ingester, clock, fetch, background: true, signal }),
         state,
         clock,
         logger: logger.child({ source: 'inbox' }),
@@ -84,9 +85,10 @@ export async function startLive(
           fetch,
           fetchPages: options.fetchPages,
           ...(parts.readFeed ? { read: parts.readFeed } : {}),
-          ingest: (articles: readonly ArticleInput[], { quiet }) =>
+          ingest: (articles: readonly ArticleInput[], { quiet, signal }) =>
             ingester.ingestStream(articles, {
               background: true,
+              signal,
               ...(quiet ? { around: alerts.detector.quietly } : {}),
             }),
         })

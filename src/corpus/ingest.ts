@@ -46,7 +46,19 @@ export interface IngestOptions {
   background?: boolean;
   /** Runs around each write transaction (the alert detector's `quietly` for a feed's baseline). */
   around?: <T>(write: () => T) => T;
+  /**
+   * Stops the ingest (shutdown): articles in analysis are stored, the rest are not read, and
+   * one `retry` failure says so, so the inbox keeps the file for the next start.
+   */
+  signal?: AbortSignal;
 }
+
+/** The failure an ingest stopped by its signal reports. */
+const stoppedEarly = (): IngestFailure => ({
+  origin: '(stopped)',
+  reason: 'not stored: sitrep stopped before the end',
+  retry: true,
+});
 
 export interface Ingester {
   /** Analyses and stores a few articles on this thread (a test, a tool). */
@@ -266,6 +278,10 @@ export function createIngester(options: {
       if (window.length >= limit) await commitReady();
     }
     for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      if (options.signal?.aborted) {
+        report.failed.push(stoppedEarly());
+        break;
+      }
       start(next.value);
       if (window.length >= limit) await commitReady();
     }
@@ -276,10 +292,14 @@ export function createIngester(options: {
   async function ingestTakingTurns(
     iterator: AsyncIterator<ArticleInput> | Iterator<ArticleInput>,
     report: IngestReport,
-    around: IngestOptions['around'],
+    { around, signal }: IngestOptions,
   ): Promise<IngestReport> {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       await nextTurn();
+      if (signal?.aborted) {
+        report.failed.push(stoppedEarly());
+        break;
+      }
       ingestOne(next.value, report, around);
     }
     return report;
@@ -293,7 +313,7 @@ export function createIngester(options: {
     const iterator =
       Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : inputs[Symbol.iterator]();
     if (options.background) {
-      if (!parallel) return ingestTakingTurns(iterator, report, options.around);
+      if (!parallel) return ingestTakingTurns(iterator, report, options);
       await ingestInParallel(parallel, [], iterator, report, options);
       return report;
     }
@@ -344,7 +364,18 @@ export function createIngester(options: {
         continue;
       }
       const fallback = (info.mtime.getTime() > 0 ? info.mtime : clock.now()).toISOString();
-      const parsed = readDocument(path, await readFile(path), fallback);
+      let bytes;
+      try {
+        bytes = await readFile(path);
+      } catch (error) {
+        // Gone or unreadable since it was listed (another process took it): said, not thrown.
+        failed.push({
+          origin: path,
+          reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+        });
+        continue;
+      }
+      const parsed = readDocument(path, bytes, fallback);
       failed.push(...parsed.failures);
       yield* parsed.articles;
     }

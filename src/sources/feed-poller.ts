@@ -10,10 +10,10 @@ import type { FeedConfig } from './feeds-file.ts';
 import { FetchError, safeFetch, type SafeFetchOptions } from './safe-fetch.ts';
 import type { SourceState } from './source-state.ts';
 
-/** Ingests articles; `quiet` ingests without alerting (a feed's baseline). */
+/** Ingests articles; `quiet` ingests without alerting (a feed's baseline); `signal` stops it. */
 export type FeedIngest = (
   articles: readonly ArticleInput[],
-  options: { quiet: boolean },
+  options: { quiet: boolean; signal: AbortSignal },
 ) => Promise<IngestReport>;
 
 /** Reads a feed document: on an analysis thread (`AnalysisPool.readFeed`), or here. */
@@ -262,16 +262,22 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     const baseline = !(feed?.baselineDone ?? false);
     const articles = baseline ? items.map((item) => item.article) : await withPages(items);
     if (signal.aborted) return stopped;
-    const report = await options.ingest(articles, { quiet: baseline });
-    // An item whose article could not be stored stays unseen, so the next poll tries it again.
-    const notStored = new Set(report.failed.filter((f) => f.retry).map((f) => f.origin));
+    const report = await options.ingest(articles, { quiet: baseline, signal });
+    // An item is seen once its article is stored, found a duplicate, or refused for good; one
+    // that could not be stored (or was not reached before a stop) is tried again next poll.
+    const done = new Set([
+      ...report.added.map((article) => article.origin),
+      ...report.duplicates.map((duplicate) => duplicate.origin),
+      ...report.failed.filter((failure) => !failure.retry).map((failure) => failure.origin),
+    ]);
+    const taken = items.filter((item) => done.has(item.article.origin));
     state.markSeen(
       url,
-      items.filter((item) => !notStored.has(item.article.origin)).map((item) => item.key),
+      taken.map((item) => item.key),
       at,
     );
     state.pruneSeen(url, listing.keys);
-    const waiting = fresh.length - pick.length + notStored.size;
+    const waiting = fresh.length - taken.length;
     // While items wait, the next poll must fetch the whole feed again (no conditional GET),
     // and soon; a baseline is done only once every listed item is in.
     state.recordSuccess(url, at, {

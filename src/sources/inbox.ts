@@ -8,8 +8,8 @@ import type { InboxEntry, SourceState } from './source-state.ts';
 
 export interface InboxOptions {
   dir: string;
-  /** Ingests one file (the ingester's `ingestPaths([path])`). */
-  ingestFile(path: string): Promise<IngestReport>;
+  /** Ingests one file (the ingester's `ingestPaths([path])`); `signal` aborts on stop. */
+  ingestFile(path: string, signal: AbortSignal): Promise<IngestReport>;
   state: SourceState;
   clock: Clock;
   logger: Logger;
@@ -85,6 +85,7 @@ export function createInbox(options: InboxOptions): Inbox {
   let interval: NodeJS.Timeout | null = null;
   let settleTimer: NodeJS.Timeout | null = null;
   let scanning: Promise<InboxEntry[]> | null = null;
+  let stopping = new AbortController();
   let again = false;
   /** Files seen but not yet settled: how they looked, and since when (clock ms). */
   const settling = new Map<string, Seen & { since: number }>();
@@ -144,7 +145,7 @@ export function createInbox(options: InboxOptions): Inbox {
     }
     settling.delete(name);
 
-    const report = await options.ingestFile(path);
+    const report = await options.ingestFile(path, stopping.signal);
     const reason = reasonOf(report);
     const at = clock.now().toISOString();
     const notStored = report.failed.filter((failure) => failure.retry);
@@ -204,6 +205,7 @@ export function createInbox(options: InboxOptions): Inbox {
     for (const name of settling.keys()) if (!names.includes(name)) settling.delete(name);
     const entries: InboxEntry[] = [];
     for (const name of names) {
+      if (stopping.signal.aborted) break;
       try {
         const entry = await processFile(name);
         if (entry) entries.push(entry);
@@ -237,7 +239,7 @@ export function createInbox(options: InboxOptions): Inbox {
       do {
         again = false;
         entries.push(...(await scanOnce()));
-      } while (again);
+      } while (again && !stopping.signal.aborted);
       return entries;
     })().finally(() => {
       scanning = null;
@@ -269,7 +271,11 @@ export function createInbox(options: InboxOptions): Inbox {
       interval = null;
       if (settleTimer) clearTimeout(settleTimer);
       settleTimer = null;
+      // A file being ingested stops between batches and stays for the next start.
+      stopping.abort();
       await scanning?.catch(() => []);
+      // Only the watch stops for good; a scan asked for later runs whole.
+      stopping = new AbortController();
     },
   };
 }

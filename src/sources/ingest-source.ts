@@ -9,6 +9,8 @@ export interface IngestSourceOptions {
   fetch?: Pick<SafeFetchOptions, 'allowPrivate' | 'timeoutMs' | 'maxBytes'>;
   /** A live source's ingest, beside commands (see `IngestOptions.background`). */
   background?: boolean;
+  /** Stops the ingest (see `IngestOptions.signal`). */
+  signal?: AbortSignal;
 }
 
 const failed = (origin: string, reason: string): IngestReport => ({
@@ -26,7 +28,10 @@ export async function ingestSource(
   target: string,
   options: IngestSourceOptions,
 ): Promise<IngestReport> {
-  const how = { background: options.background ?? false };
+  const how = {
+    background: options.background ?? false,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   if (!/^https?:\/\//i.test(target)) return options.ingester.ingestPaths([target], how);
   let response;
   try {

@@ -40,7 +40,7 @@ async function setup(
   options: {
     app?: App;
     logger?: Logger;
-    ingestFile?: (path: string, app: App) => Promise<IngestReport>;
+    ingestFile?: (path: string, app: App, signal: AbortSignal) => Promise<IngestReport>;
   } = {},
 ) {
   dir ||= await mkdtemp(join(tmpdir(), 'sitrep-inbox-'));
@@ -50,8 +50,8 @@ async function setup(
   const state = createSourceState(app.store.db);
   const inbox = createInbox({
     dir,
-    ingestFile: (path) =>
-      options.ingestFile ? options.ingestFile(path, app) : app.ingester.ingestPaths([path]),
+    ingestFile: (path, signal) =>
+      options.ingestFile ? options.ingestFile(path, app, signal) : app.ingester.ingestPaths([path]),
     state,
     clock,
     logger,
@@ -228,5 +228,29 @@ describe('inbox folder', () => {
     expect(done).toMatchObject({ outcome: 'processed', added: 60 - kept!.added });
     expect(app.store.count()).toBe(60);
     expect(await readdir(join(dir, 'processed'))).toEqual(['many.ndjson']);
+  });
+
+  it('stops a file mid-ingest on stop() and keeps it for the next start', async () => {
+    let began: () => void = () => {};
+    const ingesting = new Promise<void>((resolve) => (began = resolve));
+    const { inbox, clock, app } = await setup({
+      ingestFile: (path, app, signal) => {
+        began();
+        return app.ingester.ingestPaths([path], { background: true, signal });
+      },
+    });
+    await writeFile(
+      join(dir, 'long.ndjson'),
+      Array.from({ length: 50 }, (_, n) => ndjsonLine(n + 1)).join(''),
+    );
+    await inbox.scan();
+    clock.advance(SETTLE_MS);
+    const scanning = inbox.scan();
+    await ingesting;
+    await inbox.stop();
+    const [entry] = await scanning;
+    expect(entry).toMatchObject({ outcome: 'kept', reason: expect.stringMatching(/stopped/) });
+    expect(app.store.count()).toBeLessThan(50);
+    expect(await readdir(dir)).toContain('long.ndjson');
   });
 });
