@@ -94,6 +94,8 @@ const COMMIT_BATCH = 100;
  * articles, so a command waits at most some 80 ms for a batch to commit.
  */
 const BACKGROUND_BATCH = 8;
+/** ...and a background transaction ends early once it has taken this long (a slow disk, a busy machine). */
+const BACKGROUND_BATCH_MS = 20;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const direct = <T>(write: () => T): T => write();
@@ -109,6 +111,20 @@ const withoutInvisibleText = (input: ArticleInput): ArticleInput => ({
 const emptyReport = (): IngestReport => ({ added: [], duplicates: [], failed: [] });
 
 const SKIPPED = /^(\.|readme(\.|$)|license(\.|$))/i;
+
+/** In the background, NDJSON files above this size are read in slices of lines. */
+const NDJSON = /\.(ndjson|jsonl)$/i;
+const SLICED_FROM_BYTES = 256 * 1024;
+const LINES_PER_SLICE = 2000;
+
+/** The text of a UTF-8 file, or null when it is not (the parsers then say why). */
+function utf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 
 type Analysed = { analysis: Analysis } | { error: string };
 
@@ -188,18 +204,24 @@ export function createIngester(options: {
     ready: readonly InFlight[],
     report: IngestReport,
     around: IngestOptions['around'] = direct,
-  ): void {
+    budgetMs = Infinity,
+  ): number {
     const batch = emptyReport();
+    const started = performance.now();
+    let stored = 0;
     try {
       around(() =>
         store.transaction(() => {
-          for (const { input, result } of ready)
+          for (const { input, result } of ready) {
+            if (stored > 0 && performance.now() - started > budgetMs) break;
+            stored++;
             if (result && 'analysis' in result) storeOrReportFailure(input, result.analysis, batch);
             else
               batch.failed.push({
                 origin: input.origin,
                 reason: `analysis failed: ${result?.error}`,
               });
+          }
         }),
       );
     } catch (error) {
@@ -215,6 +237,7 @@ export function createIngester(options: {
     report.added.push(...batch.added);
     report.duplicates.push(...batch.duplicates);
     report.failed.push(...batch.failed);
+    return stored;
   }
 
   /** Analyses and stores one article on this thread. */
@@ -269,8 +292,10 @@ export function createIngester(options: {
       window.push(item);
     };
     const commitReady = async () => {
-      await Promise.all(window.slice(0, batchSize).map((item) => item.done));
-      storeBatch(window.splice(0, batchSize), report, options.around);
+      const ready = window.slice(0, batchSize);
+      await Promise.all(ready.map((item) => item.done));
+      const budget = options.background ? BACKGROUND_BATCH_MS : Infinity;
+      window.splice(0, storeBatch(ready, report, options.around, budget));
       if (options.background) await nextTurn();
     };
     for (const input of first) {
@@ -338,9 +363,36 @@ export function createIngester(options: {
   }
 
   /** The articles of files and folders, in name order; what cannot be read goes to `failed`. */
+  /**
+   * The articles of a large NDJSON file, read a slice of lines at a time with a turn of the
+   * event loop between, so reading 100,000 lines never holds this thread for long. Origins keep
+   * the file's own line numbers.
+   */
+  async function* ndjsonInSlices(
+    path: string,
+    text: string,
+    fallback: string,
+    failed: ParseFailure[],
+  ): AsyncGenerator<ArticleInput> {
+    const lines = text.split('\n');
+    const renumber = (origin: string, offset: number) =>
+      origin.replace(/:(\d+)$/, (_, line: string) => `:${Number(line) + offset}`);
+    for (let start = 0; start < lines.length; start += LINES_PER_SLICE) {
+      const slice = lines.slice(start, start + LINES_PER_SLICE);
+      if (!slice.some((line) => line.trim())) continue;
+      await nextTurn();
+      const parsed = parseDocument(path, Buffer.from(slice.join('\n')), fallback);
+      for (const failure of parsed.failures)
+        failed.push({ ...failure, origin: renumber(failure.origin, start) });
+      for (const article of parsed.articles)
+        yield { ...article, origin: renumber(article.origin, start) };
+    }
+  }
+
   async function* readPaths(
     paths: readonly string[],
     failed: ParseFailure[],
+    background = false,
   ): AsyncGenerator<ArticleInput> {
     for (const path of paths) {
       let info;
@@ -356,6 +408,7 @@ export function createIngester(options: {
         yield* readPaths(
           entries.map((name) => join(path, name)),
           failed,
+          background,
         );
         continue;
       }
@@ -373,6 +426,11 @@ export function createIngester(options: {
           origin: path,
           reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
         });
+        continue;
+      }
+      const text = background && NDJSON.test(path) ? utf8(bytes) : null;
+      if (text !== null && bytes.length > SLICED_FROM_BYTES) {
+        yield* ndjsonInSlices(path, text, fallback, failed);
         continue;
       }
       const parsed = readDocument(path, bytes, fallback);
@@ -394,7 +452,7 @@ export function createIngester(options: {
     },
     async ingestPaths(paths, options) {
       const report = emptyReport();
-      await ingestStream(readPaths(paths, report.failed), report, options);
+      await ingestStream(readPaths(paths, report.failed, options?.background), report, options);
       observe(report);
       return report;
     },

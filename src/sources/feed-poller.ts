@@ -97,6 +97,28 @@ function retryAfterMs(header: string | undefined, now: number): number | null {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * The work's result, or null as soon as `signal` aborts: a feed being parsed on a thread
+ * cannot be interrupted, but a stop need not wait for it.
+ */
+function unlessStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T | null> {
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const stop = () => resolve(null);
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', stop);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', stop);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 /** Runs at most `limit` tasks at once; the others wait their turn. */
 function createLimiter(limit: number) {
   let running = 0;
@@ -173,14 +195,18 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   }
 
   /** The indexes (in feed order) of items not seen before, the first key of each only. */
-  async function unseenIndexes(url: string, keys: readonly string[]): Promise<number[]> {
+  async function unseenIndexes(
+    url: string,
+    keys: readonly string[],
+    signal: AbortSignal,
+  ): Promise<number[]> {
     const first = new Map<string, number>();
     keys.forEach((key, index) => {
       if (!first.has(key)) first.set(key, index);
     });
     const unique = [...first.keys()];
     const fresh: number[] = [];
-    for (let start = 0; start < unique.length; start += KEYS_PER_SLICE) {
+    for (let start = 0; start < unique.length && !signal.aborted; start += KEYS_PER_SLICE) {
       if (start > 0) await nextTurn();
       for (const key of state.unseen(url, unique.slice(start, start + KEYS_PER_SLICE)))
         fresh.push(first.get(key)!);
@@ -254,11 +280,14 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       fallbackDate: at.toISOString(),
       topics: topicsOf.get(url) ?? [],
     };
-    const listing = await read({ ...request, pick: [] });
+    const listing = await unlessStopped(read({ ...request, pick: [] }), signal);
+    if (!listing) return stopped;
     if (listing.refused) return fail(listing.refused);
-    const fresh = await unseenIndexes(url, listing.keys);
+    const fresh = await unseenIndexes(url, listing.keys, signal);
     const pick = fresh.slice(0, itemsPerPoll);
-    const items = pick.length > 0 ? (await read({ ...request, pick })).items.reverse() : [];
+    const picked = pick.length > 0 ? await unlessStopped(read({ ...request, pick }), signal) : null;
+    if (signal.aborted) return stopped;
+    const items = picked ? picked.items.reverse() : [];
     const baseline = !(feed?.baselineDone ?? false);
     const articles = baseline ? items.map((item) => item.article) : await withPages(items);
     if (signal.aborted) return stopped;

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/analysis/analyze.ts';
 import { createIngester, type ParallelAnalyzer } from '../../src/corpus/ingest.ts';
@@ -91,5 +94,29 @@ describe('a background ingest', () => {
     await ingester.ingestStream(inputs.slice(0, 5), { background: true, around });
     expect(inside).toBe(5);
     expect(depth).toBe(0);
+  });
+
+  it("reads a large NDJSON file in slices, keeping the file's line numbers", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sitrep-slices-'));
+    const path = join(dir, 'wire.ndjson');
+    const line = (n: number) =>
+      JSON.stringify({
+        title: `Crossing report ${n}`,
+        body: `The crossing stayed open on day ${n}. `.repeat(280),
+        published: '2023-09-28T10:00:00Z',
+      });
+    const lines = [
+      ...Array.from({ length: 15 }, (_, i) => line(i)),
+      ...Array.from({ length: 2100 }, () => ''),
+      '{"title": broken',
+      ...Array.from({ length: 15 }, (_, i) => line(100 + i)),
+    ];
+    await writeFile(path, lines.join('\n'));
+    const { ingester } = setup();
+    const report = await ingester.ingestPaths([path], { background: true });
+    await rm(dir, { recursive: true });
+    expect(report.added).toHaveLength(30);
+    expect(report.failed.map((failure) => failure.origin)).toEqual([`${path}:2116`]);
+    expect(report.added.at(-1)!.origin).toBe(`${path}:2131`);
   });
 });
