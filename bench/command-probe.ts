@@ -5,6 +5,8 @@ import { answerLine } from '../src/platforms/console/repl.ts';
 /** What the probe saw: each command's latency, and the answers that were not `ok`. */
 export interface ProbeReport {
   latenciesMs: number[];
+  /** The same latencies by command line. */
+  byLine: Record<string, number[]>;
   notOk: string[];
 }
 
@@ -19,7 +21,7 @@ export function probeCommands(
   lines: readonly string[],
   everyMs: number,
 ): { stop(): Promise<ProbeReport> } {
-  const report: ProbeReport = { latenciesMs: [], notOk: [] };
+  const report: ProbeReport = { latenciesMs: [], byLine: {}, notOk: [] };
   const pending = new Set<Promise<void>>();
   let n = 0;
   const started = performance.now();
@@ -29,7 +31,9 @@ export function probeCommands(
     const line = lines[n % lines.length]!;
     n++;
     const answer = answerLine(line, dispatch, commands).then((result) => {
-      report.latenciesMs.push(performance.now() - due);
+      const latency = performance.now() - due;
+      report.latenciesMs.push(latency);
+      (report.byLine[line] ??= []).push(latency);
       if (result.outcome !== 'ok') report.notOk.push(`${line}: ${result.outcome}`);
     });
     pending.add(answer);

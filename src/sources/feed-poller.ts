@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ArticleInput } from '../corpus/article.ts';
 import type { IngestReport } from '../corpus/ingest.ts';
 import { parseHtmlArticle } from '../corpus/parse/html.ts';
@@ -155,6 +156,8 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   state.configureFeeds(options.feeds);
   const topicsOf = new Map(options.feeds.map((feed) => [feed.url, feed.topics]));
   let aborter = new AbortController();
+  // Every fetch of a poll listens to the one stop signal.
+  setMaxListeners(0, aborter.signal);
   const feedSlot = createLimiter(budget.feedConcurrency);
   const pageSlot = createLimiter(budget.pageConcurrency);
 
@@ -348,6 +351,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       if (!stopped) return;
       stopped = false;
       aborter = new AbortController();
+      setMaxListeners(0, aborter.signal);
       tick();
     },
     async stop() {
