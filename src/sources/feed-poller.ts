@@ -6,7 +6,12 @@ import { ParseError } from '../corpus/parse/parse-error.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import { decodeFeed } from './feed-encoding.ts';
-import { listFeed, type FeedItem, type FeedListing, type FeedRequest } from './feed-items.ts';
+import {
+  listFeed,
+  type FeedItem,
+  type FeedListing,
+  type FeedRequest,
+} from '../corpus/feed-items.ts';
 import type { FeedConfig } from './feeds-file.ts';
 import { FetchError, safeFetch, type SafeFetchOptions } from './safe-fetch.ts';
 import type { SourceState } from './source-state.ts';

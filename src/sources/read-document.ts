@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../corpus/parse/parse-document.ts';
 import { parseDocument } from '../corpus/parse/parse-document.ts';
 import { ParseError } from '../corpus/parse/parse-error.ts';
 import { decodeFeed } from './feed-encoding.ts';
-import { looksLikeFeed, parseFeedDocument } from './feed-items.ts';
+import { looksLikeFeed, parseFeedDocument } from '../corpus/feed-items.ts';
 
 /**
  * Reads one file or fetched document into articles, whatever brought it (`sitrep ingest`, a

@@ -5,7 +5,7 @@ import { createAnalysisPool, type AnalysisPool } from '../../src/analysis/worker
 import { PARALLEL_FROM } from '../../src/corpus/ingest.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createApp, type App } from '../../src/main.ts';
-import { listFeed } from '../../src/sources/feed-items.ts';
+import { listFeed } from '../../src/corpus/feed-items.ts';
 import { rss } from '../fakes/rss.ts';
 import { article } from '../helpers/articles.ts';
 

@@ -134,7 +134,7 @@ describe('feed poller', () => {
   });
 
   it('reads Atom and JSON Feed documents too', async () => {
-    const { parseFeedDocument } = await import('../../src/sources/feed-items.ts');
+    const { parseFeedDocument } = await import('../../src/corpus/feed-items.ts');
     const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title><id>x</id><updated>2023-09-30T00:00:00Z</updated>
       <entry><title>Karabakh ceasefire holds</title><id>e1</id><link href="https://example.org/e1"/><published>2023-09-21T09:00:00Z</published><summary>The ceasefire held overnight.</summary></entry></feed>`;
     const parsed = parseFeedDocument(atom, 'atom', '2023-09-30T00:00:00Z');

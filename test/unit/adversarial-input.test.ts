@@ -9,7 +9,7 @@ import { parseDocument } from '../../src/corpus/parse/parse-document.ts';
 import { parseCommandLine } from '../../src/core/command-line.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { htmlToText } from '../../src/corpus/parse/html.ts';
-import { looksLikeFeed, parseFeedDocument } from '../../src/sources/feed-items.ts';
+import { looksLikeFeed, parseFeedDocument } from '../../src/corpus/feed-items.ts';
 
 /**
  * Long hostile strings for every text path that uses regular expressions: a super-linear

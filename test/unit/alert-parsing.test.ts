@@ -3,7 +3,7 @@ import { parseDuration } from '../../src/alerts/duration.ts';
 import { Limiter } from '../../src/alerts/rate-limit.ts';
 import { parseSeverity, severityLabel } from '../../src/alerts/severity.ts';
 import { parseFeedsFile } from '../../src/sources/feeds-file.ts';
-import { looksLikeFeed } from '../../src/sources/feed-items.ts';
+import { looksLikeFeed } from '../../src/corpus/feed-items.ts';
 
 describe('alert option parsing', () => {
   it('reads severities as numbers or names', () => {

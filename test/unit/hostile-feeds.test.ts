@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/corpus/parse/parse-error.ts';
 import { decodeFeed } from '../../src/sources/feed-encoding.ts';
-import { parseFeedDocument } from '../../src/sources/feed-items.ts';
+import { parseFeedDocument } from '../../src/corpus/feed-items.ts';
 
 const FALLBACK = '2023-09-30T00:00:00.000Z';
 const rss = (item: string, prolog = '<?xml version="1.0"?>', doctype = '') =>

@@ -5,7 +5,7 @@ import { parseCommandLine } from '../../src/core/command-line.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { commands } from '../../commands/index.ts';
 import { ParseError } from '../../src/corpus/parse/parse-error.ts';
-import { parseFeedDocument } from '../../src/sources/feed-items.ts';
+import { parseFeedDocument } from '../../src/corpus/feed-items.ts';
 
 const FALLBACK = '2020-01-01T00:00:00.000Z';
 const NAMES = ['a.txt', 'a.md', 'a.json', 'a.ndjson', 'a.html', 'noext'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/corpus/parse/html.ts';
-import { parseFeedDocument } from '../../src/sources/feed-items.ts';
+import { parseFeedDocument } from '../../src/corpus/feed-items.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { rss } from '../fakes/rss.ts';
 

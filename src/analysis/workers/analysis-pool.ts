@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { FeedListing, FeedRequest } from '../../sources/feed-items.ts';
+import type { FeedListing, FeedRequest } from '../../corpus/feed-items.ts';
 import type { Analysis } from '../analysis.ts';
 import type { AnalysisReply, AnalysisRequest, FeedJob } from './messages.ts';
 

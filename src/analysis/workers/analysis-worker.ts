@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { listFeed } from '../../sources/feed-items.ts';
+import { listFeed } from '../../corpus/feed-items.ts';
 import { analyzeArticle } from '../analyze.ts';
 import type { AnalysisReply, AnalysisRequest, FeedJob } from './messages.ts';
 

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis.ts';
-import type { FeedListing, FeedRequest } from '../../sources/feed-items.ts';
+import type { FeedListing, FeedRequest } from '../../corpus/feed-items.ts';
 
 /** What the analysis pool sends a worker thread: only the fields the analysis reads. */
 export interface AnalysisRequest {

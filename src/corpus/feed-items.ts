@@ -1,8 +1,8 @@
 import { parseFeed } from 'feedsmith';
-import type { ArticleInput } from '../corpus/article.ts';
-import { cleanTags, parseTimestamp } from '../corpus/parse/fields.ts';
-import { htmlToText } from '../corpus/parse/html.ts';
-import { ParseError } from '../corpus/parse/parse-error.ts';
+import type { ArticleInput } from './article.ts';
+import { cleanTags, parseTimestamp } from './parse/fields.ts';
+import { htmlToText } from './parse/html.ts';
+import { ParseError } from './parse/parse-error.ts';
 
 /** One entry of a feed, as an article plus what the poller needs to track it. */
 export interface FeedItem {
