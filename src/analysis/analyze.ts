@@ -1,18 +1,20 @@
 import type { Analysis, Analyzer } from './analysis.ts';
 import { splitSentences } from './sentences.ts';
 import { detectEvents } from './events/detect.ts';
-import { summarizeSentences } from './summarize.ts';
 import { analyzeSpeech } from './speech.ts';
-
-const SUMMARY_SENTENCES = 3;
+import { SUMMARY_SENTENCES, summarizeSentences } from './summarize.ts';
+import { analyzeTranscript } from './transcript/analyze-transcript.ts';
+import { transcriptTurns } from '../corpus/parse/transcript.ts';
 
 /**
  * The single analysis pass run on each article at ingest. Each stage (entities and quotes,
  * events, summary) reads the same sentence split; stages not built yet return nothing rather
- * than a guess.
+ * than a guess. A transcript (speaker-labelled turns) is read turn by turn instead.
  */
 export const analyzeArticle: Analyzer = (article): Analysis => {
   const sentences = splitSentences(article.body);
+  const transcript = transcriptTurns(article.body);
+  if (transcript) return analyzeTranscript(article, sentences, transcript);
   const speech = analyzeSpeech(article.body, sentences);
   return {
     entities: speech.entities,

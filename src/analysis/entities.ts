@@ -3,10 +3,12 @@ import {
   ACRONYM_ORGS,
   CUES,
   DEMONYMS,
+  DOCUMENT_HEADS,
   FEMALE_HONORIFICS,
   HONORIFICS,
   MALE_HONORIFICS,
   ORG_WORDS,
+  PLACE_HEADS,
   ROLE_NOUNS,
   ROLE_WORDS,
   STOP_WORDS,
@@ -16,7 +18,7 @@ import {
   isOrganisationName,
   isPlace,
 } from './lexicon.ts';
-import type { Token } from './tokens.ts';
+import { fold, type Token } from './tokens.ts';
 
 export type Gender = 'male' | 'female' | null;
 
@@ -92,13 +94,40 @@ const PLACE_PREPOSITIONS = new Set([
   'towards',
 ]);
 const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'on', '-']);
+const FORMS_OF_ADDRESS = new Set(['lord', 'lady', 'sir', 'dame', 'mr', 'mrs', 'ms', 'dr', '.']);
 const APPOSITIVE_STARTS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
 const isAcronym = (token: Token) =>
   /^\p{Lu}[\p{Lu}\p{N}./]+$/u.test(token.text) && token.text.replace(/\./g, '').length >= 2;
 
+/** "I’ll", "We’ve", "That’s": a capital at a sentence start, never a name. */
+const CONTRACTION =
+  /^(?:(?:i|you|we|they|he|she|it|that|there|here|who|what|where|when|why|how|let|this)['’](?:ll|re|ve|d|m|s)|\p{L}+n['’]t)$/u;
+
+/** "EU-facilitated", "Russian-backed": a capital before a hyphenated adjective, not a name. */
+const HYPHENATED_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
+
 function isNameWord(token: Token): boolean {
-  return token.kind === 'word' && token.cap;
+  return (
+    token.kind === 'word' &&
+    token.cap &&
+    !CONTRACTION.test(token.lower) &&
+    !HYPHENATED_ADJECTIVE.test(token.text)
+  );
+}
+
+/**
+ * A capitalised word that reads as a verb form or an adverb ("Countering", "Suddenly") or as a
+ * plural of a common noun ("Shoppers", "Residents") unless the lexicon knows it as a name.
+ */
+function looksCommon(folded: string): boolean {
+  if (isFirstName(folded) || isLastName(folded)) return false;
+  return (
+    /^\p{L}{3,}(?:ing|ly|ers|ors|ants|ents|ists|ees|ism|tion|sion|ment|ness|ity|ional|ical|ative|ous|ful|less)$/u.test(
+      folded,
+    ) ||
+    (folded.endsWith('s') && isCommonWord(folded.slice(0, -1)))
+  );
 }
 
 /**
@@ -133,7 +162,8 @@ export function findEntities(
         words.push(j);
         j++;
         if (
-          ABBREVIATED_HONORIFICS.has(current.lower) &&
+          (ABBREVIATED_HONORIFICS.has(current.lower) ||
+            (words.length > 1 && /^\p{Lu}$/u.test(current.text))) &&
           tokens[j]?.text === '.' &&
           tokens[j]!.start === current.end &&
           tokens[j + 1] &&
@@ -187,6 +217,7 @@ function isGroupWord(folded: string): boolean {
 function isTitleWord(token: Token): boolean {
   return (
     ROLE_WORDS.has(token.lower) ||
+    isOrganisationName(token.lower) ||
     HONORIFICS.has(token.lower) ||
     DEMONYMS.has(token.lower) ||
     ORG_WORDS.has(token.lower) ||
@@ -237,7 +268,8 @@ function classifyRun(
     // "Bill Clinton said" at the start of a sentence: a common word before a known surname.
     const firstName = next !== undefined && !STOP_WORDS.has(head.lower) && isLastName(next.lower);
     const dropInitial =
-      isInitial(tokens, words[0]!, sentenceStarts) && isCommonWord(head.lower) && !firstName;
+      (isInitial(tokens, words[0]!, sentenceStarts) && isCommonWord(head.lower) && !firstName) ||
+      (words.length > 1 && looksCommon(head.lower));
     if (!dropInitial && !STOP_WORDS.has(head.lower)) break;
     if (HONORIFICS.has(head.lower) && words.length > 1) break;
     words = words.slice(1);
@@ -268,7 +300,44 @@ function classifyRun(
     split--;
   }
   let nameWords = words.slice(split);
-  const titleWords = words.slice(0, split);
+  let titleWords = words.slice(0, split);
+  // "NSC Coordinator for Strategic Communications John Kirby": the name starts at the first
+  // name when the words before it are no one's name.
+  const given = nameWords.findIndex(
+    (index, k) => k > 0 && k >= nameWords.length - 3 && isFirstName(tokens[index]!.lower),
+  );
+  if (
+    given > 0 &&
+    nameWords
+      .slice(0, given)
+      .every((index) => !isFirstName(tokens[index]!.lower) && !isLastName(tokens[index]!.lower))
+  ) {
+    titleWords = [...titleWords, ...nameWords.slice(0, given)];
+    nameWords = nameWords.slice(given);
+  }
+  // "Benjamin Netanyahu Benjamin Netanyahu": a name written twice is two mentions.
+  const half = nameWords.length / 2;
+  if (
+    half >= 1 &&
+    Number.isInteger(half) &&
+    nameWords
+      .slice(0, half)
+      .every((index, k) => tokens[index]!.lower === tokens[nameWords[half + k]!]!.lower)
+  ) {
+    classifyRun(tokens, nameWords.slice(half), sentenceStarts, mentions);
+    nameWords = nameWords.slice(0, half);
+  }
+  // "Netanyahu of Israel", "Benjamin Netanyahu America": a place after a name is not the name.
+  const trailingPlaces: number[] = [];
+  while (nameWords.length > 1) {
+    const last = nameWords.at(-1)!;
+    const word = tokens[last]!.lower;
+    const joined = NAME_JOINERS.has(tokens[last - 1]!.lower);
+    if (!isPlace(word) || isLastName(word) || (!joined && nameWords.length < 3)) break;
+    trailingPlaces.unshift(last);
+    nameWords = nameWords.slice(0, -1);
+  }
+  for (const place of trailingPlaces) push(mentions, tokens, place, place + 1, 'PLACE');
   // "Institute for Policy Integrity", "Ministry of Defence": a joined phrase is one name.
   if (
     nameWords.length > 0 &&
@@ -281,6 +350,16 @@ function classifyRun(
       titleWords.some((index) => ORG_WORDS.has(tokens[index]!.lower) || isAcronym(tokens[index]!))
     )
       push(mentions, tokens, first, last, 'ORG');
+    return;
+  }
+  // "Doha Agreement", "Emmett Till Antilynching Act", "Maui County": a law, a plan or a place
+  // named after someone or something is not a person ("Jude Law" still is).
+  const head = tokens[nameWords.at(-1)!]!.lower;
+  const named =
+    nameWords.length >= 3 || (nameWords.length === 2 && !isFirstName(tokens[nameWords[0]!]!.lower));
+  if (named && DOCUMENT_HEADS.has(head)) return;
+  if (named && PLACE_HEADS.has(head)) {
+    push(mentions, tokens, nameWords[0]!, nameWords.at(-1)! + 1, 'PLACE');
     return;
   }
   const nameFirst = nameWords[0]!;
@@ -306,7 +385,7 @@ function classifyRun(
     genderOf(tokens, nameFirst, titleWords),
   );
   if (type === 'PERSON') {
-    const role = preModifierRole(tokens, nameFirst) ?? appositiveRole(tokens, nameLast);
+    const role = preModifierRole(tokens, nameFirst, first) ?? appositiveRole(tokens, nameLast);
     if (role) mention.roles.push(role);
   }
 }
@@ -325,6 +404,17 @@ function typeOfName(
   titled: boolean,
 ): EntityType | null {
   const words = tokens.slice(first, last).filter((token) => token.kind === 'word');
+  // "U. S.": initials alone name no one.
+  if (words.every((word) => word.text.length === 1)) return null;
+  // "Executive Order": a common word after a title that is not a form of address.
+  if (
+    titled &&
+    words.length === 1 &&
+    isCommonWord(words[0]!.lower) &&
+    !isLastName(words[0]!.lower) &&
+    !followsHonorific(tokens, first)
+  )
+    return null;
   if (titled) return 'PERSON';
   if (words.length >= 2) {
     if (words.every((word) => isPlace(word.lower))) return 'PLACE';
@@ -339,11 +429,31 @@ function typeOfName(
   if (isFirstName(word.lower) && !isLastName(word.lower)) return null;
   if (isLastName(word.lower)) return 'PERSON';
   const next = tokens[last];
-  if (next?.kind === 'word' && CUES.has(next.lower) && !isCommonWord(word.lower)) return 'PERSON';
+  if (
+    next?.kind === 'word' &&
+    CUES.has(next.lower) &&
+    !isCommonWord(word.lower) &&
+    !looksCommon(word.lower) &&
+    !isCompound(word.text)
+  )
+    return 'PERSON';
   const previous = tokens[first - 1];
   if (previous && PLACE_PREPOSITIONS.has(previous.lower) && !isCommonWord(word.lower))
     return 'PLACE';
   return null;
+}
+
+/**
+ * "Xi-Putin", "Biden-Netanyahu", "Raška-Prizren": capitalised parts joined by a hyphen, the
+ * first not a given name, name a pair or a place; "Jean-Pierre" starts with a given name.
+ */
+function isCompound(text: string): boolean {
+  const parts = text.split('-');
+  return (
+    parts.length >= 2 &&
+    parts.every((part) => /^\p{Lu}/u.test(part)) &&
+    !isFirstName(fold(parts[0]!))
+  );
 }
 
 function genderOf(
@@ -362,18 +472,36 @@ function genderOf(
   return firstName === 'male' || firstName === 'female' ? firstName : null;
 }
 
-/** "US Secretary of State", "Kosovo Prime Minister", "US National Security Council official". */
-function preModifierRole(tokens: readonly Token[], nameFirst: number): string | null {
+/**
+ * "US Secretary of State", "Kosovo Prime Minister", "US National Security Council official".
+ * Every capitalised word of the name's own run before the name belongs to the role ("NSC
+ * Coordinator for Strategic Communications John Kirby").
+ */
+function preModifierRole(
+  tokens: readonly Token[],
+  nameFirst: number,
+  runFirst = nameFirst,
+): string | null {
+  // "US Secretary of State Mr. Blinken": a form of address is not part of the role.
+  const before = tokens[nameFirst - 1]?.text === '.' ? nameFirst - 2 : nameFirst - 1;
+  if (before >= 0 && ABBREVIATED_HONORIFICS.has(tokens[before]!.lower)) nameFirst = before;
   let k = nameFirst;
   while (k > 0) {
     const token = tokens[k - 1]!;
+    const complement = k - 1 >= runFirst ? complementStart(tokens, runFirst, k) : -1;
+    if (complement >= 0) {
+      k = complement;
+      continue;
+    }
     if (token.text === '.' && ABBREVIATED_HONORIFICS.has(tokens[k - 2]?.lower ?? '')) {
       k--;
       continue;
     }
+    // "under" only as in "Under Secretary": "Pennsylvania under President Biden" is no role.
     const roleWord =
       token.kind === 'word' &&
-      (ROLE_WORDS.has(token.lower) || ROLE_NOUNS.has(token.lower) || ROLE_LINKS.has(token.lower));
+      (ROLE_WORDS.has(token.lower) || ROLE_NOUNS.has(token.lower) || ROLE_LINKS.has(token.lower)) &&
+      (token.lower !== 'under' || tokens[k]?.lower === 'secretary');
     // Capitalised words join the role only when they are titles, places or organisations,
     // so the walk stops at another person's name ("Kurti and Serbian President Vučić").
     const titleCap =
@@ -402,7 +530,36 @@ function preModifierRole(tokens: readonly Token[], nameFirst: number): string | 
   )
     return null;
   if (words.length > 9) return null;
-  return spanText(tokens, k, nameFirst);
+  // "a member of Mr Netanyahu's cabinet": a role cannot end in "of".
+  if (ROLE_LINKS.has(tokens[nameFirst - 1]!.lower)) return null;
+  // "Foreign Secretary Lord Cameron": a form of address after the role is not part of it.
+  let end = nameFirst;
+  while (end - 1 > k && FORMS_OF_ADDRESS.has(tokens[end - 1]!.lower)) end--;
+  // "member of Prime Minister Netanyahu's cabinet": the office after "of" is the role.
+  for (let j = end - 1; j > k; j--)
+    if (
+      tokens[j]!.lower === 'of' &&
+      tokens.slice(j + 1, end).some((token) => HONORIFICS.has(token.lower) && token.cap)
+    ) {
+      k = j + 1;
+      break;
+    }
+  return spanText(tokens, k, end);
+}
+
+/**
+ * Where a role's complement starts when the words just before `end` (inside the name's own run)
+ * are capitalised words after "for" or "of" and a title word: "Coordinator for Strategic
+ * Communications" before "John Kirby". -1 when they are not.
+ */
+function complementStart(tokens: readonly Token[], runFirst: number, end: number): number {
+  for (let j = end - 1; j > runFirst; j--) {
+    const token = tokens[j]!;
+    if ((token.lower === 'for' || token.lower === 'of') && isTitleWord(tokens[j - 1]!)) return j;
+    if (!(token.kind === 'word' && (token.cap || token.lower === 'the' || token.lower === 'and')))
+      return -1;
+  }
+  return -1;
 }
 
 /** "Kirby, the NSC spokesman," or "John Kirby, a spokesman for the National Security Council". */

@@ -86,6 +86,10 @@ export const ORG_WORDS = lowerSet(titleData.orgWords);
 export const ACRONYM_ORGS = new Set(titleData.acronymOrgs);
 const EXTRA_PLACES = lowerSet(placeData.places);
 export const DEMONYMS = lowerSet(placeData.demonyms);
+/** Words that end a place's name ("Maui County", "Hood River"). */
+export const PLACE_HEADS = lowerSet(placeData.heads);
+/** Words that end the name of a law, agreement, plan or meeting ("Doha Agreement"). */
+export const DOCUMENT_HEADS = lowerSet(titleData.documentHeads);
 
 /** Function words and other words that never start a name even when capitalised. */
 export const STOP_WORDS = new Set(
@@ -108,8 +112,10 @@ export function isPlace(folded: string): boolean {
   return tagsOf(folded).some((tag) => PLACE_TAGS.has(tag));
 }
 
+const EXTRA_ORGANISATIONS = lowerSet(titleData.organisations);
+
 export function isOrganisationName(folded: string): boolean {
-  return tagsOf(folded).includes('Organization');
+  return EXTRA_ORGANISATIONS.has(folded) || tagsOf(folded).includes('Organization');
 }
 
 export function isFirstName(folded: string): 'male' | 'female' | 'any' | null {

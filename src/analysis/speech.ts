@@ -1,24 +1,41 @@
 import type { Entity, Quote, Span } from './analysis.ts';
 import { resolveSpeakers } from './coref.ts';
-import { findEntities, type RoleMention } from './entities.ts';
+import { findEntities, type Mention, type RoleMention } from './entities.ts';
 import { pairQuoteMarks } from './quote-marks.ts';
 import { findAttributions } from './quotes.ts';
-import { tokenize } from './tokens.ts';
+import { tokenize, type Token } from './tokens.ts';
 
 export interface SpeechAnalysis {
   entities: Entity[];
   quotes: Quote[];
   /** Roles seen beside person names, with the mention's offsets. */
   people: RoleMention[];
+  /** The entity mentions with what coreference learnt about them (token indexes, gender, roles). */
+  mentions: Mention[];
+}
+
+/** The tokens outside `hidden` (sorted, not overlapping): structure that is nobody's prose. */
+function outside(tokens: Token[], hidden: readonly Span[]): Token[] {
+  if (hidden.length === 0) return tokens;
+  let next = 0;
+  return tokens.filter((token) => {
+    while (next < hidden.length && hidden[next]!.end <= token.start) next++;
+    return next >= hidden.length || token.start < hidden[next]!.start;
+  });
 }
 
 /**
  * Who is named and who said what in one text: entities with article-level canonical names,
  * roles, and quotes (direct, indirect, mixed) with their resolved speakers. One tokenisation
- * serves all three.
+ * serves all three. Text in `hidden` (a transcript's speaker labels and page furniture) is not
+ * read: "Q" and "MR. KIRBY" are structure, not names.
  */
-export function analyzeSpeech(text: string, sentences: readonly Span[]): SpeechAnalysis {
-  const tokens = tokenize(text);
+export function analyzeSpeech(
+  text: string,
+  sentences: readonly Span[],
+  hidden: readonly Span[] = [],
+): SpeechAnalysis {
+  const tokens = outside(tokenize(text), hidden);
   const starts = new Set(sentences.map((sentence) => sentence.start));
   const mentions = findEntities(tokens, starts);
   const attributions = findAttributions({ text, tokens, sentences, quotes: pairQuoteMarks(text) });
@@ -51,5 +68,6 @@ export function analyzeSpeech(text: string, sentences: readonly Span[]): SpeechA
         text: mention.text,
       })),
     ),
+    mentions,
   };
 }

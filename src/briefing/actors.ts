@@ -9,41 +9,70 @@ export interface Actor {
 
 const MAX_ACTORS = 6;
 
+interface Known {
+  key: string;
+  name: string;
+  role: string | null;
+}
+
+/**
+ * The registry's person for a name an analysis gives ("Vucic" → "Aleksandar Vučić", with the
+ * role the corpus gives them most often). A surname that several people share is resolved to
+ * the one of them named beside it (`near`), else to no one: a wrong person is worse than none.
+ * One registry look-up per distinct name.
+ */
+export function createNameLookup(people: PeopleDirectory) {
+  const cache = new Map<string, Known | { candidates: Known[] }>();
+  const known = (id: number, name: string): Known => ({
+    key: `person:${id}`,
+    name,
+    role: people.card(id)?.roles[0]?.role ?? null,
+  });
+  return (name: string, near: ReadonlySet<string> = new Set()): Known | null => {
+    let found = cache.get(name);
+    if (!found) {
+      const resolution = people.resolve(name);
+      found =
+        resolution.status === 'found'
+          ? known(resolution.person.id, resolution.person.name)
+          : resolution.status === 'ambiguous'
+            ? { candidates: resolution.candidates.map((row) => known(row.id, row.name)) }
+            : { key: `name:${name}`, name, role: null };
+      cache.set(name, found);
+    }
+    if (!('candidates' in found)) return found;
+    const beside = found.candidates.filter((candidate) => near.has(candidate.key));
+    return beside.length === 1 ? beside[0]! : null;
+  };
+}
+
 /**
  * The people the window's coverage names most: `mentions` is the number of stories that name
  * them (a syndicated copy is not a second story). Names go through the people registry, so
- * "Vucic" and "Vučić" count as one person under the registry's full name, with the role the
- * corpus gives them most often. Without entity analysis the list is empty, never guessed.
+ * "Vucic" and "Vučić" count as one person under the registry's full name. Without entity
+ * analysis the list is empty, never guessed.
  */
 export function actorsFor(groups: readonly SourceGroup[], people: PeopleDirectory): Actor[] {
   const tally = new Map<string, Actor>();
-  // One registry look-up per distinct name, however many stories repeat it.
-  const lookups = new Map<string, { key: string; name: string; role: string | null }>();
-  const lookUp = (name: string) => {
-    let known = lookups.get(name);
-    if (!known) {
-      const found = people.resolve(name);
-      known =
-        found.status === 'found'
-          ? {
-              key: `person:${found.person.id}`,
-              name: found.person.name,
-              role: people.card(found.person.id)?.roles[0]?.role ?? null,
-            }
-          : { key: `name:${name}`, name, role: null };
-      lookups.set(name, known);
-    }
-    return known;
-  };
+  const lookUp = createNameLookup(people);
   for (const group of groups) {
-    const named = new Map<string, { name: string; role: string | null }>();
-    for (const entity of group.items[0]!.analysis?.entities ?? []) {
-      if (entity.type !== 'PERSON') continue;
-      const { key, name, role } = lookUp(entity.canonical);
-      named.set(key, { name, role });
+    const names = new Set<string>();
+    for (const entity of group.items[0]!.analysis?.entities ?? [])
+      if (entity.type === 'PERSON') names.add(entity.canonical);
+    const named = new Map<string, Known>();
+    const later: string[] = [];
+    for (const name of names) {
+      const found = lookUp(name);
+      if (found) named.set(found.key, found);
+      else later.push(name);
+    }
+    const near = new Set(named.keys());
+    for (const name of later) {
+      const found = lookUp(name, near);
+      if (found) named.set(found.key, found);
     }
     for (const [key, actor] of named) {
-      const seen = tally.get(key) ?? { ...actor, mentions: 0 };
+      const seen = tally.get(key) ?? { name: actor.name, role: actor.role, mentions: 0 };
       seen.mentions++;
       tally.set(key, seen);
     }

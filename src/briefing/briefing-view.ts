@@ -1,6 +1,6 @@
 import type { Store } from '../corpus/store/store.ts';
 import type { SourceRef } from '../core/reply.ts';
-import { actorsFor } from './actors.ts';
+import { actorsFor, createNameLookup } from './actors.ts';
 import { createPeopleDirectory } from '../analysis/people/directory.ts';
 import { developmentsFor } from './developments.ts';
 import { escalationFor, type EscalationView } from './escalation.ts';
@@ -81,10 +81,13 @@ export function buildBriefing(
     groups.flatMap((group) => group.items.map((item) => item.article.id)),
   );
   const developments = developmentsFor(groups, links);
-  const actors = actorsFor(groups, createPeopleDirectory(store.db));
+  const directory = createPeopleDirectory(store.db);
+  const actors = actorsFor(groups, directory);
+  const lookUp = createNameLookup(directory);
   const quotes = tellingQuotes(
     groups,
     actors.map((actor) => actor.name),
+    (speaker) => lookUp(speaker)?.name ?? speaker,
   );
   const numberOf = numberGroups([
     ...ranked.flatMap((sentence) => sentence.groups),

@@ -14,10 +14,13 @@ const MAX_WORDS = 45;
  * Two or three quotes worth reading: direct quotes with a known speaker, one per speaker,
  * preferring the most-mentioned people and quotes of a readable length, newest stories first.
  * Quotes come from the who helper's analysis (`Analysis.quotes`); without it there are none.
+ * `nameOf` gives a speaker the name the people registry shows (the article may have spelt it
+ * otherwise: "Vucic" for "Vučić").
  */
 export function tellingQuotes(
   groups: readonly SourceGroup[],
   prominent: readonly string[],
+  nameOf: (speaker: string) => string = (speaker) => speaker,
 ): TellingQuote[] {
   const rank = (speaker: string) => {
     const index = prominent.indexOf(speaker);
@@ -30,7 +33,8 @@ export function tellingQuotes(
       if (quote.kind === 'indirect' || !quote.speaker) continue;
       const words = quote.content.text.split(/\s+/).length;
       if (words < MIN_WORDS || words > MAX_WORDS) continue;
-      found.push({ speaker: quote.speaker, text: quote.content.text, group: group.key, order });
+      const speaker = nameOf(quote.speaker);
+      found.push({ speaker, text: quote.content.text, group: group.key, order });
     }
   });
   found.sort((a, b) => rank(a.speaker) - rank(b.speaker) || a.order - b.order);

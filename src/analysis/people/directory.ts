@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { editDistance } from '../../corpus/topics.ts';
-import { nameKey } from './names.ts';
+import { nameKey, nameWords } from './names.ts';
 import type { PersonRow } from './registry.ts';
 
 export interface PersonCard {
@@ -75,13 +75,15 @@ export function createPeopleDirectory(db: Database) {
     const exact = byKey.get(key);
     if (exact && exact.words > 1) return { status: 'found', person: exact };
     const viaAlias = dedupe(byAlias.all(key));
-    const words = key.split(' ');
+    const words = nameWords(query);
     const viaSurname = dedupe(bySurname.all(words.at(-1) ?? ''));
     const full = (rows: PersonRow[]) => rows.filter((row) => row.words > 1);
     for (const rows of [viaAlias, words.length === 1 ? viaSurname : []]) {
       if (rows.length === 0) continue;
       const named = full(rows);
       if (named.length === 1) return { status: 'found', person: named[0]! };
+      const leader = dominant(named);
+      if (leader) return { status: 'found', person: leader };
       if (named.length > 1) return { status: 'ambiguous', candidates: named };
       return { status: 'found', person: rows[0]! };
     }
@@ -113,12 +115,14 @@ export function createPeopleDirectory(db: Database) {
       aliases: [...new Set(aliasesOf.all(id).map((alias) => alias.display))].filter(
         (alias) => alias !== row.name,
       ),
-      roles: rolesOf.all(id).map((role) => ({
-        role: role.role,
-        count: role.count,
-        firstSeen: role.first_seen,
-        lastSeen: role.last_seen,
-      })),
+      roles: foldBareTitles(
+        rolesOf.all(id).map((role) => ({
+          role: role.role,
+          count: role.count,
+          firstSeen: role.first_seen,
+          lastSeen: role.last_seen,
+        })),
+      ),
       mentions: row.mentions,
       statements: row.statements,
       firstSeen: row.first_seen,
@@ -165,6 +169,44 @@ export function createPeopleDirectory(db: Database) {
 }
 
 export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>;
+
+/**
+ * A one-word title ("President", "Advisor") counts for the person's fuller role that ends with
+ * it ("Serbian President"), so a card never lists one office twice. Most seen first.
+ */
+function foldBareTitles(roles: PersonCard['roles']): PersonCard['roles'] {
+  const kept = roles.map((role) => ({ ...role }));
+  const folded = kept.filter((role) => {
+    if (/\s/.test(role.role.trim())) return true;
+    const word = nameKey(role.role);
+    const fuller = kept.find(
+      (other) =>
+        other !== role && /\s/.test(other.role.trim()) && nameKey(other.role).endsWith(` ${word}`),
+    );
+    if (!fuller) return true;
+    fuller.count += role.count;
+    if (role.firstSeen < fuller.firstSeen) fuller.firstSeen = role.firstSeen;
+    if (role.lastSeen > fuller.lastSeen) fuller.lastSeen = role.lastSeen;
+    return false;
+  });
+  return folded.sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen));
+}
+
+/** How much more a person must be quoted and named than all namesakes together to be meant. */
+const DOMINANCE = 10;
+
+/**
+ * The one person of a shared surname whom the corpus quotes and names far more than all the
+ * others together ("Kirby" is John Kirby when a James Kirby is named once): the person a user
+ * typing the surname means.
+ */
+function dominant(rows: readonly PersonRow[]): PersonRow | null {
+  if (rows.length < 2) return null;
+  const weight = (row: PersonRow) => row.statements * 4 + row.mentions;
+  const sorted = [...rows].sort((a, b) => weight(b) - weight(a));
+  const rest = sorted.slice(1).reduce((sum, row) => sum + weight(row), 0);
+  return weight(sorted[0]!) >= DOMINANCE * Math.max(1, rest) ? sorted[0]! : null;
+}
 
 function dedupe(rows: PersonRow[]): PersonRow[] {
   const seen = new Set<number>();

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Analysis, Quote } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
-import { editDistance, topicsOfArticle } from '../../corpus/topics.ts';
-import { diacritics, nameKey } from './names.ts';
+import { topicsOfArticle } from '../../corpus/topics.ts';
+import { roleKey } from './roles.ts';
+import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } from './names.ts';
 
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
 const HONORIFIC_BEFORE =
@@ -106,7 +107,8 @@ export function createPeopleWriter(db: Database) {
     `INSERT INTO person_roles (person_id, role_key, role, count, first_seen, last_seen)
      VALUES (@id, @key, @role, @count, @seen, @seen)
      ON CONFLICT (person_id, role_key) DO UPDATE SET count = count + excluded.count,
-       first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
+       first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen),
+       role = CASE WHEN length(excluded.role) > length(role) THEN excluded.role ELSE role END`,
   );
   // A syndicated copy repeats a statement word for word: it is stored once, under its first outlet.
   const addStatement = db.prepare<
@@ -130,17 +132,29 @@ export function createPeopleWriter(db: Database) {
   const dropStatements = db.prepare<[number]>('DELETE FROM statements WHERE person_id = ?');
   const deletePerson = db.prepare<[number]>('DELETE FROM people WHERE id = ?');
 
-  function ensurePerson(canonical: string, seen: string): number {
+  /**
+   * @param roles the role keys the article gives this name: "President Biden" is the Biden who
+   *   holds that office when the corpus knows several people called Biden.
+   */
+  function ensurePerson(written: string, seen: string, roles: ReadonlySet<string>): number {
+    const canonical = displayName(written);
     const key = nameKey(canonical);
-    const words = key.split(' ');
+    const words = nameWords(canonical);
     const surname = words.at(-1)!;
     if (words.length === 1) {
       const full = fullNamesWithSurname.all(surname);
       if (full.length === 1) return full[0]!.id;
+      const holders = full.filter((row) =>
+        rolesOf.all(row.id).some((role) => roles.has(role.role_key)),
+      );
+      if (holders.length === 1) return holders[0]!.id;
     }
-    const existing = byKey.get(key) ?? sameNameSpeltOtherwise(words);
+    const existing = byKey.get(key) ?? sameNameWrittenOtherwise(words, surname);
     if (existing) {
-      if (diacritics(canonical) > diacritics(existing.name)) rename.run(canonical, existing.id);
+      const better =
+        (isAllCaps(existing.name) && !isAllCaps(canonical)) ||
+        diacritics(canonical) > diacritics(existing.name);
+      if (better) rename.run(canonical, existing.id);
       return existing.id;
     }
     const id = Number(
@@ -151,19 +165,15 @@ export function createPeopleWriter(db: Database) {
   }
 
   /**
-   * "Anthony Blinken" and "Antony Blinken": same surname, as many words, first names one
-   * letter apart. News spells foreign first names inconsistently; surnames are kept stricter.
+   * One person under another spelling of the full name: a familiar form ("Bibi Netanyahu",
+   * "Tony Blinken"), a first name one letter apart ("Anthony Blinken"), or with and without a
+   * middle name or initial ("Antony J. Blinken"). Surnames must agree exactly.
    */
-  function sameNameSpeltOtherwise(words: string[]): PersonRow | undefined {
-    if (words.length < 2 || words[0]!.length < 4) return undefined;
-    return fullNamesWithSurname.all(words.at(-1)!).find((row) => {
-      const other = row.key.split(' ');
-      return (
-        other.length === words.length &&
-        editDistance(other[0]!, words[0]!) <= 1 &&
-        other.slice(1).join(' ') === words.slice(1).join(' ')
-      );
-    });
+  function sameNameWrittenOtherwise(words: string[], surname: string): PersonRow | undefined {
+    if (words.length < 2) return undefined;
+    return fullNamesWithSurname
+      .all(surname)
+      .find((row) => sameFullName(nameWords(row.name), words));
   }
 
   /** Folds the surname-only person into the new full name when it is the only one. */
@@ -204,7 +214,7 @@ export function createPeopleWriter(db: Database) {
         aliases: new Map(),
       };
       person.mentions++;
-      person.aliases.set(nameKey(entity.text), entity.text);
+      person.aliases.set(nameKey(entity.text), displayName(entity.text));
       const honorific = HONORIFIC_BEFORE.exec(
         article.body.slice(Math.max(0, entity.start - 16), entity.start),
       );
@@ -221,7 +231,14 @@ export function createPeopleWriter(db: Database) {
     const byLength = [...people.values()].sort(
       (a, b) => b.canonical.split(' ').length - a.canonical.split(' ').length,
     );
-    for (const person of byLength) ids.set(person.canonical, ensurePerson(person.canonical, seen));
+    const rolesByName = new Map<string, Set<string>>();
+    for (const role of analysis.people ?? [])
+      rolesByName.set(role.name, (rolesByName.get(role.name) ?? new Set()).add(roleKey(role.role)));
+    for (const person of byLength)
+      ids.set(
+        person.canonical,
+        ensurePerson(person.canonical, seen, rolesByName.get(person.canonical) ?? new Set()),
+      );
     const statementsOf = new Map<number, number>();
     const topics = ` ${topicsOfArticle(article).join(' ')} `;
     for (const statement of joinClauses(article.body, analysis.quotes)) {
@@ -245,7 +262,8 @@ export function createPeopleWriter(db: Database) {
       const id = ids.get(role.name);
       if (id === undefined) continue;
       const clean = role.role.replace(/^(the|a|an)\s+/i, '').trim();
-      if (clean) addRole.run({ id, key: nameKey(clean), role: clean, count: 1, seen });
+      const key = roleKey(clean);
+      if (key) addRole.run({ id, key, role: clean, count: 1, seen });
     }
     for (const person of people.values()) {
       const id = ids.get(person.canonical)!;

@@ -1,4 +1,5 @@
 import { ParseError } from './parse-error.ts';
+import { separateTurns } from './transcript.ts';
 
 /** Longest article body accepted; anything longer is a dump, not an article. */
 export const MAX_BODY_CHARS = 200_000;
@@ -14,7 +15,8 @@ export function parseTimestamp(text: string): string | null {
   const local = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2})(:\d{2})?)?$/.exec(trimmed);
   let candidate: string;
   if (local) candidate = `${local[1]}T${local[2] ?? '00:00'}${local[3] ?? ':00'}Z`;
-  else if (ISO_WITH_TIME.test(trimmed) || RFC_2822.test(trimmed)) candidate = trimmed;
+  else if (ISO_WITH_TIME.test(trimmed)) candidate = trimmed.replace(' ', 'T');
+  else if (RFC_2822.test(trimmed)) candidate = trimmed;
   else return null;
   const date = new Date(candidate);
   if (Number.isNaN(date.getTime())) return null;
@@ -22,15 +24,17 @@ export function parseTimestamp(text: string): string | null {
   return year >= 1900 && year <= 2200 ? date.toISOString() : null;
 }
 
-const ISO_WITH_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_WITH_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const RFC_2822 =
   /^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? ?(GMT|UT|UTC|Z|[A-Z]{3}|[+-]\d{4})?$/;
 
-/** Collapses runs of blanks inside lines and runs of empty lines, keeping paragraph breaks. */
+/**
+ * Collapses runs of blanks inside lines and runs of empty lines, keeping paragraph breaks. A
+ * transcript's speaker labels each start a paragraph, even where the source broke lines only.
+ */
 export function tidyBody(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n{2,}/)
+  return separateTurns(text.replace(/\r\n?/g, '\n'))
+    .split(/\n[^\S\n]*\n/)
     .map((paragraph) =>
       paragraph
         .replace(/[ \t\f\v\u00a0]+/g, ' ')
@@ -39,6 +43,21 @@ export function tidyBody(text: string): string {
     )
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n');
+}
+
+/**
+ * The outlet of a page that does not name one: its site, from its address ("whitehouse.gov"
+ * for https://www.whitehouse.gov/briefing-room/...), or "unknown" without a usable address.
+ */
+export function siteOf(url: string | null | undefined): string {
+  if (!url) return 'unknown';
+  try {
+    const { hostname, protocol } = new URL(url.trim());
+    if (protocol !== 'http:' && protocol !== 'https:') return 'unknown';
+    return hostname.toLowerCase().replace(/^(?:www\d*|m|amp|mobile)\./, '') || 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Tags without `#`, deduplicated case-insensitively, in first-seen order. */

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleInput } from '../article.ts';
-import { checkArticleText, cleanTags, parseTimestamp, tidyBody } from './fields.ts';
+import { checkArticleText, cleanTags, parseTimestamp, siteOf, tidyBody } from './fields.ts';
 import { ParseError } from './parse-error.ts';
 
 const BLOCKS = 'p, h1, h2, h3, h4, li, blockquote, pre';
@@ -27,7 +27,9 @@ function meta(document: Page, ...names: string[]): string | undefined {
  */
 export function htmlToText(html: string): string {
   if (!/<[a-z!/]/i.test(html)) return tidyBody(html);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  // A line break inside a block may separate two speakers' turns of a transcript.
+  const lines = html.replace(/<br\s*\/?>/gi, '\n');
+  const { document } = parseHTML(`<!doctype html><html><body>${lines}</body></html>`);
   for (const element of [...document.querySelectorAll(NOT_TEXT)]) element.remove();
   const blocks = [...document.querySelectorAll(BLOCKS)]
     .filter((element) => !element.querySelector(BLOCKS))
@@ -48,7 +50,7 @@ export function parseHtmlArticle(html: string, origin: string, fallbackDate: str
   const published = rawDate ? parseTimestamp(rawDate) : null;
   if (rawDate && !published) throw new ParseError(`unreadable date "${rawDate.slice(0, 40)}"`);
   const ogTitle = meta(document, 'og:title');
-  const outlet = meta(document, 'og:site_name', 'application-name') ?? 'unknown';
+  const outlet = meta(document, 'og:site_name', 'application-name') ?? siteOf(url);
   const keywords = meta(document, 'keywords')?.split(',') ?? [];
   const sectionTags = [...document.querySelectorAll('meta[property="article:tag"]')].map(
     (element) => element.getAttribute('content') ?? '',

@@ -1,5 +1,5 @@
 import type { ArticleInput } from '../article.ts';
-import { checkArticleText, cleanTags, parseTimestamp, tidyBody } from './fields.ts';
+import { checkArticleText, cleanTags, parseTimestamp, siteOf, tidyBody } from './fields.ts';
 import { ParseError } from './parse-error.ts';
 
 function firstString(record: Record<string, unknown>, keys: readonly string[]): string | undefined {
@@ -34,15 +34,22 @@ export function articleFromRecord(
   const title = firstString(record, ['title', 'headline']) ?? '';
   const body = tidyBody(bodyOverride ?? firstString(record, ['body', 'text', 'content']) ?? '');
   checkArticleText(title, body);
-  const rawDate = firstString(record, ['published', 'date', 'published_at', 'publishedAt']);
+  const rawDate = firstString(record, [
+    'published',
+    'published_time',
+    'date',
+    'published_at',
+    'publishedAt',
+  ]);
   const published = rawDate === undefined ? fallbackDate : parseTimestamp(rawDate);
   if (published === null) throw new ParseError(`unreadable date "${rawDate?.slice(0, 40)}"`);
   const rawTags = record['tags'] ?? record['keywords'] ?? [];
+  const url = firstString(record, ['url', 'link', 'source_url', 'canonical_url']) ?? null;
   return {
     title,
     body,
-    outlet: firstString(record, ['outlet', 'source', 'site', 'publisher']) ?? 'unknown',
-    url: firstString(record, ['url', 'link']) ?? null,
+    outlet: firstString(record, ['outlet', 'source', 'site', 'publisher']) ?? siteOf(url),
+    url,
     published,
     tags: cleanTags(
       Array.isArray(rawTags) ? rawTags : typeof rawTags === 'string' ? rawTags.split(/[,\s]+/) : [],

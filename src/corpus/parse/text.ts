@@ -1,5 +1,5 @@
 import type { ArticleInput } from '../article.ts';
-import { checkArticleText, cleanTags, parseTimestamp, tidyBody } from './fields.ts';
+import { checkArticleText, cleanTags, parseTimestamp, siteOf, tidyBody } from './fields.ts';
 import { ParseError } from './parse-error.ts';
 
 /** Lines that news sites append after the story; everything from the first one on is dropped. */
@@ -56,7 +56,7 @@ export function parseTextArticle(text: string, origin: string, fallbackDate: str
   return {
     title,
     body,
-    outlet,
+    outlet: outlet === 'unknown' ? siteOf(url) : outlet,
     url,
     published: published ?? fallbackDate,
     tags: cleanTags(tags),

@@ -1,0 +1,87 @@
+import type { Span } from '../analysis.ts';
+import { STAGE_DIRECTION } from '../../corpus/parse/transcript.ts';
+import { fold } from '../tokens.ts';
+
+/** A passage shorter than this (in words) is an exchange ("I'm ready."), not a statement. */
+const MIN_STATEMENT_WORDS = 5;
+/** A passage this long may end at its paragraph's end; shorter ones run on into the next. */
+const MIN_PASSAGE_WORDS = 15;
+/** A passage stops growing past this many words, at a sentence boundary. */
+const MAX_PASSAGE_WORDS = 90;
+/** A courtesy is short: a longer sentence says something even when it starts with "Thank you". */
+const MAX_PHATIC_WORDS = 8;
+
+/** Words of greeting, thanks and turn-taking ("Thank you.", "Go ahead.", "Yeah, you too."). */
+const PHATIC = new Set(
+  (
+    'thank thanks you yeah yes yep yup okay ok sure all right alright hey hi hello good morning ' +
+    "afternoon evening night everybody everyone folks guys ma'am maam sir sirs go ahead pardon " +
+    'me bet welcome great appreciate it very much so well oh um uh please sorry bye goodbye see ' +
+    'next week tomorrow later again too and the a question questions to nice cheers absolutely ' +
+    'of course there we are'
+  ).split(' '),
+);
+
+/** "Thank you.", "Thanks, Karine.", "Go ahead." — words of the exchange, not of the subject. */
+export function isPhatic(sentence: string): boolean {
+  const words = sentence.match(/[\p{L}'’]+/gu) ?? [];
+  if (words.length === 0 || words.length > MAX_PHATIC_WORDS) return false;
+  let phatic = 0;
+  for (const [index, word] of words.entries()) {
+    if (PHATIC.has(fold(word))) phatic++;
+    // A name addressed after the first word ("Thanks, Karine").
+    else if (index === 0 || !/^\p{Lu}/u.test(word)) return false;
+  }
+  return phatic > 0;
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Cuts one answer turn into statement-sized passages: paragraphs, with a short lead-in joined to
+ * what follows and a long paragraph cut at sentence boundaries after about 90 words. Courtesies
+ * at the turn's edges and stage directions ("(Laughter.)") are left out; a stage direction
+ * inside a turn ends a passage, so no passage contains one.
+ *
+ * @param sentences the turn's sentences, in order, each with the index of its paragraph
+ */
+export function passagesOf(
+  body: string,
+  sentences: readonly (Span & { paragraph: number })[],
+): Span[] {
+  let first = 0;
+  let last = sentences.length;
+  const skip = (sentence: Span) => isPhatic(sentence.text) || STAGE_DIRECTION.test(sentence.text);
+  while (first < last && skip(sentences[first]!)) first++;
+  while (last > first && skip(sentences[last - 1]!)) last--;
+  const passages: Span[] = [];
+  let current: (Span & { paragraph: number })[] = [];
+  let words = 0;
+  const flush = () => {
+    if (current.length > 0 && words >= MIN_STATEMENT_WORDS) {
+      const start = current[0]!.start;
+      const end = current.at(-1)!.end;
+      passages.push({ start, end, text: body.slice(start, end) });
+    }
+    current = [];
+    words = 0;
+  };
+  for (const sentence of sentences.slice(first, last)) {
+    if (STAGE_DIRECTION.test(sentence.text)) {
+      flush();
+      continue;
+    }
+    const size = wordCount(sentence.text);
+    const newParagraph = current.length > 0 && current.at(-1)!.paragraph !== sentence.paragraph;
+    if (
+      current.length > 0 &&
+      words >= MIN_PASSAGE_WORDS &&
+      (newParagraph || words + size > MAX_PASSAGE_WORDS)
+    )
+      flush();
+    current.push(sentence);
+    words += size;
+  }
+  flush();
+  return passages;
+}
