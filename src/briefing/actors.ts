@@ -48,28 +48,39 @@ export function createNameLookup(people: PeopleDirectory) {
 
 /**
  * The people the window's coverage names most: `mentions` is the number of stories that name
- * them (a syndicated copy is not a second story). Names go through the people registry, so
+ * them (a syndicated copy is not a second story); between as many stories, the one named more
+ * often comes first (the speaker of a transcript before a reporter it names once). Names go through the people registry, so
  * "Vucic" and "Vučić" count as one person under the registry's full name. Without entity
  * analysis the list is empty, never guessed.
  */
 export function actorsFor(groups: readonly SourceGroup[], people: PeopleDirectory): Actor[] {
   const tally = new Map<string, Actor>();
   const lookUp = createNameLookup(people);
+  const weight = new Map<string, number>();
   for (const group of groups) {
-    const names = new Set<string>();
+    const names = new Map<string, number>();
     for (const entity of group.items[0]!.analysis?.entities ?? [])
-      if (entity.type === 'PERSON') names.add(entity.canonical);
+      if (entity.type === 'PERSON')
+        names.set(entity.canonical, (names.get(entity.canonical) ?? 0) + 1);
     const named = new Map<string, Known>();
     const later: string[] = [];
-    for (const name of names) {
+    const count = (key: string, name: string) =>
+      weight.set(key, (weight.get(key) ?? 0) + names.get(name)!);
+    for (const name of names.keys()) {
       const found = lookUp(name);
-      if (found) named.set(found.key, found);
-      else later.push(name);
+      if (!found) later.push(name);
+      else {
+        named.set(found.key, found);
+        count(found.key, name);
+      }
     }
     const near = new Set(named.keys());
     for (const name of later) {
       const found = lookUp(name, near);
-      if (found) named.set(found.key, found);
+      if (found) {
+        named.set(found.key, found);
+        count(found.key, name);
+      }
     }
     for (const [key, actor] of named) {
       const seen = tally.get(key) ?? { name: actor.name, role: actor.role, mentions: 0 };
@@ -77,7 +88,9 @@ export function actorsFor(groups: readonly SourceGroup[], people: PeopleDirector
       tally.set(key, seen);
     }
   }
+  const named = (actor: Actor) => weight.get(keyOf.get(actor)!) ?? 0;
+  const keyOf = new Map([...tally].map(([key, actor]) => [actor, key]));
   return [...tally.values()]
-    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
+    .sort((a, b) => b.mentions - a.mentions || named(b) - named(a) || a.name.localeCompare(b.name))
     .slice(0, MAX_ACTORS);
 }

@@ -1,6 +1,7 @@
 import { splitSentences } from '../analysis/sentences.ts';
 import { contentWords, termCounts, termVector, type TermVector } from '../analysis/terms.ts';
 import { normaliseText } from '../corpus/article-id.ts';
+import { transcriptTurns } from '../corpus/parse/transcript.ts';
 import type { WindowArticle } from './window-articles.ts';
 
 /** A sentence a briefing may quote in its summary, with its words ready for ranking. */
@@ -38,7 +39,8 @@ function compute({ article, analysis }: WindowArticle): ArticleFeatures {
   for (let i = 0; i + 2 < words.length; i++)
     leadShingles.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
 
-  const lead = splitSentences(opening);
+  // A transcript opens with its room, time and greetings: its stored summary is its lead.
+  const lead = transcriptTurns(article.body) ? [] : splitSentences(opening);
   const stored = analysis?.summary.length ? analysis.summary : lead.slice(0, 3).map((s) => s.text);
   const texts = [...new Set([lead[0]?.text, ...stored])].filter((text): text is string =>
     Boolean(text),

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { editDistance } from '../../corpus/topics.ts';
-import { nameKey, nameWords } from './names.ts';
+import { nameKey, nameWords, sameFullName } from './names.ts';
 import type { PersonRow } from './registry.ts';
 
 export interface PersonCard {
@@ -88,6 +88,11 @@ export function createPeopleDirectory(db: Database) {
       return { status: 'found', person: rows[0]! };
     }
     if (exact) return { status: 'found', person: exact };
+    // "antony blinken" for the person shown as "Tony Blinken" or "Antony J. Blinken".
+    const spelt = viaSurname.filter(
+      (row) => words.length > 1 && sameFullName(nameWords(row.name), words),
+    );
+    if (spelt.length === 1) return { status: 'found', person: spelt[0]! };
     return { status: 'unknown', closest: closest(key) };
   }
 

@@ -150,12 +150,50 @@ export function analyzeTranscript(
     }
   });
 
-  const entities = [...speech.entities, ...labelMentions].sort((a, b) => a.start - b.start);
+  // Names the staff read out ("the next question goes to Jane Doe of NBC") are housekeeping.
+  const staffTurns = transcript.turns.filter((_, index) => speakers[index]!.kind === 'staff');
+  // "Admiral Kirby" in the body is the speaker whose full name only the title gives.
+  const fullNames = new Map<string, string>();
+  for (const speaker of speakers)
+    if (speaker.kind === 'person' && speaker.name && /\s/.test(speaker.name))
+      fullNames.set(speaker.name.split(/\s+/).at(-1)!, speaker.name);
+  const full = (name: string) => fullNames.get(name) ?? name;
+  const entities = [
+    ...speech.entities
+      .filter((entity) => !within(staffTurns, entity.start))
+      .map((entity) =>
+        entity.type === 'PERSON' ? { ...entity, canonical: full(entity.canonical) } : entity,
+      ),
+    ...labelMentions,
+  ].sort((a, b) => a.start - b.start);
   return {
     entities,
     quotes,
-    people: [...speech.people, ...roles].sort((a, b) => a.start - b.start),
+    people: [...speech.people.map((role) => ({ ...role, name: full(role.name) })), ...roles].sort(
+      (a, b) => a.start - b.start,
+    ),
     events: detectEvents(body, content),
-    summary: summarizeSentences(content, title, SUMMARY_SENTENCES),
+    // The title names the event ("Press Gaggle by ..."), not its subject: it would favour
+    // sentences about the briefing itself.
+    summary: summarizeSentences(
+      content.filter((sentence) => !HOUSEKEEPING.test(sentence.text)),
+      '',
+      SUMMARY_SENTENCES,
+    ),
   };
+}
+
+/**
+ * Sentences about the briefing itself (greetings, thanks, who speaks next, ground rules): a
+ * speaker's words, but no summary of what the briefing said.
+ */
+const HOUSEKEEPING =
+  /\b(?:you all|y['’]all|everybody|everyone|folks|guys|gaggle|briefing|podium|lectern|questions?|turn (?:it|things) over|over to you|kick (?:us|things|it) off|joining|join (?:me|us)|welcome|thank|thanks|appreciate|happy|holidays?|greetings|good (?:morning|afternoon|evening)|on the line|housekeeping|ground rules|embargo|on the record|on background|without further ado)\b/i;
+
+/** Whether an offset lies in one of the turns (after its label). */
+function within(turns: readonly Turn[], offset: number): boolean {
+  return turns.some(
+    (turn) =>
+      offset >= turn.marker.end && offset < (turn.paragraphs.at(-1)?.end ?? turn.marker.end),
+  );
 }

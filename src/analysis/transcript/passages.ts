@@ -18,7 +18,7 @@ const PHATIC = new Set(
     "afternoon evening night everybody everyone folks guys ma'am maam sir sirs go ahead pardon " +
     'me bet welcome great appreciate it very much so well oh um uh please sorry bye goodbye see ' +
     'next week tomorrow later again too and the a question questions to nice cheers absolutely ' +
-    'of course there we are'
+    'of course there we are glad be with here pleasure privilege honor honour having me my us'
   ).split(' '),
 );
 
