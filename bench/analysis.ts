@@ -4,9 +4,12 @@ import { analyzeArticle } from '../src/analysis/analyze.ts';
 import { splitSentences } from '../src/analysis/sentences.ts';
 import { analyzeSpeech } from '../src/analysis/speech.ts';
 import { newsTexts } from './news-texts.ts';
+import { transcriptText } from './transcript-text.ts';
 
 const ARTICLES = 400;
 const WORDS = 700;
+const TRANSCRIPT_WORDS = 10_000;
+const TRANSCRIPT_RUNS = 5;
 
 /**
  * Articles per second of CPU time (user + system) of this process: on a shared, loaded machine
@@ -21,8 +24,9 @@ function throughput(texts: readonly string[], work: (text: string) => unknown): 
 }
 
 /**
- * Analysis throughput on 700-word articles (one thread, per CPU second), and its ratio to
- * wink-nlp's plain `readDoc` (tokenise, sentences, POS) over the same texts in the same run.
+ * Analysis throughput on 700-word articles (one thread, per CPU second), its ratio to
+ * wink-nlp's plain `readDoc` (tokenise, sentences, POS) over the same texts in the same run,
+ * and the CPU seconds one 10,000-word press briefing takes (speaker labels, turns, passages).
  */
 export async function run(): Promise<Record<string, unknown>> {
   const texts = newsTexts(ARTICLES, WORDS);
@@ -31,6 +35,15 @@ export async function run(): Promise<Record<string, unknown>> {
   // The people-and-quotes stage alone, to show which stage of the pass costs what.
   const speech = throughput(texts, (text) => analyzeSpeech(text, splitSentences(text)));
   const wink = throughput(texts, (text) => nlp.readDoc(text).tokens().length());
+  // A press briefing is one long text: the time it takes is what an ingest of one waits for.
+  const transcript = {
+    title: 'Press Briefing by Press Secretary Ines Halvorsen and NSC Coordinator John Kirby',
+    body: transcriptText(TRANSCRIPT_WORDS),
+    published: '',
+  };
+  const transcriptPerS = throughput(Array(TRANSCRIPT_RUNS).fill(transcript.body), (body) =>
+    analyzeArticle({ ...transcript, body }),
+  );
   return {
     analysis_articles: ARTICLES,
     analysis_words_per_article: WORDS,
@@ -38,6 +51,7 @@ export async function run(): Promise<Record<string, unknown>> {
     analysis_speech_stage_articles_per_s: Math.round(speech),
     wink_readdoc_articles_per_s: Math.round(wink),
     analysis_ratio_vs_wink: +(ours / wink).toFixed(2),
+    analysis_transcript_10k_words_s: +(1 / transcriptPerS).toFixed(3),
   };
 }
 

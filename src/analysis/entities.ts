@@ -108,26 +108,23 @@ const CONTRACTION =
 const HYPHENATED_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
 
 function isNameWord(token: Token): boolean {
-  return (
-    token.kind === 'word' &&
-    token.cap &&
-    !CONTRACTION.test(token.lower) &&
-    !HYPHENATED_ADJECTIVE.test(token.text)
-  );
+  if (token.kind !== 'word' || !token.cap) return false;
+  const text = token.text;
+  if (text.includes('-') && HYPHENATED_ADJECTIVE.test(text)) return false;
+  return !((text.includes('’') || text.includes("'")) && CONTRACTION.test(token.lower));
 }
 
 /**
  * A capitalised word that reads as a verb form or an adverb ("Countering", "Suddenly") or as a
  * plural of a common noun ("Shoppers", "Residents") unless the lexicon knows it as a name.
  */
+const COMMON_SUFFIX =
+  /^\p{L}{3,}(?:ing|ly|ers|ors|ants|ents|ists|ees|ism|tion|sion|ment|ness|ity|ional|ical|ative|ous|ful|less)$/u;
+
 function looksCommon(folded: string): boolean {
-  if (isFirstName(folded) || isLastName(folded)) return false;
-  return (
-    /^\p{L}{3,}(?:ing|ly|ers|ors|ants|ents|ists|ees|ism|tion|sion|ment|ness|ity|ional|ical|ative|ous|ful|less)$/u.test(
-      folded,
-    ) ||
-    (folded.endsWith('s') && isCommonWord(folded.slice(0, -1)))
-  );
+  const shaped =
+    COMMON_SUFFIX.test(folded) || (folded.endsWith('s') && isCommonWord(folded.slice(0, -1)));
+  return shaped && !isFirstName(folded) && !isLastName(folded);
 }
 
 /**
@@ -163,7 +160,7 @@ export function findEntities(
         j++;
         if (
           (ABBREVIATED_HONORIFICS.has(current.lower) ||
-            (words.length > 1 && /^\p{Lu}$/u.test(current.text))) &&
+            (words.length > 1 && current.text.length === 1 && /^\p{Lu}$/u.test(current.text))) &&
           tokens[j]?.text === '.' &&
           tokens[j]!.start === current.end &&
           tokens[j + 1] &&
@@ -303,9 +300,12 @@ function classifyRun(
   let titleWords = words.slice(0, split);
   // "NSC Coordinator for Strategic Communications John Kirby": the name starts at the first
   // name when the words before it are no one's name.
-  const given = nameWords.findIndex(
-    (index, k) => k > 0 && k >= nameWords.length - 3 && isFirstName(tokens[index]!.lower),
-  );
+  const given =
+    nameWords.length < 3
+      ? -1
+      : nameWords.findIndex(
+          (index, k) => k > 0 && k >= nameWords.length - 3 && isFirstName(tokens[index]!.lower),
+        );
   if (
     given > 0 &&
     nameWords
@@ -320,6 +320,7 @@ function classifyRun(
   if (
     half >= 1 &&
     Number.isInteger(half) &&
+    tokens[nameWords[0]!]!.lower === tokens[nameWords[half]!]!.lower &&
     nameWords
       .slice(0, half)
       .every((index, k) => tokens[index]!.lower === tokens[nameWords[half + k]!]!.lower)
@@ -355,8 +356,8 @@ function classifyRun(
   // "Doha Agreement", "Emmett Till Antilynching Act", "Maui County": a law, a plan or a place
   // named after someone or something is not a person ("Jude Law" still is).
   const head = tokens[nameWords.at(-1)!]!.lower;
-  const named =
-    nameWords.length >= 3 || (nameWords.length === 2 && !isFirstName(tokens[nameWords[0]!]!.lower));
+  const headed = nameWords.length > 1 && (DOCUMENT_HEADS.has(head) || PLACE_HEADS.has(head));
+  const named = headed && (nameWords.length >= 3 || !isFirstName(tokens[nameWords[0]!]!.lower));
   if (named && DOCUMENT_HEADS.has(head)) return;
   if (named && PLACE_HEADS.has(head)) {
     push(mentions, tokens, nameWords[0]!, nameWords.at(-1)! + 1, 'PLACE');
@@ -488,11 +489,6 @@ function preModifierRole(
   let k = nameFirst;
   while (k > 0) {
     const token = tokens[k - 1]!;
-    const complement = k - 1 >= runFirst ? complementStart(tokens, runFirst, k) : -1;
-    if (complement >= 0) {
-      k = complement;
-      continue;
-    }
     if (token.text === '.' && ABBREVIATED_HONORIFICS.has(tokens[k - 2]?.lower ?? '')) {
       k--;
       continue;
@@ -510,7 +506,9 @@ function preModifierRole(
       k--;
       continue;
     }
-    break;
+    const complement = k - 1 >= runFirst ? complementStart(tokens, runFirst, k) : -1;
+    if (complement < 0) break;
+    k = complement;
   }
   while (
     k < nameFirst &&
