@@ -334,7 +334,7 @@ function classifyRun(
     const last = nameWords.at(-1)!;
     const word = tokens[last]!.lower;
     const joined = NAME_JOINERS.has(tokens[last - 1]!.lower);
-    if (!isPlace(word) || isLastName(word) || (!joined && nameWords.length < 3)) break;
+    if (!isPlace(word) || (!joined && (isLastName(word) || nameWords.length < 3))) break;
     trailingPlaces.unshift(last);
     nameWords = nameWords.slice(0, -1);
   }

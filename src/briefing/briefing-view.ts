@@ -1,3 +1,4 @@
+import { normaliseText } from '../corpus/article-id.ts';
 import type { Store } from '../corpus/store/store.ts';
 import type { SourceRef } from '../core/reply.ts';
 import { actorsFor, createNameLookup } from './actors.ts';
@@ -88,6 +89,7 @@ export function buildBriefing(
     groups,
     actors.map((actor) => actor.name),
     (speaker) => lookUp(speaker)?.name ?? speaker,
+    namesTopic(window.topic.terms),
   );
   const numberOf = numberGroups([
     ...ranked.flatMap((sentence) => sentence.groups),
@@ -195,5 +197,14 @@ export function markNew(view: BriefingView, fresh: ReadonlySet<string>): Briefin
   return {
     ...view,
     developments: view.developments.map((item) => ({ ...item, new: fresh.has(item.story) })),
+  };
+}
+
+/** Whether a text names one of a topic's terms (a word prefix, or a phrase), folded. */
+function namesTopic(terms: readonly string[]): (text: string) => boolean {
+  const folded = terms.map((term) => normaliseText(term)).filter(Boolean);
+  return (text) => {
+    const words = ` ${normaliseText(text)}`;
+    return folded.some((term) => words.includes(` ${term}`));
   };
 }

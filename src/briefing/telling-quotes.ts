@@ -15,18 +15,20 @@ const MAX_WORDS = 45;
  * preferring the most-mentioned people and quotes of a readable length, newest stories first.
  * Quotes come from the who helper's analysis (`Analysis.quotes`); without it there are none.
  * `nameOf` gives a speaker the name the people registry shows (the article may have spelt it
- * otherwise: "Vucic" for "Vučić").
+ * otherwise: "Vucic" for "Vučić"). Quotes that name the topic (`about`) come first: a briefing
+ * transcript says many things, and the greeting that opens it is no telling quote.
  */
 export function tellingQuotes(
   groups: readonly SourceGroup[],
   prominent: readonly string[],
   nameOf: (speaker: string) => string = (speaker) => speaker,
+  about: (text: string) => boolean = () => true,
 ): TellingQuote[] {
   const rank = (speaker: string) => {
     const index = prominent.indexOf(speaker);
     return index === -1 ? prominent.length : index;
   };
-  const found: (TellingQuote & { order: number })[] = [];
+  const found: (TellingQuote & { order: number; onTopic: boolean })[] = [];
   groups.forEach((group, order) => {
     const { analysis } = group.items[0]!;
     for (const quote of analysis?.quotes ?? []) {
@@ -34,10 +36,16 @@ export function tellingQuotes(
       const words = quote.content.text.split(/\s+/).length;
       if (words < MIN_WORDS || words > MAX_WORDS) continue;
       const speaker = nameOf(quote.speaker);
-      found.push({ speaker, text: quote.content.text, group: group.key, order });
+      const text = quote.content.text;
+      found.push({ speaker, text, group: group.key, order, onTopic: about(text) });
     }
   });
-  found.sort((a, b) => rank(a.speaker) - rank(b.speaker) || a.order - b.order);
+  found.sort(
+    (a, b) =>
+      Number(b.onTopic) - Number(a.onTopic) ||
+      rank(a.speaker) - rank(b.speaker) ||
+      a.order - b.order,
+  );
   const speakers = new Set<string>();
   const chosen: TellingQuote[] = [];
   for (const quote of found) {

@@ -92,7 +92,7 @@ describe('one person per person', () => {
         body: [
           'MS. LINDQVIST: The President will sign the aid bill this afternoon at the White House.',
           'Q Will he speak about the ceasefire?',
-          'MS. LINDQVIST: He will, and he will thank the negotiators who worked through the night.',
+          'MS. LINDQVIST: He will, and he will thank the negotiators who kept the ceasefire alive.',
         ].join('\n\n'),
         url: 'https://example.gov/gaggle-1',
       }),
@@ -104,6 +104,13 @@ describe('one person per person', () => {
     expect(view.statements).toHaveLength(2);
     const briefing = (await ask('/briefing ceasefire')).data as BriefingView;
     expect(briefing.actors.map((actor) => actor.name)).toEqual(['Maya Lindqvist']);
+    // Of a speaker's statements, the one about the topic is the telling quote.
+    expect(briefing.quotes).toEqual([
+      expect.objectContaining({
+        speaker: 'Maya Lindqvist',
+        text: expect.stringMatching(/ceasefire/),
+      }),
+    ]);
   });
 });
 

@@ -261,7 +261,10 @@ export function createPeopleWriter(db: Database) {
     for (const role of analysis.people ?? []) {
       const id = ids.get(role.name);
       if (id === undefined) continue;
-      const clean = role.role.replace(/^(the|a|an)\s+/i, '').trim();
+      const clean = role.role
+        .replace(/\s+/g, ' ')
+        .replace(/^(the|a|an)\s+/i, '')
+        .trim();
       const key = roleKey(clean);
       if (key) addRole.run({ id, key, role: clean, count: 1, seen });
     }
