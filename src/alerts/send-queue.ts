@@ -4,6 +4,7 @@ import { DeliveryError, type Notifier, type OutgoingMessage } from './notifier.t
 import type { Delivery, Outbox } from './outbox.ts';
 import { Limiter, PLATFORM_LIMITS, type PlatformLimits } from './rate-limit.ts';
 import type { ChannelKey, Subscriptions } from './subscriptions.ts';
+import { plural } from '../core/plural.ts';
 
 export interface SendQueueOptions {
   notifier: Notifier;
@@ -140,7 +141,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
     }
     const attempts = delivery.attempts + 1;
     if (attempts >= maxAttempts) {
-      outbox.markFailed(delivery.id, `gave up after ${attempts} attempts: ${reason}`);
+      outbox.markFailed(delivery.id, `gave up after ${plural(attempts, 'attempt')}: ${reason}`);
       log.error({ delivery: delivery.deliveryId, reason }, 'delivery failed');
       options.onOutcome?.('failed');
       return;

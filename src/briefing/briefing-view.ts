@@ -11,6 +11,7 @@ import { foldSyndicated, type SourceGroup } from './syndication.ts';
 import { tellingQuotes } from './telling-quotes.ts';
 import { topicArticles } from './window-articles.ts';
 import type { BriefingSnippet, BriefingWriter, WriterResult } from './writer.ts';
+import { plural } from '../core/plural.ts';
 
 /** The `/briefing` view: the `data` of `sitrep ask --json`, as DESIGN.md defines it. */
 export interface BriefingView {
@@ -187,7 +188,7 @@ export async function withModelSummary(
     view: { ...draft.view, summary: result.summary, summaryBy: 'model' },
     note:
       result.dropped > 0
-        ? `Summary written by a language model and checked against the sources; ${result.dropped} unsupported sentence(s) removed.`
+        ? `Summary written by a language model and checked against the sources; ${plural(result.dropped, 'unsupported sentence')} removed.`
         : 'Summary written by a language model and checked against the sources.',
   };
 }

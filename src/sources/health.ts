@@ -1,4 +1,5 @@
 import type { FeedState, InboxEntry } from './source-state.ts';
+import { plural } from '../core/plural.ts';
 
 /** A feed with no successful fetch for this long is stale. */
 export const STALE_AFTER_MS = 60 * 60_000;
@@ -66,7 +67,9 @@ export function ingestHealth(
       `every feed is failing or stale${since ? ` (no new items since ${since.slice(0, 16).replace('T', ' ')} UTC)` : ''}`,
     );
   } else if (bad.length > 0) {
-    problems.push(`${bad.length} of ${health.length} feeds are failing or stale`);
+    problems.push(
+      `${bad.length} of ${plural(health.length, 'feed')} ${bad.length === 1 ? 'is' : 'are'} failing or stale`,
+    );
   }
   if (inboxFailing) problems.push('the last inbox files all failed to ingest');
   if (kept)

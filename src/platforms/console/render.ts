@@ -1,5 +1,6 @@
 import type { Block, Reply } from '../../core/reply.ts';
 import { withoutInvisible } from '../../core/untrusted-text.ts';
+import { plural } from '../../core/plural.ts';
 
 export interface ConsoleStyle {
   width: number;
@@ -116,7 +117,7 @@ function renderBlock(block: Block, style: ConsoleStyle): string[] {
         paint(ANSI.bold, 'Sources'),
         ...block.items.flatMap((source) =>
           wrap(
-            `[${source.n}] ${stripControls(source.outlet)}${source.outlets && source.outlets > 1 ? ` (+${source.outlets - 1} outlets)` : ''}, ${source.published.slice(0, 10)}: ${sourceText(source.title, source.url)}`,
+            `[${source.n}] ${stripControls(source.outlet)}${source.outlets && source.outlets > 1 ? ` (+${plural(source.outlets - 1, 'outlet')})` : ''}, ${source.published.slice(0, 10)}: ${sourceText(source.title, source.url)}`,
             width,
             '    ',
           ),

@@ -10,6 +10,7 @@ import {
 import type { Block, Reply, SourceRef } from '../../core/reply.ts';
 import { withoutInvisible } from '../../core/untrusted-text.ts';
 import { encodeCustomId } from './buttons.ts';
+import { plural } from '../../core/plural.ts';
 
 /** Discord's message and embed limits (discord-api-docs, "Embed Limits"). */
 export const LIMITS = {
@@ -132,7 +133,8 @@ function citationLinks(citations: readonly number[] | undefined, urls: Map<numbe
 function sourceLine(source: SourceRef): string {
   const url = safeUrl(source.url);
   const title = linkText(truncate(source.title, 200));
-  const more = source.outlets && source.outlets > 1 ? `, +${source.outlets - 1} outlets` : '';
+  const more =
+    source.outlets && source.outlets > 1 ? `, +${plural(source.outlets - 1, 'outlet')}` : '';
   const label = url ? `[${title}](${url})` : title;
   return `\`[${source.n}]\` ${label} (${escapeText(source.outlet)}${more}, ${source.published.slice(0, 10)})`;
 }

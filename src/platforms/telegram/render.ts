@@ -1,5 +1,6 @@
 import type { Block, Reply, SourceRef } from '../../core/reply.ts';
 import { withoutInvisible } from '../../core/untrusted-text.ts';
+import { plural } from '../../core/plural.ts';
 
 /** Telegram's limit on `sendMessage.text`, counted after entity parsing (visible characters). */
 export const MESSAGE_LIMIT = 4096;
@@ -132,7 +133,8 @@ function withCitations(text: string, citations: Span[]): Span[] {
 
 function sourceLine(source: SourceRef): Span[] {
   const href = safeHref(source.url);
-  const more = source.outlets && source.outlets > 1 ? ` (+${source.outlets - 1} outlets)` : '';
+  const more =
+    source.outlets && source.outlets > 1 ? ` (+${plural(source.outlets - 1, 'outlet')})` : '';
   return [
     { text: `[${source.n}] ` },
     href ? { text: source.title, href } : { text: source.title },
