@@ -1,13 +1,21 @@
-import { contentWords } from '../analysis/terms.ts';
+import { foldedWords } from '../analysis/folded-words.ts';
+import { contentWords, isStopword } from '../analysis/terms.ts';
 import { normaliseText } from '../corpus/article-id.ts';
+import type { Article } from '../corpus/article.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Services } from '../core/services.ts';
 import { numberSources } from './sources.ts';
 import type { BriefingSnippet } from './writer.ts';
 
 const MAX_SOURCES = 6;
+const QUOTED_SENTENCES = 4;
 const QUESTION =
   /\?\s*$|^(who|what|when|where|why|how|is|are|was|were|did|does|do|has|have|will|can)\b/i;
+
+/** Words that make a question without saying what it is about. */
+const QUESTION_FILLER = new Set(
+  'happened happen happening going latest news know tell think situation update updates'.split(' '),
+);
 
 /** True when a plain message reads as a question rather than a name or a search term. */
 export function looksLikeQuestion(text: string): boolean {
@@ -15,16 +23,85 @@ export function looksLikeQuestion(text: string): boolean {
 }
 
 /**
+ * The words a question is searched by: the names in it (capitalised words after the first)
+ * when it has any, since "What happened in Banjska?" is about Banjska and not about
+ * happening; else its content words without question filler.
+ */
+export function questionTerms(question: string): string[] {
+  const names = question
+    .split(/\s+/)
+    .slice(1)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => /^\p{Lu}/u.test(word) && !isStopword(word.toLowerCase()));
+  if (names.length > 0) return [...new Set(names)];
+  return [...new Set(contentWords(question))].filter(
+    (word) => word.length > 2 && !QUESTION_FILLER.has(word),
+  );
+}
+
+/**
+ * The answer when no model writes one: from each of the articles that best match the
+ * question, its summary sentence that names what was asked about, oldest first so that they
+ * read as a sequence of events, each cited. Every sentence is quoted from its source, so
+ * there is nothing to verify. Null when nothing matches.
+ */
+export function quotedAnswer(services: Services, question: string): Reply | null {
+  const terms = questionTerms(question);
+  if (terms.length === 0) return null;
+  const articles = services.store.search({
+    terms,
+    order: 'relevance',
+    limit: QUOTED_SENTENCES,
+    to: services.clock.now().toISOString(),
+  });
+  const wanted = terms.flatMap((term) => foldedWords(term));
+  const names = (sentence: string) =>
+    foldedWords(sentence).some((word) => wanted.some((term) => word.startsWith(term)));
+  const picked = articles
+    .map((article) => {
+      const summary = services.store.getAnalysis(article.id)?.summary ?? [];
+      return { article, sentence: summary.find(names) ?? summary[0] };
+    })
+    .filter((item): item is { article: Article; sentence: string } => Boolean(item.sentence))
+    .sort((a, b) => a.article.published.localeCompare(b.article.published));
+  if (picked.length === 0) return null;
+  const { sources, numberOf } = numberSources(picked.map((item) => item.article));
+  // Syndicated copies carry the same sentence: it is shown once, citing each copy.
+  const items = new Map<string, { text: string; citations: number[] }>();
+  for (const { article, sentence } of picked) {
+    const key = normaliseText(sentence);
+    const item = items.get(key) ?? {
+      text: `${article.published.slice(0, 10)}: ${sentence}`,
+      citations: [],
+    };
+    item.citations.push(numberOf.get(article.id)!);
+    items.set(key, item);
+  }
+  return {
+    blocks: [
+      { type: 'heading', text: question.length > 200 ? `${question.slice(0, 199)}…` : question },
+      { type: 'list', items: [...items.values()] },
+      {
+        type: 'notice',
+        level: 'info',
+        text: 'Quoted from the articles that best match the question.',
+      },
+      { type: 'sources', items: sources },
+    ],
+  };
+}
+
+/**
  * Answers a free question from the corpus through the configured model, under the same
  * verification as briefings: the model only sees numbered snippets of the most relevant
  * articles, and every sentence it writes must cite them and quote them word for word. Returns
  * null when no model is configured, nothing matches, or no sentence survives verification, so
- * the caller falls back to a plain search.
+ * the caller falls back to `quotedAnswer`.
  */
 export async function answerQuestion(services: Services, question: string): Promise<Reply | null> {
   const writer = services.llm;
   if (!writer) return null;
-  const terms = [...new Set(contentWords(question))].filter((word) => word.length > 2);
+  const terms = questionTerms(question);
   if (terms.length === 0) return null;
   const articles = services.store.search({
     terms,

@@ -55,6 +55,15 @@ function directoryOf(store: Store): PeopleDirectory {
 }
 
 /**
+ * The name of the one person `query` means (full name, alias or surname), or null when it
+ * names no one or several: lets a bare name typed in a chat be answered as `/who`.
+ */
+export function knownPerson(store: Store, query: string): string | null {
+  const resolution = directoryOf(store).resolve(query);
+  return resolution.status === 'found' ? resolution.person.name : null;
+}
+
+/**
  * Splits "kirby kosovo" into a person and a known topic when the whole line names no one, so
  * that text platforms (which pass one string) narrow by topic as Discord's options do.
  */

@@ -23,4 +23,9 @@ export interface Invocation {
     /** Discord thread or Telegram forum topic the request came from, when there is one. */
     threadId?: string;
   };
+  /**
+   * The answer must change nothing (`sitrep ask`, which scripts call to read): commands that
+   * write refuse, and a briefing does not record what it showed as seen.
+   */
+  readOnly?: boolean;
 }

@@ -1,26 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
+import { answerPlainText } from '../../briefing/plain-text.ts';
 import { parseCommandLine } from '../../core/command-line.ts';
 import type { AnyCommand } from '../../core/command.ts';
 import type { Dispatch, DispatchResult } from '../../core/dispatch.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Invocation } from '../../core/invocation.ts';
 import { noticeReply } from '../../core/reply.ts';
+import type { Services } from '../../core/services.ts';
 import { renderConsole } from './render.ts';
 
-export interface ConsoleOptions {
+/** What answering a console line needs. */
+export interface LineContext {
   dispatch: Dispatch;
-  commands: readonly AnyCommand[];
-  input: Readable;
-  output: Writable & { isTTY?: boolean; columns?: number };
+  services: Services;
+  /** The answer may change nothing (`sitrep ask`): see `Invocation.readOnly`. */
+  readOnly?: boolean;
+}
+
+export type LineAnswer = Pick<DispatchResult, 'reply' | 'data' | 'outcome' | 'errorId'>;
+
+export interface ConsoleOptions extends LineContext {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream & { isTTY?: boolean | undefined; columns?: number | undefined };
   banner?: string;
   /** Closes the console when aborted (a SIGTERM or SIGINT asking the bot to stop). */
   signal?: AbortSignal;
 }
 
 /** The console user: the person at the terminal, who manages their own "channel". */
-function invocationFor(command: string, args: Record<string, string>): Invocation {
+function invocationFor(
+  command: string,
+  args: Record<string, string>,
+  readOnly: boolean,
+): Invocation {
   return {
     id: randomUUID(),
     command,
@@ -28,21 +41,20 @@ function invocationFor(command: string, args: Record<string, string>): Invocatio
     platform: 'console',
     invoker: { id: 'console', name: 'console', isManager: true },
     channel: { id: 'console', kind: 'channel' },
+    ...(readOnly ? { readOnly } : {}),
   };
 }
 
-/**
- * Runs one console line: parse, dispatch, render. Exposed for `sitrep ask`, which answers one
- * line exactly as the REPL would.
- */
+/** Runs one command line (`/briefing kosovo`) as the console user: parse, then dispatch. */
 export async function answerLine(
   line: string,
   dispatch: Dispatch,
   commands: readonly AnyCommand[],
-): Promise<Pick<DispatchResult, 'reply' | 'data' | 'outcome' | 'errorId'>> {
+  readOnly = false,
+): Promise<LineAnswer> {
   try {
     const parsed = parseCommandLine(line, commands);
-    return await dispatch(invocationFor(parsed.command, parsed.args));
+    return await dispatch(invocationFor(parsed.command, parsed.args, readOnly));
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return {
@@ -50,6 +62,29 @@ export async function answerLine(
       data: null,
       outcome: 'user-error',
       errorId: error.id,
+    };
+  }
+}
+
+/**
+ * Answers whatever was typed at the console: a `/command` line, or plain text read as a
+ * Telegram private chat reads it (a topic gives its briefing, a name `/who`, a question an
+ * answer or a search). Exposed for `sitrep ask`, which answers one line as the REPL would.
+ */
+export async function answerInput(text: string, context: LineContext): Promise<LineAnswer> {
+  const { dispatch, services, readOnly = false } = context;
+  if (text.trim().startsWith('/')) return answerLine(text, dispatch, services.commands, readOnly);
+  try {
+    const plain = await answerPlainText(services, text);
+    if (plain.kind === 'command')
+      return await answerLine(plain.line, dispatch, services.commands, readOnly);
+    return { reply: plain.reply, data: null, outcome: 'ok' };
+  } catch (error) {
+    services.logger.error({ err: error }, 'plain message failed');
+    return {
+      reply: noticeReply('error', 'Sorry, something went wrong answering that.', true),
+      data: null,
+      outcome: 'error',
     };
   }
 }
@@ -78,7 +113,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const line = raw.trim();
     if (line === 'exit' || line === 'quit' || line === '/exit' || line === '/quit') break;
     if (line) {
-      const { reply } = await answerLine(line, options.dispatch, options.commands);
+      const { reply } = await answerInput(line, options);
       output.write(`${renderConsole(reply, style())}\n\n`);
     }
     if (interactive) rl.prompt();

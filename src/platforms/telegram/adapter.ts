@@ -12,8 +12,7 @@ import { noticeReply, type Reply } from '../../core/reply.ts';
 import type { Services } from '../../core/services.ts';
 import type { AnswerCache } from './answer-cache.ts';
 import { checkChannelAdmin, isChatAdmin } from './channel-admin.ts';
-import { interpretPlainMessage, searchReply } from './chat.ts';
-import { answerQuestion, looksLikeQuestion } from '../../briefing/answer-question.ts';
+import { answerPlainText } from '../../briefing/plain-text.ts';
 import { buildKeyboard, type ButtonCodec } from './keyboards.ts';
 import { pageReply } from './paging.ts';
 import { renderTelegram } from './render.ts';
@@ -234,20 +233,12 @@ export function attachTelegramHandlers(bot: Telegraf, options: TelegramAdapterOp
       return;
     }
     if (msg.chat.type !== 'private') return;
-    const intent = interpretPlainMessage(msg.text, services.suggest);
-    if (intent.kind === 'command') {
-      const { reply } = await answer(ctx.telegram, conversation, intent.line);
-      await deliver(ctx.telegram, conversation, reply, intent.line);
+    const plain = await answerPlainText(services, msg.text);
+    if (plain.kind === 'command') {
+      const { reply } = await answer(ctx.telegram, conversation, plain.line);
+      await deliver(ctx.telegram, conversation, reply, plain.line);
     } else {
-      const answered = looksLikeQuestion(intent.query)
-        ? await answerQuestion(services, intent.query)
-        : null;
-      await deliver(
-        ctx.telegram,
-        conversation,
-        answered ?? searchReply(services, intent.query),
-        null,
-      );
+      await deliver(ctx.telegram, conversation, plain.reply, null);
     }
   });
 

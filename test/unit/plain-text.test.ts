@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpretPlainMessage } from '../../src/platforms/telegram/chat.ts';
+import { interpretPlainMessage } from '../../src/briefing/plain-text.ts';
 
 const people = (_source: string, prefix: string) =>
   [
@@ -34,6 +34,18 @@ describe('interpretPlainMessage', () => {
     ).toEqual({
       kind: 'search',
       query: 'what happened at the border crossing near jarinje today',
+    });
+  });
+
+  it('answers a surname that names one person as /who, but never reads a question as a name', () => {
+    const lookup = (query: string) => (query.toLowerCase() === 'kirby' ? 'John Kirby' : null);
+    expect(interpretPlainMessage('kirby', undefined, lookup)).toEqual({
+      kind: 'command',
+      line: '/who "John Kirby"',
+    });
+    expect(interpretPlainMessage('who is kirby', undefined, () => 'John Kirby')).toEqual({
+      kind: 'search',
+      query: 'who is kirby',
     });
   });
 });
