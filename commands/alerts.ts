@@ -20,8 +20,11 @@ const notice = (text: string) => ({
 export default defineCommand({
   name: 'alerts',
   description: 'Snooze or resume alerts here, or set the digest time zone: /alerts snooze 6h',
+  details:
+    "Pauses this channel's alerts for a while with snooze (at most 7 days; escalations meanwhile are not sent later), ends the pause with resume, or sets the time zone that daily digests follow with zone.",
   permission: 'manager',
   guildOnly: true,
+  writes: true,
   options: {
     action: {
       type: 'choice',

@@ -1,30 +1,38 @@
 import { buildBriefing, markNew, withModelSummary } from '../src/briefing/briefing-view.ts';
-import { rememberShown } from '../src/briefing/seen-stories.ts';
+import { rememberShown, unseenStories } from '../src/briefing/seen-stories.ts';
+import { withStrayTopicWords } from '../src/briefing/stray-topic-words.ts';
 import { defineCommand } from '../src/core/command.ts';
 import type { Block } from '../src/core/reply.ts';
+import { plural } from '../src/core/plural.ts';
+
+const options = {
+  topic: {
+    type: 'string',
+    description: 'Topic, place or conflict, e.g. kosovo',
+    required: true,
+    maxLength: 100,
+    autocomplete: 'topic',
+  },
+  days: {
+    type: 'integer',
+    description: 'How many days of coverage (default 7)',
+    min: 1,
+    max: 365,
+  },
+} as const;
 
 export default defineCommand({
   name: 'briefing',
   description: 'What is happening on a topic: escalation, summary, actors, quotes and sources',
+  details:
+    "The topic's escalation level (0 to 5) and trend with the events behind it, a summary drawn from several sources with citations, the developments (marked NEW when this channel has not seen them), key actors, telling quotes and numbered sources. The window reaches back from the topic's newest article, not from today.",
   slow: true,
-  options: {
-    topic: {
-      type: 'string',
-      description: 'Topic, place or conflict, e.g. kosovo',
-      required: true,
-      maxLength: 100,
-      autocomplete: 'topic',
-    },
-    days: {
-      type: 'integer',
-      description: 'How many days of coverage (default 7)',
-      min: 1,
-      max: 365,
-    },
-  },
+  options,
   async run(args, { services, invocation }) {
     const now = services.clock.now();
-    const draft = buildBriefing(services.store, args.topic, now, args.days);
+    const draft = withStrayTopicWords(services.store, { options }, args, () =>
+      buildBriefing(services.store, args.topic, now, args.days),
+    );
     const written = services.llm
       ? await withModelSummary(
           draft,
@@ -32,13 +40,12 @@ export default defineCommand({
           `${draft.topicKey}|${draft.view.window.from}|${draft.view.window.to}|${services.store.version()}`,
         )
       : { view: draft.view, note: null };
-    const fresh = rememberShown(
-      services.store.db,
-      `${invocation.platform}:${invocation.channel.id}`,
-      draft.topicKey,
-      written.view.developments.map((item) => item.story),
-      now,
-    );
+    const channel = `${invocation.platform}:${invocation.channel.id}`;
+    const stories = written.view.developments.map((item) => item.story);
+    // A read-only request (`sitrep ask`) sees what is new to the channel without recording it.
+    const fresh = invocation.readOnly
+      ? unseenStories(services.store.db, channel, draft.topicKey, stories)
+      : rememberShown(services.store.db, channel, draft.topicKey, stories, now);
     const view = markNew(written.view, fresh);
     const { escalation } = view;
 
@@ -92,7 +99,7 @@ export default defineCommand({
         {
           type: 'list',
           items: view.actors.map((actor) => ({
-            text: `${actor.name}${actor.role ? `, ${actor.role}` : ''} (${actor.mentions} ${actor.mentions === 1 ? 'story' : 'stories'})`,
+            text: `${actor.name}${actor.role ? `, ${actor.role}` : ''} (${plural(actor.mentions, 'story', 'stories')})`,
           })),
         },
       );

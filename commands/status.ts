@@ -10,6 +10,8 @@ const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' '
 export default defineCommand({
   name: 'status',
   description: 'Is sitrep keeping up? Corpus size, newest article, feeds, inbox, alert backlog',
+  details:
+    "Whether sitrep is keeping up: corpus size, newest article, each feed's health, the inbox and the alert backlog, with a warning when ingestion is failing.",
   options: {},
   run(_args, { services }) {
     const { store, clock } = services;

@@ -4,6 +4,7 @@ import { createSubscriptions } from '../src/alerts/subscriptions.ts';
 import { closestTopics, resolveTopic } from '../src/corpus/topics.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { ErrorId, UserError } from '../src/core/errors.ts';
+import { strayWordsError } from '../src/core/stray-words.ts';
 
 /** Without a severity a subscription hears of armed clashes and worse. */
 export const DEFAULT_MIN_LEVEL = 4;
@@ -31,35 +32,47 @@ function splitTopic(args: { topic: string; severity?: string; digest?: 'off' | '
   };
 }
 
+const options = {
+  topic: {
+    type: 'string',
+    description: 'Topic, e.g. kosovo',
+    required: true,
+    maxLength: 100,
+    autocomplete: 'topic',
+  },
+  severity: {
+    type: 'choice',
+    description: `Lowest level to alert: 1-5 or tension, posture, coercion, clash, deadly (default ${DEFAULT_MIN_LEVEL})`,
+    choices: SEVERITY_CHOICES,
+  },
+  digest: {
+    type: 'choice',
+    description: 'off, or daily for a briefing each day there is new coverage (default off)',
+    choices: ['off', 'daily'],
+  },
+} as const;
+
 export default defineCommand({
   name: 'subscribe',
   description: 'Alert this channel when a topic escalates: /subscribe kosovo 3 digest:daily',
+  details:
+    'Posts an alert here when a story on the topic reaches the severity (1 tension, 2 posture, 3 coercion, 4 clash, 5 deadly), then follow-ups on that story; with digest:daily also a briefing each day there is new coverage. Subscribing again changes the settings.',
   permission: 'manager',
   guildOnly: true,
-  // `digest` is listed before `severity` so that `/subscribe kosovo 3` reads 3 as the severity.
-  options: {
-    topic: {
-      type: 'string',
-      description: 'Topic, e.g. kosovo',
-      required: true,
-      maxLength: 100,
-      autocomplete: 'topic',
-    },
-    digest: {
-      type: 'choice',
-      description: 'Also post a daily briefing when there is new coverage (off or daily)',
-      choices: ['off', 'daily'],
-    },
-    severity: {
-      type: 'choice',
-      description: 'Lowest level to alert: 1-5 or tension, posture, coercion, clash, deadly',
-      choices: SEVERITY_CHOICES,
-    },
-  },
+  writes: true,
+  options,
   run(given, { services, invocation }) {
     const args = splitTopic(given);
     const topic = resolveTopic(args.topic);
     if (!topic.known) {
+      // "kosovo 6": a known topic followed by a word no option takes.
+      const stray = strayWordsError(
+        { options },
+        'topic',
+        given,
+        (words) => resolveTopic(words).known,
+      );
+      if (stray) throw stray;
       const suggestions = closestTopics(args.topic);
       throw new UserError(
         ErrorId.UnknownTopic,

@@ -8,6 +8,8 @@ import type { Block } from '../src/core/reply.ts';
 export default defineCommand({
   name: 'subscriptions',
   description: "This channel's alert subscriptions, snooze and delivery state",
+  details:
+    'The topics this channel follows with their severity and digest, and whether alerts here are snoozed or paused after failed deliveries.',
   options: {},
   run(_args, { services, invocation }) {
     const subscriptions = createSubscriptions(services.store.db);

@@ -1,30 +1,37 @@
 import { escalationChartSvg, svgToPng } from '../src/briefing/chart.ts';
 import { sparkline } from '../src/briefing/sparkline.ts';
+import { withStrayTopicWords } from '../src/briefing/stray-topic-words.ts';
 import { buildTimeline } from '../src/briefing/timeline-view.ts';
 import { defineCommand } from '../src/core/command.ts';
 import type { Block } from '../src/core/reply.ts';
 
+const options = {
+  topic: {
+    type: 'string',
+    description: 'Topic, place or conflict, e.g. kosovo',
+    required: true,
+    maxLength: 100,
+    autocomplete: 'topic',
+  },
+  days: {
+    type: 'integer',
+    description: 'How many days back (default 30)',
+    min: 1,
+    max: 365,
+  },
+} as const;
+
 export default defineCommand({
   name: 'timeline',
   description: 'A topic’s stories in date order, with a chart of coverage and escalation',
+  details:
+    "The topic's stories in date order with their severity, and a chart of coverage and escalation per day: a PNG on Discord and Telegram, a sparkline in the console. The window reaches back from the topic's newest article.",
   slow: true,
-  options: {
-    topic: {
-      type: 'string',
-      description: 'Topic, place or conflict, e.g. kosovo',
-      required: true,
-      maxLength: 100,
-      autocomplete: 'topic',
-    },
-    days: {
-      type: 'integer',
-      description: 'How many days back (default 30)',
-      min: 1,
-      max: 365,
-    },
-  },
+  options,
   run(args, { services }) {
-    const view = buildTimeline(services.store, args.topic, services.clock.now(), args.days);
+    const view = withStrayTopicWords(services.store, { options }, args, () =>
+      buildTimeline(services.store, args.topic, services.clock.now(), args.days),
+    );
     const from = view.window.from.slice(0, 10);
     const to = view.window.to.slice(0, 10);
     const counts = view.days.map((day) => day.articles);

@@ -3,12 +3,15 @@ import { createSubscriptions } from '../src/alerts/subscriptions.ts';
 import { resolveTopic } from '../src/corpus/topics.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { ErrorId, UserError } from '../src/core/errors.ts';
+import { plural } from '../src/core/plural.ts';
 
 export default defineCommand({
   name: 'unsubscribe',
   description: 'Stop alerts on a topic in this channel, or on everything with "all"',
+  details: "Ends this channel's alerts on one topic, or on every topic with all.",
   permission: 'manager',
   guildOnly: true,
+  writes: true,
   options: {
     topic: {
       type: 'string',
@@ -31,7 +34,10 @@ export default defineCommand({
             {
               type: 'notice',
               level: 'info',
-              text: `Removed all ${removed} subscriptions of this channel.`,
+              text:
+                removed === 1
+                  ? 'Removed the one subscription of this channel.'
+                  : `Removed all ${plural(removed, 'subscription')} of this channel.`,
             },
           ],
         },

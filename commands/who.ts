@@ -1,6 +1,7 @@
 import { buildWho, type WhoView } from '../src/briefing/who-view.ts';
 import { defineCommand } from '../src/core/command.ts';
 import type { Block, Reply, ReplyAction, SourceRef } from '../src/core/reply.ts';
+import { plural } from '../src/core/plural.ts';
 
 /** A statement as read aloud: a direct quote as quoted, reported speech with its verb. */
 function statementText(statement: WhoView['statements'][number]): string {
@@ -34,7 +35,7 @@ function whoReply(view: WhoView, args: { topic?: string; days?: number }): Reply
       type: 'person',
       name: person.name,
       roles: person.roles.slice(0, 3),
-      detail: `${person.statements} statement${person.statements === 1 ? '' : 's'}; ${seen}`,
+      detail: `${plural(person.statements, 'statement')}; ${seen}`,
     },
   ];
   if (view.statements.length === 0) {
@@ -88,6 +89,8 @@ function whoReply(view: WhoView, args: { topic?: string; days?: number }): Reply
 export default defineCommand({
   name: 'who',
   description: 'What a person said: direct quotes and reported statements with sources',
+  details:
+    "A person's card (full name, roles, first and last seen) and their statements, direct quotes and reported speech, newest first with date, outlet and link. A surname is enough when it names one person; several matches are offered to choose from.",
   options: {
     name: {
       type: 'string',

@@ -45,9 +45,25 @@ function statementsFor(db: Database): Statements {
 }
 
 /**
+ * The stories of a topic a channel has not been shown before. A channel's first briefing on a
+ * topic marks nothing as new: there is no "last time" to compare with.
+ */
+export function unseenStories(
+  db: Database,
+  channel: string,
+  topic: string,
+  stories: readonly string[],
+): Set<string> {
+  const statements = statementsFor(db);
+  if (statements.any.get(channel, topic) === undefined) return new Set();
+  return new Set(
+    stories.filter((story) => statements.shown.get(channel, topic, story) === undefined),
+  );
+}
+
+/**
  * Records that a channel was shown these stories of a topic and returns the ones it had not
- * been shown before. A channel's first briefing on a topic marks nothing as new: there is no
- * "last time" to compare with.
+ * been shown before (`unseenStories`).
  */
 export function rememberShown(
   db: Database,
@@ -58,12 +74,8 @@ export function rememberShown(
 ): Set<string> {
   const statements = statementsFor(db);
   return db.transaction(() => {
-    const before = statements.any.get(channel, topic) !== undefined;
-    const fresh = new Set<string>();
-    for (const story of stories) {
-      if (before && statements.shown.get(channel, topic, story) === undefined) fresh.add(story);
-      statements.insert.run(channel, topic, story, now.toISOString());
-    }
+    const fresh = unseenStories(db, channel, topic, stories);
+    for (const story of stories) statements.insert.run(channel, topic, story, now.toISOString());
     return fresh;
   })();
 }

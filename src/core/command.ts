@@ -61,13 +61,18 @@ export interface CommandContext {
 export interface CommandDefinition<O extends OptionSpecs = OptionSpecs> {
   /** Lowercase letters, digits and `_` or `-`, at most 32 characters (Discord and Telegram rules). */
   name: string;
+  /** One line, at most 100 characters (Discord's limit): menus, autocomplete and `/help`. */
   description: string;
+  /** What the answer holds and how it is chosen, for `/help <command>` and the README. */
+  details?: string;
   options: O;
   permission?: Permission;
   /** Servers and groups only (subscriptions belong to a channel, not a DM). */
   guildOnly?: boolean;
   /** May take over a second (LLM, large corpora): platforms acknowledge first, then answer. */
   slow?: boolean;
+  /** Changes what the bot stores (subscriptions, snoozes): refused where answers only read. */
+  writes?: boolean;
   run(args: ArgsOf<O>, context: CommandContext): Answer | Promise<Answer>;
 }
 

@@ -23,6 +23,12 @@ function preconditions(command: AnyCommand, invocation: Invocation): void {
       `/${command.name} works in a server channel or group, not in private messages.`,
     );
   }
+  if (command.writes && invocation.readOnly) {
+    throw new UserError(
+      ErrorId.NotAllowed,
+      `/${command.name} changes the bot's settings, and this request may only read them.`,
+    );
+  }
   if (command.permission === 'manager' && !invocation.invoker.isManager) {
     throw new UserError(
       ErrorId.NotAllowed,
