@@ -51,6 +51,21 @@ export interface IngestOptions {
    * one `retry` failure says so, so the inbox keeps the file for the next start.
    */
   signal?: AbortSignal;
+  /**
+   * Hears how far an `ingestPaths` has got, after each file read and each article (or batch)
+   * stored: `sitrep ingest`'s progress line on a terminal.
+   */
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/**
+ * How far an `ingestPaths` has got: the files read (their bytes and the articles parsed from
+ * them, which run ahead of storing) and the report so far.
+ */
+export interface IngestProgress {
+  bytesRead: number;
+  articlesRead: number;
+  report: IngestReport;
 }
 
 /** The failure an ingest stopped by its signal reports. */
@@ -123,6 +138,135 @@ function utf8(bytes: Uint8Array): string | null {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
+  }
+}
+
+function fileTooLarge(path: string, bytes: number): ParseFailure {
+  const mb = (bytes / 1024 / 1024).toFixed(1);
+  return {
+    origin: path,
+    reason: `file too large (${mb} MB, limit ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
+  };
+}
+
+/** A file `walkFiles` found, with what reading it needs. */
+export interface FoundFile {
+  path: string;
+  bytes: number;
+  /** The date an article without one gets: the file's modification time. */
+  modified: Date;
+}
+
+/**
+ * The files that `paths` name, folders walked recursively in name order (README, LICENSE and
+ * dot-files skipped); a path that cannot be read, or a file too large, goes to `failed`.
+ * Ingest reads exactly these, and `sitrep ingest` sums their sizes for its progress.
+ */
+export async function* walkFiles(
+  paths: readonly string[],
+  failed: ParseFailure[],
+): AsyncGenerator<FoundFile> {
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      failed.push({ origin: path, reason: `cannot read: ${code}` });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(path)).filter((name) => !SKIPPED.test(name)).sort();
+      yield* walkFiles(
+        entries.map((name) => join(path, name)),
+        failed,
+      );
+      continue;
+    }
+    if (info.size > MAX_FILE_BYTES) {
+      failed.push(fileTooLarge(path, info.size));
+      continue;
+    }
+    yield { path, bytes: info.size, modified: info.mtime };
+  }
+}
+
+/** How `readArticleFiles` reads. */
+export interface ReadFilesOptions {
+  clock: Clock;
+  /** One file into articles: `parseDocument`, or a reader that also knows saved feeds. */
+  readDocument?: typeof parseDocument;
+  /** Large NDJSON files in slices of lines, with a turn of the event loop between. */
+  background?: boolean;
+  /** Hears each file once its articles are read, with their number. */
+  onFile?: (file: FoundFile, articles: number) => void;
+}
+
+/**
+ * The articles of a large NDJSON file, read a slice of lines at a time with a turn of the
+ * event loop between, so reading 100,000 lines never holds this thread for long. Origins keep
+ * the file's own line numbers.
+ */
+async function* ndjsonInSlices(
+  path: string,
+  text: string,
+  fallback: string,
+  failed: ParseFailure[],
+): AsyncGenerator<ArticleInput> {
+  const lines = text.split('\n');
+  const renumber = (origin: string, offset: number) =>
+    origin.replace(/:(\d+)$/, (_, line: string) => `:${Number(line) + offset}`);
+  for (let start = 0; start < lines.length; start += LINES_PER_SLICE) {
+    const slice = lines.slice(start, start + LINES_PER_SLICE);
+    if (!slice.some((line) => line.trim())) continue;
+    await nextTurn();
+    const parsed = parseDocument(path, Buffer.from(slice.join('\n')), fallback);
+    for (const failure of parsed.failures)
+      failed.push({ ...failure, origin: renumber(failure.origin, start) });
+    for (const article of parsed.articles)
+      yield { ...article, origin: renumber(article.origin, start) };
+  }
+}
+
+/**
+ * The articles of files and folders as ingest reads them, in name order; what cannot be read
+ * goes to `failed`. `sitrep analyze` reads its input through here too, so that it shows what
+ * ingest would store.
+ */
+export async function* readArticleFiles(
+  paths: readonly string[],
+  failed: ParseFailure[],
+  options: ReadFilesOptions,
+): AsyncGenerator<ArticleInput> {
+  const { clock, readDocument = parseDocument, background = false, onFile } = options;
+  for await (const file of walkFiles(paths, failed)) {
+    const { path, modified } = file;
+    const fallback = (modified.getTime() > 0 ? modified : clock.now()).toISOString();
+    let bytes;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      // Gone or unreadable since it was listed (another process took it): said, not thrown.
+      failed.push({
+        origin: path,
+        reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      });
+      continue;
+    }
+    const text = background && NDJSON.test(path) ? utf8(bytes) : null;
+    if (text !== null && bytes.length > SLICED_FROM_BYTES) {
+      let articles = 0;
+      for await (const article of ndjsonInSlices(path, text, fallback, failed)) {
+        articles++;
+        yield article;
+      }
+      onFile?.(file, articles);
+      continue;
+    }
+    const parsed = readDocument(path, bytes, fallback);
+    failed.push(...parsed.failures);
+    onFile?.(file, parsed.articles.length);
+    yield* parsed.articles;
   }
 }
 
@@ -261,8 +405,12 @@ export function createIngester(options: {
     inputs: readonly ArticleInput[],
     report: IngestReport,
     around?: IngestOptions['around'],
+    stored: () => void = () => {},
   ): IngestReport {
-    for (const input of inputs) ingestOne(input, report, around);
+    for (const input of inputs) {
+      ingestOne(input, report, around);
+      stored();
+    }
     return report;
   }
 
@@ -277,6 +425,7 @@ export function createIngester(options: {
     rest: AsyncIterator<ArticleInput> | Iterator<ArticleInput>,
     report: IngestReport,
     options: IngestOptions,
+    stored: () => void,
   ): Promise<void> {
     const window: InFlight[] = [];
     const batchSize = options.background ? BACKGROUND_BATCH : COMMIT_BATCH;
@@ -296,6 +445,7 @@ export function createIngester(options: {
       await Promise.all(ready.map((item) => item.done));
       const budget = options.background ? BACKGROUND_BATCH_MS : Infinity;
       window.splice(0, storeBatch(ready, report, options.around, budget));
+      stored();
       if (options.background) await nextTurn();
     };
     for (const input of first) {
@@ -318,6 +468,7 @@ export function createIngester(options: {
     iterator: AsyncIterator<ArticleInput> | Iterator<ArticleInput>,
     report: IngestReport,
     { around, signal }: IngestOptions,
+    stored: () => void,
   ): Promise<IngestReport> {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       await nextTurn();
@@ -326,20 +477,23 @@ export function createIngester(options: {
         break;
       }
       ingestOne(next.value, report, around);
+      stored();
     }
     return report;
   }
 
+  /** `stored` hears after each article (this thread) or each committed batch (threads). */
   async function ingestStream(
     inputs: Iterable<ArticleInput> | AsyncIterable<ArticleInput>,
     report = emptyReport(),
     options: IngestOptions = {},
+    stored: () => void = () => {},
   ): Promise<IngestReport> {
     const iterator =
       Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : inputs[Symbol.iterator]();
     if (options.background) {
-      if (!parallel) return ingestTakingTurns(iterator, report, options);
-      await ingestInParallel(parallel, [], iterator, report, options);
+      if (!parallel) return ingestTakingTurns(iterator, report, options, stored);
+      await ingestInParallel(parallel, [], iterator, report, options, stored);
       return report;
     }
     const first: ArticleInput[] = [];
@@ -349,94 +503,9 @@ export function createIngester(options: {
       if (next.done) ended = true;
       else first.push(next.value);
     }
-    if (ended || !parallel) return ingestHere(first, report, options.around);
-    await ingestInParallel(parallel, first, iterator, report, options);
+    if (ended || !parallel) return ingestHere(first, report, options.around, stored);
+    await ingestInParallel(parallel, first, iterator, report, options, stored);
     return report;
-  }
-
-  function fileTooLarge(path: string, bytes: number): ParseFailure {
-    const mb = (bytes / 1024 / 1024).toFixed(1);
-    return {
-      origin: path,
-      reason: `file too large (${mb} MB, limit ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
-    };
-  }
-
-  /** The articles of files and folders, in name order; what cannot be read goes to `failed`. */
-  /**
-   * The articles of a large NDJSON file, read a slice of lines at a time with a turn of the
-   * event loop between, so reading 100,000 lines never holds this thread for long. Origins keep
-   * the file's own line numbers.
-   */
-  async function* ndjsonInSlices(
-    path: string,
-    text: string,
-    fallback: string,
-    failed: ParseFailure[],
-  ): AsyncGenerator<ArticleInput> {
-    const lines = text.split('\n');
-    const renumber = (origin: string, offset: number) =>
-      origin.replace(/:(\d+)$/, (_, line: string) => `:${Number(line) + offset}`);
-    for (let start = 0; start < lines.length; start += LINES_PER_SLICE) {
-      const slice = lines.slice(start, start + LINES_PER_SLICE);
-      if (!slice.some((line) => line.trim())) continue;
-      await nextTurn();
-      const parsed = parseDocument(path, Buffer.from(slice.join('\n')), fallback);
-      for (const failure of parsed.failures)
-        failed.push({ ...failure, origin: renumber(failure.origin, start) });
-      for (const article of parsed.articles)
-        yield { ...article, origin: renumber(article.origin, start) };
-    }
-  }
-
-  async function* readPaths(
-    paths: readonly string[],
-    failed: ParseFailure[],
-    background = false,
-  ): AsyncGenerator<ArticleInput> {
-    for (const path of paths) {
-      let info;
-      try {
-        info = await stat(path);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'error';
-        failed.push({ origin: path, reason: `cannot read: ${code}` });
-        continue;
-      }
-      if (info.isDirectory()) {
-        const entries = (await readdir(path)).filter((name) => !SKIPPED.test(name)).sort();
-        yield* readPaths(
-          entries.map((name) => join(path, name)),
-          failed,
-          background,
-        );
-        continue;
-      }
-      if (info.size > MAX_FILE_BYTES) {
-        failed.push(fileTooLarge(path, info.size));
-        continue;
-      }
-      const fallback = (info.mtime.getTime() > 0 ? info.mtime : clock.now()).toISOString();
-      let bytes;
-      try {
-        bytes = await readFile(path);
-      } catch (error) {
-        // Gone or unreadable since it was listed (another process took it): said, not thrown.
-        failed.push({
-          origin: path,
-          reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-        });
-        continue;
-      }
-      const text = background && NDJSON.test(path) ? utf8(bytes) : null;
-      if (text !== null && bytes.length > SLICED_FROM_BYTES) {
-        yield* ndjsonInSlices(path, text, fallback, failed);
-        continue;
-      }
-      const parsed = readDocument(path, bytes, fallback);
-      failed.push(...parsed.failures);
-      yield* parsed.articles;
-    }
   }
 
   return {
@@ -450,9 +519,22 @@ export function createIngester(options: {
       observe(report);
       return report;
     },
-    async ingestPaths(paths, options) {
+    async ingestPaths(paths, options = {}) {
       const report = emptyReport();
-      await ingestStream(readPaths(paths, report.failed, options?.background), report, options);
+      const read = { bytesRead: 0, articlesRead: 0 };
+      const { onProgress } = options;
+      const tell = onProgress ? () => onProgress({ ...read, report }) : undefined;
+      const files = readArticleFiles(paths, report.failed, {
+        clock,
+        readDocument,
+        background: options.background ?? false,
+        onFile: (file, articles) => {
+          read.bytesRead += file.bytes;
+          read.articlesRead += articles;
+          tell?.();
+        },
+      });
+      await ingestStream(files, report, options, tell);
       observe(report);
       return report;
     },

@@ -1,4 +1,4 @@
-import type { Ingester, IngestReport } from '../corpus/ingest.ts';
+import type { Ingester, IngestOptions, IngestReport } from '../corpus/ingest.ts';
 import type { Clock } from '../core/clock.ts';
 import { readDocument } from './read-document.ts';
 import { FetchError, safeFetch, type SafeFetchOptions } from './safe-fetch.ts';
@@ -11,6 +11,8 @@ export interface IngestSourceOptions {
   background?: boolean;
   /** Stops the ingest (see `IngestOptions.signal`). */
   signal?: AbortSignal;
+  /** How far a file or folder has got (see `IngestOptions.onProgress`). */
+  onProgress?: IngestOptions['onProgress'];
 }
 
 const failed = (origin: string, reason: string): IngestReport => ({
@@ -31,6 +33,7 @@ export async function ingestSource(
   const how = {
     background: options.background ?? false,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
   if (!/^https?:\/\//i.test(target)) return options.ingester.ingestPaths([target], how);
   let response;

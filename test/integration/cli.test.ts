@@ -73,7 +73,7 @@ describe('sitrep ask', () => {
 });
 
 describe('sitrep ingest', () => {
-  it('reports each bad file with its reason and adds the rest', async () => {
+  it('reports each bad file with its reason, adds the rest and exits 1', async () => {
     const inbox = join(work, 'mixed');
     const db = join(work, 'ingest.db');
     rmSync(inbox, { recursive: true, force: true });
@@ -90,8 +90,8 @@ describe('sitrep ingest', () => {
       JSON.stringify({ title: 'Kosovo talks resume', body: 'Envoys met in Brussels.' }),
     );
 
-    const result = await runCli(['ingest', '--db', db, inbox]);
-    expect(result.code).toBe(0);
+    const result = await runCli(['ingest', '--db', db, '--verbose', inbox]);
+    expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/failed\s+\S*image\.png\s+binary file, not text/);
     expect(result.stdout).toMatch(/failed\s+\S*empty\.txt\s+empty file/);
     expect(result.stdout).toMatch(/failed\s+\S*broken\.json\s+invalid JSON/);
@@ -100,6 +100,7 @@ describe('sitrep ingest', () => {
     expect(result.stdout).toMatch(/^1 added, 0 duplicate, 4 failed$/m);
 
     const again = await runCli(['ingest', '--db', db, join(inbox, 'good.json')]);
+    expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^0 added, 1 duplicate, 0 failed$/m);
   });
 });
