@@ -1,20 +1,9 @@
 import { config as loadDotenv } from 'dotenv';
-import { analyzeCommand } from './cli/analyze.ts';
-import { askCommand } from './cli/ask.ts';
-import { ingestCommand } from './cli/ingest.ts';
-import { helpOf, UsageError, type CliIo, type Subcommand } from './cli/io.ts';
-import { registerCommandsCommand } from './cli/register-commands.ts';
-import { startCommand } from './cli/start.ts';
+import { helpOf, UsageError, type CliIo } from './cli/io.ts';
+import { subcommands } from './cli/subcommands.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 
-/** Every subcommand, in the order `sitrep --help` lists them. */
-export const subcommands: readonly Subcommand[] = [
-  startCommand,
-  ingestCommand,
-  askCommand,
-  analyzeCommand,
-  registerCommandsCommand,
-];
+export { subcommands };
 
 const USAGE = [
   'usage:',

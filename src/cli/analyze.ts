@@ -10,7 +10,7 @@ import { readArticleFiles, walkFiles } from '../corpus/ingest.ts';
 import type { ParseFailure } from '../corpus/parse/parse-error.ts';
 import { systemClock } from '../core/clock.ts';
 import { readDocument } from '../sources/read-document.ts';
-import { UsageError, type CliContext, type CliIo, type Subcommand } from './io.ts';
+import { UsageError, type CliContext, type CliIo } from './io.ts';
 
 /** The `sitrep analyze` record: id and origin, then the analysis in DESIGN.md's field order. */
 function record(id: string, origin: string, analysis: Analysis): string {
@@ -92,7 +92,7 @@ async function analyzeLines(origin: string, bytes: Buffer, io: CliIo): Promise<n
   return failed;
 }
 
-async function analyze(argv: string[], { io }: CliContext): Promise<number> {
+export async function analyze(argv: string[], { io }: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -128,28 +128,3 @@ async function analyze(argv: string[], { io }: CliContext): Promise<number> {
     io.stderr.write(`sitrep analyze: ${failure.origin}: ${failure.reason}\n`);
   return failed + failures.length > 0 ? 1 : 0;
 }
-
-export const analyzeCommand: Subcommand = {
-  name: 'analyze',
-  synopsis: '[--plain | --jsonl] [FILE|FOLDER|-]...',
-  summary: 'Print the analysis ingest would store, one JSON line per article.',
-  details: `Each line is { id, origin, entities, quotes, people, events, summary }; offsets index into
-the article's body. Input is read exactly as ingest reads it: a saved feed's items, a text
-file's title, by-line, date and URL lines and trailing site boilerplate taken off the body,
-Markdown front matter, JSON and NDJSON records, HTML through Readability. With no file, text
-piped to standard input is read the same way; "-" names standard input too.
-
-options:
-  --plain   take each input's whole text as the body, verbatim: no title, header or
-            boilerplate is taken off, and offsets index into the input as it is. For text
-            that is only an article body; a saved page wants no option.
-  --jsonl   each input holds {"id","text"} lines; each text is analysed verbatim and answered
-            with one line carrying its id ({"origin","line","error"} for a bad line)
-
-A piped sentence with no title line wants --plain: read as an article, its only line is the
-title and the body is empty.
-
-exit codes: 0 all analysed, 1 an input or line could not be read (reported on stderr, the
-rest still printed), 2 usage (no input, a file that does not exist).`,
-  run: analyze,
-};

@@ -5,7 +5,7 @@ import { createApp } from '../main.ts';
 import { renderConsole } from '../platforms/console/render.ts';
 import { answerInput } from '../platforms/console/repl.ts';
 import { llmOptions } from './app-options.ts';
-import { UsageError, type CliContext, type Subcommand } from './io.ts';
+import { UsageError, type CliContext } from './io.ts';
 
 /** `--json` output: image blocks are described (alt text, size), never dumped as bytes. */
 function jsonReplacer(_key: string, value: unknown): unknown {
@@ -21,7 +21,7 @@ function jsonReplacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-async function ask(argv: string[], { io, config: readConfig }: CliContext): Promise<number> {
+export async function ask(argv: string[], { io, config: readConfig }: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -80,23 +80,3 @@ async function ask(argv: string[], { io, config: readConfig }: CliContext): Prom
     app.close();
   }
 }
-
-export const askCommand: Subcommand = {
-  name: 'ask',
-  synopsis: '[--corpus DIR]... [--db FILE] [--json] [--now ISO] "<command or question>"',
-  summary: 'Answer one line as the console would: a command, a topic, a name or a question.',
-  details: `ask only reads: commands that change settings (/subscribe, /unsubscribe, /alerts) are
-refused, and a briefing marks what is new since the console's last briefing without recording
-that it was shown. It opens the database as start does (creating it, or bringing its schema
-forward); --corpus adds articles to the store it answers from.
-
-options:
-  --corpus DIR   ingest these files or folders first (repeatable); without --db the store
-                 is in memory and nothing is written to disk
-  --db FILE      the SQLite database (default SITREP_DB, data/sitrep.db)
-  --json         print { reply, data }: the reply's blocks and the command's typed view
-  --now ISO      answer as of this moment (articles published later are not seen)
-
-exit codes: 0 answered, 1 refused (unknown topic, no coverage...; one line), 2 usage.`,
-  run: ask,
-};

@@ -4,7 +4,7 @@ import { createLogger } from '../core/logger.ts';
 import { createApp } from '../main.ts';
 import { ingestSource } from '../sources/ingest-source.ts';
 import { createProgress } from './ingest-progress.ts';
-import { UsageError, type CliContext, type Subcommand } from './io.ts';
+import { UsageError, type CliContext } from './io.ts';
 
 const isUrl = (target: string) => /^https?:\/\//i.test(target);
 
@@ -47,7 +47,10 @@ export function printReport(
   );
 }
 
-async function ingest(argv: string[], { io, config: readConfig }: CliContext): Promise<number> {
+export async function ingest(
+  argv: string[],
+  { io, config: readConfig }: CliContext,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -94,21 +97,3 @@ async function ingest(argv: string[], { io, config: readConfig }: CliContext): P
     app.close();
   }
 }
-
-export const ingestCommand: Subcommand = {
-  name: 'ingest',
-  synopsis: '[--db FILE] [--verbose] <file|folder|feed file|http(s) URL>...',
-  summary: 'Add articles to the corpus; prints each failure with its reason, then the totals.',
-  details: `Files may be plain text, Markdown, JSON or NDJSON, HTML, or a saved RSS, Atom or JSON
-feed; folders are read recursively (README, LICENSE and dot-files skipped); a URL is fetched
-as a feed or an article page. A bad file never stops the ingest. On a terminal a progress
-line (articles done, rate, share read, time left) is shown on stderr while it runs.
-
-options:
-  --db FILE       the SQLite database (default SITREP_DB, data/sitrep.db)
-  -v, --verbose   also print a line per article added or found duplicate
-
-output: "failed  <origin>  <reason>" lines, then "N added, N duplicate, N failed".
-exit codes: 0 every input read, 1 any input failed (the report is still printed), 2 usage.`,
-  run: ingest,
-};

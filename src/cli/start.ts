@@ -14,7 +14,7 @@ import { startDiscord } from '../platforms/discord/client.ts';
 import { startTelegram } from '../platforms/telegram/start.ts';
 import { parseFeedsFile, type FeedConfig } from '../sources/feeds-file.ts';
 import { llmOptions } from './app-options.ts';
-import type { CliContext, Subcommand } from './io.ts';
+import type { CliContext } from './io.ts';
 
 /** Ingests the bundled sample corpus into an empty store; a stored corpus is never re-analysed. */
 async function seedIfEmpty(app: App, config: Config): Promise<number> {
@@ -33,7 +33,10 @@ function configuredFeeds(config: Config): FeedConfig[] {
   }
 }
 
-async function start(argv: string[], { io, config: readConfig }: CliContext): Promise<number> {
+export async function start(
+  argv: string[],
+  { io, config: readConfig }: CliContext,
+): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
@@ -125,19 +128,3 @@ async function start(argv: string[], { io, config: readConfig }: CliContext): Pr
     shutdown.dispose();
   }
 }
-
-export const startCommand: Subcommand = {
-  name: 'start',
-  synopsis: '[--db FILE]',
-  summary: 'Run the bot: Discord and Telegram when their tokens are set, else the console.',
-  details: `The console takes commands (/briefing kosovo, /help), and plain text: a topic gives its
-briefing, a person's name their /who, a question an answer from the corpus. exit or Ctrl-D
-leaves. An empty database is first filled with the sample corpus (SITREP_SAMPLE_DIR).
-
-options:
-  --db FILE   the SQLite database (default SITREP_DB, data/sitrep.db)
-
-Settings come from the environment or .env in the working directory (see .env.example).
-SIGTERM or Ctrl-C stops the bot cleanly; exit code 0.`,
-  run: start,
-};
