@@ -2,17 +2,12 @@ import { buildBriefing, markNew, withModelSummary } from '../src/briefing/briefi
 import { rememberShown, unseenStories } from '../src/briefing/seen-stories.ts';
 import { withStrayTopicWords } from '../src/briefing/stray-topic-words.ts';
 import { defineCommand } from '../src/core/command.ts';
+import { topicOption } from './topic-option.ts';
 import type { Block } from '../src/core/reply.ts';
 import { plural } from '../src/core/plural.ts';
 
 const options = {
-  topic: {
-    type: 'string',
-    description: 'Topic, place or conflict, e.g. kosovo',
-    required: true,
-    maxLength: 100,
-    autocomplete: 'topic',
-  },
+  topic: topicOption,
   days: {
     type: 'integer',
     description: 'How many days of coverage (default 7)',

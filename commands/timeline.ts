@@ -3,16 +3,11 @@ import { sparkline } from '../src/briefing/sparkline.ts';
 import { withStrayTopicWords } from '../src/briefing/stray-topic-words.ts';
 import { buildTimeline } from '../src/briefing/timeline-view.ts';
 import { defineCommand } from '../src/core/command.ts';
+import { topicOption } from './topic-option.ts';
 import type { Block } from '../src/core/reply.ts';
 
 const options = {
-  topic: {
-    type: 'string',
-    description: 'Topic, place or conflict, e.g. kosovo',
-    required: true,
-    maxLength: 100,
-    autocomplete: 'topic',
-  },
+  topic: topicOption,
   days: {
     type: 'integer',
     description: 'How many days back (default 30)',

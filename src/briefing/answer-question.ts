@@ -39,6 +39,17 @@ export function questionTerms(question: string): string[] {
   );
 }
 
+/** The articles most relevant to a question's terms, published by now. */
+function bestMatches(services: Services, terms: string[], limit: number): Article[] {
+  if (terms.length === 0) return [];
+  return services.store.search({
+    terms,
+    order: 'relevance',
+    limit,
+    to: services.clock.now().toISOString(),
+  });
+}
+
 /**
  * The answer when no model writes one: from each of the articles that best match the
  * question, its summary sentence that names what was asked about, oldest first so that they
@@ -47,13 +58,7 @@ export function questionTerms(question: string): string[] {
  */
 export function quotedAnswer(services: Services, question: string): Reply | null {
   const terms = questionTerms(question);
-  if (terms.length === 0) return null;
-  const articles = services.store.search({
-    terms,
-    order: 'relevance',
-    limit: QUOTED_SENTENCES,
-    to: services.clock.now().toISOString(),
-  });
+  const articles = bestMatches(services, terms, QUOTED_SENTENCES);
   const wanted = terms.flatMap((term) => foldedWords(term));
   const names = (sentence: string) =>
     foldedWords(sentence).some((word) => wanted.some((term) => word.startsWith(term)));
@@ -101,14 +106,7 @@ export function quotedAnswer(services: Services, question: string): Reply | null
 export async function answerQuestion(services: Services, question: string): Promise<Reply | null> {
   const writer = services.llm;
   if (!writer) return null;
-  const terms = questionTerms(question);
-  if (terms.length === 0) return null;
-  const articles = services.store.search({
-    terms,
-    order: 'relevance',
-    limit: MAX_SOURCES,
-    to: services.clock.now().toISOString(),
-  });
+  const articles = bestMatches(services, questionTerms(question), MAX_SOURCES);
   if (articles.length === 0) return null;
   const { sources } = numberSources(articles);
   const snippets: BriefingSnippet[] = articles.map((article, index) => {
