@@ -1,4 +1,5 @@
 import { foldedWords } from '../analysis/folded-words.ts';
+import { splitSentences } from '../analysis/sentences.ts';
 import { contentWords, isStopword } from '../analysis/terms.ts';
 import { normaliseText } from '../corpus/article-id.ts';
 import type { Article } from '../corpus/article.ts';
@@ -9,6 +10,7 @@ import type { BriefingSnippet } from './writer.ts';
 
 const MAX_SOURCES = 6;
 const QUOTED_SENTENCES = 4;
+const MAX_SENTENCE_CHARS = 400;
 const QUESTION =
   /\?\s*$|^(who|what|when|where|why|how|is|are|was|were|did|does|do|has|have|will|can)\b/i;
 
@@ -51,23 +53,51 @@ function bestMatches(services: Services, terms: string[], limit: number): Articl
 }
 
 /**
+ * The sentence of an article that names most of the words asked about (folded, as prefixes):
+ * its summary sentences are tried first, since they were chosen as its gist, then the rest of
+ * its body. Null when no sentence names any of them; with the best one, how many it names.
+ */
+function answeringSentence(
+  summary: string[],
+  body: string,
+  wanted: string[],
+): { sentence: string; named: number } | null {
+  const named = (sentence: string) =>
+    new Set(foldedWords(sentence).flatMap((word) => wanted.filter((term) => word.startsWith(term))))
+      .size;
+  let best: { sentence: string; named: number } | null = null;
+  const sentences = [...summary, ...splitSentences(body).map((span) => span.text)];
+  for (const sentence of sentences) {
+    // A run-on "sentence" (text with lost punctuation) is no answer to read.
+    if (sentence.length > MAX_SENTENCE_CHARS) continue;
+    const count = named(sentence);
+    if (count > (best?.named ?? 0)) best = { sentence, named: count };
+    if (best?.named === wanted.length) break;
+  }
+  return best;
+}
+
+/**
  * The answer when no model writes one: from each of the articles that best match the
- * question, its summary sentence that names what was asked about, oldest first so that they
- * read as a sequence of events, each cited. Every sentence is quoted from its source, so
+ * question, the sentence that names most of what was asked about (`answeringSentence`;
+ * only sentences naming as many of the words as the best one), oldest first so that they read
+ * as a sequence of events, each cited. Every sentence is quoted from its source, so
  * there is nothing to verify. Null when nothing matches.
  */
 export function quotedAnswer(services: Services, question: string): Reply | null {
   const terms = questionTerms(question);
-  const articles = bestMatches(services, terms, QUOTED_SENTENCES);
+  const articles = bestMatches(services, terms, QUOTED_SENTENCES * 2);
   const wanted = terms.flatMap((term) => foldedWords(term));
-  const names = (sentence: string) =>
-    foldedWords(sentence).some((word) => wanted.some((term) => word.startsWith(term)));
-  const picked = articles
-    .map((article) => {
-      const summary = services.store.getAnalysis(article.id)?.summary ?? [];
-      return { article, sentence: summary.find(names) ?? summary[0] };
-    })
-    .filter((item): item is { article: Article; sentence: string } => Boolean(item.sentence))
+  const found = articles.flatMap((article) => {
+    const summary = services.store.getAnalysis(article.id)?.summary ?? [];
+    const best = answeringSentence(summary, article.body, wanted);
+    return best ? [{ article, ...best }] : [];
+  });
+  // "Netanyahu" and "hostages" asked: sentences naming both beat those naming one.
+  const most = Math.max(0, ...found.map((item) => item.named));
+  const picked = found
+    .filter((item) => item.named === most)
+    .slice(0, QUOTED_SENTENCES)
     .sort((a, b) => a.article.published.localeCompare(b.article.published));
   if (picked.length === 0) return null;
   const { sources, numberOf } = numberSources(picked.map((item) => item.article));

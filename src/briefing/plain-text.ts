@@ -26,12 +26,18 @@ const MAX_NAME_WORDS = 6;
 
 const quoteArgument = (text: string) => (text.includes('"') ? text : `"${text}"`);
 
+/** "who is Karine Jean-Pierre", "who kirby": the name asked about. */
+const WHO_IS = /^who(?:\s+(?:is|was|are|were))?\s+(.+)$/i;
+/** "what did Kirby say about Rafah": a person, and what about. */
+const SAID = /^what\s+(?:did|does|has|have)\s+(.+?)\s+(?:say|said)(?:\s+(?:about|on)\s+(.+))?$/i;
+
 /**
- * Reads a plain message (a Telegram private chat, a console line without `/`): a person's full
- * name becomes `/who`, a known topic (by name or alias) `/briefing`, a surname or alias that
- * names one person `/who`, anything else a search. Full names come from `suggest` (the people
- * index), surnames from `person`; without them names fall through to search, whose
- * suggestions still offer `/who`.
+ * Reads a plain message (a Telegram private chat, a console line without `/`): a person's
+ * name becomes `/who`, a known topic (by name or alias) `/briefing`, anything else a search.
+ * "who is <name>" and "who <name>" ask for that person, "what did <name> say about <topic>"
+ * for their statements on it. Full names come from `suggest` (the
+ * people index), surnames and aliases from `person`; without them names fall through to
+ * search, whose suggestions still offer `/who`.
  */
 export function interpretPlainMessage(
   text: string,
@@ -42,28 +48,38 @@ export function interpretPlainMessage(
     .trim()
     .replace(/[?!.]+$/, '')
     .trim();
+  const said = SAID.exec(query);
+  const speaker = said ? person?.(said[1]!) : null;
+  if (said && speaker) {
+    const about = said[2] ? ` topic:${quoteArgument(said[2])}` : '';
+    return { kind: 'command', line: `/who ${quoteArgument(speaker)}${about}` };
+  }
   if (query === '' || query.split(/\s+/).length > MAX_NAME_WORDS) return { kind: 'search', query };
-  const wanted = normaliseText(query);
-  const named = suggest?.('person', query).find(
-    (choice) => normaliseText(choice.name) === wanted || normaliseText(choice.value) === wanted,
-  );
-  if (named) return { kind: 'command', line: `/who ${quoteArgument(named.value)}` };
   const topic = resolveTopic(query);
+  // Any other question is never read as a name: "who attacked the patrol" names no one.
+  const name = WHO_IS.exec(query)?.[1] ?? (looksLikeQuestion(text) ? null : query);
+  const wanted = name === null ? null : normaliseText(name);
+  const named = name
+    ? suggest?.('person', name).find(
+        (choice) => normaliseText(choice.name) === wanted || normaliseText(choice.value) === wanted,
+      )
+    : undefined;
+  if (named) return { kind: 'command', line: `/who ${quoteArgument(named.value)}` };
   if (topic.known) return { kind: 'command', line: `/briefing ${topic.key}` };
-  // A question is never read as a name: "who is kirby" asks about Kirby, it is not his name.
-  const found = looksLikeQuestion(text) ? null : person?.(query);
+  const found = name ? person?.(name) : null;
   if (found) return { kind: 'command', line: `/who ${quoteArgument(found)}` };
   return { kind: 'search', query };
 }
 
 /**
  * `help` or `briefing kosovo 3` typed without its slash: the command line it means, when the
- * first word names a command and the rest fits its options (no more words than it has). A line ending in `?` is a
- * question even when it starts with a command's name ("who attacked the patrol?").
+ * first word names a command and the rest fits its options (no more words than it has). A
+ * line that reads as a question is a question even when it starts with a command's name:
+ * "who attacked the patrol?", "who is Kirby" (which `interpretPlainMessage` reads).
  */
 function commandWithoutSlash(text: string, commands: Services['commands']): string | null {
   const line = text.trim();
-  if (line.endsWith('?') || line.startsWith('/')) return null;
+  if (line.startsWith('/') || looksLikeQuestion(line)) return null;
   const words = line.split(/\s+/);
   const command = commands.find((candidate) => candidate.name === words[0]!.toLowerCase());
   // "help me read this" is a sentence that starts with a command's name, not a command.

@@ -55,12 +55,14 @@ function directoryOf(store: Store): PeopleDirectory {
 }
 
 /**
- * The name of the one person `query` means (full name, alias or surname), or null when it
- * names no one or several: lets a bare name typed in a chat be answered as `/who`.
+ * What `/who` should be asked for a name typed in a chat: the one person it means (full name,
+ * alias or surname), the name itself when it fits several people (`/who` then offers them),
+ * or null when it names no one.
  */
 export function knownPerson(store: Store, query: string): string | null {
   const resolution = directoryOf(store).resolve(query);
-  return resolution.status === 'found' ? resolution.person.name : null;
+  if (resolution.status === 'found') return resolution.person.name;
+  return resolution.status === 'ambiguous' ? query : null;
 }
 
 /**

@@ -37,15 +37,22 @@ describe('interpretPlainMessage', () => {
     });
   });
 
-  it('answers a surname that names one person as /who, but never reads a question as a name', () => {
+  it('answers a surname that names one person, or "who is" a name, as /who; other questions are searched', () => {
     const lookup = (query: string) => (query.toLowerCase() === 'kirby' ? 'John Kirby' : null);
-    expect(interpretPlainMessage('kirby', undefined, lookup)).toEqual({
-      kind: 'command',
-      line: '/who "John Kirby"',
-    });
-    expect(interpretPlainMessage('who is kirby', undefined, () => 'John Kirby')).toEqual({
+    const kirby = { kind: 'command', line: '/who "John Kirby"' };
+    expect(interpretPlainMessage('kirby', undefined, lookup)).toEqual(kirby);
+    expect(interpretPlainMessage('who is Kirby?', undefined, lookup)).toEqual(kirby);
+    expect(interpretPlainMessage('who attacked the patrol', undefined, lookup)).toEqual({
       kind: 'search',
-      query: 'who is kirby',
+      query: 'who attacked the patrol',
+    });
+    expect(interpretPlainMessage('what did Kirby say about Rafah?', undefined, lookup)).toEqual({
+      kind: 'command',
+      line: '/who "John Kirby" topic:"Rafah"',
+    });
+    expect(interpretPlainMessage('what did the army say?', undefined, lookup)).toEqual({
+      kind: 'search',
+      query: 'what did the army say',
     });
   });
 });
