@@ -4,6 +4,8 @@ import { plural } from '../core/plural.ts';
 export interface ProgressState {
   /** Articles stored, found duplicate or failed so far. */
   items: number;
+  /** Articles parsed from the files read so far (reading runs ahead of storing). */
+  articlesRead: number;
   bytesRead: number;
   /** Bytes of all the input files; 0 when unknown (only URLs). */
   bytesTotal: number;
@@ -22,18 +24,27 @@ export function formatDuration(ms: number): string {
 const perSecond = (items: number, ms: number) => (ms > 0 ? Math.round((items * 1000) / ms) : 0);
 
 /**
- * One line of progress: articles done, their rate, and the share of input read with the time
- * left at the pace so far (by bytes, since one file may hold one article or thousands).
+ * One line of progress: articles done of those expected, their rate, and the time left at
+ * that rate. The expected number comes from the articles per byte of the files read so far
+ * (a file may hold one article or thousands), and is exact once every file has been read.
  */
 export function progressLine(state: ProgressState): string {
+  const rate = perSecond(state.items, state.elapsedMs);
+  if (state.bytesTotal <= 0 || state.bytesRead <= 0 || state.articlesRead <= 0)
+    return `${plural(state.items, 'article')} done, ${rate.toLocaleString('en-US')}/s`;
+  const exact = state.bytesRead >= state.bytesTotal;
+  const expected = Math.max(
+    state.items,
+    exact
+      ? state.articlesRead
+      : Math.round((state.articlesRead * state.bytesTotal) / state.bytesRead),
+  );
   const parts = [
-    `${plural(state.items, 'article')} done`,
-    `${perSecond(state.items, state.elapsedMs).toLocaleString('en-US')}/s`,
+    `${state.items.toLocaleString('en-US')} of ${exact ? '' : '~'}${plural(expected, 'article')}`,
+    `${rate.toLocaleString('en-US')}/s`,
   ];
-  if (state.bytesTotal > 0 && state.bytesRead > 0) {
-    const share = Math.min(1, state.bytesRead / state.bytesTotal);
-    const left = (state.elapsedMs * (1 - share)) / share;
-    parts.push(`${Math.floor(share * 100)}% read`, `ETA ${formatDuration(left)}`);
+  if (state.items > 0) {
+    parts.push(`ETA ${formatDuration(((expected - state.items) * state.elapsedMs) / state.items)}`);
   }
   return parts.join(', ');
 }

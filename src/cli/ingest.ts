@@ -68,7 +68,7 @@ export async function ingest(
     const sizes = progress ? await inputBytes(positionals) : new Map<string, number>();
     const bytesTotal = [...sizes.values()].reduce((sum, bytes) => sum + bytes, 0);
     const report: IngestReport = { added: [], duplicates: [], failed: [] };
-    let bytesBefore = 0;
+    const before = { bytes: 0, articles: 0 };
     for (const target of positionals) {
       const one = await ingestSource(target, {
         ingester: app.ingester,
@@ -79,7 +79,8 @@ export async function ingest(
               onProgress: (now) =>
                 progress.update({
                   items: itemsOf(report) + itemsOf(now.report),
-                  bytesRead: bytesBefore + now.bytesRead,
+                  articlesRead: before.articles + now.articlesRead,
+                  bytesRead: before.bytes + now.bytesRead,
                   bytesTotal,
                 }),
             }
@@ -88,7 +89,8 @@ export async function ingest(
       report.added.push(...one.added);
       report.duplicates.push(...one.duplicates);
       report.failed.push(...one.failed);
-      bytesBefore += sizes.get(target) ?? 0;
+      before.bytes += sizes.get(target) ?? 0;
+      before.articles += one.added.length + one.duplicates.length;
     }
     progress?.finish(itemsOf(report));
     printReport(report, io.stdout, values.verbose);

@@ -8,13 +8,18 @@ import {
 } from '../../src/cli/ingest-progress.ts';
 
 describe('ingest progress', () => {
-  it('tells articles done, rate, share read and time left', () => {
-    expect(progressLine({ items: 1500, bytesRead: 25, bytesTotal: 100, elapsedMs: 10_000 })).toBe(
-      '1,500 articles done, 150/s, 25% read, ETA 0:30',
+  it('tells articles done of those expected, rate and time left', () => {
+    const reading = { articlesRead: 400, bytesRead: 25, bytesTotal: 100 };
+    // A quarter of the bytes held 400 articles: some 1,600 in all, 1,450 to go at 15/s.
+    expect(progressLine({ ...reading, items: 150, elapsedMs: 10_000 })).toBe(
+      '150 of ~1,600 articles, 15/s, ETA 1:37',
     );
-    expect(progressLine({ items: 1, bytesRead: 0, bytesTotal: 0, elapsedMs: 500 })).toBe(
-      '1 article done, 2/s',
+    const allRead = { articlesRead: 100, bytesRead: 100, bytesTotal: 100 };
+    expect(progressLine({ ...allRead, items: 50, elapsedMs: 5_000 })).toBe(
+      '50 of 100 articles, 10/s, ETA 0:05',
     );
+    const unknown = { articlesRead: 0, bytesRead: 0, bytesTotal: 0 };
+    expect(progressLine({ ...unknown, items: 1, elapsedMs: 500 })).toBe('1 article done, 2/s');
     expect(summaryLine(100_000, 3_723_000)).toBe('ingested 100,000 articles in 1:02:03 (27/s)');
     expect(formatDuration(59_600)).toBe('1:00');
   });
@@ -25,7 +30,7 @@ describe('ingest progress', () => {
     stream.on('data', (chunk: Buffer) => (written += chunk.toString()));
     let now = 0;
     const progress = createProgress(stream, () => now);
-    const state = { items: 10, bytesRead: 50, bytesTotal: 100 };
+    const state = { items: 10, articlesRead: 40, bytesRead: 50, bytesTotal: 100 };
     progress.update(state);
     now = 150;
     progress.update({ ...state, items: 20 });
