@@ -28,7 +28,7 @@ SIGTERM or Ctrl-C stops the bot cleanly; exit code 0.`,
     details: `Files may be plain text, Markdown, JSON or NDJSON, HTML, or a saved RSS, Atom or JSON
 feed; folders are read recursively (README, LICENSE and dot-files skipped); a URL is fetched
 as a feed or an article page. A bad file never stops the ingest. On a terminal a progress
-line (articles done, rate, share read, time left) is shown on stderr while it runs.
+line (articles done of those expected, rate, time left) is shown on stderr while it runs.
 
 options:
   --db FILE       the SQLite database (default SITREP_DB, data/sitrep.db)
