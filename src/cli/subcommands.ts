@@ -97,4 +97,18 @@ exit codes: 0 registered, 1 a platform refused, 2 usage or no token.`,
     run: async (argv, context) =>
       (await import('./register-commands.ts')).registerCommands(argv, context),
   },
+  {
+    name: 'backup',
+    synopsis: '[--db FILE] BACKUP-FILE',
+    summary: "Copy the database while the bot runs, with SQLite's online backup.",
+    details: `The bot keeps answering and ingesting meanwhile. The copy is checked before it is renamed
+to BACKUP-FILE, so an existing BACKUP-FILE is replaced only by a complete one.
+
+options:
+  --db FILE   the database to copy (default SITREP_DB, data/sitrep.db)
+
+exit codes: 0 copied, 1 the backup failed (the reason on stderr), 2 usage.`,
+    run: async (argv, { io, config }) =>
+      (await import('../ops/backup-cli.ts')).runBackup(argv, config().SITREP_DB, io),
+  },
 ];
