@@ -74,7 +74,10 @@ describe('plain text in the console', () => {
   });
 
   it('cites each quoted sentence once, oldest first, from the articles that name the subject', async () => {
-    const answer = await answerPlainText(app.services, 'What did the White House say about Serbia?');
+    const answer = await answerPlainText(
+      app.services,
+      'What did the White House say about Serbia?',
+    );
     expect(answer.kind).toBe('reply');
     if (answer.kind !== 'reply') return;
     const list = answer.reply.blocks.find((block) => block.type === 'list');
