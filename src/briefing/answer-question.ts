@@ -81,7 +81,8 @@ function answeringSentence(
  * The answer when no model writes one: from each of the articles that best match the
  * question, the sentence that names most of what was asked about (`answeringSentence`;
  * only sentences naming as many of the words as the best one), oldest first so that they read
- * as a sequence of events, each cited. Every sentence is quoted from its source, so
+ * as a sequence of events, each cited: the two earliest and the two latest of the eight most
+ * relevant articles, so the answer tells how it began and where it stands. Every sentence is quoted from its source, so
  * there is nothing to verify. Null when nothing matches.
  */
 export function quotedAnswer(services: Services, question: string): Reply | null {
@@ -95,10 +96,13 @@ export function quotedAnswer(services: Services, question: string): Reply | null
   });
   // "Netanyahu" and "hostages" asked: sentences naming both beat those naming one.
   const most = Math.max(0, ...found.map((item) => item.named));
-  const picked = found
+  const dated = found
     .filter((item) => item.named === most)
-    .slice(0, QUOTED_SENTENCES)
     .sort((a, b) => a.article.published.localeCompare(b.article.published));
+  // How it began and where it stands: the earliest and the latest of the matching articles.
+  const half = QUOTED_SENTENCES / 2;
+  const picked =
+    dated.length > QUOTED_SENTENCES ? [...dated.slice(0, half), ...dated.slice(-half)] : dated;
   if (picked.length === 0) return null;
   const { sources, numberOf } = numberSources(picked.map((item) => item.article));
   // Syndicated copies carry the same sentence: it is shown once, citing each copy.
