@@ -6,6 +6,7 @@ import { answerInput, runConsole } from '../../src/platforms/console/repl.ts';
 import { renderConsole } from '../../src/platforms/console/render.ts';
 import { plainTextArticles } from '../fixtures/plain-text-articles.ts';
 import { createTestApp } from '../helpers/app.ts';
+import { article } from '../helpers/articles.ts';
 
 let app: App;
 beforeAll(() => {
@@ -86,5 +87,26 @@ describe('plain text in the console', () => {
     expect(sources?.type === 'sources' && sources.items.map((item) => item.title)).toEqual([
       'White House warns Serbia over troops near Kosovo',
     ]);
+  });
+
+  it('tells how it began and where it stands: the two earliest and two latest matches', async () => {
+    const days = ['01', '03', '05', '07', '09', '11'];
+    const many = createTestApp();
+    many.ingester.ingestArticles(
+      days.map((day) =>
+        article({
+          title: `Zubin Potok checkpoint report ${day}`,
+          body: `Police reported on 2023-10-${day} that the Zubin Potok checkpoint stayed open.`,
+          url: `https://plainwire.example.com/zubin-potok-${day}`,
+          published: `2023-10-${day}T08:00:00Z`,
+          origin: `fixture:zubin-potok-${day}`,
+        }),
+      ),
+    );
+    const answer = await answerPlainText(many.services, 'What happened in Zubin Potok?');
+    if (answer.kind !== 'reply') throw new Error('expected a reply');
+    const list = answer.reply.blocks.find((block) => block.type === 'list');
+    const dates = list?.type === 'list' ? list.items.map((item) => item.text.slice(0, 10)) : [];
+    expect(dates).toEqual(['2023-10-01', '2023-10-03', '2023-10-09', '2023-10-11']);
   });
 });
