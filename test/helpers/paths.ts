@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -6,18 +5,11 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * The project's shared folder (seed article, dev data): beside the clone in CI, or wherever
- * SITREP_SHARED points (a git worktree elsewhere).
+ * A folder holding one article: the facts of the project's seed article (NATO reinforces KFOR
+ * after Banjska, 30 September 2023) retold in the seed's plain-text layout, so that tests need
+ * nothing outside the repository. `npm run check:seed` runs the same checks on the original.
  */
-export const sharedDir = process.env['SITREP_SHARED'] ?? resolve(repoRoot, '../shared');
-
-export const seedDir = join(sharedDir, 'seed');
-export const seedFile = join(seedDir, 'kosovo-kfor-2023-09-30.txt');
+export const seedFixtureDir = join(repoRoot, 'test/fixtures/seed-article');
+export const seedFixtureFile = join(seedFixtureDir, 'nato-reinforces-kfor-2023-09-30.txt');
 export const sampleDir = join(repoRoot, 'data/sample');
 export const cliPath = join(repoRoot, 'bin/sitrep.js');
-
-if (!existsSync(seedFile)) {
-  throw new Error(
-    `The seed article is missing at ${seedFile}; set SITREP_SHARED to the shared folder.`,
-  );
-}

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BriefingView } from '../../src/briefing/briefing-view.ts';
 import type { WhoView } from '../../src/briefing/who-view.ts';
 import { runCli } from '../helpers/cli.ts';
-import { sampleDir, seedDir } from '../helpers/paths.ts';
+import { sampleDir, seedFixtureDir } from '../helpers/paths.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -30,7 +30,7 @@ describe('sitrep ask', () => {
   });
 
   it('cites the seed article with its outlet and date when it is the whole corpus', async () => {
-    const result = await runCli(['ask', '--corpus', seedDir, '--json', '/briefing kosovo']);
+    const result = await runCli(['ask', '--corpus', seedFixtureDir, '--json', '/briefing kosovo']);
     expect(result.code).toBe(0);
     const { data } = JSON.parse(result.stdout) as { data: BriefingView };
     expect(data.sources).toHaveLength(1);
@@ -39,7 +39,7 @@ describe('sitrep ask', () => {
   });
 
   it('finds what Kirby said in the seed article', async () => {
-    const result = await runCli(['ask', '--corpus', seedDir, '--json', '/who kirby']);
+    const result = await runCli(['ask', '--corpus', seedFixtureDir, '--json', '/who kirby']);
     expect(result.code).toBe(0);
     const { data } = JSON.parse(result.stdout) as { data: WhoView };
     expect(data.person?.name).toBe('John Kirby');
@@ -52,7 +52,7 @@ describe('sitrep ask', () => {
     const result = await runCli([
       'ask',
       '--corpus',
-      seedDir,
+      seedFixtureDir,
       '--now',
       '2023-09-01T00:00:00Z',
       '/briefing kosovo',
@@ -62,7 +62,7 @@ describe('sitrep ask', () => {
   });
 
   it('exits 1 with one readable line for an unknown topic, and 2 for bad usage', async () => {
-    const unknown = await runCli(['ask', '--corpus', seedDir, '/briefing atlantis']);
+    const unknown = await runCli(['ask', '--corpus', seedFixtureDir, '/briefing atlantis']);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout.trim().split('\n')).toHaveLength(1);
     const usage = await runCli(['ask']);

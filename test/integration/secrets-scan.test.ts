@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { seedDir } from '../helpers/paths.ts';
+import { seedFixtureDir } from '../helpers/paths.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sitrep-secrets-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ describe('secrets in everything the bot prints', () => {
   });
 
   it('never shows the model key when the model cannot be reached', async () => {
-    const result = await runCli(['ask', '--corpus', seedDir, '/briefing kosovo'], {
+    const result = await runCli(['ask', '--corpus', seedFixtureDir, '/briefing kosovo'], {
       env: {
         LOG_LEVEL: 'trace',
         OPENAI_API_KEY: OPENAI,

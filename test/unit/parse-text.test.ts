@@ -2,22 +2,26 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTextArticle } from '../../src/corpus/parse/text.ts';
 import { ParseError } from '../../src/corpus/parse/parse-error.ts';
-import { seedFile } from '../helpers/paths.ts';
+import { seedFixtureFile } from '../helpers/paths.ts';
 
 const FALLBACK = '2020-01-01T00:00:00.000Z';
 
 describe('the plain-text news layout', () => {
   it('reads the seed article: title, outlet, timestamp, tags, and drops site boilerplate', () => {
-    const article = parseTextArticle(readFileSync(seedFile, 'utf8'), seedFile, FALLBACK);
+    const article = parseTextArticle(
+      readFileSync(seedFixtureFile, 'utf8'),
+      seedFixtureFile,
+      FALLBACK,
+    );
     expect(article.title).toBe(
-      'NATO will send additional forces to Kosovo amid the escalation of the conflict with Serbia',
+      'NATO reinforces its Kosovo mission as the standoff with Serbia worsens',
     );
     expect(article.outlet).toBe('time news');
     expect(article.published).toBe('2023-09-30T10:14:00.000Z');
     expect(article.tags).toContain('Kosovo');
     expect(article.tags).toContain('NATO');
-    expect(article.body).toMatch(/^The NATO Council authorized/);
-    expect(article.body).toMatch(/oppose Kosovo’s central government\.$/);
+    expect(article.body).toMatch(/^Allies on the NATO Council have approved/);
+    expect(article.body).toMatch(/resist the government in Pristina\.$/);
     expect(article.body).not.toMatch(/You may also like|Leave a Comment|#NATO/);
     expect(article.url).toBeNull();
   });
