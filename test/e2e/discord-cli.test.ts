@@ -1,12 +1,7 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { FakeDiscord } from '../fakes/discord.ts';
-
-const repoRoot = resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -16,11 +11,12 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function sitrep(args: string[], env: Record<string, string>) {
-  return run(process.execPath, [resolve(repoRoot, 'bin/sitrep.js'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'silent', DISCORD_API_BASE: fake.apiBase, ...env },
+async function sitrep(args: string[], env: Record<string, string>) {
+  const result = await runCliInProcess(args, {
+    env: { DISCORD_API_BASE: fake.apiBase, ...env },
   });
+  expect(result.code, result.stderr).toBe(0);
+  return result;
 }
 
 describe('sitrep register-commands', () => {

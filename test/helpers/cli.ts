@@ -7,7 +7,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `sitrep` as a child process, as a user would, optionally feeding standard input. */
+/**
+ * Runs `sitrep` as a child process, as a user would, optionally feeding standard input. Each
+ * call pays a Node and tsx start-up, so it is for what needs a process of its own: standard
+ * input, signals, output written straight to a file descriptor, the `bin/sitrep.js` wrapper.
+ */
 export function runCli(
   args: readonly string[],
   options: { input?: string; env?: Record<string, string> } = {},

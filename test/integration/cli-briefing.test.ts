@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { sampleDir } from '../helpers/paths.ts';
 
 describe('sitrep ask for briefing commands', () => {
   it('describes a timeline chart in --json output instead of dumping its bytes', async () => {
-    const result = await runCli([
+    const result = await runCliInProcess([
       'ask',
       '--corpus',
       sampleDir,
@@ -24,7 +24,7 @@ describe('sitrep ask for briefing commands', () => {
   });
 
   it('prints the sparkline for a timeline on the console', async () => {
-    const result = await runCli([
+    const result = await runCliInProcess([
       'ask',
       '--corpus',
       sampleDir,

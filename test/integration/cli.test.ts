@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BriefingView } from '../../src/briefing/briefing-view.ts';
 import type { WhoView } from '../../src/briefing/who-view.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { sampleDir, seedFixtureDir } from '../helpers/paths.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
@@ -12,7 +12,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('sitrep ask', () => {
   it('answers /briefing kosovo on the sample corpus as JSON with numbered, resolvable sources', async () => {
-    const result = await runCli(['ask', '--corpus', sampleDir, '--json', '/briefing kosovo']);
+    const result = await runCliInProcess([
+      'ask',
+      '--corpus',
+      sampleDir,
+      '--json',
+      '/briefing kosovo',
+    ]);
     expect(result.code).toBe(0);
     const { reply, data } = JSON.parse(result.stdout) as {
       reply: { blocks: { type: string }[] };
@@ -30,7 +36,13 @@ describe('sitrep ask', () => {
   });
 
   it('cites the seed article with its outlet and date when it is the whole corpus', async () => {
-    const result = await runCli(['ask', '--corpus', seedFixtureDir, '--json', '/briefing kosovo']);
+    const result = await runCliInProcess([
+      'ask',
+      '--corpus',
+      seedFixtureDir,
+      '--json',
+      '/briefing kosovo',
+    ]);
     expect(result.code).toBe(0);
     const { data } = JSON.parse(result.stdout) as { data: BriefingView };
     expect(data.sources).toHaveLength(1);
@@ -39,7 +51,13 @@ describe('sitrep ask', () => {
   });
 
   it('finds what Kirby said in the seed article', async () => {
-    const result = await runCli(['ask', '--corpus', seedFixtureDir, '--json', '/who kirby']);
+    const result = await runCliInProcess([
+      'ask',
+      '--corpus',
+      seedFixtureDir,
+      '--json',
+      '/who kirby',
+    ]);
     expect(result.code).toBe(0);
     const { data } = JSON.parse(result.stdout) as { data: WhoView };
     expect(data.person?.name).toBe('John Kirby');
@@ -49,7 +67,7 @@ describe('sitrep ask', () => {
   });
 
   it('does not see articles published after --now', async () => {
-    const result = await runCli([
+    const result = await runCliInProcess([
       'ask',
       '--corpus',
       seedFixtureDir,
@@ -62,13 +80,18 @@ describe('sitrep ask', () => {
   });
 
   it('exits 1 with one readable line for an unknown topic, and 2 for bad usage', async () => {
-    const unknown = await runCli(['ask', '--corpus', seedFixtureDir, '/briefing atlantis']);
+    const unknown = await runCliInProcess([
+      'ask',
+      '--corpus',
+      seedFixtureDir,
+      '/briefing atlantis',
+    ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout.trim().split('\n')).toHaveLength(1);
-    const usage = await runCli(['ask']);
+    const usage = await runCliInProcess(['ask']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/usage:/);
-    expect((await runCli(['frobnicate'])).code).toBe(2);
+    expect((await runCliInProcess(['frobnicate'])).code).toBe(2);
   });
 });
 
@@ -90,7 +113,7 @@ describe('sitrep ingest', () => {
       JSON.stringify({ title: 'Kosovo talks resume', body: 'Envoys met in Brussels.' }),
     );
 
-    const result = await runCli(['ingest', '--db', db, '--verbose', inbox]);
+    const result = await runCliInProcess(['ingest', '--db', db, '--verbose', inbox]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/failed\s+\S*image\.png\s+binary file, not text/);
     expect(result.stdout).toMatch(/failed\s+\S*empty\.txt\s+empty file/);
@@ -99,7 +122,7 @@ describe('sitrep ingest', () => {
     expect(result.stdout).toMatch(/added\s+\S*good\.json#1\s+Kosovo talks resume/);
     expect(result.stdout).toMatch(/^1 added, 0 duplicate, 4 failed$/m);
 
-    const again = await runCli(['ingest', '--db', db, join(inbox, 'good.json')]);
+    const again = await runCliInProcess(['ingest', '--db', db, join(inbox, 'good.json')]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^0 added, 1 duplicate, 0 failed$/m);
   });
