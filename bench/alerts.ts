@@ -31,7 +31,7 @@ function percentile(values: number[], p: number): number {
   return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
 }
 
-async function alertLatency(): Promise<{ p50: number; p95: number }> {
+async function alertLatency(stored: number): Promise<{ p50: number; p95: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'sitrep-bench-alerts-'));
   const app = createApp({
     db: join(dir, 'sitrep.db'),
@@ -39,7 +39,7 @@ async function alertLatency(): Promise<{ p50: number; p95: number }> {
   });
   try {
     app.store.transaction(() => {
-      for (let n = 0; n < STORED; n++) {
+      for (let n = 0; n < stored; n++) {
         const day = new Date(Date.UTC(2020, 0, 1) + n * 3_600_000).toISOString();
         app.store.addArticle(
           {
@@ -162,13 +162,15 @@ async function fanout(
   }
 }
 
-export async function run(): Promise<Record<string, unknown>> {
-  const alert_latency_ms = await alertLatency();
+/** `size` is the harness's `--size`: a smaller run (the bench's own test) stores that many instead. */
+export async function run(options: { size?: number } = {}): Promise<Record<string, unknown>> {
+  const stored = Math.min(STORED, options.size ?? STORED);
+  const alert_latency_ms = await alertLatency(stored);
   const telegram = await fanout('telegram');
   const discord = await fanout('discord');
   return {
     alert_latency_ms,
-    stored_articles: STORED,
+    stored_articles: stored,
     fanout_1000_s: telegram.seconds,
     fanout_1000_429s: telegram.tooMany,
     fanout_1000_max_per_s: telegram.maxPerSecond,

@@ -80,11 +80,13 @@ const p95 = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
 const round = (value: number) => Math.round(value * 100) / 100;
 
-export async function run(): Promise<Record<string, unknown>> {
+/** `size` is the harness's `--size`: a smaller run (the bench's own test) stores that many instead. */
+export async function run(options: { size?: number } = {}): Promise<Record<string, unknown>> {
+  const stored = Math.min(STORED, options.size ?? STORED);
   const app = createApp({ db: ':memory:', clock: fixedClock('2024-01-01T00:00:00Z') });
   const fillStart = performance.now();
   const batch: ArticleInput[] = [];
-  for (let n = 0; n < STORED; n++) batch.push(synthetic(n));
+  for (let n = 0; n < stored; n++) batch.push(synthetic(n));
   app.ingester.ingestArticles(batch);
   app.stories.drain();
   const fillMs = performance.now() - fillStart;
@@ -94,7 +96,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const analyzeMs: number[] = [];
   const storyMs: number[] = [];
   const totalMs: number[] = [];
-  for (let n = STORED; n < STORED + MEASURED; n++) {
+  for (let n = stored; n < stored + MEASURED; n++) {
     const input = synthetic(n);
     const start = performance.now();
     const analysis = analyzeArticle(input);
@@ -116,7 +118,7 @@ export async function run(): Promise<Record<string, unknown>> {
     .n;
   app.close();
   return {
-    storedArticles: STORED,
+    storedArticles: stored,
     storiesAfterFill: stories,
     fillSeconds: round(fillMs / 1000),
     measuredArticles: MEASURED,
