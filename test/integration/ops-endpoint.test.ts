@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,16 +18,25 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Polls until the endpoint answers (the bot ingests the sample corpus first). */
-async function until(url: string, tries = 200): Promise<Response> {
-  for (let i = 0; i < tries; i++) {
-    try {
-      return await fetch(url);
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`no answer from ${url}`);
+/**
+ * Resolves with everything the child has printed once its output holds `text`; rejects if the
+ * child exits first. Waits on the output itself, never on the clock.
+ */
+function printed(child: ChildProcessWithoutNullStreams, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const onData = (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!stdout.includes(text)) return;
+      child.stdout.off('data', onData);
+      child.off('close', onClose);
+      resolve(stdout);
+    };
+    const onClose = (code: number | null) =>
+      reject(new Error(`sitrep exited (${code}) before printing "${text}": ${stdout}`));
+    child.stdout.on('data', onData);
+    child.once('close', onClose);
+  });
 }
 
 describe('the operations endpoint of a running bot', () => {
@@ -45,20 +54,16 @@ describe('the operations endpoint of a running bot', () => {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 
-    await until(`http://127.0.0.1:${port}/healthz`);
-    for (let i = 0; i < 300 && !stdout.includes('sitrep console:'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    // The endpoint listens before the sample corpus is loaded; the banner comes after it.
+    await printed(child, 'sitrep console:');
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(((await health.json()) as { articles: number }).articles).toBeGreaterThan(30);
 
+    const answered = printed(child, 'nobody-at-all');
     child.stdin.write('/help\n/who nobody-at-all\n');
-    for (let i = 0; i < 100 && !stdout.includes('nobody-at-all'); i++)
-      await new Promise((r) => setTimeout(r, 50));
+    await answered;
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toContain('sitrep_commands_total{command="help",outcome="ok"} 1');
     expect(metrics).toContain('sitrep_commands_total{command="who",outcome="user-error"} 1');
