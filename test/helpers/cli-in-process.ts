@@ -4,17 +4,18 @@ import type { CliResult } from './cli.ts';
 
 /**
  * Runs `sitrep` in this process through the CLI's `main`, with the environment `runCli` gives a
- * child (`LOG_LEVEL=silent` plus `env`, restored afterwards), and returns what it wrote to
- * stdout and stderr and the exit code `bin/sitrep.js` would set. The commands run exactly as
- * in a child; only the process start-up is saved. Not for commands that read standard input.
+ * child (`LOG_LEVEL=silent` plus `env`; the whole environment is restored afterwards), and
+ * returns what it wrote to stdout and stderr and the exit code `bin/sitrep.js` would set. The
+ * commands run as in a child; only the process start-up (Node, tsx, loading every module) is
+ * saved. Not for what needs a process of its own: standard input, signals, logs written
+ * straight to file descriptor 2.
  */
 export async function runCliInProcess(
   args: readonly string[],
   options: { env?: Record<string, string> } = {},
 ): Promise<CliResult> {
-  const env: Record<string, string> = { LOG_LEVEL: 'silent', ...options.env };
-  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, env);
+  const saved = { ...process.env };
+  Object.assign(process.env, { LOG_LEVEL: 'silent', ...options.env });
   let stdout = '';
   let stderr = '';
   const capture = (stream: NodeJS.WriteStream, append: (text: string) => void) =>
@@ -30,9 +31,8 @@ export async function runCliInProcess(
   } finally {
     out.mockRestore();
     err.mockRestore();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    // `main` may have loaded a `.env` file into the environment; none of it outlives the call.
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
   }
 }
