@@ -82,7 +82,7 @@ describe('links in README.md and docs/', () => {
   it('reports links and paths that leave the checkout', () => {
     const exists = (file: string) => ['docs/who.md', 'src/main.ts'].includes(file);
     const text = [
-      'See `../../shared/DESIGN.md` and [who](who.md), [main](../src/main.ts#L3).',
+      'See `../../dev-data/DESIGN.md` and [who](who.md), [main](../src/main.ts#L3).',
       'Run `npm run eval:quotes -- /work/shared/dev-data/polnear/dev` or DATA/polnear/dev.',
       'A [gone](events.md) link, a [site](https://example.org/a/../b) and `](b` in code.',
       'The map is in DESIGN.md, not in [it](https://example.org/README.md) or docs/who.md.',
@@ -91,8 +91,8 @@ describe('links in README.md and docs/', () => {
       '```',
     ].join('\n');
     expect(linkProblems('docs/x.md', text, exists)).toEqual([
-      'docs/x.md:1: ../../shared/DESIGN.md is outside the repository',
-      'docs/x.md:1: shared/DESIGN.md is not in the repository',
+      'docs/x.md:1: ../../dev-data/DESIGN.md is outside the repository',
+      'docs/x.md:1: dev-data/DESIGN.md is not in the repository',
       'docs/x.md:2: /work/shared/dev-data/polnear/dev is a path on one machine',
       'docs/x.md:2: shared/dev-data/polnear/dev is not in the repository',
       'docs/x.md:3: events.md is not a file of the repository',
