@@ -16,8 +16,8 @@ import { repoRoot } from '../helpers/paths.ts';
 
 /**
  * Kills of the bot process; CRASH_KILLS overrides it for a longer soak. Each kill costs a
- * process start (a few seconds of CPU, most of this test's time); six land at random moments
- * of the half second of ingest and delivery that follows each start, with a new seed per run.
+ * process start (a few seconds of CPU, most of this test's time), so each is made to count:
+ * every restart has new files to ingest, and every other kill waits for a delivery in flight.
  */
 const KILLS = Number(process.env['CRASH_KILLS'] ?? 6);
 /** The seed of the kill moments and drops; CRASH_SEED replays a logged run. */
@@ -158,14 +158,23 @@ describe('crash loop: SIGKILL during ingest and delivery', () => {
       let killedWithSending = 0;
       let killedWithFiles = 0;
       for (let kill = 0; kill < KILLS; kill++) {
-        // Between restarts, zero to two new files land in the inbox.
-        const drops = Math.floor(random() * 3);
+        // Between restarts, one to four new files land in the inbox.
+        const drops = 1 + Math.floor(random() * 4);
         for (let d = 0; d < drops && next < crashArticles.length; d++)
           dropped.push(drop(dirs.inbox, next++));
         const child = spawnWorker(dirs, false);
+        // Either line may never come: the process is killed first, or has nothing to send.
+        const sending = waitFor(child, 'sending');
+        const idle = waitFor(child, 'idle');
+        sending.catch(() => {});
+        idle.catch(() => {});
         await waitFor(child, 'ready');
-        // The worker is ingesting and delivering from "ready" on; kill it at a random moment.
-        await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 500)));
+        // The worker is ingesting and delivering from "ready" on. Every other kill lands at a
+        // random moment of that; the others as a delivery is on its way (the in-doubt window),
+        // or once the worker is idle when this restart has no delivery to make.
+        const delay = Math.floor(random() * 500);
+        if (kill % 2 === 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        else await Promise.race([sending, idle]);
         child.kill('SIGKILL');
         await exited(child);
         const state = checkAfterKill(dirs.db, dirs.inbox);

@@ -7,7 +7,9 @@
  * shows one message per `deliveryId`, which is why it declares itself idempotent.
  *
  * Environment: CRASH_DB, CRASH_INBOX, CRASH_SENT (the record file), CRASH_FINISH=1 to run until
- * the inbox is empty and the outbox drained, then stop cleanly.
+ * the inbox is empty and the outbox drained, then stop cleanly. Prints `ready` once the live
+ * sources run, `sending` as each send starts, `idle` when a run to be killed has nothing left to
+ * do, and `done` when a CRASH_FINISH run has stopped.
  */
 import { closeSync, fsyncSync, openSync, readdirSync, writeSync } from 'node:fs';
 import type { Notifier, OutgoingMessage } from '../../src/alerts/notifier.ts';
@@ -39,6 +41,8 @@ const platform: Notifier = {
   idempotent: true,
   async send(message) {
     record(message);
+    // Tells the test that a delivery is in doubt now, so it can kill the process right here.
+    process.stdout.write('sending\n');
     // The platform's answer takes a moment, which is the window where a kill leaves the
     // delivery "in doubt" (`sending`): shown on the platform but not yet marked sent.
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -68,16 +72,28 @@ const live = await app.startLive({
 });
 process.stdout.write('ready\n');
 
+const waiting = () => readdirSync(inboxDir, { withFileTypes: true }).filter((e) => e.isFile());
+const idle = () => {
+  const backlog = app.alerts.outbox.backlog();
+  return waiting().length === 0 && backlog.pending + backlog.sending === 0;
+};
+
 if (finish) {
-  const waiting = () => readdirSync(inboxDir, { withFileTypes: true }).filter((e) => e.isFile());
   for (;;) {
     await live.inbox?.scan();
-    const backlog = app.alerts.outbox.backlog();
-    if (waiting().length === 0 && backlog.pending + backlog.sending === 0) break;
+    if (idle()) break;
     for (const queue of live.queues) queue.kick();
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await live.stop();
   app.close();
   process.stdout.write('done\n');
+} else {
+  // Says once that the inbox is empty and nothing waits to be sent, so that a test waiting to
+  // kill during a delivery stops waiting when this restart has none to make.
+  const check = setInterval(() => {
+    if (!idle()) return;
+    clearInterval(check);
+    process.stdout.write('idle\n');
+  }, 20);
 }
