@@ -222,6 +222,6 @@ describe('crash loop: SIGKILL during ingest and delivery', () => {
           `${attempts.length - distinct.size} re-sends of in-doubt deliveries, 0 lost`,
       );
     },
-    KILLS * 10_000 + 60_000,
+    KILLS * 30_000 + 120_000,
   );
 });
