@@ -7,7 +7,7 @@ import { fixedClock } from '../../src/core/clock.ts';
 import { createApp } from '../../src/main.ts';
 import { invoke } from '../fakes/invoke.ts';
 import { article } from '../helpers/articles.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 
 let dir = '';
 afterEach(async () => {
@@ -55,7 +55,7 @@ describe('a damaged or unopenable database', () => {
         `the database ${path} cannot be opened \\(file is not a database\\).*sitrep backup`,
       ),
     );
-    const result = await runCli(['ingest', '--db', path, join(dir, 'none.txt')]);
+    const result = await runCliInProcess(['ingest', '--db', path, join(dir, 'none.txt')]);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^sitrep: stopped: the database ${path} cannot be opened`)),
