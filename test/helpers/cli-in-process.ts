@@ -1,14 +1,14 @@
-import { vi } from 'vitest';
 import { main } from '../../src/cli.ts';
 import type { CliResult } from './cli.ts';
+import { captureIo } from './cli-io.ts';
 
 /**
  * Runs `sitrep` in this process through the CLI's `main`, with the environment `runCli` gives a
  * child (`LOG_LEVEL=silent` plus `env`; the whole environment is restored afterwards), and
  * returns what it wrote to stdout and stderr and the exit code `bin/sitrep.js` would set. The
  * commands run as in a child; only the process start-up (Node, tsx, loading every module) is
- * saved. Not for what needs a process of its own: standard input, signals, logs written
- * straight to file descriptor 2.
+ * saved. Not for what needs a process of its own: signals, logs written straight to file
+ * descriptor 2.
  */
 export async function runCliInProcess(
   args: readonly string[],
@@ -16,21 +16,11 @@ export async function runCliInProcess(
 ): Promise<CliResult> {
   const saved = { ...process.env };
   Object.assign(process.env, { LOG_LEVEL: 'silent', ...options.env });
-  let stdout = '';
-  let stderr = '';
-  const capture = (stream: NodeJS.WriteStream, append: (text: string) => void) =>
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
-      return true;
-    });
-  const out = capture(process.stdout, (text) => (stdout += text));
-  const err = capture(process.stderr, (text) => (stderr += text));
+  const run = captureIo();
   try {
-    const code = await main([...args]);
-    return { code, stdout, stderr };
+    const code = await main([...args], run.io);
+    return { code, stdout: run.stdout(), stderr: run.stderr() };
   } finally {
-    out.mockRestore();
-    err.mockRestore();
     // `main` may have loaded a `.env` file into the environment; none of it outlives the call.
     for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
     Object.assign(process.env, saved);
