@@ -1,10 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliPath, repoRoot } from '../helpers/paths.ts';
+import { main } from '../../src/cli.ts';
+import { setEnvironment } from '../helpers/cli-in-process.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sitrep-ops-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -19,57 +20,57 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Resolves with everything the child has printed once its output holds `text`; rejects if the
- * child exits first. Waits on the output itself, never on the clock.
+ * The console's output stream, and a promise that resolves with everything printed so far once
+ * it holds `text`: the test waits on the output itself, never on the clock.
  */
-function printed(child: ChildProcessWithoutNullStreams, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    const onData = (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (!stdout.includes(text)) return;
-      child.stdout.off('data', onData);
-      child.off('close', onClose);
-      resolve(stdout);
-    };
-    const onClose = (code: number | null) =>
-      reject(new Error(`sitrep exited (${code}) before printing "${text}": ${stdout}`));
-    child.stdout.on('data', onData);
-    child.once('close', onClose);
+function watchedOutput() {
+  const stream = Object.assign(new PassThrough(), { isTTY: false, columns: 100 });
+  let printed = '';
+  const waiting: { text: string; resolve: (printed: string) => void }[] = [];
+  stream.on('data', (chunk: Buffer) => {
+    printed += chunk.toString();
+    for (const wait of waiting.filter((one) => printed.includes(one.text))) {
+      waiting.splice(waiting.indexOf(wait), 1);
+      wait.resolve(printed);
+    }
   });
+  const printedText = (text: string) =>
+    new Promise<string>((resolve) => {
+      if (printed.includes(text)) resolve(printed);
+      else waiting.push({ text, resolve });
+    });
+  return { stream, printed: printedText };
 }
 
 describe('the operations endpoint of a running bot', () => {
   it('serves health and counts the commands people ran', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [cliPath, 'start'], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'silent',
-        SITREP_DB: join(work, 'ops.db'),
-        SITREP_HTTP_PORT: String(port),
-        SITREP_INBOX: join(work, 'inbox'),
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
+    const restore = setEnvironment({
+      LOG_LEVEL: 'silent',
+      SITREP_DB: join(work, 'ops.db'),
+      SITREP_HTTP_PORT: String(port),
+      SITREP_INBOX: join(work, 'inbox'),
     });
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const stdin = Object.assign(new PassThrough(), { isTTY: false });
+    const stdout = watchedOutput();
+    const stderr = Object.assign(new PassThrough(), { isTTY: false });
+    const exited = main(['start'], { stdin, stdout: stdout.stream, stderr }).finally(restore);
 
     // The endpoint listens before the sample corpus is loaded; the banner comes after it.
-    await printed(child, 'sitrep console:');
+    await Promise.race([stdout.printed('sitrep console:'), exited]);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(((await health.json()) as { articles: number }).articles).toBeGreaterThan(30);
 
-    const answered = printed(child, 'nobody-at-all');
-    child.stdin.write('/help\n/who nobody-at-all\n');
-    await answered;
+    const answered = stdout.printed('nobody-at-all');
+    stdin.write('/help\n/who nobody-at-all\n');
+    await Promise.race([answered, exited]);
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toContain('sitrep_commands_total{command="help",outcome="ok"} 1');
     expect(metrics).toContain('sitrep_commands_total{command="who",outcome="user-error"} 1');
     expect(metrics).toMatch(/sitrep_ingest_articles_total\{result="added"\} (3\d|4\d)/);
 
-    child.stdin.end();
+    stdin.end();
     expect(await exited).toBe(0);
   });
 });
