@@ -1,13 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { sampleDir } from '../helpers/paths.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'sitrep-cli-briefing-'));
+const db = join(work, 'sample.db');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// The sample corpus is analysed once for both questions (`ask --corpus` would do it per call).
+beforeAll(async () => {
+  expect((await runCliInProcess(['ingest', '--db', db, sampleDir])).code).toBe(0);
+});
 
 describe('sitrep ask for briefing commands', () => {
   it('describes a timeline chart in --json output instead of dumping its bytes', async () => {
     const result = await runCliInProcess([
       'ask',
-      '--corpus',
-      sampleDir,
+      '--db',
+      db,
       '--now',
       '2023-10-03T00:00:00Z',
       '--json',
@@ -26,8 +38,8 @@ describe('sitrep ask for briefing commands', () => {
   it('prints the sparkline for a timeline on the console', async () => {
     const result = await runCliInProcess([
       'ask',
-      '--corpus',
-      sampleDir,
+      '--db',
+      db,
       '--now',
       '2023-10-03T00:00:00Z',
       '/timeline kosovo 10',
