@@ -1,6 +1,12 @@
 /**
- * Event-coding quality on PLOVER gold-standard records:
- * `npm run eval:events -- ../shared/dev-data/plover/PLOVER_GSR_CAMEO.txt`.
+ * Event-coding quality: `npm run eval:events [-- PLOVER_GSR_CAMEO.txt] [--errors]`.
+ *
+ * 1. Binary violent-event precision, recall and F1 (see `violent-events.ts`) on the
+ *    repository's own ACLED-style sentences (`scripts/data/violent-events-dev.tsv`, the set the
+ *    rules were tuned on, and `violent-events-check.tsv`, written at the same time and kept out
+ *    of tuning), and on CASE 2021's five sample snippets when `../shared/dev-data/case2021` is
+ *    there.
+ * 2. PLOVER gold-standard records (default `../shared/dev-data/plover/PLOVER_GSR_CAMEO.txt`):
  *
  * Each distinct sentence is one multi-label item: its gold categories are those of all records
  * with that text (old 0.5b1 names mapped to current PLOVER), its predicted categories those of
@@ -10,11 +16,13 @@
  * events that are the main event of their sentence count as predicted conflict (PLOVER codes a
  * sentence's main event; a second line also counts background mentions). `--errors` lists the binary mistakes.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { detectEvents } from '../src/analysis/events/detect.ts';
 import { ploverCoding } from '../src/analysis/events/plover-coding.ts';
 import { MATERIAL_CONFLICT } from '../src/analysis/events/scores.ts';
 import { splitSentences } from '../src/analysis/sentences.ts';
+import { readLabelled, scoreViolent } from './violent-events.ts';
 
 const OLD_NAMES: Record<string, string> = {
   FIGHT: 'ASSAULT',
@@ -29,11 +37,38 @@ interface GoldRecord {
 }
 
 const args = process.argv.slice(2);
-const path = args.find((arg) => !arg.startsWith('--'));
-if (!path) {
-  console.error('usage: npm run eval:events -- <PLOVER_GSR_CAMEO.txt> [--errors]');
-  process.exit(2);
+const showErrors = args.includes('--errors');
+const fmt = (value: number) => value.toFixed(3);
+
+const own = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
+const violentSets: [string, string][] = [
+  ['own sentences, dev (tuned on)', own('violent-events-dev.tsv')],
+  ['own sentences, check (not tuned on)', own('violent-events-check.tsv')],
+  ['CASE 2021 samples', '../shared/dev-data/case2021/sample_labelled.tsv'],
+];
+console.log('Binary violent events (gold reading, predictor): P R F1 (tp fp fn tn)');
+for (const [name, file] of violentSets) {
+  if (!existsSync(file)) {
+    console.log(`\n${name}: ${file} is absent, skipped`);
+    continue;
+  }
+  const rows = readLabelled(file);
+  const { scores, errors } = scoreViolent(rows);
+  console.log(`\n${name}: ${rows.length} texts`);
+  for (const s of scores)
+    console.log(
+      `  ${s.name.padEnd(34)} P ${fmt(s.precision)}  R ${fmt(s.recall)}  F1 ${fmt(s.f1)}  (${s.tp} ${s.fp} ${s.fn} ${s.tn})`,
+    );
+  if (showErrors && errors.length > 0) console.log(`  ${errors.join('\n  ')}`);
 }
+
+const path =
+  args.find((arg) => !arg.startsWith('--')) ?? '../shared/dev-data/plover/PLOVER_GSR_CAMEO.txt';
+if (!existsSync(path)) {
+  console.log(`\nPLOVER records: ${path} is absent, skipped`);
+  process.exit(0);
+}
+console.log(`\nPLOVER records from ${path}`);
 let records: GoldRecord[];
 try {
   records = JSON.parse(readFileSync(path, 'utf8')) as GoldRecord[];
@@ -103,7 +138,6 @@ for (const [text, expected] of gold) {
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
-const fmt = (value: number) => value.toFixed(3);
 
 const goldCategories = new Set([...gold.values()].flatMap((set) => [...set]));
 console.log(`PLOVER records: ${gold.size} distinct sentences\n`);
@@ -131,4 +165,4 @@ const ar = ratio(anyEvent.tp, anyEvent.tp + anyEvent.fn);
 console.log(
   `  counting background mentions too: P ${fmt(ap)}  R ${fmt(ar)}  F1 ${fmt(f1(ap, ar))}`,
 );
-if (args.includes('--errors')) console.log(`\n${errors.join('\n')}`);
+if (showErrors) console.log(`\n${errors.join('\n')}`);
