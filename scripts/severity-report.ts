@@ -15,7 +15,7 @@ import type { ArticleInput } from '../src/corpus/article.ts';
 import { articleFromRecord } from '../src/corpus/parse/json.ts';
 import { parseDocument } from '../src/corpus/parse/parse-document.ts';
 import { analyzeArticle } from '../src/analysis/analyze.ts';
-import { articleSeverity, severityLabel } from '../src/analysis/severity.ts';
+import { severityOf, severityLabel } from '../src/analysis/severity.ts';
 
 const DEFAULT = '../shared/dev-data/gaza-news';
 
@@ -70,7 +70,7 @@ articles.sort((a, b) => a.published.localeCompare(b.published));
 
 const rows = articles.map((article) => {
   const analysis = analyzeArticle(article);
-  return { article, severity: articleSeverity(analysis.events) };
+  return { article, severity: severityOf(analysis.events) };
 });
 
 console.log(`${rows.length} articles from ${paths.join(', ')}\n`);

@@ -50,8 +50,23 @@ export interface EventMention {
   source: string | null;
   target: string | null;
   injured: number | null;
-  /** Subordinate to another event of its sentence ("ceasefire after days of fighting"). */
+  /**
+   * `fatalities` is a running total ("the death toll rose to 30", "have been killed since the
+   * war began"): the latest figure of a toll, not deaths to add to another report's.
+   */
+  cumulative: boolean;
+  /**
+   * Not news of this article: subordinate to another event of its sentence ("ceasefire after
+   * days of fighting"), or a recap of earlier events (a date days before publication, "last
+   * year", "since the war began", an anniversary).
+   */
   background: boolean;
+  /**
+   * How central the event is to its article, 0-1: 1 when the title reports the same kind of
+   * event, else by position (the lead weighs most) plus repetition. At 0.5 or more the event is
+   * what the article is about; below, a passing mention.
+   */
+  centrality: number;
 }
 
 export interface Analysis {

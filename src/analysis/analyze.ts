@@ -20,7 +20,10 @@ export const analyzeArticle: Analyzer = (article): Analysis => {
     entities: speech.entities,
     quotes: speech.quotes,
     people: speech.people,
-    events: detectEvents(article.body, sentences),
+    events: detectEvents(article.body, sentences, {
+      title: article.title,
+      published: article.published,
+    }),
     summary: summarizeSentences(sentences, article.title, SUMMARY_SENTENCES),
   };
 };

@@ -3,6 +3,8 @@ import table from './events/severity.json' with { type: 'json' };
 
 interface SeverityFile {
   labels: string[];
+  central: number;
+  passing: number;
   levels: Record<string, number>;
   deadly: string[];
   deEscalation: string[];
@@ -18,9 +20,14 @@ const MAX_REASONS = 3;
 export interface Severity {
   level: number;
   label: string;
-  /** Most dead any one sentence reports (reports of one toll are not added up). */
+  /**
+   * The dead of the article's own events: the largest count one sentence gives (reports repeat
+   * the same toll), 0 when none; a running total when `cumulative`.
+   */
   fatalities: number;
   injured: number;
+  /** `fatalities` is a running total ("the death toll rose to 30"), not one event's dead. */
+  cumulative: boolean;
   /** An actual ceasefire, withdrawal, disarmament, release or reopening. */
   deEscalation: boolean;
   /** What set the level, most severe first: "armed clash in Banjska", "3 killed". */
@@ -47,34 +54,60 @@ export function describeEvent(event: EventMention): string {
   return `${phrase}${event.place ? ` in ${event.place}` : ''}`;
 }
 
+/** Whether the article is about the event (title, lead, repetition) rather than passing by it. */
+export const isCentral = (event: EventMention): boolean => event.centrality >= file.central;
+
 /**
- * Severity from events: the highest level any actual event sets. Threatened, hypothetical,
- * denied, negated and future mentions never count. Deaths are the largest count one sentence
- * gives, since articles repeat the same toll.
+ * An article's severity from the events it reports as news: actual, not background (recaps of
+ * earlier violence, a war's running toll, history). Events central to the article set the
+ * level; a passing mention sets at most "rhetoric and tension", so commentary, politics at home and
+ * culture pieces about a war score by what they report, not by the war's vocabulary.
+ * Threatened, hypothetical, denied, negated and future mentions never count. Deaths are those
+ * of the central events, the largest count one sentence gives, since articles repeat a toll.
  */
 export function severityOf(events: readonly EventMention[]): Severity {
-  const actual = events.filter((event) => event.realis === 'actual');
-  const ranked = actual
-    .map((event) => ({ event, level: eventLevel(event) }))
+  const reported = events.filter((event) => event.realis === 'actual' && !event.background);
+  const ranked = reported
+    .map((event) => {
+      const level = eventLevel(event);
+      return { event, level: isCentral(event) ? level : Math.min(level, file.passing) };
+    })
     .filter((item) => item.level > 0)
-    .sort((a, b) => b.level - a.level || a.event.score - b.event.score);
+    .sort(
+      (a, b) =>
+        b.level - a.level ||
+        Number(isCentral(b.event)) - Number(isCentral(a.event)) ||
+        a.event.score - b.event.score,
+    );
   const level = ranked[0]?.level ?? 0;
-  const fatalities = Math.max(0, ...actual.map((event) => event.fatalities ?? 0));
-  const injured = Math.max(0, ...actual.map((event) => event.injured ?? 0));
+  const central = reported.filter(isCentral);
+  const toll = (field: 'fatalities' | 'injured', cumulative: boolean) =>
+    Math.max(
+      0,
+      ...central
+        .filter((event) => event.cumulative === cumulative || field === 'injured')
+        .map((event) => event[field] ?? 0),
+    );
+  const fresh = toll('fatalities', false);
+  const fatalities = fresh > 0 ? fresh : toll('fatalities', true);
+  const cumulative = fresh === 0 && fatalities > 0;
+  const injured = toll('injured', false);
   const reasons: string[] = [];
   for (const { event } of ranked) {
-    const text = describeEvent(event);
+    const text = `${isCentral(event) ? '' : 'mentions '}${describeEvent(event)}`;
     if (!reasons.includes(text)) reasons.push(text);
     if (reasons.length === MAX_REASONS) break;
   }
-  if (fatalities > 0) reasons.splice(1, 0, `${fatalities} killed`);
+  if (fatalities > 0)
+    reasons.splice(1, 0, cumulative ? `death toll ${fatalities}` : `${fatalities} killed`);
   if (injured > 0) reasons.push(`${injured} injured`);
   return {
     level,
     label: severityLabel(level),
     fatalities,
     injured,
-    deEscalation: actual.some((event) => DE_ESCALATION.has(key(event))),
+    cumulative,
+    deEscalation: central.some((event) => DE_ESCALATION.has(key(event))),
     reasons,
   };
 }

@@ -11,7 +11,10 @@ interface PlaceFile {
 }
 
 const actorFile = data as unknown as ActorFile;
-const NOT_NAMES = new Set(actorFile.notNames.map((word) => word.toLowerCase()));
+/** Capitalised words that are not names (sentence openers, days, months, titles). */
+export const NOT_NAMES: ReadonlySet<string> = new Set(
+  actorFile.notNames.map((word) => word.toLowerCase()),
+);
 
 /** Actor nouns; the capitalised words just before one join it ("Kosovo police", "armed men"). */
 const ACTOR_NOUN = new RegExp(
@@ -78,32 +81,6 @@ export function findPlaces(sentence: string, folded = fold(sentence)): PlaceMent
           });
         }
   return found.sort((a, b) => a.start - b.start);
-}
-
-/**
- * The place an event happened: a gazetteer place after "in", "at", "near" or "outside" (the
- * first after the trigger at offset `trigger`, else the nearest before it), else a capitalised
- * name after such a preposition, else the first town named.
- */
-export function eventPlace(
-  sentence: string,
-  places: readonly PlaceMention[],
-  trigger = 0,
-): string | null {
-  const located = places.filter((place) => afterPreposition(sentence, place));
-  // "clash in Banjska": the first place after the trigger, else the nearest one before it.
-  const best =
-    located.find((place) => place.start >= trigger) ??
-    located.filter((place) => place.start < trigger).at(-1);
-  if (best) return best.name;
-  const named =
-    /\b(?:in|near|outside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)/u.exec(
-      sentence,
-    );
-  if (named?.[1] && !NOT_NAMES.has(named[1].split(/\s+/)[0]!.toLowerCase())) return named[1];
-  // A country or capital named without a preposition is usually an actor ("Serbia threatened",
-  // "Belgrade warned"), a town not.
-  return places.find((place) => !place.country && !place.capital)?.name ?? null;
 }
 
 const PREPOSITION_BEFORE =

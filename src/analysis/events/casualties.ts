@@ -7,6 +7,9 @@ interface CasualtyFile {
   victims: string[];
   killed: string[];
   injured: string[];
+  cumulative: string[];
+  singular: string[];
+  warTollAtLeast: number;
 }
 
 const file = data as unknown as CasualtyFile;
@@ -19,44 +22,91 @@ const alternation = (words: readonly string[]) =>
     .join('|');
 
 const QUALIFIER = `(?:(?:${alternation(file.qualifiers)})\\s+)?`;
-const COUNT = `(?!(?:19|20)\\d\\d(?![\\d,]))(\\d{1,3}(?:,\\d{3})+|\\d+|${alternation([...NUMBERS.keys()])})`;
+const NUMBER = `(?!(?:19|20)\\d\\d(?![\\d,]))(?:\\d{1,3}(?:,\\d{3})+|\\d+|${alternation([...NUMBERS.keys()])})`;
 // Person nouns ("police ~ officers" lets words stand between); matched on folded text.
 const VICTIM = `(?:${file.victims
   .map((victim) => victim.replace(/ ~ /g, "(?:\\s+[\\p{L}'’-]+){0,2}\\s+"))
   .join('|')})(?![\\p{L}])`;
-// Words between a number and its noun; never a verb of the outcome or another number.
+// Words between a number and its noun ("three Kosovo police officers"): never a verb of the
+// outcome, a conjunction or a word that starts another phrase ("five of them").
 const WORDS =
-  "(?:\\s+(?!(?:were|was|have|has|had|been|killed|injured|wounded|dead|died|hurt)(?![\\p{L}]))[\\p{L}.'’-]+){0,6}?";
-const INCLUDING = '(?:\\s*,\\s*(?:including|among them)[^,]{1,80},)?';
+  "(?:\\s+(?!(?:and|or|of|them|whom|which|who|including|among|were|was|have|has|had|been|killed|injured|wounded|dead|died|hurt)(?![\\p{L}]))[\\p{L}.'’-]+){0,4}?";
+/** One counted group of people: "three gunmen", "a Kosovo police officer", "at least 20 people". */
+const ITEM = `${QUALIFIER}${NUMBER}${WORDS}\\s+${VICTIM}`;
+/** Groups joined in one phrase, each counted: "a police officer and three gunmen". */
+const LIST = `${ITEM}(?:\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+${ITEM}|\\s*,\\s*${ITEM})*`;
+const INCLUDING =
+  '(?:\\s*[,–—-]\\s*(?:including|among them|most of them|many of them|mostly|mainly|all of them)[^,–—]{1,80}[,–—-])?';
 const AUX =
-  '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported))*';
+  '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far))*';
+const LEADING_QUALIFIER = new RegExp(`^${QUALIFIER}`, 'u');
+const ITEM_COUNT = new RegExp(
+  `(?<![\\p{L}\\p{N}])${QUALIFIER}(${NUMBER})${WORDS}\\s+${VICTIM}`,
+  'gu',
+);
 
-function patterns(outcome: readonly string[]) {
+function patterns(outcome: readonly string[], participles: string): RegExp[] {
   const words = alternation(outcome);
   return [
-    // "three people were killed", "several people, including a policeman, were killed"
+    // "a police officer and three gunmen were killed", "several people, including a policeman, were killed"
+    new RegExp(`(?<![\\p{L}\\p{N}])(${LIST})${INCLUDING}${AUX}\\s+(?:${words})(?![\\p{L}])`, 'gu'),
+    // "killing two soldiers and a civilian", "wounded two others"
+    new RegExp(`(?<![\\p{L}])(?:${words}|${participles})\\s+(${LIST})`, 'gu'),
+    // "killing 12.", "wounding five in the attack"
     new RegExp(
-      `(?<![\\p{L}\\p{N}])${QUALIFIER}${COUNT}(${WORDS}\\s+(?:${VICTIM}))${INCLUDING}${AUX}\\s+(?:${words})(?![\\p{L}])`,
+      `(?<![\\p{L}])(?:${words}|${participles})\\s+(${QUALIFIER}${NUMBER})(?=\\s*(?:[,.;]|$|\\s+(?:and|in|at|on|near|when|after|during|as|including)(?![\\p{L}])))`,
       'gu',
     ),
-    // "three were killed"
-    new RegExp(`(?<![\\p{L}\\p{N}])${QUALIFIER}${COUNT}()${AUX}\\s+(?:${words})(?![\\p{L}])`, 'gu'),
-    // "killing at least 156 people", "wounded two others"
+    // "three were killed", "another wounded"
     new RegExp(
-      `(?<![\\p{L}])(?:${words}|killing|wounding|injuring)\\s+${QUALIFIER}${COUNT}(${WORDS}\\s+(?:${VICTIM}))(?![\\p{L}])`,
+      `(?<![\\p{L}\\p{N}])(${QUALIFIER}${NUMBER}|another|a\\s+second|one\\s+other)${AUX}\\s+(?:${words})(?![\\p{L}])`,
       'gu',
     ),
   ];
 }
 
-const KILLED = patterns(file.killed);
-const INJURED = patterns(file.injured);
+const SINGULAR = `(?:${alternation(file.singular)})`;
+const PASSIVE = '\\s+(?:was|has\\s+been|had\\s+been)(?:\\s+(?:reportedly|also|later))?\\s+';
+/** One person named or described as one: "the Hamas leader was killed", "Arouri was killed". */
+const ONE_KILLED = [
+  new RegExp(
+    `(?<![\\p{L}])(?:the|his|her|their|its)${WORDS}\\s+${SINGULAR}(?![\\p{L}])${INCLUDING}${PASSIVE}(?:${alternation(file.killed)})(?![\\p{L}])`,
+    'gu',
+  ),
+];
+const NAMED_KILLED = new RegExp(
+  `(?<![\\p{L}])\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+){0,2}(?:\\s*,[^,]{1,80},)?${PASSIVE}(?:killed|shot\\s+dead|assassinated|murdered)(?![\\p{L}])`,
+  'gu',
+);
+const KNOWN_VICTIMS = new RegExp(
+  `(?:^|[^\\p{L}])(?:the|those|these|his|her|their)\\s+(?:[\\p{L}\\p{N}'’,-]+\\s+){0,4}?(?:${VICTIM}|${SINGULAR})\\s+(?:who\\s+(?:were|was|had\\s+been|have\\s+been)\\s+)?$`,
+  'u',
+);
+
+/**
+ * Whether folded text ending right before a trigger names dead already known: "the three Serbs
+ * killed in Sunday's shootout", "the aid workers who were killed" refer to deaths told before.
+ */
+export function knownVictimsBefore(folded: string): boolean {
+  return KNOWN_VICTIMS.test(folded.slice(-120));
+}
+
+/** The least a war's running toll gives: below it a toll is one incident's. */
+export const WAR_TOLL_AT_LEAST = file.warTollAtLeast;
+
+const KILLED = patterns(file.killed, 'killing');
+const INJURED = patterns(file.injured, 'wounding|injuring');
+const TOLL_WORDS = '(?:death\\s+toll|number\\s+of\\s+(?:dead|deaths|people\\s+killed|fatalities))';
 const DEATH_TOLL = new RegExp(
-  `death\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|is|was)\\s+${QUALIFIER}${COUNT}(?![\\p{L}])`,
+  `${TOLL_WORDS}\\s+(?:[\\p{L}'’,]+\\s+){0,14}?(?:to|at|of|reached|is|was|passed|passes|exceeded|tops?|topped)\\s+${QUALIFIER}(?!an?\\s)(${NUMBER})(?![\\p{L}])`,
   'gu',
 );
 const NONE_KILLED =
   /\b(?:no one|nobody|no-one|none)\s+(?:\w+\s+){0,2}?(?:was|were|had been|has been)\s+(?:killed|dead|hurt|injured|wounded)|\bno\s+(?:deaths|fatalities|casualties|injuries)\b/u;
+/** Words that make a count a running total ("since the war began", "so far", "in total"). */
+const CUMULATIVE = new RegExp(`(?<![\\p{L}])(?:${alternation(file.cumulative)})(?![\\p{L}])`, 'u');
+/** A count's clause: a running-total cue counts only between these. */
+const CLAUSE = /[;:]|,\s+(?:and|but|while|bringing|raising|taking)\b|\s[—–]\s/u;
 
 /** Cheap first test: most sentences name no dead or injured and skip the big patterns. */
 const OUTCOME_WORD =
@@ -65,63 +115,148 @@ const OUTCOME_WORD =
 function toNumber(word: string): number | null {
   const digits = word.replace(/,/g, '');
   if (/^\d+$/.test(digits)) return Number(digits);
-  return NUMBERS.get(word.toLowerCase().replace(/\s+/g, ' ')) ?? null;
+  const key = word.toLowerCase().replace(/\s+/g, ' ');
+  if (key === 'another' || key === 'a second' || key === 'one other') return 1;
+  return NUMBERS.get(key) ?? null;
+}
+
+/** The sum of the groups a matched phrase counts ("a policeman and three gunmen" = 4). */
+function countOf(phrase: string): number | null {
+  ITEM_COUNT.lastIndex = 0;
+  let n = 0;
+  let items = 0;
+  for (const item of phrase.matchAll(ITEM_COUNT)) {
+    const count = toNumber(item[1] ?? '');
+    if (count === null) continue;
+    n += count;
+    items++;
+  }
+  if (items > 0) return n;
+  // A bare count ("three were killed", "at least 12 killed"); a bare article never counts.
+  const bare = phrase.trim().replace(LEADING_QUALIFIER, '');
+  return /^an?$/i.test(bare) ? null : toNumber(bare);
+}
+
+interface Count {
+  n: number;
+  start: number;
+  end: number;
+  text: string;
+  cumulative: boolean;
+  /** Told in the perfect tense ("have been killed"): as of the time of writing. */
+  perfect: boolean;
+}
+
+const PERFECT = /\b(?:have|has)\s+(?:been\s+|now\s+|so\s+far\s+)*$/u;
+
+/** Whether a running-total cue stands in the clause of the count at [start, end). */
+function inCumulativeClause(sentence: string, start: number, end: number): boolean {
+  let from = 0;
+  let to = sentence.length;
+  for (const match of sentence.matchAll(new RegExp(CLAUSE.source, 'gu'))) {
+    if (match.index + match[0].length <= start) from = match.index + match[0].length;
+    else if (match.index >= end) {
+      to = match.index;
+      break;
+    }
+  }
+  return CUMULATIVE.test(sentence.slice(from, to));
 }
 
 /** Counts over non-overlapping matches, so "two soldiers were killed" is not counted twice. */
-function total(regexes: readonly RegExp[], sentence: string): { n: number; words: string[] } {
-  const taken: [number, number][] = [];
-  let n = 0;
-  const words: string[] = [];
+function counts(
+  regexes: readonly RegExp[],
+  sentence: string,
+  found: Count[] = [],
+  one = false,
+): Count[] {
   for (const regex of regexes) {
     regex.lastIndex = 0;
     for (const match of sentence.matchAll(regex)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      if (found.some((other) => start < other.end && end > other.start)) continue;
       // "no one was killed" is a count of none, handled apart.
       if (/\bno[\s-]*$/.test(sentence.slice(Math.max(0, start - 4), start))) continue;
-      const count = toNumber(match[1] ?? '');
-      // A bare article ("a", "an") only counts before a person noun: "a policeman was killed".
-      if (count === null || (count === 1 && /^an?$/i.test(match[1] ?? '') && !match[2]?.trim()))
-        continue;
-      taken.push([start, end]);
-      n += count;
-      words.push(match[0].trim());
+      const n = one ? 1 : countOf(match[1] ?? '');
+      if (n === null) continue;
+      const cumulative = inCumulativeClause(sentence, start, end);
+      const perfect =
+        /\b(?:have|has)\s+been\b/.test(match[0]) ||
+        PERFECT.test(sentence.slice(Math.max(0, start - 30), start));
+      found.push({ n, start, end, text: match[0].trim(), cumulative, perfect });
     }
   }
-  return { n, words };
+  return found;
+}
+
+/** New counts add up; running totals are reported alone, the largest, when nothing new is. */
+function combine(found: readonly Count[]): {
+  n: number | null;
+  cumulative: boolean;
+  perfect: boolean;
+} {
+  const fresh = found.filter((count) => !count.cumulative);
+  const chosen = fresh.length > 0 ? fresh : found;
+  if (chosen.length === 0) return { n: null, cumulative: false, perfect: false };
+  return {
+    n:
+      fresh.length > 0
+        ? fresh.reduce((sum, count) => sum + count.n, 0)
+        : Math.max(...found.map((count) => count.n)),
+    cumulative: fresh.length === 0,
+    perfect: chosen.some((count) => count.perfect),
+  };
 }
 
 export interface Casualties {
   /** Null when the sentence gives no number; 0 when it says nobody died. */
   killed: number | null;
   injured: number | null;
+  /**
+   * The dead are a running total ("the death toll rose to 30", "have been killed since the war
+   * began"): the latest figure of a toll, never to be added to another report of the same dead.
+   */
+  cumulative: boolean;
+  /** The dead are told in the perfect tense ("have been killed"), as of the time of writing. */
+  perfect: boolean;
   /** The phrases the counts come from. */
   words: string[];
 }
 
 /**
- * The dead and injured one sentence reports. Vague quantities count as their lower bound
- * (`casualties.json`); "no one was killed" gives 0, not null.
+ * The dead and injured one sentence reports. The groups of one phrase add up ("a police officer
+ * and three gunmen were killed" = 4); vague quantities count as their lower bound
+ * (`casualties.json`); a death toll or a count "since the war began" is a running total, used
+ * only when the sentence gives no new count; "no one was killed" gives 0, not null.
  */
 export function countCasualties(original: string): Casualties {
-  if (!OUTCOME_WORD.test(original)) return { killed: null, injured: null, words: [] };
+  if (!OUTCOME_WORD.test(original))
+    return { killed: null, injured: null, cumulative: false, perfect: false, words: [] };
   const sentence = fold(original);
-  const killed = total(KILLED, sentence);
+  const killed = counts(KILLED, sentence);
+  counts(ONE_KILLED, sentence, killed, true);
+  // Names are capitalised: matched on the sentence as written (folding keeps offsets).
+  counts([NAMED_KILLED], original, killed, true);
   DEATH_TOLL.lastIndex = 0;
-  const toll = [...sentence.matchAll(DEATH_TOLL)]
-    .map((match) => ({ n: toNumber(match[1] ?? ''), text: match[0] }))
-    .filter((item): item is { n: number; text: string } => item.n !== null);
-  const injured = total(INJURED, sentence);
+  for (const match of sentence.matchAll(DEATH_TOLL)) {
+    const n = toNumber(match[1] ?? '');
+    const start = match.index;
+    const end = start + match[0].length;
+    if (n === null || killed.some((other) => start < other.end && end > other.start)) continue;
+    killed.push({ n, start, end, text: match[0], cumulative: true, perfect: false });
+  }
+  const injured = counts(INJURED, sentence);
   const none = NONE_KILLED.test(sentence);
-  let dead: number | null = killed.n > 0 ? killed.n : null;
-  for (const item of toll) dead = Math.max(dead ?? 0, item.n);
-  if (dead === null && none && /killed|dead|died|deaths|fatalities|casualties/i.test(sentence))
-    dead = 0;
+  const dead = combine(killed);
+  const hurt = combine(injured);
   return {
-    killed: dead,
-    injured: injured.n > 0 ? injured.n : none && /hurt|injur|wound/i.test(sentence) ? 0 : null,
-    words: [...killed.words, ...toll.map((item) => item.text), ...injured.words],
+    killed:
+      dead.n ??
+      (none && /killed|dead|died|deaths|fatalities|casualties/i.test(sentence) ? 0 : null),
+    injured: hurt.n ?? (none && /hurt|injur|wound/i.test(sentence) ? 0 : null),
+    cumulative: dead.cumulative,
+    perfect: dead.perfect,
+    words: [...killed, ...injured].map((count) => count.text),
   };
 }

@@ -1,9 +1,12 @@
 import type { EventMention, Realis, Span } from '../analysis.ts';
-import { eventPlace, findActors, findPlaces } from './actors.ts';
-import { countCasualties } from './casualties.ts';
+import { findActors, findPlaces } from './actors.ts';
+import { countCasualties, knownVictimsBefore, WAR_TOLL_AT_LEAST } from './casualties.ts';
+import { assignCentrality } from './centrality.ts';
 import { BACKGROUND, IGNORED, MODE_CUES, threatMode, TRIGGERS, type Trigger } from './lexicon.ts';
 import { fold, scan, wordCount, wordStarts, type Match } from './pattern.ts';
+import { datelinePlace, eventPlace, findLocatives, mostSpecific } from './places.ts';
 import { findCues, realisOf } from './realis.ts';
+import { findTimeCues, recapCue } from './recap.ts';
 import { ploverScore } from './scores.ts';
 
 interface Hit extends Match {
@@ -47,7 +50,7 @@ function code(trigger: Trigger, sentence: string): { category: string; mode: str
 const backgroundChain = 6;
 /** A trigger this close after another is its object, not an event of its own. */
 const OBJECT_WORDS = 3;
-/** How many sentences a place named once still locates events in. */
+/** How many sentences an event's place still locates later events of the same incident in. */
 const PLACE_CARRY = 2;
 const VIOLENT = new Set(['ASSAULT', 'COERCE', 'PROTEST']);
 const REALIS_ORDER: Realis[] = [
@@ -58,22 +61,95 @@ const REALIS_ORDER: Realis[] = [
   'negated',
   'denied',
 ];
+/** "the attack", "Sunday's shootout", "this killing": a mention of an incident already told. */
+const DEFINITE =
+  /(?:^|[^\p{L}])(?:the|this|that|these|those|its|their|his|her|[\p{L}-]+['’]s)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/** The sentences a report opens with: what they tell is the article's news. */
+const LEAD_SENTENCES = 2;
+const PLUPERFECT = /\bhad\s+(?:[\p{L}-]+\s+){0,2}$/u;
+/** A trigger that carries its own determiner: "launched its offensive". */
+const DETERMINED = /\s(?:its|the|their|this)\s/iu;
+/** A sentence that goes on from the one before: a recap before makes it one too. */
+const CONTINUATION =
+  /^\W*(?:in\s+response|in\s+retaliation|since\s+then|after\s+that|following\s+that|subsequently|then)\b/iu;
+
+interface Subordinator {
+  start: number;
+  end: number;
+  before: number;
+  temporal: boolean;
+}
+
+/** What an article is about, for placing and weighing its events. */
+export interface ArticleContext {
+  title?: string;
+  /** ISO publication time: events dated days before it are recaps. */
+  published?: string;
+}
+
+/** The categories the title reports and the place it names, the yardsticks of centrality. */
+function readTitle(title: string): { categories: Set<string>; place: string | null } {
+  const folded = fold(title);
+  const categories = new Set<string>();
+  // A question ("What is the genocide case against Israel?") explains; it reports nothing.
+  if (/\?\s*$/.test(title)) return { categories, place: null };
+  const cues = findCues(folded, title);
+  const subordinators = BACKGROUND.flatMap((pattern) =>
+    scan(pattern, folded).map((match) => ({ ...match, before: pattern.before })),
+  );
+  for (const hit of findHits(title, folded)) {
+    const { category } = code(hit.trigger!, folded);
+    // "Oil prices dip after Iran attack": the title's news is not what it comes after.
+    const background = subordinators.some(
+      (word) => word.end <= hit.start && wordCount(title.slice(word.end, hit.start)) <= word.before,
+    );
+    if (!background && realisOf(title, cues, hit, category).realis === 'actual')
+      categories.add(category);
+  }
+  if (countCasualties(title).killed) categories.add('ASSAULT');
+  const places = findPlaces(title, folded);
+  const place =
+    mostSpecific(findLocatives(title, places))?.name ??
+    places.find((found) => !found.country && !found.capital)?.name ??
+    null;
+  return { categories, place };
+}
 
 /**
  * Codes the events of a text, sentence by sentence, on PLOVER categories and modes (see
- * `lexicon.json`), with their score, realis, actors (source acting on target), place and the
- * dead and injured the sentence reports. Mentions of one category with the same realis in one
- * sentence merge into one event whose `triggers` keep every word that fired. Deaths go to the
- * sentence's most conflictual violent event only, so one report is never counted twice.
+ * `lexicon.json`), with their score, realis, actors (source acting on target), place, the dead
+ * and injured the sentence reports, whether each is background (subordinate to another event of
+ * its sentence, or a recap of earlier events: a stale date, "last year", a war's running toll)
+ * and how central it is to the article (`centrality.ts`). Mentions of one category with the same
+ * realis in one sentence merge into one event whose `triggers` keep every word that fired.
+ * Deaths go to the sentence's most conflictual violent event only, so one report is never
+ * counted twice.
+ *
+ * `context` gives the article's title and publication time when the text is an article body.
  */
-export function detectEvents(text: string, sentences: readonly Span[]): EventMention[] {
+export function detectEvents(
+  text: string,
+  sentences: readonly Span[],
+  context: ArticleContext = {},
+): EventMention[] {
   const folded = fold(text);
   const hits = findHits(text, folded);
+  const title = readTitle(context.title ?? '');
+  const articlePlace = title.place ?? datelinePlace(text);
+  const published = Date.parse(context.published ?? '');
   const events: EventMention[] = [];
-  let lastPlace: string | null = null;
-  let sincePlace = 0;
+  const sentenceOf: number[] = [];
+  /** The last place of each category, and the sentence it was given in. */
+  const incidentPlace = new Map<string, { place: string; sentence: number }>();
+  let previous: { place: string; sentence: number } | null = null;
+  /** Whether the last actual mention of each category was a recap. */
+  const recapOf = new Map<string, boolean>();
+  let lastWarToll = -2;
+  /** The sentence index of the last recap of a violent event. */
+  let lastRecap = -2;
   let cursor = 0;
-  for (const sentence of sentences) {
+  for (const [index, sentence] of sentences.entries()) {
     const inSentence: Hit[] = [];
     while (cursor < hits.length && hits[cursor]!.start < sentence.end) {
       if (hits[cursor]!.start >= sentence.start) inSentence.push(hits[cursor]!);
@@ -81,50 +157,96 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
     }
     const local = sentence.text;
     const offset = sentence.start;
+    const casualties = countCasualties(local);
+    if (inSentence.length === 0 && !casualties.killed) continue;
     const lowerSentence = folded.slice(sentence.start, sentence.end);
     const places = findPlaces(local, lowerSentence);
-    const casualties = countCasualties(local);
-    if (inSentence.length === 0 && !casualties.killed && places.length === 0) {
-      sincePlace++;
-      continue;
-    }
     const actors = findActors(local, places);
     // "Kosovo police" names an actor, not where the event happened.
     const located = places.filter(
       (place) => !actors.some((actor) => place.start < actor.end && place.end > actor.start),
     );
-    const here = eventPlace(local, located);
-    // A place carries over to the next sentences ("... in Banjska. Three attackers were killed.").
-    sincePlace = here ? 0 : sincePlace + 1;
-    if (here) lastPlace = here;
-    const carried = sincePlace <= PLACE_CARRY ? lastPlace : null;
-    const placeAt = (at: number) => (here ? eventPlace(local, located, at) : carried);
-    if (inSentence.length === 0 && !casualties.killed) continue;
+    const locatives = findLocatives(local, located);
+    const placeOf = (category: string, at: { start: number; end: number }): string | null => {
+      const own = eventPlace(local, locatives, located, at);
+      if (own) return own;
+      // The same incident told again ("the attack", or the next sentences): its place.
+      const same = incidentPlace.get(category);
+      if (same && (index - same.sentence <= PLACE_CARRY || DEFINITE.test(local.slice(0, at.start))))
+        return same.place;
+      if (previous && index - previous.sentence === 1) return previous.place;
+      // The article's own incident (the title's kind of event, or its lead): its place.
+      if (title.categories.has(category) || index === 0) return articlePlace;
+      return null;
+    };
     const cues = findCues(lowerSentence, local);
-    const subordinators: { start: number; end: number; before: number }[] = BACKGROUND.flatMap(
-      (pattern) =>
-        scan(pattern, lowerSentence).map((match) => ({ ...match, before: pattern.before })),
+    const time = findTimeCues(lowerSentence, local, published);
+    // "Why are Israel and Hamas fighting?": the clause of the trigger ends in a question mark.
+    const question = (at: { end: number }) => /^[^.!?]*\?/.test(local.slice(at.end));
+    // A sentence right after a recap goes on with it ("About 1,300 people were killed."),
+    // unless it says it tells of the day; past the lead, or when it opens with "In response".
+    const followsRecap =
+      lastRecap === index - 1 && (index >= LEAD_SENTENCES || CONTINUATION.test(local));
+    const subordinators: Subordinator[] = BACKGROUND.flatMap((pattern) =>
+      scan(pattern, lowerSentence)
+        .filter((match) => !pattern.notAfter?.test(lowerSentence.slice(0, match.start)))
+        .map((match) => ({ ...match, before: pattern.before, temporal: pattern.resettable })),
     );
     const merged = new Map<string, EventMention>();
+    const recaps = new Set<EventMention>();
+    /** Background only because of when or why it is told: news again if nothing else is. */
+    const temporal = new Set<EventMention>();
+    const anchored =
+      casualties.killed !== null || casualties.injured !== null || time.now.length > 0;
     for (const hit of inSentence) {
       const coded = code(hit.trigger!, lowerSentence);
       const relative = { start: hit.start - offset, end: hit.end - offset };
-      const { realis, cue } = realisOf(local, cues, relative, coded.category);
+      const { realis, cue } = question(relative)
+        ? { realis: 'hypothetical' as const, cue: '?' }
+        : realisOf(local, cues, relative, coded.category);
       const triggerSpan: Span = { start: hit.start, end: hit.end, text: hit.text };
       const key = `${coded.category}|${realis}`;
       const score = ploverScore(coded.category, coded.mode);
       const existing = merged.get(key);
-      const background = subordinators.some(
+      const governing = subordinators.filter(
         (word) =>
           word.end <= relative.start &&
           wordCount(local.slice(word.end, relative.start)) <= word.before,
       );
-      if (background) subordinators.push({ ...relative, before: backgroundChain });
+      const background = governing.length > 0;
+      const onlyTemporal = background && governing.every((word) => word.temporal);
+      if (background)
+        subordinators.push({ ...relative, before: backgroundChain, temporal: onlyTemporal });
       // The object of the trigger before it ("suspended aid", "rejected an offer of talks").
-      else subordinators.push({ ...relative, before: OBJECT_WORDS });
+      else subordinators.push({ ...relative, before: OBJECT_WORDS, temporal: false });
+      const before = lowerSentence.slice(0, relative.start);
+      const definite = DEFINITE.test(before) || DETERMINED.test(hit.text);
+      // Told of as already known: a whole event-mention is a recap when one of its words is.
+      const known =
+        // "had been kidnapped": before the time the article tells of.
+        PLUPERFECT.test(before) ||
+        // "the three Serbs killed in Sunday's shootout": deaths already told.
+        (coded.category === 'ASSAULT' && knownVictimsBefore(before)) ||
+        (definite &&
+          // "the attack" told again after a recap of it, with nothing of the day beside it.
+          ((recapOf.get(coded.category) === true && time.now.length === 0) ||
+            // "1,200 people were killed in the attack": a war's first toll, not the day's.
+            ((casualties.killed ?? 0) >= WAR_TOLL_AT_LEAST && time.now.length === 0) ||
+            // "the bombardment", "its offensive" past the lead, with nothing that dates or
+            // places it: the war or an incident already told, not news.
+            (index >= LEAD_SENTENCES &&
+              !anchored &&
+              eventPlace(local, locatives, located, relative) === null)));
+      // Dated before the article's day, or following on from a recap ("In response, ...").
+      const dated =
+        recapCue(time, relative, local) !== null || (followsRecap && time.now.length === 0);
+      const recap = known || dated;
       if (existing) {
         existing.triggers.push(triggerSpan);
         existing.background &&= background;
+        if (known) recaps.add(existing);
+        else if (!dated) recaps.delete(existing);
+        if (!onlyTemporal) temporal.delete(existing);
         if (coded.mode && (existing.mode === null || score < existing.score)) {
           existing.mode = coded.mode;
           existing.score = score;
@@ -132,7 +254,7 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
         continue;
       }
       const roles = sourceAndTarget(local, actors, relative);
-      merged.set(key, {
+      const event: EventMention = {
         category: coded.category,
         mode: coded.mode,
         score,
@@ -146,15 +268,23 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
         actors: actors.map((actor) => actor.text),
         source: roles.source,
         target: roles.target,
-        place: placeAt(relative.start),
+        place: placeOf(coded.category, relative),
         fatalities: null,
         injured: null,
+        cumulative: false,
         background,
-      });
+        centrality: 0,
+      };
+      merged.set(key, event);
+      if (recap) recaps.add(event);
+      if (onlyTemporal) temporal.add(event);
     }
     const list = [...merged.values()];
-    // With no main event left, the sentence is about its background ("after a policeman was killed").
-    if (list.every((event) => event.background)) for (const event of list) event.background = false;
+    // With no main event left, the sentence is about what it tells after "after", "since" or
+    // "amid" ("tensions rose after a policeman was killed"); never about what someone wants
+    // stopped or blames.
+    if (list.every((event) => event.background))
+      for (const event of list) if (temporal.has(event)) event.background = false;
     if (casualties.killed !== null || casualties.injured !== null) {
       let violent = list
         .filter((event) => VIOLENT.has(event.category))
@@ -165,10 +295,12 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
       if (!violent && casualties.killed) {
         // "Two policemen died": deaths with no other trigger are an attack of unknown mode.
         const words = casualties.words[0] ?? local;
-        const at = local.indexOf(words);
+        const at = Math.max(0, lowerSentence.indexOf(fold(words)));
         const span: Span = { start: offset + at, end: offset + at + words.length, text: words };
         const relative = { start: at, end: at + words.length };
-        const { realis, cue } = realisOf(local, cues, relative, 'ASSAULT');
+        const { realis, cue } = question(relative)
+          ? { realis: 'hypothetical' as const, cue: '?' }
+          : realisOf(local, cues, relative, 'ASSAULT');
         violent = {
           category: 'ASSAULT',
           mode: null,
@@ -182,21 +314,46 @@ export function detectEvents(text: string, sentences: readonly Span[]): EventMen
           triggers: [span],
           actors: actors.map((actor) => actor.text),
           ...sourceAndTarget(local, actors, relative),
-          place: placeAt(relative.start),
+          place: placeOf('ASSAULT', relative),
           fatalities: null,
           injured: null,
+          cumulative: false,
           background: false,
+          centrality: 0,
         };
+        if (recapCue(time, relative, local)) recaps.add(violent);
         list.push(violent);
       }
       if (violent) {
         violent.fatalities = casualties.killed;
         violent.injured = casualties.injured;
+        // A war's running toll ("more than 30,000 people have been killed") is its background.
+        // So is a toll told right after one ("At least 519 have been killed in the West Bank").
+        const warToll =
+          (casualties.cumulative || casualties.perfect) &&
+          ((casualties.killed ?? 0) >= WAR_TOLL_AT_LEAST || lastWarToll === index - 1) &&
+          time.now.length === 0;
+        if (warToll) lastWarToll = index;
+        violent.cumulative = casualties.cumulative || warToll;
+        if (warToll) recaps.add(violent);
       }
     }
+    for (const event of recaps) {
+      event.background = true;
+      if (VIOLENT.has(event.category)) lastRecap = index;
+    }
     addThreatModes(list);
-    events.push(...list);
+    for (const event of list) {
+      if (event.realis === 'actual') recapOf.set(event.category, recaps.has(event));
+      if (event.place && event.realis === 'actual') {
+        incidentPlace.set(event.category, { place: event.place, sentence: index });
+        previous = { place: event.place, sentence: index };
+      }
+      events.push(event);
+      sentenceOf.push(index);
+    }
   }
+  assignCentrality(events, sentenceOf, sentences.length, title.categories);
   return events;
 }
 

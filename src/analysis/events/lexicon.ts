@@ -26,9 +26,7 @@ interface LexiconFile {
   modeCues: Record<string, { mode: string; patterns: string[] }[]>;
   threatModes: { byCategory: Record<string, string>; byMode: Record<string, string> };
   background: {
-    before: number;
-    patterns: string[];
-    near: { before: number; patterns: string[] };
+    groups: { before: number; resettable: boolean; patterns: string[]; notAfter?: string[] }[];
   };
 }
 
@@ -79,11 +77,19 @@ export function threatMode(category: string, mode: string | null): string | null
   );
 }
 
-/** Words that subordinate a mention to the sentence's main event ("after days of fighting"). */
-export const BACKGROUND = [
-  ...file.background.patterns.map((pattern) => ({ pattern, before: file.background.before })),
-  ...file.background.near.patterns.map((pattern) => ({
-    pattern,
-    before: file.background.near.before,
-  })),
-].map(({ pattern, before }) => ({ ...compileScanner(pattern), before }));
+/**
+ * Words that subordinate a mention to the sentence's main event: `resettable` ones tell when,
+ * why or to what end ("after days of fighting"), the others make it what someone wants stopped,
+ * blames or refuses. `notAfter` keeps a word from counting after these ("attempted to").
+ */
+export const BACKGROUND = file.background.groups.flatMap((group) => {
+  const notAfter = group.notAfter
+    ? new RegExp(`(?:${compileAny(group.notAfter).source})\\s+$`, 'u')
+    : null;
+  return group.patterns.map((pattern) => ({
+    ...compileScanner(pattern),
+    before: group.before,
+    resettable: group.resettable,
+    notAfter,
+  }));
+});

@@ -1,0 +1,135 @@
+import { NOT_NAMES, type PlaceMention } from './actors.ts';
+
+/**
+ * Where events happen: the locative phrases of a sentence ("in Rafah", "near the village of
+ * Banjska", "in southern Gaza's Khan Younis"), a dateline, and the choice of one of them for an
+ * event. A place named for who is there ("officials in Belgrade"), where someone goes ("into
+ * Armenia") or comes from is not where an event happened.
+ */
+
+export interface Locative {
+  start: number;
+  end: number;
+  /** The gazetteer name when the phrase names a known place, else the name as written. */
+  name: string;
+  /** A country (or the whole territory of one): less precise than a town named beside it. */
+  country: boolean;
+  /** Says where someone is ("officials in Belgrade"), not where something happened. */
+  attached: boolean;
+}
+
+const ADJECTIVES =
+  '(?:the\\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|north-east|north-west|south-east|south-west|north-eastern|north-western|south-eastern|south-western|occupied|besieged|nearby|neighbouring|neighboring)\\s+){0,2}';
+const UNIT =
+  '(?:[\\p{L}-]+\\s+){0,2}?(?:town|city|village|camp|district|province|region|area|municipality|neighbourhood|neighborhood|suburb|port|governorate|county|state|border\\s+town|refugee\\s+camp|border\\s+crossing)\\s+of\\s+';
+const PART = "\\p{Lu}\\p{L}*(?:-\\p{Lu}\\p{L}*)*(?:['’](?!s(?![\\p{L}]))\\p{L}+)?";
+const ARTICLE = '(?:(?:al|el|ad|as|ash|ar|an|ez|at|ed|ul)-)?';
+const NAME = `${ARTICLE}${PART}(?:\\s+${ARTICLE}${PART}){0,2}`;
+const PREPOSITION =
+  '(?:in|at|near|outside|around|across|inside|on\\s+the\\s+outskirts\\s+of|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)';
+/** "in the northern Kosovo village of Banjska", "near Khan Younis", "in southern Gaza's Rafah". */
+const LOCATIVE = new RegExp(
+  `(?<![\\p{L}])${PREPOSITION}\\s+${ADJECTIVES}(?:${UNIT})?(?:(${NAME})['’]s\\s+)?(${NAME})(?![\\p{L}'’])`,
+  'gu',
+);
+/** People and institutions a place is attached to rather than an event: "officials in Belgrade". */
+const ATTACHED =
+  /\b(?:officials?|government|authorities|leaders?|leadership|ministry|ministers?|embassy|embassies|ambassadors?|envoys?|court|prosecutors?|spokes(?:man|woman|person)|diplomats?|correspondents?|editor|reporters?|counterparts?|regime|headquarters|parliament|based|born|living|lives|lived|studied|grew\s+up|office|offices|delegation|mission|students?|university|relatives|family)\s*$/i;
+
+/** Names of bodies, not places: "in the Security Council", "in Palestinian Red Crescent". */
+const INSTITUTION =
+  /\s(?:Council|Crescent|Cross|Nations|Union|Assembly|Court|Congress|Parliament|Commons|Senate|Ministry|Party|Agency|Office|Army|Forces|Brigades?|Movement|Front|Organi[sz]ation|Authority|Government|Committee|Commission|Fund|Programme|Program|Group|Media|News|Times|Post)$/u;
+/** A nationality before its noun ("in Israeli strikes"): an adjective, not a place. */
+const DEMONYM = /^\p{Lu}\p{L}+(?:i|ian|ese|ish)$/u;
+const FUNCTION_WORD =
+  /^\s+(?:on|in|at|and|or|but|as|after|before|since|near|during|when|where|was|were|is|are|has|have|had|said|says|to|for|with|by|from|of|that|which|who|last|this|early|late|overnight|earlier|later|city|town|camp|province|region|area|strip)\b/u;
+
+/** The locative phrases of a sentence, with gazetteer names where they name a known place. */
+export function findLocatives(sentence: string, places: readonly PlaceMention[]): Locative[] {
+  const found: Locative[] = [];
+  LOCATIVE.lastIndex = 0;
+  for (const match of sentence.matchAll(LOCATIVE)) {
+    const written = match[2]!;
+    const nameStart = match.index + match[0].length - written.length;
+    const nameEnd = nameStart + written.length;
+    const attached = ATTACHED.test(sentence.slice(Math.max(0, match.index - 30), match.index));
+    const known = places.find((place) => place.start < nameEnd && place.end > nameStart);
+    if (!known) {
+      if (NOT_NAMES.has(written.split(/\s+/)[0]!.toLowerCase()) || INSTITUTION.test(` ${written}`))
+        continue;
+      const next = sentence.slice(nameEnd, nameEnd + 20);
+      if (DEMONYM.test(written) && /^\s+\p{Ll}/u.test(next) && !FUNCTION_WORD.test(next)) continue;
+    }
+    found.push({
+      start: match.index,
+      end: nameEnd,
+      name: known?.name ?? written,
+      country: known?.country ?? false,
+      attached,
+    });
+  }
+  return found;
+}
+
+/** Words that open another clause or a report of speech: a place beyond one is not the event's. */
+const CLAUSE_BREAK =
+  /[;:()"“”]|\s[—–]\s|\b(?:said|says|say|told|tells|added|adding|wrote|according\s+to|announced|stated|insisted|warned|while|whereas|but|who|which|whom)\b/iu;
+
+/**
+ * The place of the event whose trigger spans [start, end): the nearest locative after the
+ * trigger in its clause, else the nearest before it in its clause, else a locative opening the
+ * sentence ("In Rafah, ..."), else a town named right before the trigger ("the Banjska attack").
+ * Null when the sentence does not place the event.
+ */
+export function eventPlace(
+  sentence: string,
+  locatives: readonly Locative[],
+  places: readonly PlaceMention[],
+  trigger: { start: number; end: number },
+): string | null {
+  // A place attached to someone ("a court in Belgrade") ends the search on its side.
+  const after = locatives.find(
+    (locative) =>
+      locative.start >= trigger.end &&
+      !CLAUSE_BREAK.test(sentence.slice(trigger.end, locative.start)),
+  );
+  if (after && !after.attached) return after.name;
+  const before = locatives
+    .filter(
+      (locative) =>
+        locative.end <= trigger.start &&
+        !CLAUSE_BREAK.test(sentence.slice(locative.end, trigger.start)),
+    )
+    .at(-1);
+  if (before && !before.attached) return before.name;
+  const opening = locatives.find((locative) => !locative.attached);
+  if (opening && /^[^,]{0,40},/.test(sentence.slice(opening.start)) && opening.start < 12)
+    return opening.name;
+  const modifier = places.find(
+    (place) =>
+      !place.country &&
+      !place.capital &&
+      place.end <= trigger.start &&
+      /^\s*(?:[\p{L}-]+\s+)?$/u.test(sentence.slice(place.end, trigger.start)),
+  );
+  return modifier?.name ?? null;
+}
+
+/** Most specific first: a town named beside its country ("Khan Younis, in Gaza") wins. */
+export function mostSpecific(names: readonly Locative[]): Locative | undefined {
+  const free = names.filter((name) => !name.attached);
+  return free.find((name) => !name.country) ?? free[0];
+}
+
+const DATELINE =
+  /^\s*([A-Z][A-Z'’. -]{2,40}?)(?:,\s*[A-Z][\p{L} .]{1,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]\s/u;
+
+/** The place of a dateline opening the body ("TEL AVIV, Israel –" gives "Tel Aviv"), if any. */
+export function datelinePlace(body: string): string | null {
+  const match = DATELINE.exec(body.slice(0, 120));
+  if (!match) return null;
+  return match[1]!
+    .trim()
+    .toLowerCase()
+    .replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase());
+}

@@ -1,0 +1,73 @@
+import { findDates } from './dates.ts';
+import { compileScanner, scan, type Match } from './pattern.ts';
+import data from './recap.json' with { type: 'json' };
+
+interface RecapFile {
+  staleDays: number;
+  recap: string[];
+  now: string[];
+}
+
+const file = data as unknown as RecapFile;
+const RECAP = file.recap.map(compileScanner);
+const NOW = file.now.map(compileScanner);
+
+/** Where a sentence points back in time (recap) and where it speaks of the article's day (now). */
+export interface TimeCues {
+  recap: Match[];
+  now: Match[];
+}
+
+/**
+ * The time cues of one sentence (given folded and as written; offsets relative to it): the
+ * `recap.json` phrases, and dates, stale ones (days before `published`) as recap cues and
+ * recent ones as cues of the day.
+ */
+export function findTimeCues(folded: string, sentence: string, published: number): TimeCues {
+  const recap = RECAP.flatMap((scanner) => scan(scanner, folded, sentence));
+  const now = NOW.flatMap((scanner) => scan(scanner, folded, sentence));
+  for (const date of findDates(sentence, published, file.staleDays)) {
+    const match = { start: date.start, end: date.end, text: sentence.slice(date.start, date.end) };
+    (date.stale ? recap : now).push(match);
+  }
+  return { recap, now };
+}
+
+/**
+ * Words that open another clause: a time cue beyond one dates another event. A relative clause
+ * ("..., which", "who") is told of what comes before it, so a cue before it still dates its
+ * events ("the 7 October attack, during which 1,200 were killed") but one inside it does not
+ * date the events before ("retook the village from fighters who overran it last month").
+ */
+const TIME_BREAK = /[;:"“”]|\b(?:said|says|say|told|according\s+to|while|whereas|but)\b/iu;
+const RELATIVE = /\b(?:who|which|whom|whose|where)\b/iu;
+
+function inClause(sentence: string, cue: Match, at: { start: number; end: number }): boolean {
+  if (cue.end <= at.start) return !TIME_BREAK.test(sentence.slice(cue.end, at.start));
+  const between = sentence.slice(at.end, cue.start);
+  return !TIME_BREAK.test(between) && !RELATIVE.test(between);
+}
+
+const distance = (cue: Match, at: { start: number; end: number }) =>
+  cue.end <= at.start ? at.start - cue.end : cue.start >= at.end ? cue.start - at.end : 0;
+
+/**
+ * The recap cue that puts the event at [start, end) of `sentence` in the past, if any: the
+ * nearest recap cue in its clause, unless a cue of the day stands nearer ("last year's attack
+ * ... a new strike on Monday" keeps Monday's strike as news).
+ */
+export function recapCue(
+  cues: TimeCues,
+  at: { start: number; end: number },
+  sentence: string,
+): Match | null {
+  let best: Match | null = null;
+  for (const cue of cues.recap)
+    if (inClause(sentence, cue, at) && (!best || distance(cue, at) < distance(best, at)))
+      best = cue;
+  if (!best) return null;
+  const limit = distance(best, at);
+  return cues.now.some((cue) => inClause(sentence, cue, at) && distance(cue, at) < limit)
+    ? null
+    : best;
+}
