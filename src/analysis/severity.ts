@@ -1,4 +1,5 @@
 import type { EventMention } from './analysis.ts';
+import { countCasualties } from './events/casualties.ts';
 import table from './events/severity.json' with { type: 'json' };
 
 interface SeverityFile {
@@ -21,8 +22,9 @@ export interface Severity {
   level: number;
   label: string;
   /**
-   * The dead of the article's own events: the largest count one sentence gives (reports repeat
-   * the same toll), 0 when none; a running total when `cumulative`.
+   * The dead of the article's own events: per group of people the largest count one sentence
+   * gives (reports repeat a toll), the groups added up; 0 when none; a running total when
+   * `cumulative`.
    */
   fatalities: number;
   injured: number;
@@ -54,6 +56,27 @@ export function describeEvent(event: EventMention): string {
   return `${phrase}${event.place ? ` in ${event.place}` : ''}`;
 }
 
+/**
+ * The dead an article's new reports add up to: reports of one group of people (security
+ * forces, armed men, everyone else) repeat one toll, so the largest count of each group counts,
+ * and the groups add up ("a police officer was killed ... three attackers were killed" = 4);
+ * a count of people at large covers the groups when it is larger.
+ */
+function newDead(events: readonly EventMention[]): number {
+  const byGroup = new Map<string, number>();
+  let largest = 0;
+  for (const event of events) {
+    if (!event.fatalities) continue;
+    largest = Math.max(largest, event.fatalities);
+    for (const [group, n] of Object.entries(countCasualties(event.text).groups))
+      byGroup.set(group, Math.max(byGroup.get(group) ?? 0, n));
+  }
+  const people = byGroup.get('people') ?? 0;
+  byGroup.delete('people');
+  const groups = [...byGroup.values()].reduce((sum, n) => sum + n, 0);
+  return Math.max(largest, people, groups);
+}
+
 /** Whether the article is about the event (title, lead, repetition) rather than passing by it. */
 export const isCentral = (event: EventMention): boolean => event.centrality >= file.central;
 
@@ -63,7 +86,7 @@ export const isCentral = (event: EventMention): boolean => event.centrality >= f
  * level; a passing mention sets at most "rhetoric and tension", so commentary, politics at home and
  * culture pieces about a war score by what they report, not by the war's vocabulary.
  * Threatened, hypothetical, denied, negated and future mentions never count. Deaths are those
- * of the central events, the largest count one sentence gives, since articles repeat a toll.
+ * of the central events (see `newDead`).
  */
 export function severityOf(events: readonly EventMention[]): Severity {
   const reported = events.filter((event) => event.realis === 'actual' && !event.background);
@@ -81,17 +104,18 @@ export function severityOf(events: readonly EventMention[]): Severity {
     );
   const level = ranked[0]?.level ?? 0;
   const central = reported.filter(isCentral);
-  const toll = (field: 'fatalities' | 'injured', cumulative: boolean) =>
-    Math.max(
-      0,
-      ...central
-        .filter((event) => event.cumulative === cumulative || field === 'injured')
-        .map((event) => event[field] ?? 0),
-    );
-  const fresh = toll('fatalities', false);
-  const fatalities = fresh > 0 ? fresh : toll('fatalities', true);
+  const largest = (list: readonly EventMention[], field: 'fatalities' | 'injured') =>
+    Math.max(0, ...list.map((event) => event[field] ?? 0));
+  const fresh = newDead(central.filter((event) => !event.cumulative));
+  const fatalities =
+    fresh > 0
+      ? fresh
+      : largest(
+          central.filter((event) => event.cumulative),
+          'fatalities',
+        );
   const cumulative = fresh === 0 && fatalities > 0;
-  const injured = toll('injured', false);
+  const injured = largest(central, 'injured');
   const reasons: string[] = [];
   for (const { event } of ranked) {
     const text = `${isCentral(event) ? '' : 'mentions '}${describeEvent(event)}`;

@@ -10,6 +10,7 @@ interface CasualtyFile {
   cumulative: string[];
   singular: string[];
   warTollAtLeast: number;
+  groups: Record<string, string[]>;
 }
 
 const file = data as unknown as CasualtyFile;
@@ -24,7 +25,7 @@ const alternation = (words: readonly string[]) =>
 const QUALIFIER = `(?:(?:${alternation(file.qualifiers)})\\s+)?`;
 const NUMBER = `(?!(?:19|20)\\d\\d(?![\\d,]))(?:\\d{1,3}(?:,\\d{3})+|\\d+|${alternation([...NUMBERS.keys()])})`;
 // Person nouns ("police ~ officers" lets words stand between); matched on folded text.
-const VICTIM = `(?:${file.victims
+const VICTIM = `(?:${[...file.victims, ...file.singular]
   .map((victim) => victim.replace(/ ~ /g, "(?:\\s+[\\p{L}'’-]+){0,2}\\s+"))
   .join('|')})(?![\\p{L}])`;
 // Words between a number and its noun ("three Kosovo police officers"): never a verb of the
@@ -41,9 +42,18 @@ const AUX =
   '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far))*';
 const LEADING_QUALIFIER = new RegExp(`^${QUALIFIER}`, 'u');
 const ITEM_COUNT = new RegExp(
-  `(?<![\\p{L}\\p{N}])${QUALIFIER}(${NUMBER})${WORDS}\\s+${VICTIM}`,
+  `(?<![\\p{L}\\p{N}])${QUALIFIER}(${NUMBER})${WORDS}\\s+(${VICTIM})`,
   'gu',
 );
+const GROUPS = Object.entries(file.groups).map(([name, nouns]) => ({
+  name,
+  regex: new RegExp(
+    `(?<![\\p{L}])(?:${nouns.map((noun) => noun.replace(/ ~ /g, "(?:\\s+[\\p{L}'’-]+){0,2}\\s+")).join('|')})(?![\\p{L}])`,
+    'u',
+  ),
+}));
+/** The group of people a noun names, "people" when it is none of `groups`. */
+const groupOf = (noun: string) => GROUPS.find((group) => group.regex.test(noun))?.name ?? 'people';
 
 function patterns(outcome: readonly string[], participles: string): RegExp[] {
   const words = alternation(outcome);
@@ -88,8 +98,12 @@ const KNOWN_VICTIMS = new RegExp(
  * killed in Sunday's shootout", "the aid workers who were killed" refer to deaths told before.
  */
 export function knownVictimsBefore(folded: string): boolean {
-  return KNOWN_VICTIMS.test(folded.slice(-120));
+  const before = folded.slice(-120);
+  return KNOWN_VICTIMS.test(before) && !TALLY.test(before);
 }
+
+/** "the number of people killed": a toll being told, not a reference to known dead. */
+const TALLY = /\b(?:number|total|toll|count|tally)\s+of\s+(?:[\p{L}-]+\s+){0,2}$/u;
 
 /** The least a war's running toll gives: below it a toll is one incident's. */
 export const WAR_TOLL_AT_LEAST = file.warTollAtLeast;
@@ -120,21 +134,25 @@ function toNumber(word: string): number | null {
   return NUMBERS.get(key) ?? null;
 }
 
+type Groups = Record<string, number>;
+
 /** The sum of the groups a matched phrase counts ("a policeman and three gunmen" = 4). */
-function countOf(phrase: string): number | null {
+function countOf(phrase: string): { n: number; groups: Groups } | null {
   ITEM_COUNT.lastIndex = 0;
   let n = 0;
-  let items = 0;
+  const groups: Groups = {};
   for (const item of phrase.matchAll(ITEM_COUNT)) {
     const count = toNumber(item[1] ?? '');
     if (count === null) continue;
     n += count;
-    items++;
+    const group = groupOf(item[2] ?? '');
+    groups[group] = (groups[group] ?? 0) + count;
   }
-  if (items > 0) return n;
+  if (Object.keys(groups).length > 0) return { n, groups };
   // A bare count ("three were killed", "at least 12 killed"); a bare article never counts.
   const bare = phrase.trim().replace(LEADING_QUALIFIER, '');
-  return /^an?$/i.test(bare) ? null : toNumber(bare);
+  const count = /^an?$/i.test(bare) ? null : toNumber(bare);
+  return count === null ? null : { n: count, groups: { people: count } };
 }
 
 interface Count {
@@ -145,6 +163,7 @@ interface Count {
   cumulative: boolean;
   /** Told in the perfect tense ("have been killed"): as of the time of writing. */
   perfect: boolean;
+  groups: Groups;
 }
 
 const PERFECT = /\b(?:have|has)\s+(?:been\s+|now\s+|so\s+far\s+)*$/u;
@@ -178,13 +197,14 @@ function counts(
       if (found.some((other) => start < other.end && end > other.start)) continue;
       // "no one was killed" is a count of none, handled apart.
       if (/\bno[\s-]*$/.test(sentence.slice(Math.max(0, start - 4), start))) continue;
-      const n = one ? 1 : countOf(match[1] ?? '');
-      if (n === null) continue;
+      const counted = one ? { n: 1, groups: { [groupOf(match[0])]: 1 } } : countOf(match[1] ?? '');
+      if (counted === null) continue;
+      const { n, groups } = counted;
       const cumulative = inCumulativeClause(sentence, start, end);
       const perfect =
         /\b(?:have|has)\s+been\b/.test(match[0]) ||
         PERFECT.test(sentence.slice(Math.max(0, start - 30), start));
-      found.push({ n, start, end, text: match[0].trim(), cumulative, perfect });
+      found.push({ n, start, end, text: match[0].trim(), cumulative, perfect, groups });
     }
   }
   return found;
@@ -209,6 +229,13 @@ function combine(found: readonly Count[]): {
   };
 }
 
+function addGroups(found: readonly Count[]): Groups {
+  const groups: Groups = {};
+  for (const count of found)
+    for (const [group, n] of Object.entries(count.groups)) groups[group] = (groups[group] ?? 0) + n;
+  return groups;
+}
+
 export interface Casualties {
   /** Null when the sentence gives no number; 0 when it says nobody died. */
   killed: number | null;
@@ -220,6 +247,8 @@ export interface Casualties {
   cumulative: boolean;
   /** The dead are told in the perfect tense ("have been killed"), as of the time of writing. */
   perfect: boolean;
+  /** The new dead by who they were: `security` forces, `armed` men, and other `people`. */
+  groups: Groups;
   /** The phrases the counts come from. */
   words: string[];
 }
@@ -232,7 +261,14 @@ export interface Casualties {
  */
 export function countCasualties(original: string): Casualties {
   if (!OUTCOME_WORD.test(original))
-    return { killed: null, injured: null, cumulative: false, perfect: false, words: [] };
+    return {
+      killed: null,
+      injured: null,
+      cumulative: false,
+      perfect: false,
+      groups: {},
+      words: [],
+    };
   const sentence = fold(original);
   const killed = counts(KILLED, sentence);
   counts(ONE_KILLED, sentence, killed, true);
@@ -244,7 +280,15 @@ export function countCasualties(original: string): Casualties {
     const start = match.index;
     const end = start + match[0].length;
     if (n === null || killed.some((other) => start < other.end && end > other.start)) continue;
-    killed.push({ n, start, end, text: match[0], cumulative: true, perfect: false });
+    killed.push({
+      n,
+      start,
+      end,
+      text: match[0],
+      cumulative: true,
+      perfect: false,
+      groups: { people: n },
+    });
   }
   const injured = counts(INJURED, sentence);
   const none = NONE_KILLED.test(sentence);
@@ -257,6 +301,7 @@ export function countCasualties(original: string): Casualties {
     injured: hurt.n ?? (none && /hurt|injur|wound/i.test(sentence) ? 0 : null),
     cumulative: dead.cumulative,
     perfect: dead.perfect,
+    groups: addGroups(killed.filter((count) => !count.cumulative)),
     words: [...killed, ...injured].map((count) => count.text),
   };
 }

@@ -63,11 +63,12 @@ const REALIS_ORDER: Realis[] = [
 ];
 /** "the attack", "Sunday's shootout", "this killing": a mention of an incident already told. */
 const DEFINITE =
-  /(?:^|[^\p{L}])(?:the|this|that|these|those|its|their|his|her|[\p{L}-]+['’]s)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+  /(?:^|[^\p{L}])(?:the|this|that|these|those|its|their|his|her|[\p{L}-]+['’]s)\s+(?:(?!(?:and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|who|was|were|is|are|had|has|have)\s)[\p{L}\p{N}-]+\s+){0,2}$/iu;
 
 /** The sentences a report opens with: what they tell is the article's news. */
 const LEAD_SENTENCES = 2;
 const PLUPERFECT = /\bhad\s+(?:[\p{L}-]+\s+){0,2}$/u;
+const REPORTED = /\b(?:said|says|told|added|announced|stated|confirmed|reported|according\s+to)\b/u;
 /** A trigger that carries its own determiner: "launched its offensive". */
 const DETERMINED = /\s(?:its|the|their|this)\s/iu;
 /** A sentence that goes on from the one before: a recap before makes it one too. */
@@ -175,8 +176,8 @@ export function detectEvents(
       if (same && (index - same.sentence <= PLACE_CARRY || DEFINITE.test(local.slice(0, at.start))))
         return same.place;
       if (previous && index - previous.sentence === 1) return previous.place;
-      // The article's own incident (the title's kind of event, or its lead): its place.
-      if (title.categories.has(category) || index === 0) return articlePlace;
+      // The article's own incident (the title's kind of event): its place.
+      if (title.categories.has(category)) return articlePlace;
       return null;
     };
     const cues = findCues(lowerSentence, local);
@@ -194,6 +195,8 @@ export function detectEvents(
     );
     const merged = new Map<string, EventMention>();
     const recaps = new Set<EventMention>();
+    const knownEvents = new Set<EventMention>();
+    const undated = new Set<EventMention>();
     /** Background only because of when or why it is told: news again if nothing else is. */
     const temporal = new Set<EventMention>();
     const anchored =
@@ -223,8 +226,9 @@ export function detectEvents(
       const definite = DEFINITE.test(before) || DETERMINED.test(hit.text);
       // Told of as already known: a whole event-mention is a recap when one of its words is.
       const known =
-        // "had been kidnapped": before the time the article tells of.
-        PLUPERFECT.test(before) ||
+        // "had been kidnapped": before the time the article tells of (unless reported speech
+        // shifted the tense: "said three attackers had been killed").
+        (PLUPERFECT.test(before) && !REPORTED.test(before)) ||
         // "the three Serbs killed in Sunday's shootout": deaths already told.
         (coded.category === 'ASSAULT' && knownVictimsBefore(before)) ||
         (definite &&
@@ -240,12 +244,12 @@ export function detectEvents(
       // Dated before the article's day, or following on from a recap ("In response, ...").
       const dated =
         recapCue(time, relative, local) !== null || (followsRecap && time.now.length === 0);
-      const recap = known || dated;
       if (existing) {
         existing.triggers.push(triggerSpan);
         existing.background &&= background;
-        if (known) recaps.add(existing);
-        else if (!dated) recaps.delete(existing);
+        // Known if any of its words says so; dated only if all of them are.
+        if (known) knownEvents.add(existing);
+        if (!dated && !definite) undated.add(existing);
         if (!onlyTemporal) temporal.delete(existing);
         if (coded.mode && (existing.mode === null || score < existing.score)) {
           existing.mode = coded.mode;
@@ -276,10 +280,13 @@ export function detectEvents(
         centrality: 0,
       };
       merged.set(key, event);
-      if (recap) recaps.add(event);
+      if (known) knownEvents.add(event);
+      // A trigger dates its event unless it only refers back to it ("before the fighting").
+      if (!dated && !definite) undated.add(event);
       if (onlyTemporal) temporal.add(event);
     }
     const list = [...merged.values()];
+    for (const event of list) if (knownEvents.has(event) || !undated.has(event)) recaps.add(event);
     // With no main event left, the sentence is about what it tells after "after", "since" or
     // "amid" ("tensions rose after a policeman was killed"); never about what someone wants
     // stopped or blames.

@@ -29,7 +29,7 @@ const PREPOSITION =
   '(?:in|at|near|outside|around|across|inside|on\\s+the\\s+outskirts\\s+of|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)';
 /** "in the northern Kosovo village of Banjska", "near Khan Younis", "in southern Gaza's Rafah". */
 const LOCATIVE = new RegExp(
-  `(?<![\\p{L}])${PREPOSITION}\\s+${ADJECTIVES}(?:${UNIT})?(?:(${NAME})['’]s\\s+)?(${NAME})(?![\\p{L}'’])`,
+  `(?<![\\p{L}])${PREPOSITION}\\s+${ADJECTIVES}(?:${UNIT})?(?:(${NAME})['’]s\\s+)?(${NAME})(?![\\p{L}'’-])`,
   'gu',
 );
 /** People and institutions a place is attached to rather than an event: "officials in Belgrade". */
@@ -73,7 +73,7 @@ export function findLocatives(sentence: string, places: readonly PlaceMention[])
 
 /** Words that open another clause or a report of speech: a place beyond one is not the event's. */
 const CLAUSE_BREAK =
-  /[;:()"“”]|\s[—–]\s|\b(?:said|says|say|told|tells|added|adding|wrote|according\s+to|announced|stated|insisted|warned|while|whereas|but|who|which|whom)\b/iu;
+  /[;:()"“”]|\s[—–]\s|\b(?:said|says|say|told|tells|added|adding|wrote|according\s+to|announced|stated|insisted|warned|while|whereas|but|who|which|whom|since|after|before|following|amid)\b/iu;
 
 /**
  * The place of the event whose trigger spans [start, end): the nearest locative after the
@@ -93,7 +93,7 @@ export function eventPlace(
       locative.start >= trigger.end &&
       !CLAUSE_BREAK.test(sentence.slice(trigger.end, locative.start)),
   );
-  if (after && !after.attached) return after.name;
+  if (after && !after.attached) return specific(sentence, locatives, after);
   const before = locatives
     .filter(
       (locative) =>
@@ -101,7 +101,7 @@ export function eventPlace(
         !CLAUSE_BREAK.test(sentence.slice(locative.end, trigger.start)),
     )
     .at(-1);
-  if (before && !before.attached) return before.name;
+  if (before && !before.attached) return specific(sentence, locatives, before);
   const opening = locatives.find((locative) => !locative.attached);
   if (opening && /^[^,]{0,40},/.test(sentence.slice(opening.start)) && opening.start < 12)
     return opening.name;
@@ -113,6 +113,19 @@ export function eventPlace(
       /^\s*(?:[\p{L}-]+\s+)?$/u.test(sentence.slice(place.end, trigger.start)),
   );
   return modifier?.name ?? null;
+}
+
+/** "near the village of Banjska in northern Kosovo": the town, not the country after it. */
+function specific(sentence: string, locatives: readonly Locative[], chosen: Locative): string {
+  if (!chosen.country) return chosen.name;
+  const town = locatives.find(
+    (locative) =>
+      !locative.country &&
+      !locative.attached &&
+      locative.end <= chosen.start &&
+      /^[\s,]*$/.test(sentence.slice(locative.end, chosen.start)),
+  );
+  return town?.name ?? chosen.name;
 }
 
 /** Most specific first: a town named beside its country ("Khan Younis, in Gaza") wins. */
