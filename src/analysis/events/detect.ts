@@ -196,6 +196,7 @@ export function detectEvents(
     const merged = new Map<string, EventMention>();
     const recaps = new Set<EventMention>();
     const knownEvents = new Set<EventMention>();
+    const datedEvents = new Set<EventMention>();
     const undated = new Set<EventMention>();
     /** Background only because of when or why it is told: news again if nothing else is. */
     const temporal = new Set<EventMention>();
@@ -249,7 +250,8 @@ export function detectEvents(
         existing.background &&= background;
         // Known if any of its words says so; dated only if all of them are.
         if (known) knownEvents.add(existing);
-        if (!dated && !definite) undated.add(existing);
+        if (dated) datedEvents.add(existing);
+        else if (!definite) undated.add(existing);
         if (!onlyTemporal) temporal.delete(existing);
         if (coded.mode && (existing.mode === null || score < existing.score)) {
           existing.mode = coded.mode;
@@ -282,11 +284,14 @@ export function detectEvents(
       merged.set(key, event);
       if (known) knownEvents.add(event);
       // A trigger dates its event unless it only refers back to it ("before the fighting").
-      if (!dated && !definite) undated.add(event);
+      if (dated) datedEvents.add(event);
+      else if (!definite) undated.add(event);
       if (onlyTemporal) temporal.add(event);
     }
     const list = [...merged.values()];
-    for (const event of list) if (knownEvents.has(event) || !undated.has(event)) recaps.add(event);
+    for (const event of list)
+      if (knownEvents.has(event) || (datedEvents.has(event) && !undated.has(event)))
+        recaps.add(event);
     // With no main event left, the sentence is about what it tells after "after", "since" or
     // "amid" ("tensions rose after a policeman was killed"); never about what someone wants
     // stopped or blames.
