@@ -2,7 +2,15 @@ import type { EventMention, Realis, Span } from '../analysis.ts';
 import { findActors, findPlaces } from './actors.ts';
 import { countCasualties, knownVictimsBefore, WAR_TOLL_AT_LEAST } from './casualties.ts';
 import { assignCentrality } from './centrality.ts';
-import { BACKGROUND, IGNORED, MODE_CUES, threatMode, TRIGGERS, type Trigger } from './lexicon.ts';
+import {
+  BACKGROUND,
+  IGNORED,
+  isAccident,
+  MODE_CUES,
+  threatMode,
+  TRIGGERS,
+  type Trigger,
+} from './lexicon.ts';
 import { fold, scan, wordCount, wordStarts, type Match } from './pattern.ts';
 import { datelinePlace, eventPlace, findLocatives, mostSpecific } from './places.ts';
 import { findCues, realisOf } from './realis.ts';
@@ -28,8 +36,17 @@ function findHits(text: string, folded: string): Hit[] {
       a.start - b.start,
   );
   const kept: Hit[] = [];
+  // Ignored phrases never hide one another, only triggers.
   for (const hit of all)
-    if (!kept.some((other) => hit.start < other.end && hit.end > other.start)) kept.push(hit);
+    if (
+      !kept.some(
+        (other) =>
+          hit.start < other.end &&
+          hit.end > other.start &&
+          (hit.trigger !== null || other.trigger !== null),
+      )
+    )
+      kept.push(hit);
   return kept.filter((hit) => hit.trigger !== null).sort((a, b) => a.start - b.start);
 }
 
@@ -202,8 +219,11 @@ export function detectEvents(
     const temporal = new Set<EventMention>();
     const anchored =
       casualties.killed !== null || casualties.injured !== null || time.now.length > 0;
+    // "Floods killed 25 people", "a gas cylinder explosion": no attack, no violent event.
+    const accident = isAccident(lowerSentence);
     for (const hit of inSentence) {
       const coded = code(hit.trigger!, lowerSentence);
+      if (accident && coded.category === 'ASSAULT') continue;
       const relative = { start: hit.start - offset, end: hit.end - offset };
       const { realis, cue } = question(relative)
         ? { realis: 'hypothetical' as const, cue: '?' }
@@ -298,13 +318,17 @@ export function detectEvents(
     if (list.every((event) => event.background))
       for (const event of list) if (temporal.has(event)) event.background = false;
     if (casualties.killed !== null || casualties.injured !== null) {
-      let violent = list
+      // Deaths go to an attack or a riot; the hurt to any violent event ("arrests ... injuring").
+      const ranked = list
         .filter((event) => VIOLENT.has(event.category))
         .sort(
           (a, b) =>
             REALIS_ORDER.indexOf(a.realis) - REALIS_ORDER.indexOf(b.realis) || a.score - b.score,
-        )[0];
-      if (!violent && casualties.killed) {
+        );
+      let violent = casualties.killed
+        ? ranked.find((event) => event.category === 'ASSAULT' || event.mode === 'riot')
+        : ranked[0];
+      if (!violent && casualties.killed && !accident) {
         // "Two policemen died": deaths with no other trigger are an attack of unknown mode.
         const words = casualties.words[0] ?? local;
         const at = Math.max(0, lowerSentence.indexOf(fold(words)));

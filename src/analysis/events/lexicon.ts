@@ -25,6 +25,7 @@ interface LexiconFile {
   triggers: TriggerGroup[];
   modeCues: Record<string, { mode: string; patterns: string[] }[]>;
   threatModes: { byCategory: Record<string, string>; byMode: Record<string, string> };
+  accidents: { cues: string[]; unless: string[] };
   background: {
     groups: { before: number; resettable: boolean; patterns: string[]; notAfter?: string[] }[];
   };
@@ -59,6 +60,15 @@ export const TRIGGERS: readonly Trigger[] = file.triggers.flatMap((group, order)
 
 /** Phrases that look like triggers but are not events ("riot police", "peace talks"). */
 export const IGNORED: readonly Scanner[] = file.ignore.map(compileScanner);
+
+/**
+ * Whether a folded sentence tells of an accident or a disaster (a flood, a gas blast, a bus
+ * crash) and not of an attack: its dead and explosions are not violence.
+ */
+const ACCIDENT = compileAny(file.accidents.cues);
+const WEAPONS = compileAny(file.accidents.unless);
+export const isAccident = (sentence: string): boolean =>
+  ACCIDENT.test(sentence) && !WEAPONS.test(sentence);
 
 /** Words in a sentence that tell an event's mode when its trigger does not ("attack" + "drone"). */
 export const MODE_CUES: ReadonlyMap<string, readonly { mode: string; regex: RegExp }[]> = new Map(

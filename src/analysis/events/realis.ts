@@ -21,20 +21,26 @@ export interface RealisCue extends Match {
   notFor: ReadonlySet<string>;
 }
 
+/** "9 May 2019", "May 9": the month, not the modal. */
+const isMonth = (folded: string, match: Match) =>
+  match.text.toLowerCase() === 'may' &&
+  (/\d\s*$/.test(folded.slice(0, match.start)) || /^\s*\d/.test(folded.slice(match.end)));
+
 /** Every realis cue in a sentence (given folded and as written), offsets relative to it. */
 export function findCues(folded: string, sentence: string): RealisCue[] {
   const found: RealisCue[] = [];
   for (const cue of CUES)
     for (const scanner of cue.scanners)
       for (const match of scan(scanner, folded, sentence))
-        found.push({
-          ...match,
-          realis: cue.realis,
-          rank: cue.rank,
-          before: cue.before,
-          after: cue.after,
-          notFor: cue.notFor,
-        });
+        if (!isMonth(folded, match))
+          found.push({
+            ...match,
+            realis: cue.realis,
+            rank: cue.rank,
+            before: cue.before,
+            after: cue.after,
+            notFor: cue.notFor,
+          });
   return found;
 }
 

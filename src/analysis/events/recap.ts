@@ -5,16 +5,23 @@ import data from './recap.json' with { type: 'json' };
 interface RecapFile {
   staleDays: number;
   recap: string[];
+  recapBefore: string[];
   now: string[];
 }
 
 const file = data as unknown as RecapFile;
 const RECAP = file.recap.map(compileScanner);
+const RECAP_BEFORE = file.recapBefore.map(compileScanner);
 const NOW = file.now.map(compileScanner);
+
+/** A recap cue; `before` ones date only what comes after them ("the anniversary of the attack"). */
+export interface RecapMatch extends Match {
+  before: boolean;
+}
 
 /** Where a sentence points back in time (recap) and where it speaks of the article's day (now). */
 export interface TimeCues {
-  recap: Match[];
+  recap: RecapMatch[];
   now: Match[];
 }
 
@@ -24,11 +31,21 @@ export interface TimeCues {
  * recent ones as cues of the day.
  */
 export function findTimeCues(folded: string, sentence: string, published: number): TimeCues {
-  const recap = RECAP.flatMap((scanner) => scan(scanner, folded, sentence));
+  const recap: RecapMatch[] = [
+    ...RECAP.flatMap((scanner) => scan(scanner, folded, sentence)).map((match) => ({
+      ...match,
+      before: false,
+    })),
+    ...RECAP_BEFORE.flatMap((scanner) => scan(scanner, folded, sentence)).map((match) => ({
+      ...match,
+      before: true,
+    })),
+  ];
   const now = NOW.flatMap((scanner) => scan(scanner, folded, sentence));
   for (const date of findDates(sentence, published, file.staleDays)) {
     const match = { start: date.start, end: date.end, text: sentence.slice(date.start, date.end) };
-    (date.stale ? recap : now).push(match);
+    if (date.stale) recap.push({ ...match, before: false });
+    else now.push(match);
   }
   return { recap, now };
 }
@@ -63,7 +80,11 @@ export function recapCue(
 ): Match | null {
   let best: Match | null = null;
   for (const cue of cues.recap)
-    if (inClause(sentence, cue, at) && (!best || distance(cue, at) < distance(best, at)))
+    if (
+      (!cue.before || cue.end <= at.start) &&
+      inClause(sentence, cue, at) &&
+      (!best || distance(cue, at) < distance(best, at))
+    )
       best = cue;
   if (!best) return null;
   const limit = distance(best, at);
