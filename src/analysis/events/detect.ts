@@ -215,6 +215,8 @@ export function detectEvents(
     const knownEvents = new Set<EventMention>();
     const datedEvents = new Set<EventMention>();
     const undated = new Set<EventMention>();
+    /** Named at least once as an incident already known ("the attack", "Sunday's attack"). */
+    const named = new Set<EventMention>();
     /** Background only because of when or why it is told: news again if nothing else is. */
     const temporal = new Set<EventMention>();
     const anchored =
@@ -272,6 +274,7 @@ export function detectEvents(
         if (known) knownEvents.add(existing);
         if (dated) datedEvents.add(existing);
         else if (!definite) undated.add(existing);
+        if (definite) named.add(existing);
         if (!onlyTemporal) temporal.delete(existing);
         if (coded.mode && (existing.mode === null || score < existing.score)) {
           existing.mode = coded.mode;
@@ -306,6 +309,7 @@ export function detectEvents(
       // A trigger dates its event unless it only refers back to it ("before the fighting").
       if (dated) datedEvents.add(event);
       else if (!definite) undated.add(event);
+      if (definite) named.add(event);
       if (onlyTemporal) temporal.add(event);
     }
     const list = [...merged.values()];
@@ -314,9 +318,11 @@ export function detectEvents(
         recaps.add(event);
     // With no main event left, the sentence is about what it tells after "after", "since" or
     // "amid" ("tensions rose after a policeman was killed"); never about what someone wants
-    // stopped or blames.
+    // stopped or blames, nor about an incident it names as known ("found after Sunday's
+    // attack", "must answer for the attack in Banjska").
     if (list.every((event) => event.background))
-      for (const event of list) if (temporal.has(event)) event.background = false;
+      for (const event of list)
+        if (temporal.has(event) && !named.has(event)) event.background = false;
     if (casualties.killed !== null || casualties.injured !== null) {
       // Deaths go to an attack or a riot; the hurt to any violent event ("arrests ... injuring").
       const ranked = list
@@ -383,7 +389,10 @@ export function detectEvents(
       if (event.realis === 'actual') recapOf.set(event.category, recaps.has(event));
       if (event.place && event.realis === 'actual') {
         incidentPlace.set(event.category, { place: event.place, sentence: index });
-        previous = { place: event.place, sentence: index };
+        // Only an incident's place carries to the next sentence: where someone spoke, met or
+        // sent aid ("Speaking in Brussels, he called for ...") is not where the strike told next
+        // happened.
+        if (VIOLENT.has(event.category)) previous = { place: event.place, sentence: index };
       }
       events.push(event);
       sentenceOf.push(index);

@@ -25,9 +25,12 @@ const UNIT =
 const PART = "\\p{Lu}\\p{L}*(?:-\\p{Lu}\\p{L}*)*(?:['’](?!s(?![\\p{L}]))\\p{L}+)?";
 const ARTICLE = '(?:(?:al|el|ad|as|ash|ar|an|ez|at|ed|ul)-)?';
 const NAME = `${ARTICLE}${PART}(?:\\s+${ARTICLE}${PART}){0,2}`;
-const PREPOSITION =
-  '(?:in|at|near|outside|around|across|inside|on\\s+the\\s+outskirts\\s+of|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)';
-/** "in the northern Kosovo village of Banjska", "near Khan Younis", "in southern Gaza's Rafah". */
+/** "on" only before a named town or camp: "a strike on the southern Gaza city of Rafah". */
+const PREPOSITION = `(?:in|at|near|outside|around|across|inside|on\\s+the\\s+outskirts\\s+of|on(?=\\s+${ADJECTIVES}${UNIT})|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)`;
+/**
+ * "in the northern Kosovo village of Banjska", "near Khan Younis", "in southern Gaza's Rafah",
+ * "on the city of Rafah".
+ */
 const LOCATIVE = new RegExp(
   `(?<![\\p{L}])${PREPOSITION}\\s+${ADJECTIVES}(?:${UNIT})?(?:(${NAME})['’]s\\s+)?(${NAME})(?![\\p{L}'’-])`,
   'gu',

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import type { EventMention } from '../../src/analysis/analysis.ts';
+import { detectEvents } from '../../src/analysis/events/detect.ts';
+import { splitSentences } from '../../src/analysis/sentences.ts';
+import { severityOf } from '../../src/analysis/severity.ts';
+
+/** The events of an article as ingest reads it: body, with its title and publication time. */
+function eventsOf(title: string, body: string, published = '2023-09-25T10:00:00Z') {
+  return detectEvents(body, splitSentences(body), { title, published });
+}
+
+const news = (events: readonly EventMention[]) =>
+  events.filter((event) => event.realis === 'actual' && !event.background);
+
+describe('where an event happened', () => {
+  it('does not place an attack in the city where a suspect is questioned about it', () => {
+    const events = eventsOf(
+      'Suspect in monastery siege questioned in Belgrade',
+      'Prosecutors in Belgrade questioned Milan Radoičić on Tuesday about the armed attack in Banjska. ' +
+        'A court in Belgrade later barred him from leaving Serbia.',
+      '2023-10-03T17:00:00Z',
+    );
+    const attacks = events.filter((event) => event.category === 'ASSAULT');
+    expect(attacks.map((event) => event.place)).not.toContain('Belgrade');
+  });
+
+  it('does not place an attack in the capital that condemns it', () => {
+    const events = eventsOf(
+      'Pristina condemns ambush',
+      'Gunmen ambushed a Kosovo police patrol near Zvečan on Sunday, wounding two officers. ' +
+        'The government in Pristina condemned the attack.',
+      '2023-09-25T09:00:00Z',
+    );
+    const attacks = events.filter((event) => event.category === 'ASSAULT');
+    expect(attacks.length).toBeGreaterThan(0);
+    expect(attacks.map((event) => event.place)).not.toContain('Pristina');
+  });
+
+  it('does not place a troop deployment in the village of an earlier attack', () => {
+    const events = eventsOf(
+      'Britain sends soldiers to reinforce KFOR',
+      'Britain deployed 600 soldiers to Kosovo on Monday to reinforce the NATO mission. ' +
+        'The deployment comes a week after the attack in Banjska.',
+      '2023-10-02T12:00:00Z',
+    );
+    const deployments = events.filter((event) => event.category === 'MOBILIZE');
+    expect(deployments.length).toBeGreaterThan(0);
+    expect(deployments.map((event) => event.place)).not.toContain('Banjska');
+  });
+
+  it('does not place an arrest in the country the detained man was heading for', () => {
+    const events = eventsOf(
+      'Azerbaijan detains Karabakh leader at checkpoint',
+      'Azerbaijani border guards detained Ruben Vardanyan at the Lachin checkpoint on Wednesday ' +
+        'as he tried to cross into Armenia with other refugees.',
+      '2023-09-27T18:00:00Z',
+    );
+    const arrests = events.filter((event) => event.category === 'COERCE');
+    expect(arrests.length).toBeGreaterThan(0);
+    expect(arrests.map((event) => event.place)).not.toContain('Armenia');
+  });
+
+  it('places a strike on the town it hit, not where a minister spoke the sentence before', () => {
+    const events = eventsOf(
+      'Minister condemns strike on tent camp',
+      'Speaking in Brussels on Monday, the foreign minister called for an immediate ceasefire. ' +
+        'At least 45 people were killed in the strike on the southern Gaza city of Rafah, ' +
+        'health officials said.',
+      '2024-05-27T12:00:00Z',
+    );
+    const strike = events.find((event) => event.category === 'ASSAULT' && event.fatalities);
+    expect(strike?.place).toBe('Rafah');
+  });
+});
+
+describe('how many died', () => {
+  it('adds the groups named in one clause: an officer and three gunmen are four', () => {
+    const events = eventsOf(
+      'Kosovo police officer killed in village siege',
+      'A Kosovo police officer and three gunmen were killed in a gun battle in Banjska on Sunday.',
+      '2023-09-24T20:00:00Z',
+    );
+    expect(severityOf(events).fatalities).toBe(4);
+  });
+
+  it('adds "two officers and a gunman" to three', () => {
+    const events = eventsOf(
+      'Shootout at the border',
+      'Two officers and a gunman died when the patrol came under fire near Jarinje on Saturday.',
+      '2023-09-30T20:00:00Z',
+    );
+    expect(severityOf(events).fatalities).toBe(3);
+  });
+
+  it('prefers the body’s count to the headline’s', () => {
+    const events = eventsOf(
+      'Policeman killed as armed group storms Kosovo village',
+      'Four people were killed on Sunday when an armed group stormed the village of Banjska: ' +
+        'a Kosovo police officer and three of the attackers.',
+      '2023-09-24T20:00:00Z',
+    );
+    expect(severityOf(events).fatalities).toBe(4);
+  });
+});
+
+describe('what the article reports as news', () => {
+  it('does not count the dead of an attack recalled in a follow-up about seized weapons', () => {
+    const events = eventsOf(
+      'Police show weapons seized after village attack',
+      'Kosovo police on Monday put on display rifles, mortars and explosives seized from the ' +
+        'gunmen. The weapons were found after Sunday’s attack in Banjska, in which a police ' +
+        'officer and three gunmen were killed.',
+      '2023-09-25T14:00:00Z',
+    );
+    const severity = severityOf(events);
+    expect(severity.fatalities ?? 0).toBe(0);
+    expect(severity.level).toBeLessThan(4);
+  });
+
+  it('does not count aid workers killed a week before a prime minister’s statement', () => {
+    const events = eventsOf(
+      'Prime minister marks six months of war',
+      'The prime minister repeated his call for a humanitarian pause on Sunday. His statement ' +
+        'came almost a week after seven aid workers were killed in a strike on their convoy.',
+      '2024-04-07T12:00:00Z',
+    );
+    expect(severityOf(events).fatalities ?? 0).toBe(0);
+    expect(severityOf(events).level).toBeLessThan(4);
+  });
+
+  it.each([
+    [
+      'a change of command at a peacekeeping mission',
+      'New general takes command of KFOR',
+      'A Turkish general took command of the NATO peacekeeping mission in Kosovo on Tuesday. ' +
+        'He said the situation in the north remained fragile after the deadly attack last month.',
+    ],
+    [
+      'signs that troops are being pulled back',
+      'US sees signs of Serbian drawdown near the border',
+      'Washington has seen signs that Serbia is pulling back the troops it massed near Kosovo, ' +
+        'a White House spokesman said on Monday. Kosovo said Serbia still had to answer for the ' +
+        'attack in Banjska, in which a police officer was killed.',
+    ],
+    [
+      'a week of talks',
+      'Envoys spend a week shuttling between the two capitals',
+      'EU and US envoys held talks in Pristina and Belgrade all week on the Serb municipalities. ' +
+        'Both governments said the talks were useful, and the envoys will return next month.',
+    ],
+    [
+      'an awards show called off because of a war',
+      'Music awards show cancelled over Israel-Gaza war',
+      'Organisers called off this year’s music awards ceremony in Paris, citing the war between ' +
+        'Israel and Hamas. The conflict has killed thousands of people since 7 October.',
+    ],
+    [
+      'a party leader’s letter to councillors',
+      'Opposition leader writes to councillors over his Gaza stance',
+      'The Labour leader wrote to his party’s councillors on Tuesday to explain his position on ' +
+        'the war in Gaza, after several of them resigned. He said he understood their anger over ' +
+        'the bombing and the deaths of civilians.',
+    ],
+  ])('rates %s below an armed clash', (_what, title, body) => {
+    const severity = severityOf(eventsOf(title, body, '2023-10-24T12:00:00Z'));
+    expect(severity.level).toBeLessThan(4);
+  });
+
+  it('does not code bakers blaming flour prices as an accusation', () => {
+    const events = eventsOf(
+      'Bread costs more in Tirana',
+      'Bakers in Tirana raised the price of a loaf on Monday, blaming higher flour costs.',
+      '2023-10-02T12:00:00Z',
+    );
+    expect(news(events).map((event) => event.category)).not.toContain('ACCUSE');
+  });
+});
