@@ -11,6 +11,8 @@ describe('countCasualties', () => {
     ['The gunmen shot dead two Kosovo police officers.', 2],
     ['The death toll rose to 1,200 on Monday.', 1200],
     ['Four soldiers died in the shelling.', 4],
+    ['Two of the gunmen were killed when police returned fire.', 2],
+    ['An officer died at the scene, and three of the attackers were killed later.', 4],
   ])('%s -> %i dead', (sentence, dead) => {
     expect(countCasualties(sentence).killed).toBe(dead);
   });

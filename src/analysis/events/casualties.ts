@@ -32,8 +32,13 @@ const VICTIM = `(?:${[...file.victims, ...file.singular]
 // outcome, a conjunction or a word that starts another phrase ("five of them").
 const WORDS =
   "(?:\\s+(?!(?:and|or|of|them|whom|which|who|including|among|were|was|have|has|had|been|killed|injured|wounded|dead|died|hurt)(?![\\p{L}]))[\\p{L}.'’-]+){0,4}?";
-/** One counted group of people: "three gunmen", "a Kosovo police officer", "at least 20 people". */
-const ITEM = `${QUALIFIER}${NUMBER}${WORDS}\\s+${VICTIM}`;
+/** "three of the attackers": a number of a group named before it. */
+const PARTITIVE = '(?:\\s+of\\s+(?:the|those|these|their|its))?';
+/**
+ * One counted group of people: "three gunmen", "a Kosovo police officer", "at least 20 people",
+ * "three of the attackers".
+ */
+const ITEM = `${QUALIFIER}${NUMBER}${PARTITIVE}${WORDS}\\s+${VICTIM}`;
 /** Groups joined in one phrase, each counted: "a police officer and three gunmen". */
 const LIST = `${ITEM}(?:\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+${ITEM}|\\s*,\\s*${ITEM})*`;
 const INCLUDING =
@@ -42,7 +47,7 @@ const AUX =
   '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far))*';
 const LEADING_QUALIFIER = new RegExp(`^${QUALIFIER}`, 'u');
 const ITEM_COUNT = new RegExp(
-  `(?<![\\p{L}\\p{N}])${QUALIFIER}(${NUMBER})${WORDS}\\s+(${VICTIM})`,
+  `(?<![\\p{L}\\p{N}])${QUALIFIER}(${NUMBER})${PARTITIVE}${WORDS}\\s+(${VICTIM})`,
   'gu',
 );
 const GROUPS = Object.entries(file.groups).map(([name, nouns]) => ({
