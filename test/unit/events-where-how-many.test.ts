@@ -117,6 +117,18 @@ describe('what the article reports as news', () => {
     expect(severity.level).toBeLessThan(4);
   });
 
+  it('keeps yesterday’s attack background when the title tells what came after it', () => {
+    const events = eventsOf(
+      'Police show arsenal seized after monastery attack',
+      'The interior ministry on Monday showed rifles and explosives seized from the group that ' +
+        'attacked police in Banjska. About 30 men took part in Sunday’s attack, in which a ' +
+        'police sergeant was killed.',
+      '2023-09-25T16:00:00Z',
+    );
+    expect(severityOf(events).fatalities ?? 0).toBe(0);
+    expect(severityOf(events).level).toBe(3);
+  });
+
   it('does not count aid workers killed a week before a prime minister’s statement', () => {
     const events = eventsOf(
       'Prime minister marks six months of war',

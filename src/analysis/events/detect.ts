@@ -106,12 +106,22 @@ export interface ArticleContext {
   published?: string;
 }
 
-/** The categories the title reports and the place it names, the yardsticks of centrality. */
-function readTitle(title: string): { categories: Set<string>; place: string | null } {
+/** What the title says is new, what it recalls, and where. */
+interface TitleReading {
+  /** The categories it reports: the yardsticks of centrality. */
+  categories: Set<string>;
+  /** The categories it names only as what the news comes after ("... after Banjska attack"). */
+  recalled: Set<string>;
+  place: string | null;
+}
+
+/** The categories the title reports and recalls, and the place it names. */
+function readTitle(title: string): TitleReading {
   const folded = fold(title);
   const categories = new Set<string>();
+  const recalled = new Set<string>();
   // A question ("What is the genocide case against Israel?") explains; it reports nothing.
-  if (/\?\s*$/.test(title)) return { categories, place: null };
+  if (/\?\s*$/.test(title)) return { categories, recalled, place: null };
   const cues = findCues(folded, title);
   const subordinators = BACKGROUND.flatMap((pattern) =>
     scan(pattern, folded).map((match) => ({ ...match, before: pattern.before })),
@@ -122,8 +132,8 @@ function readTitle(title: string): { categories: Set<string>; place: string | nu
     const background = subordinators.some(
       (word) => word.end <= hit.start && wordCount(title.slice(word.end, hit.start)) <= word.before,
     );
-    if (!background && realisOf(title, cues, hit, category).realis === 'actual')
-      categories.add(category);
+    if (realisOf(title, cues, hit, category).realis === 'actual')
+      (background ? recalled : categories).add(category);
   }
   if (countCasualties(title).killed) categories.add('ASSAULT');
   const places = findPlaces(title, folded);
@@ -131,7 +141,8 @@ function readTitle(title: string): { categories: Set<string>; place: string | nu
     mostSpecific(findLocatives(title, places))?.name ??
     places.find((found) => !found.country && !found.capital)?.name ??
     null;
-  return { categories, place };
+  for (const category of categories) recalled.delete(category);
+  return { categories, recalled, place };
 }
 
 /**
@@ -199,6 +210,11 @@ export function detectEvents(
     };
     const cues = findCues(lowerSentence, local);
     const time = findTimeCues(lowerSentence, local, published);
+    // What the title recalls ("weapons displayed after Banjska attack") is news only on the
+    // article's day: told of an earlier day ("Sunday's attack"), it is the recap.
+    const recalledTime =
+      title.recalled.size > 0 ? findTimeCues(lowerSentence, local, published, 0) : time;
+    const timeOf = (category: string) => (title.recalled.has(category) ? recalledTime : time);
     // "Why are Israel and Hamas fighting?": the clause of the trigger ends in a question mark.
     const question = (at: { end: number }) => /^[^.!?]*\?/.test(local.slice(at.end));
     // A sentence right after a recap goes on with it ("About 1,300 people were killed."),
@@ -223,6 +239,8 @@ export function detectEvents(
       casualties.killed !== null || casualties.injured !== null || time.now.length > 0;
     // "Floods killed 25 people", "a gas cylinder explosion": no attack, no violent event.
     const accident = isAccident(lowerSentence);
+    /** Whether the title's news has been told earlier in this sentence. */
+    let titleNewsTold = false;
     for (const hit of inSentence) {
       const coded = code(hit.trigger!, lowerSentence);
       if (accident && coded.category === 'ASSAULT') continue;
@@ -239,8 +257,14 @@ export function detectEvents(
           word.end <= relative.start &&
           wordCount(local.slice(word.end, relative.start)) <= word.before,
       );
-      const background = governing.length > 0;
-      const onlyTemporal = background && governing.every((word) => word.temporal);
+      // "displayed weapons seized from the group that attacked police", under a title that
+      // recalls the attack: told after the title's news, what the title recalls is its setting.
+      const recalledSetting = titleNewsTold && title.recalled.has(coded.category);
+      const background = governing.length > 0 || recalledSetting;
+      const onlyTemporal =
+        governing.length > 0 && !recalledSetting && governing.every((word) => word.temporal);
+      if (!background && realis === 'actual' && title.categories.has(coded.category))
+        titleNewsTold = true;
       if (background)
         subordinators.push({ ...relative, before: backgroundChain, temporal: onlyTemporal });
       // The object of the trigger before it ("suspended aid", "rejected an offer of talks").
@@ -266,7 +290,8 @@ export function detectEvents(
               eventPlace(local, locatives, located, relative) === null)));
       // Dated before the article's day, or following on from a recap ("In response, ...").
       const dated =
-        recapCue(time, relative, local) !== null || (followsRecap && time.now.length === 0);
+        recapCue(timeOf(coded.category), relative, local) !== null ||
+        (followsRecap && time.now.length === 0);
       if (existing) {
         existing.triggers.push(triggerSpan);
         existing.background &&= background;
@@ -363,7 +388,7 @@ export function detectEvents(
           background: false,
           centrality: 0,
         };
-        if (recapCue(time, relative, local)) recaps.add(violent);
+        if (recapCue(timeOf('ASSAULT'), relative, local)) recaps.add(violent);
         list.push(violent);
       }
       if (violent) {

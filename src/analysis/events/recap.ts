@@ -27,10 +27,15 @@ export interface TimeCues {
 
 /**
  * The time cues of one sentence (given folded and as written; offsets relative to it): the
- * `recap.json` phrases, and dates, stale ones (days before `published`) as recap cues and
- * recent ones as cues of the day.
+ * `recap.json` phrases, and dates, stale ones (more than `staleDays` days before `published`)
+ * as recap cues and recent ones as cues of the day.
  */
-export function findTimeCues(folded: string, sentence: string, published: number): TimeCues {
+export function findTimeCues(
+  folded: string,
+  sentence: string,
+  published: number,
+  staleDays = file.staleDays,
+): TimeCues {
   const recap: RecapMatch[] = [
     ...RECAP.flatMap((scanner) => scan(scanner, folded, sentence)).map((match) => ({
       ...match,
@@ -42,7 +47,7 @@ export function findTimeCues(folded: string, sentence: string, published: number
     })),
   ];
   const now = NOW.flatMap((scanner) => scan(scanner, folded, sentence));
-  for (const date of findDates(sentence, published, file.staleDays)) {
+  for (const date of findDates(sentence, published, staleDays)) {
     const match = { start: date.start, end: date.end, text: sentence.slice(date.start, date.end) };
     if (date.stale) recap.push({ ...match, before: false });
     else now.push(match);
