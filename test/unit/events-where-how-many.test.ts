@@ -178,6 +178,15 @@ describe('what the article reports as news', () => {
     expect(severity.level).toBeLessThan(4);
   });
 
+  it('rates an explainer under a question title by what it keeps coming back to', () => {
+    const title = 'What is behind the fighting along the border?';
+    const body =
+      'Israeli jets struck targets across southern Lebanon, and Hezbollah fired rockets back. ' +
+      'The group says it acts in support of Gaza. Its leader has promised to keep up the ' +
+      'pressure, while Israel says it wants residents of the north to be able to go home.';
+    expect(severityOf(eventsOf(title, body, '2024-01-10T12:00:00Z')).level).toBeLessThan(4);
+  });
+
   it('does not code bakers blaming flour prices as an accusation', () => {
     const events = eventsOf(
       'Bread costs more in Tirana',

@@ -18,13 +18,16 @@ const incident = (event: EventMention) => (event.place ? `${event.category}@${ev
  * the end least), plus a little for every other sentence that tells of the same incident (the
  * same kind of event at the same place: an article about a battle comes back to it, a passing
  * mention does not; a war's vocabulary spread over unplaced sentences is not one incident).
- * Sets `centrality` in place; `sentenceOf[i]` is the sentence index of `events[i]`.
+ * Sets `centrality` in place; `sentenceOf[i]` is the sentence index of `events[i]`. Without
+ * a `lead` (an explainer under a question title) the opening sentences weigh as the rest of the
+ * first third: what it recalls to explain is central only when it keeps coming back to it.
  */
 export function assignCentrality(
   events: EventMention[],
   sentenceOf: readonly number[],
   sentenceCount: number,
   titleCategories: ReadonlySet<string>,
+  lead = true,
 ): void {
   const toldIn = new Map<string, Set<number>>();
   events.forEach((event, at) => {
@@ -41,7 +44,7 @@ export function assignCentrality(
       return;
     }
     const position =
-      LEAD_WEIGHT[sentence] ??
+      (lead ? LEAD_WEIGHT[sentence] : undefined) ??
       (sentence < Math.max(LEAD, sentenceCount / 3) ? EARLY_WEIGHT : LATE_WEIGHT);
     const key = incident(event);
     const sentences = key === null ? undefined : toldIn.get(key);

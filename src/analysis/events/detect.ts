@@ -113,6 +113,8 @@ interface TitleReading {
   /** The categories it names only as what the news comes after ("... after Banjska attack"). */
   recalled: Set<string>;
   place: string | null;
+  /** A question ("Why are Israel and Hamas fighting?"): the article explains, it has no lead. */
+  explainer: boolean;
 }
 
 /** The categories the title reports and recalls, and the place it names. */
@@ -121,7 +123,7 @@ function readTitle(title: string): TitleReading {
   const categories = new Set<string>();
   const recalled = new Set<string>();
   // A question ("What is the genocide case against Israel?") explains; it reports nothing.
-  if (/\?\s*$/.test(title)) return { categories, recalled, place: null };
+  if (/\?\s*$/.test(title)) return { categories, recalled, place: null, explainer: true };
   const cues = findCues(folded, title);
   const subordinators = BACKGROUND.flatMap((pattern) =>
     scan(pattern, folded).map((match) => ({ ...match, before: pattern.before })),
@@ -142,7 +144,7 @@ function readTitle(title: string): TitleReading {
     places.find((found) => !found.country && !found.capital)?.name ??
     null;
   for (const category of categories) recalled.delete(category);
-  return { categories, recalled, place };
+  return { categories, recalled, place, explainer: false };
 }
 
 /**
@@ -423,7 +425,7 @@ export function detectEvents(
       sentenceOf.push(index);
     }
   }
-  assignCentrality(events, sentenceOf, sentences.length, title.categories);
+  assignCentrality(events, sentenceOf, sentences.length, title.categories, !title.explainer);
   return events;
 }
 
