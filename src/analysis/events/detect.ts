@@ -14,7 +14,7 @@ import {
 import { fold, scan, wordCount, wordStarts, type Match } from './pattern.ts';
 import { datelinePlace, eventPlace, findLocatives, mostSpecific } from './places.ts';
 import { findCues, realisOf } from './realis.ts';
-import { findTimeCues, recapCue } from './recap.ts';
+import { findTimeCues, recapCue, type TimeCues } from './recap.ts';
 import { ploverScore } from './scores.ts';
 
 interface Hit extends Match {
@@ -214,9 +214,11 @@ export function detectEvents(
     const time = findTimeCues(lowerSentence, local, published);
     // What the title recalls ("weapons displayed after Banjska attack") is news only on the
     // article's day: told of an earlier day ("Sunday's attack"), it is the recap.
-    const recalledTime =
-      title.recalled.size > 0 ? findTimeCues(lowerSentence, local, published, 0) : time;
-    const timeOf = (category: string) => (title.recalled.has(category) ? recalledTime : time);
+    let recalledTime: TimeCues | undefined;
+    const timeOf = (category: string) =>
+      title.recalled.has(category)
+        ? (recalledTime ??= findTimeCues(lowerSentence, local, published, 0))
+        : time;
     // "Why are Israel and Hamas fighting?": the clause of the trigger ends in a question mark.
     const question = (at: { end: number }) => /^[^.!?]*\?/.test(local.slice(at.end));
     // A sentence right after a recap goes on with it ("About 1,300 people were killed."),
