@@ -216,3 +216,44 @@ describe('long answers', () => {
     expect(passages.some((passage) => /point 12.*border/s.test(passage))).toBe(false);
   });
 });
+
+describe('housekeeping inside answers', () => {
+  /** A gaggle where the press secretary runs the room between answers, written for this test. */
+  const GAGGLE = [
+    'MS. WHITFIELD: Hi, everybody. Thanks for joining us on the flight today. I have a couple of quick toppers and then we will take your questions.',
+    'Admiral Kirby is here to talk about the hostages. Admiral, over to you.',
+    'MR. KIRBY: Thanks, Dana. Good to be with you all.',
+    'The first group of hostages crossed into Egypt at the Rafah crossing this morning, and the ceasefire held through the night.',
+    'Q Will the pause be extended?',
+    'MR. KIRBY: We want it extended, and the negotiators are meeting again in Doha to get there. Go ahead, Nancy.',
+    'Q On Ukraine, when does the next aid package go out?',
+    'MR. KIRBY: I will be back tomorrow and I am happy to take that one then. Next question.',
+    'Q Thank you, Admiral.',
+    'MS. WHITFIELD: All right. Go ahead, Peter. In the back. I will come to you next.',
+    'Q Is the President going to Michigan?',
+    'MS. WHITFIELD: The President travels to Michigan on Friday to visit the battery plant in Lansing. Okay, last question. Thanks, everybody.',
+  ].join('\n\n');
+  const analysis = analyzeArticle({
+    title: 'Press Gaggle by Press Secretary Dana Whitfield and John Kirby',
+    body: GAGGLE,
+    published: FALLBACK,
+  });
+  const all = analysis.quotes.map((quote) => quote.content.text);
+
+  it('keeps what was said about the world', () => {
+    expect(said(analysis, 'John Kirby')).toEqual([
+      'The first group of hostages crossed into Egypt at the Rafah crossing this morning, and the ceasefire held through the night.',
+      'We want it extended, and the negotiators are meeting again in Doha to get there.',
+    ]);
+    expect(said(analysis, 'Dana Whitfield')).toEqual([
+      'The President travels to Michigan on Friday to visit the battery plant in Lansing.',
+    ]);
+  });
+
+  it('drops thanks, hand-overs, scheduling and calling on reporters wherever they stand', () => {
+    for (const text of all)
+      expect(text).not.toMatch(
+        /Thanks|over to you|Go ahead|Next question|last question|back tomorrow|In the back|come to you|toppers/,
+      );
+  });
+});

@@ -1,6 +1,7 @@
 import type { Span } from '../analysis.ts';
 import { STAGE_DIRECTION } from '../../corpus/parse/transcript.ts';
 import { fold } from '../tokens.ts';
+import { sentenceRole } from './procedural.ts';
 
 /** A passage shorter than this (in words) is an exchange ("I'm ready."), not a statement. */
 const MIN_STATEMENT_WORDS = 5;
@@ -39,9 +40,12 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
  * Cuts one answer turn into statement-sized passages: paragraphs, with a short lead-in joined to
- * what follows and a long paragraph cut at sentence boundaries after about 90 words. Courtesies
- * at the turn's edges and stage directions ("(Laughter.)") are left out; a stage direction
- * inside a turn ends a passage, so no passage contains one.
+ * what follows and a long paragraph cut at sentence boundaries after about 90 words. Sentences
+ * that run the room (greetings, thanks, "Go ahead, Nancy", "over to you", scheduling the
+ * questions) and stage directions ("(Laughter.)") are nobody's statement wherever they stand:
+ * they end the passage before them, so a passage never contains one. Other courtesies ("Yeah,
+ * you too.") are left out at the turn's edges, and a passage that only announces what will be
+ * said ("I've got a short topper on Ukraine") is not a statement either.
  *
  * @param sentences the turn's sentences, in order, each with the index of its paragraph
  */
@@ -49,25 +53,32 @@ export function passagesOf(
   body: string,
   sentences: readonly (Span & { paragraph: number })[],
 ): Span[] {
+  const roles = sentences.map((sentence) =>
+    STAGE_DIRECTION.test(sentence.text) ? 'procedural' : sentenceRole(sentence.text),
+  );
   let first = 0;
   let last = sentences.length;
-  const skip = (sentence: Span) => isPhatic(sentence.text) || STAGE_DIRECTION.test(sentence.text);
-  while (first < last && skip(sentences[first]!)) first++;
-  while (last > first && skip(sentences[last - 1]!)) last--;
+  const skip = (index: number) =>
+    roles[index] === 'procedural' || isPhatic(sentences[index]!.text);
+  while (first < last && skip(first)) first++;
+  while (last > first && skip(last - 1)) last--;
   const passages: Span[] = [];
   let current: (Span & { paragraph: number })[] = [];
   let words = 0;
+  let says = false;
   const flush = () => {
-    if (current.length > 0 && words >= MIN_STATEMENT_WORDS) {
+    if (current.length > 0 && says && words >= MIN_STATEMENT_WORDS) {
       const start = current[0]!.start;
       const end = current.at(-1)!.end;
       passages.push({ start, end, text: body.slice(start, end) });
     }
     current = [];
     words = 0;
+    says = false;
   };
-  for (const sentence of sentences.slice(first, last)) {
-    if (STAGE_DIRECTION.test(sentence.text)) {
+  for (let index = first; index < last; index++) {
+    const sentence = sentences[index]!;
+    if (roles[index] === 'procedural') {
       flush();
       continue;
     }
@@ -81,6 +92,7 @@ export function passagesOf(
       flush();
     current.push(sentence);
     words += size;
+    if (roles[index] === 'content') says = true;
   }
   flush();
   return passages;
