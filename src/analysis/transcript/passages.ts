@@ -58,8 +58,7 @@ export function passagesOf(
   );
   let first = 0;
   let last = sentences.length;
-  const skip = (index: number) =>
-    roles[index] === 'procedural' || isPhatic(sentences[index]!.text);
+  const skip = (index: number) => roles[index] === 'procedural' || isPhatic(sentences[index]!.text);
   while (first < last && skip(first)) first++;
   while (last > first && skip(last - 1)) last--;
   const passages: Span[] = [];

@@ -57,7 +57,7 @@ const EMPTY = new Set([
     "there's here's what's let's don't didn't doesn't haven't hasn't won't can't couldn't " +
     "wouldn't shouldn't isn't aren't wasn't weren't ain't gonna wanna gotta y'all " +
     'me us him them mine ours yours myself ourselves yourself yourselves themselves ' +
-    "okay ok yeah yes yep yup no nope well oh um uh ah so now then again just really very " +
+    'okay ok yeah yes yep yup no nope well oh um uh ah so now then again just really very ' +
     'actually certainly sure right alright look anyway please maybe probably definitely ' +
     'quite pretty little bit lot lots kind sort thing things way ways stuff ' +
     'get gets got getting go goes going went gone come comes coming came make made do doing done ' +
@@ -76,7 +76,7 @@ const EMPTY = new Set([
     'pardon holiday holidays season christmas hanukkah chanukah thanksgiving easter passover ' +
     'ramadan eid diwali kwanzaa celebrate celebrating new merry joyous joyful peaceful safe ' +
     'healthy restful same too all both each every whole update updates topper toppers readout ' +
-    'readouts announcement announcements item items top ma\'am'
+    "readouts announcement announcements item items top ma'am"
   ).split(/\s+/),
 ]);
 
