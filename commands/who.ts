@@ -38,6 +38,12 @@ function whoReply(view: WhoView, args: { topic?: string; days?: number }): Reply
       detail: `${plural(person.statements, 'statement')}; ${seen}`,
     },
   ];
+  if (view.others.length > 0)
+    blocks.push({
+      type: 'notice',
+      level: 'info',
+      text: `Others called ${view.query}, named far less often: ${view.others.join(', ')}.`,
+    });
   if (view.statements.length === 0) {
     blocks.push({
       type: 'notice',

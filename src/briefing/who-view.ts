@@ -20,6 +20,8 @@ export interface WhoView {
     lastSeen: string;
   } | null;
   candidates: string[];
+  /** Namesakes passed over for a far better known person of the surname asked ("Jill Biden"). */
+  others: string[];
   statements: {
     text: string;
     kind: QuoteKind;
@@ -114,7 +116,7 @@ export function buildWho(
     }
   }
   const page = Math.max(1, options.page ?? 1);
-  const base = { query: asked, topic: null, page, more: false, statements: [] };
+  const base = { query: asked, topic: null, page, more: false, others: [], statements: [] };
   if (resolution.status === 'unknown') {
     const hint = resolution.closest.length > 0 ? ` Closest: ${resolution.closest.join(', ')}.` : '';
     throw new UserError(
@@ -131,7 +133,7 @@ export function buildWho(
   const topic = topicInput === undefined ? null : resolveTopic(topicInput);
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const rows = directory.statements({
-    personId: card.id,
+    personIds: [card.id, ...resolution.joined.map((row) => row.id)],
     topic: topic?.known ? topic.key : null,
     match: topic && !topic.known ? ftsMatch(topic.terms) : null,
     // Like a briefing's window, `days` counts back from the person's latest appearance.
@@ -153,11 +155,12 @@ export function buildWho(
       name: card.name,
       aliases: card.aliases,
       roles: card.roles.map((role) => role.role),
-      statements: card.statements,
+      statements: resolution.joined.reduce((sum, row) => sum + row.statements, card.statements),
       firstSeen: card.firstSeen,
       lastSeen: card.lastSeen,
     },
     candidates: [],
+    others: resolution.others.map((row) => row.name),
     statements: rows.slice(0, pageSize).map((row) => ({
       text: row.text,
       kind: row.kind,

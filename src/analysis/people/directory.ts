@@ -26,12 +26,20 @@ export interface StatementRow {
 }
 
 export type Resolution =
-  | { status: 'found'; person: PersonRow }
+  | {
+      status: 'found';
+      person: PersonRow;
+      /** Surname-only rows that are this person ("President Biden"): their statements are theirs. */
+      joined: PersonRow[];
+      /** Namesakes passed over because this person is far better known ("Jill Biden"). */
+      others: PersonRow[];
+    }
   | { status: 'ambiguous'; candidates: PersonRow[] }
   | { status: 'unknown'; closest: string[] };
 
 export interface StatementQuery {
-  personId: number;
+  /** The person and the surname-only rows that resolution joined to them. */
+  personIds: readonly number[];
   /** A known topic's key: the statement's article must be about it. */
   topic: string | null;
   /** For a topic sitrep does not know: an FTS5 MATCH expression its article must satisfy. */
@@ -69,11 +77,16 @@ export function createPeopleDirectory(db: Database) {
     'SELECT role, count, first_seen, last_seen FROM person_roles WHERE person_id = ? ORDER BY count DESC, last_seen DESC',
   );
   const byId = db.prepare<[number], PersonRow>('SELECT * FROM people WHERE id = ?');
+  const roleCounts = db.prepare<[number], { role_key: string; count: number }>(
+    'SELECT role_key, count FROM person_roles WHERE person_id = ?',
+  );
+  const found = (person: PersonRow, joined: PersonRow[] = [], others: PersonRow[] = []) =>
+    ({ status: 'found', person, joined, others }) as const;
 
   function resolve(query: string): Resolution {
     const key = nameKey(query);
     const exact = byKey.get(key);
-    if (exact && exact.words > 1) return { status: 'found', person: exact };
+    if (exact && exact.words > 1) return found(exact);
     const viaAlias = dedupe(byAlias.all(key));
     const words = nameWords(query);
     const viaSurname = dedupe(bySurname.all(words.at(-1) ?? ''));
@@ -81,18 +94,32 @@ export function createPeopleDirectory(db: Database) {
     for (const rows of [viaAlias, words.length === 1 ? viaSurname : []]) {
       if (rows.length === 0) continue;
       const named = full(rows);
-      if (named.length === 1) return { status: 'found', person: named[0]! };
-      const leader = dominant(named);
-      if (leader) return { status: 'found', person: leader };
+      // A bare surname asks about everyone of that surname, named in full or not.
+      const circle = words.length === 1 ? dedupe([...rows, ...viaSurname]) : rows;
+      const ranked = rank(
+        full(circle),
+        circle.filter((row) => row.words === 1),
+        (id) => roleCounts.all(id),
+      );
+      const leader =
+        named.length === 1
+          ? ranked.find((entry) => entry.row.id === named[0]!.id)
+          : dominant(ranked, named);
+      if (leader)
+        return found(
+          leader.row,
+          leader.joined,
+          ranked.filter((entry) => entry !== leader).map((entry) => entry.row),
+        );
       if (named.length > 1) return { status: 'ambiguous', candidates: named };
-      return { status: 'found', person: rows[0]! };
+      return found(rows[0]!);
     }
-    if (exact) return { status: 'found', person: exact };
+    if (exact) return found(exact);
     // "antony blinken" for the person shown as "Tony Blinken" or "Antony J. Blinken".
     const spelt = viaSurname.filter(
       (row) => words.length > 1 && sameFullName(nameWords(row.name), words),
     );
-    if (spelt.length === 1) return { status: 'found', person: spelt[0]! };
+    if (spelt.length === 1) return found(spelt[0]!);
     return { status: 'unknown', closest: closest(key) };
   }
 
@@ -136,9 +163,10 @@ export function createPeopleDirectory(db: Database) {
   }
 
   function statements(query: StatementQuery): StatementRow[] {
-    const where = ['s.person_id = @personId'];
+    const ids = query.personIds.map((_, index) => `@person${index}`);
+    const where = [`s.person_id IN (${ids.join(', ')})`];
     const params: Record<string, string | number> = {
-      personId: query.personId,
+      ...Object.fromEntries(query.personIds.map((id, index) => [`person${index}`, id])),
       limit: query.limit,
       offset: query.offset,
     };
@@ -197,20 +225,58 @@ function foldBareTitles(roles: PersonCard['roles']): PersonCard['roles'] {
   return folded.sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen));
 }
 
-/** How much more a person must be quoted and named than all namesakes together to be meant. */
-const DOMINANCE = 10;
+/** How much more a person must be quoted and named than the next namesake to be meant. */
+const DOMINANCE = 5;
+
+/** A person of a shared surname, with the surname-only rows that are them. */
+interface Ranked {
+  row: PersonRow;
+  /** Statements count four times as much as mentions. */
+  weight: number;
+  joined: PersonRow[];
+}
 
 /**
- * The one person of a shared surname whom the corpus quotes and names far more than all the
- * others together ("Kirby" is John Kirby when a James Kirby is named once): the person a user
- * typing the surname means.
+ * The people named in full who share a surname, most quoted and named first. A surname-only
+ * row ("President Biden" in a text that never gave the first name) counts for, and joins, the
+ * full name that holds its office most often.
  */
-function dominant(rows: readonly PersonRow[]): PersonRow | null {
-  if (rows.length < 2) return null;
+function rank(
+  named: readonly PersonRow[],
+  bare: readonly PersonRow[],
+  rolesOf: (id: number) => { role_key: string; count: number }[],
+): Ranked[] {
   const weight = (row: PersonRow) => row.statements * 4 + row.mentions;
-  const sorted = [...rows].sort((a, b) => weight(b) - weight(a));
-  const rest = sorted.slice(1).reduce((sum, row) => sum + weight(row), 0);
-  return weight(sorted[0]!) >= DOMINANCE * Math.max(1, rest) ? sorted[0]! : null;
+  const ranked = new Map(
+    named.map((row) => [row.id, { row, weight: weight(row), joined: [] as PersonRow[] }]),
+  );
+  const roles = new Map(named.map((row) => [row.id, rolesOf(row.id)]));
+  for (const row of bare) {
+    const keys = new Set(rolesOf(row.id).map((role) => role.role_key));
+    let holder: { id: number; count: number } | null = null;
+    for (const [id, held] of roles) {
+      const count = held
+        .filter((role) => keys.has(role.role_key))
+        .reduce((sum, role) => sum + role.count, 0);
+      if (count > 0 && (!holder || count > holder.count)) holder = { id, count };
+    }
+    if (!holder) continue;
+    const entry = ranked.get(holder.id)!;
+    entry.weight += weight(row);
+    entry.joined.push(row);
+  }
+  return [...ranked.values()].sort((a, b) => b.weight - a.weight);
+}
+
+/**
+ * The one person of a shared surname whom the corpus quotes and names far more than the next
+ * namesake ("Biden" is Joe Biden when Jill, James and Hallie Biden are named now and then): the
+ * person a user typing the surname means, if `candidates` holds them.
+ */
+function dominant(ranked: readonly Ranked[], candidates: readonly PersonRow[]): Ranked | null {
+  const [first, second] = ranked;
+  if (!first || !second || !candidates.some((row) => row.id === first.row.id)) return null;
+  return first.weight >= DOMINANCE * Math.max(1, second.weight) ? first : null;
 }
 
 function dedupe(rows: PersonRow[]): PersonRow[] {

@@ -1,14 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { Analysis, Quote } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
-import { topicsOfArticle } from '../../corpus/topics.ts';
 import { roleKey } from './roles.ts';
+import { statementTopics } from './statement-topics.ts';
 import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } from './names.ts';
 
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
 const HONORIFIC_BEFORE =
   /(?:^|[\s(“"])((?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Amb|President|Minister|Ambassador|General|Admiral|Senator)\.?)\s+$/;
 const MAX_STATEMENT_CHARS = 1500;
+/** How many times more often one namesake must hold an office to be "President Biden". */
+const HOLDER_DOMINANCE = 5;
 /** How much of a statement's folded text tells two copies apart. */
 const STATEMENT_KEY_CHARS = 300;
 
@@ -144,10 +146,20 @@ export function createPeopleWriter(db: Database) {
     if (words.length === 1) {
       const full = fullNamesWithSurname.all(surname);
       if (full.length === 1) return full[0]!.id;
-      const holders = full.filter((row) =>
-        rolesOf.all(row.id).some((role) => roles.has(role.role_key)),
-      );
-      if (holders.length === 1) return holders[0]!.id;
+      const holders = full
+        .map((row) => ({
+          id: row.id,
+          count: rolesOf
+            .all(row.id)
+            .filter((role) => roles.has(role.role_key))
+            .reduce((sum, role) => sum + role.count, 0),
+        }))
+        .filter((holder) => holder.count > 0)
+        .sort((a, b) => b.count - a.count);
+      // One holder, or one who holds the office far more often than a namesake the text
+      // credited with it once or twice.
+      const [first, second] = holders;
+      if (first && (!second || first.count >= HOLDER_DOMINANCE * second.count)) return first.id;
     }
     const existing = byKey.get(key) ?? sameNameWrittenOtherwise(words, surname);
     if (existing) {
@@ -240,7 +252,7 @@ export function createPeopleWriter(db: Database) {
         ensurePerson(person.canonical, seen, rolesByName.get(person.canonical) ?? new Set()),
       );
     const statementsOf = new Map<number, number>();
-    const topics = ` ${topicsOfArticle(article).join(' ')} `;
+    const topicsOf = statementTopics(article);
     for (const statement of joinClauses(article.body, analysis.quotes)) {
       const id = statement.speaker === null ? undefined : ids.get(statement.speaker);
       if (id === undefined) continue;
@@ -252,7 +264,7 @@ export function createPeopleWriter(db: Database) {
         statement.kind,
         text,
         nameKey(text).slice(0, STATEMENT_KEY_CHARS),
-        topics,
+        topicsOf(statement),
         statement.cue,
         statement.start,
       ).changes;

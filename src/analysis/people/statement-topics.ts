@@ -1,0 +1,40 @@
+import type { Article } from '../../corpus/article.ts';
+import { transcriptTurns } from '../../corpus/parse/transcript.ts';
+import { topicsOfArticle } from '../../corpus/topics.ts';
+
+/** Where a statement stands in its article's body, and what it says. */
+interface Placed {
+  start: number;
+  text: string;
+}
+
+/** Topic keys as `statements.topics` stores them: space-separated with a space at each end. */
+const asColumn = (keys: readonly string[]) => ` ${keys.join(' ')} `;
+
+/**
+ * The known topics to file each statement of an article under (`/who <name> topic:<key>`).
+ *
+ * A news article is about its topics throughout, so its statements take the article's. A
+ * briefing is not: one transcript runs from Ukraine to the border to a hurricane, and filing
+ * every answer under each of them made `topic:ukraine` return whole briefings. A statement of a
+ * transcript therefore takes the topics of its own words and of the reporter's question its
+ * turn answers, and neither the title nor the rest of the briefing.
+ */
+export function statementTopics(article: Article): (statement: Placed) => string {
+  const whole = asColumn(topicsOfArticle(article));
+  const transcript = transcriptTurns(article.body);
+  if (!transcript) return () => whole;
+  const { turns } = transcript;
+  const bodyOf = (index: number) => {
+    const turn = turns[index]!;
+    const end = turn.paragraphs.at(-1)?.end ?? turn.marker.end;
+    return article.body.slice(turn.marker.end, end);
+  };
+  return (statement) => {
+    const index = turns.findLastIndex((turn) => turn.marker.start <= statement.start);
+    const question = index > 0 && turns[index - 1]!.label.question ? bodyOf(index - 1) : '';
+    return asColumn(
+      topicsOfArticle({ title: '', body: `${question}\n${statement.text}`, tags: [] }),
+    );
+  };
+}
