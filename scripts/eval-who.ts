@@ -2,8 +2,8 @@
  * How `/who` and the briefings' people read a real corpus:
  * `npm run eval:who -- [PATH...] [--threads N] [--top N]` (default `../shared/dev-data/wh`).
  *
- * Ingests the files into a fresh in-memory database the way `sitrep ingest` does (an NDJSON
- * file over the parser's size limit is read line by line), then prints:
+ * Ingests the files into a fresh in-memory database the way `sitrep ingest` reads them (an NDJSON
+ * file over the parser's size limit is streamed line by line), then prints:
  * - the people with the most statements (name, roles, statements) and what `/who <surname>`
  *   answers for them;
  * - every person name, briefing actor or quote speaker that breaks the naming rules (a speaker
@@ -12,12 +12,12 @@
  * - for transcripts, per speaker label, the share of answer turns that became statements, and
  *   how many reporters' questions did (must be 0).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ArticleInput } from '../src/corpus/article.ts';
-import { articleFromRecord, parseJson } from '../src/corpus/parse/json.ts';
-import { MAX_FILE_BYTES, parseDocument } from '../src/corpus/parse/parse-document.ts';
+import { readArticleFiles } from '../src/corpus/ingest.ts';
+import type { ParseFailure } from '../src/corpus/parse/parse-error.ts';
+import { fixedClock } from '../src/core/clock.ts';
 import { transcriptTurns } from '../src/corpus/parse/transcript.ts';
 import { knownTopics } from '../src/corpus/topics.ts';
 import { createPeopleDirectory } from '../src/analysis/people/directory.ts';
@@ -40,37 +40,16 @@ const { values, positionals } = parseArgs({
 const paths = positionals.length > 0 ? positionals : ['../shared/dev-data/wh'];
 const FALLBACK_DATE = '2024-01-01T00:00:00.000Z';
 
-function filesOf(path: string): string[] {
-  const info = statSync(path, { throwIfNoEntry: false });
-  if (!info) {
+for (const path of paths)
+  if (!existsSync(path)) {
     console.error(`${path}: not found (the dev data lives in ../shared/dev-data)`);
     process.exit(2);
   }
-  if (info.isFile()) return [path];
-  return readdirSync(path)
-    .filter((name) => !/^(\.|readme|license)/i.test(name))
-    .sort()
-    .flatMap((name) => filesOf(join(path, name)));
-}
-
-function articlesOf(file: string): ArticleInput[] {
-  const bytes = readFileSync(file);
-  if (bytes.length > MAX_FILE_BYTES && /\.(nd)?jsonl?$/i.test(file)) {
-    return bytes
-      .toString('utf8')
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line, index) =>
-        articleFromRecord(parseJson(line), `${file}:${index + 1}`, FALLBACK_DATE),
-      );
-  }
-  const parsed = parseDocument(file, bytes, FALLBACK_DATE);
-  for (const failure of parsed.failures)
-    console.error(`skipped ${failure.origin}: ${failure.reason}`);
-  return parsed.articles;
-}
-
-const articles = paths.flatMap(filesOf).flatMap(articlesOf);
+const failed: ParseFailure[] = [];
+const articles: ArticleInput[] = [];
+for await (const article of readArticleFiles(paths, failed, { clock: fixedClock(FALLBACK_DATE) }))
+  articles.push(article);
+for (const failure of failed) console.error(`skipped ${failure.origin}: ${failure.reason}`);
 const app = createApp({ db: ':memory:', analysisThreads: Number(values.threads) });
 const started = Date.now();
 const report = await app.ingester.ingestStream(articles);

@@ -4,6 +4,7 @@ import type { Analysis, Analyzer } from '../analysis/analysis.ts';
 import type { Clock } from '../core/clock.ts';
 import { withoutInvisible } from '../core/untrusted-text.ts';
 import type { Article, ArticleInput } from './article.ts';
+import { fileLines } from './ndjson-lines.ts';
 import { MAX_FILE_BYTES, parseDocument } from './parse/parse-document.ts';
 import type { ParseFailure } from './parse/parse-error.ts';
 import type { Store } from './store/store.ts';
@@ -127,7 +128,11 @@ const emptyReport = (): IngestReport => ({ added: [], duplicates: [], failed: []
 
 const SKIPPED = /^(\.|readme(\.|$)|license(\.|$))/i;
 
-/** In the background, NDJSON files above this size are read in slices of lines. */
+/**
+ * In the background, NDJSON files above this size are read in slices of lines. Above
+ * `MAX_FILE_BYTES` they are streamed line by line, each record held to that limit, instead of
+ * refused whole.
+ */
 const NDJSON = /\.(ndjson|jsonl)$/i;
 const SLICED_FROM_BYTES = 256 * 1024;
 const LINES_PER_SLICE = 2000;
@@ -183,7 +188,7 @@ export async function* walkFiles(
       );
       continue;
     }
-    if (info.size > MAX_FILE_BYTES) {
+    if (info.size > MAX_FILE_BYTES && !NDJSON.test(path)) {
       failed.push(fileTooLarge(path, info.size));
       continue;
     }
@@ -205,27 +210,47 @@ export interface ReadFilesOptions {
 /**
  * The articles of a large NDJSON file, read a slice of lines at a time with a turn of the
  * event loop between, so reading 100,000 lines never holds this thread for long. Origins keep
- * the file's own line numbers.
+ * the file's own line numbers. A line dropped for its size (`null`) is a failure of its own.
  */
 async function* ndjsonInSlices(
   path: string,
-  text: string,
+  lines: AsyncIterable<string | null> | Iterable<string | null>,
   fallback: string,
   failed: ParseFailure[],
 ): AsyncGenerator<ArticleInput> {
-  const lines = text.split('\n');
   const renumber = (origin: string, offset: number) =>
     origin.replace(/:(\d+)$/, (_, line: string) => `:${Number(line) + offset}`);
-  for (let start = 0; start < lines.length; start += LINES_PER_SLICE) {
-    const slice = lines.slice(start, start + LINES_PER_SLICE);
-    if (!slice.some((line) => line.trim())) continue;
-    await nextTurn();
-    const parsed = parseDocument(path, Buffer.from(slice.join('\n')), fallback);
-    for (const failure of parsed.failures)
-      failed.push({ ...failure, origin: renumber(failure.origin, start) });
-    for (const article of parsed.articles)
-      yield { ...article, origin: renumber(article.origin, start) };
+  let slice: string[] = [];
+  let start = 0;
+  async function* parseSlice(): AsyncGenerator<ArticleInput> {
+    if (slice.some((line) => line.trim())) {
+      await nextTurn();
+      const parsed = parseDocument(path, Buffer.from(slice.join('\n')), fallback);
+      for (const failure of parsed.failures)
+        failed.push({ ...failure, origin: renumber(failure.origin, start) });
+      for (const article of parsed.articles)
+        yield { ...article, origin: renumber(article.origin, start) };
+    }
+    start += slice.length;
+    slice = [];
   }
+  for await (const line of lines) {
+    if (line === null) {
+      const limit = MAX_FILE_BYTES / 1024 / 1024;
+      failed.push({
+        origin: `${path}:${start + slice.length + 1}`,
+        reason: `record too large (limit ${limit} MB per line)`,
+      });
+    }
+    slice.push(line ?? '');
+    if (slice.length === LINES_PER_SLICE) yield* parseSlice();
+  }
+  yield* parseSlice();
+}
+
+/** The lines of an NDJSON file too large to read whole, each held to `MAX_FILE_BYTES`. */
+async function* streamedLines(path: string): AsyncGenerator<string | null> {
+  for await (const line of fileLines(path, MAX_FILE_BYTES)) yield line.text;
 }
 
 /**
@@ -242,6 +267,15 @@ export async function* readArticleFiles(
   for await (const file of walkFiles(paths, failed)) {
     const { path, modified } = file;
     const fallback = (modified.getTime() > 0 ? modified : clock.now()).toISOString();
+    if (file.bytes > MAX_FILE_BYTES) {
+      let articles = 0;
+      for await (const article of ndjsonInSlices(path, streamedLines(path), fallback, failed)) {
+        articles++;
+        yield article;
+      }
+      onFile?.(file, articles);
+      continue;
+    }
     let bytes;
     try {
       bytes = await readFile(path);
@@ -256,7 +290,7 @@ export async function* readArticleFiles(
     const text = background && NDJSON.test(path) ? utf8(bytes) : null;
     if (text !== null && bytes.length > SLICED_FROM_BYTES) {
       let articles = 0;
-      for await (const article of ndjsonInSlices(path, text, fallback, failed)) {
+      for await (const article of ndjsonInSlices(path, text.split('\n'), fallback, failed)) {
         articles++;
         yield article;
       }
