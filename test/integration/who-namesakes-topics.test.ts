@@ -85,7 +85,11 @@ describe('/who <surname> with namesakes', () => {
       `President Joe Biden said ${what}.`,
       `Biden spoke at the White House on ${day} January.`,
     ]);
+  const EARLIER = article('An old visit', '2024-01-05T10:00:00.000Z', [
+    'In 2014, Vice President Joe Biden said the bridge would be rebuilt within a year.',
+  ]);
   const JOE = [
+    EARLIER,
     joe(10, 'the jobs report showed the economy was still growing'),
     joe(11, 'the new border funding deal was the toughest in decades'),
     joe(12, 'the rail strike had to be averted for the sake of the economy'),
@@ -104,6 +108,8 @@ describe('/who <surname> with namesakes', () => {
     expect(texts).toMatch(/ready to send any help Japan needed/);
     expect(texts).toMatch(/jobs report/);
     expect(view.person?.statements).toBe(view.statements.length);
+    // An old title is another office: "President" is never folded into "Vice President".
+    expect(view.person?.roles.slice(0, 2)).toEqual(['President', 'Vice President']);
     const notices = answer.reply.blocks.filter((block) => block.type === 'notice');
     expect(notices).toHaveLength(1);
     expect(JSON.stringify(notices[0])).toMatch(/Jill Biden, James Biden|James Biden, Jill Biden/);

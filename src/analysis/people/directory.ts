@@ -203,19 +203,29 @@ export function createPeopleDirectory(db: Database) {
 
 export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>;
 
+/** Words that make another office of the title after them: a vice president is not a president. */
+const OTHER_OFFICE =
+  /(?:^|\s)(?:vice|deputy|assistant|associate|acting|former|ex|under|lieutenant|first|second)\s\S+$/;
+
 /**
  * A one-word title ("President", "Advisor") counts for the person's fuller role that ends with
- * it ("Serbian President"), so a card never lists one office twice. Most seen first.
+ * it ("Serbian President"), so a card never lists one office twice; never for another office
+ * that ends with the same word ("Vice President"). Most seen first.
  */
 function foldBareTitles(roles: PersonCard['roles']): PersonCard['roles'] {
   const kept = roles.map((role) => ({ ...role }));
   const folded = kept.filter((role) => {
     if (/\s/.test(role.role.trim())) return true;
     const word = nameKey(role.role);
-    const fuller = kept.find(
-      (other) =>
-        other !== role && /\s/.test(other.role.trim()) && nameKey(other.role).endsWith(` ${word}`),
-    );
+    const fuller = kept.find((other) => {
+      const key = nameKey(other.role);
+      return (
+        other !== role &&
+        /\s/.test(other.role.trim()) &&
+        key.endsWith(` ${word}`) &&
+        !OTHER_OFFICE.test(key)
+      );
+    });
     if (!fuller) return true;
     fuller.count += role.count;
     if (role.firstSeen < fuller.firstSeen) fuller.firstSeen = role.firstSeen;
