@@ -3,6 +3,7 @@ import { analyzeArticle } from '../../src/analysis/analyze.ts';
 import type { Analysis } from '../../src/analysis/analysis.ts';
 import { parseDocument } from '../../src/corpus/parse/parse-document.ts';
 import { transcriptTurns } from '../../src/corpus/parse/transcript.ts';
+import { sentenceRole } from '../../src/analysis/transcript/procedural.ts';
 
 const FALLBACK = '2020-01-01T00:00:00.000Z';
 
@@ -255,5 +256,18 @@ describe('housekeeping inside answers', () => {
       expect(text).not.toMatch(
         /Thanks|over to you|Go ahead|Next question|last question|back tomorrow|In the back|come to you|toppers/,
       );
+  });
+});
+
+describe('a sentence that only sounds like housekeeping', () => {
+  it('is content when it answers, corrects itself or refuses at length', () => {
+    for (const sentence of [
+      'On your last question, we have said it again and again: clinics must never become battlefields.',
+      'She told her staff on Sunday — excuse me, on Monday — to reopen every border crossing the army had closed to the convoys.',
+      'What the options would be, I would rather not lay out from the podium while the talks go on.',
+    ])
+      expect(sentenceRole(sentence)).toBe('content');
+    for (const sentence of ['Next question.', 'Okay, last question.', 'Excuse me, go ahead.'])
+      expect(sentenceRole(sentence)).toBe('procedural');
   });
 });

@@ -18,7 +18,7 @@ export type SentenceRole = 'procedural' | 'agenda' | 'content';
  * so these allow many content words.
  */
 const HAND_OVER =
-  /\b(?:over to (?:you|him|her|them)|turn (?:it|things|this|the podium|the floor) (?:back )?over|hand (?:it|things|this) (?:back )?(?:over|off)|(?:^|, )(?:and )?with that,? (?:i|we|let me|let's)\b|(?:is|are) (?:here )?(?:with us|on the line|on the call)|join(?:s|ed|ing)? (?:us|me)(?: (?:today|here|now|again|this (?:morning|afternoon|evening)|virtually|remotely|from [^,.;]*))?(?=[,.;:!?—]|$)|(?:we're|we are|i'm|i am) (?:also )?joined\b|(?:here|with us) to (?:talk|speak|discuss|take|answer|give|provide|walk|share|brief|preview|update|announce)|(?:please )?welcome (?:back )?(?:to the|everybody|everyone|you all|all of you)|(?:to|let me|i'd like to|i want to) introduce|(?:'ll|will|can|let me|let's|happy to|glad to|going to|and then|then) (?:take|answer|open (?:it |things )?up(?: for| to)?|get to|go to) (?:some |a few |a couple of |your |the )?questions|next question|last question|wrap(?:ping)? (?:it |this |things )?up|that's (?:all|it) (?:i've got|i have|for (?:me|today|now))|out of time)/;
+  /\b(?:over to (?:you|him|her|them)|turn (?:it|things|this|the podium|the floor) (?:back )?over|hand (?:it|things|this) (?:back )?(?:over|off)|(?:^|, )(?:and )?with that,? (?:i|we|let me|let's)\b|(?:is|are) (?:here )?(?:with us|on the line|on the call)|join(?:s|ed|ing)? (?:us|me)(?: (?:today|here|now|again|this (?:morning|afternoon|evening)|virtually|remotely|from [^,.;]*))?(?=[,.;:!?—]|$)|(?:we're|we are|i'm|i am) (?:also )?joined\b|(?:here|with us) to (?:talk|speak|discuss|take|answer|give|provide|walk|share|brief|preview|update|announce)|(?:please )?welcome (?:back )?(?:to the|everybody|everyone|you all|all of you)|(?:to|let me|i'd like to|i want to) introduce|(?:'ll|will|can|let me|let's|happy to|glad to|going to|and then|then) (?:take|answer|open (?:it |things )?up(?: for| to)?|get to|go to) (?:some |a few |a couple of |your |the )?questions|wrap(?:ping)? (?:it |this |things )?up|that's (?:all|it) (?:i've got|i have|for (?:me|today|now))|out of time)/;
 
 /**
  * Acts of the exchange itself: thanks, greetings, wishes, apologies and turn-taking addressed
@@ -40,6 +40,13 @@ const SAYS_MORE = /\b(?:not|no|never|don't|won't|can't|didn't|haven't|what (?:i|
 
 /** Content words an exchange may hold and still be one ("Thanks for doing this during the holiday week"). */
 const CONTENT_LIMIT = 2;
+/**
+ * A courtesy is short: past this many words a sentence that says "I'm sorry" or "the podium"
+ * is correcting itself or answering ("— I'm sorry, over the weekend he charged his team ...").
+ */
+const EXCHANGE_WORDS = 24;
+/** Past this many words, an exchange phrase with a negation is a refusal, which is an answer. */
+const REFUSAL_WORDS = 10;
 /** A hand-over names who comes next, their title and topic. */
 const HAND_OVER_LIMIT = 14;
 /** An announcement is short: past this many content words it says something itself. */
@@ -93,9 +100,15 @@ export function sentenceRole(sentence: string): SentenceRole {
   const agenda = !handOver && !exchange && AGENDA.test(lower) && !SAYS_MORE.test(lower);
   if (!handOver && !exchange && !agenda) return 'content';
   const limit = handOver ? HAND_OVER_LIMIT : exchange ? CONTENT_LIMIT : AGENDA_LIMIT;
+  const tokens = tokenize(sentence);
+  if (exchange) {
+    const words = tokens.filter((token) => token.kind === 'word').length;
+    if (words > EXCHANGE_WORDS || (words > REFUSAL_WORDS && SAYS_MORE.test(lower)))
+      return 'content';
+  }
   let content = 0;
   let first = true;
-  for (const token of tokenize(sentence)) {
+  for (const token of tokens) {
     if (token.kind === 'number') {
       if (!/^(?:1[89]|20)\d\d$/.test(token.text)) content++;
     } else if (token.kind === 'word') {
