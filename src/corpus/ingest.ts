@@ -136,6 +136,8 @@ const SKIPPED = /^(\.|readme(\.|$)|license(\.|$))/i;
 const NDJSON = /\.(ndjson|jsonl)$/i;
 const SLICED_FROM_BYTES = 256 * 1024;
 const LINES_PER_SLICE = 2000;
+/** A slice also ends at this size, well under the parser's limit for one document. */
+const BYTES_PER_SLICE = 1024 * 1024;
 
 /** The text of a UTF-8 file, or null when it is not (the parsers then say why). */
 function utf8(bytes: Uint8Array): string | null {
@@ -208,8 +210,9 @@ export interface ReadFilesOptions {
 }
 
 /**
- * The articles of a large NDJSON file, read a slice of lines at a time with a turn of the
- * event loop between, so reading 100,000 lines never holds this thread for long. Origins keep
+ * The articles of a large NDJSON file, read a slice of lines (at most 2,000 lines and 1 MB) at a
+ * time with a turn of the event loop between, so reading 100,000 lines never holds this thread
+ * for long. Origins keep
  * the file's own line numbers. A line dropped for its size (`null`) is a failure of its own.
  */
 async function* ndjsonInSlices(
@@ -221,6 +224,7 @@ async function* ndjsonInSlices(
   const renumber = (origin: string, offset: number) =>
     origin.replace(/:(\d+)$/, (_, line: string) => `:${Number(line) + offset}`);
   let slice: string[] = [];
+  let sliceBytes = 0;
   let start = 0;
   async function* parseSlice(): AsyncGenerator<ArticleInput> {
     if (slice.some((line) => line.trim())) {
@@ -233,6 +237,7 @@ async function* ndjsonInSlices(
     }
     start += slice.length;
     slice = [];
+    sliceBytes = 0;
   }
   for await (const line of lines) {
     if (line === null) {
@@ -242,7 +247,10 @@ async function* ndjsonInSlices(
         reason: `record too large (limit ${limit} MB per line)`,
       });
     }
+    const bytes = line === null ? 0 : Buffer.byteLength(line) + 1;
+    if (slice.length > 0 && sliceBytes + bytes > BYTES_PER_SLICE) yield* parseSlice();
     slice.push(line ?? '');
+    sliceBytes += bytes;
     if (slice.length === LINES_PER_SLICE) yield* parseSlice();
   }
   yield* parseSlice();

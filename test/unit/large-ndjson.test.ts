@@ -14,7 +14,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const record = (n: number) =>
   JSON.stringify({
     title: `Convoy ${n} reaches the crossing`,
-    body: `Aid convoy number ${n} crossed the border at dawn with ${n % 40} lorries of flour and medicine.`,
+    body: `Aid convoy number ${n} crossed the border at dawn with ${n % 40} lorries of flour and medicine. ${'The drivers waited for hours at the checkpoint. '.repeat(60)}`,
     published: '2024-02-01T08:00:00Z',
   });
 
@@ -31,8 +31,9 @@ async function read(path: string) {
 }
 
 describe('an NDJSON file over the size limit', () => {
-  // 3,000 small records, one record larger than the whole-file limit at line 1,501, and a blank
-  // line: read line by line across several slices, with only the big record refused.
+  // 3,000 records of 3 KB (9 MB in all), one record larger than the whole-file limit at line
+  // 1,501, and a blank line: read line by line in slices the parser accepts, with only the big
+  // record refused.
   const path = join(folder, 'convoys.ndjson');
   const lines = Array.from({ length: 3000 }, (_, index) => record(index + 1));
   const huge = JSON.stringify({ title: 'Too big', body: 'flour '.repeat(MAX_FILE_BYTES / 5) });
