@@ -35,6 +35,8 @@ describe('/who <name> topic:<key> on briefings', () => {
       'MR. KIRBY: The money is stuck in Congress, and the artillery shells on the front are running short every week that passes.',
       'Q On Gaza, are the hostage talks moving?',
       'MR. KIRBY: The negotiators met again in Cairo this morning and the outline of a second pause is on the table.',
+      'Q Two questions. Is Kyiv getting more air defence, and will Hamas accept the deal?',
+      'MR. KIRBY: Hamas has not given its answer yet, and the mediators expect one by the weekend.',
       'Q And the hurricane season?',
       'MR. KIRBY: FEMA has crews positioned along the coast, and the Coast Guard has moved cutters south for the storms.',
     ],
@@ -51,10 +53,11 @@ describe('/who <name> topic:<key> on briefings', () => {
       'The money is stuck in Congress, and the artillery shells on the front are running short every week that passes.',
     ]);
     const gaza = buildWho(app.store, 'kirby', NOW, { topic: 'gaza', pageSize: 50 }).statements;
-    expect(gaza.map((statement) => statement.text)).toEqual([
+    expect(gaza.map((statement) => statement.text).sort()).toEqual([
+      'Hamas has not given its answer yet, and the mediators expect one by the weekend.',
       'The negotiators met again in Cairo this morning and the outline of a second pause is on the table.',
     ]);
-    expect(buildWho(app.store, 'kirby', NOW, { pageSize: 50 }).statements).toHaveLength(4);
+    expect(buildWho(app.store, 'kirby', NOW, { pageSize: 50 }).statements).toHaveLength(5);
   });
 
   it('still files a news story’s statements under the story’s topics', () => {

@@ -17,8 +17,9 @@ const asColumn = (keys: readonly string[]) => ` ${keys.join(' ')} `;
  * A news article is about its topics throughout, so its statements take the article's. A
  * briefing is not: one transcript runs from Ukraine to the border to a hurricane, and filing
  * every answer under each of them made `topic:ukraine` return whole briefings. A statement of a
- * transcript therefore takes the topics of its own words and of the reporter's question its
- * turn answers, and neither the title nor the rest of the briefing.
+ * transcript therefore takes the topics its own words name, else those of the reporter's
+ * question its turn answers (an answer that names Hamas is not about Ukraine because the
+ * question had a second part on Kyiv), and never the title's or the rest of the briefing's.
  */
 export function statementTopics(article: Article): (statement: Placed) => string {
   const whole = asColumn(topicsOfArticle(article));
@@ -30,11 +31,12 @@ export function statementTopics(article: Article): (statement: Placed) => string
     const end = turn.paragraphs.at(-1)?.end ?? turn.marker.end;
     return article.body.slice(turn.marker.end, end);
   };
+  const topicsOf = (body: string) => topicsOfArticle({ title: '', body, tags: [] });
   return (statement) => {
+    const own = topicsOf(statement.text);
+    if (own.length > 0) return asColumn(own);
     const index = turns.findLastIndex((turn) => turn.marker.start <= statement.start);
     const question = index > 0 && turns[index - 1]!.label.question ? bodyOf(index - 1) : '';
-    return asColumn(
-      topicsOfArticle({ title: '', body: `${question}\n${statement.text}`, tags: [] }),
-    );
+    return asColumn(topicsOf(question));
   };
 }
