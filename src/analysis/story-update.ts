@@ -7,7 +7,10 @@
 export interface StoryUpdate {
   storyId: string;
   articleId: string;
-  /** Keys of known topics (`kosovo`) the story is about; alerts match subscriptions on these. */
+  /**
+   * Keys of known topics (`kosovo`) this article is centrally about (named in its title or lead,
+   * or often); alerts match subscriptions on these. Passing mentions are left out.
+   */
   topics: string[];
   title: string;
   published: string;
@@ -18,8 +21,23 @@ export interface StoryUpdate {
   level: number;
   previousFatalities: number;
   fatalities: number;
-  /** A ceasefire, withdrawal or similar on this story. */
+  /** This article reports a ceasefire, withdrawal or similar step back. */
   deEscalation: boolean;
   /** Human-readable reasons that set the level ("armed clash in Banjska", "3 killed"). */
   reasons: string[];
+  /** When the story's first report was published (the event's day). */
+  firstSeen: string;
+  /** Distinct reports of the story so far (near-duplicates not counted), and distinct outlets. */
+  reports: number;
+  outlets: number;
+  /**
+   * What this article itself reports in its lead, beside the story's totals: an alert fires on
+   * a report of the event, not on an explainer or a reaction that mentions it.
+   */
+  report: {
+    level: number;
+    fatalities: number;
+    /** A question headline: an explainer or an analysis, not a report of something new. */
+    question: boolean;
+  };
 }

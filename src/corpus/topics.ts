@@ -39,6 +39,21 @@ export function topicsOfArticle(article: {
   ).map((topic) => topic.key);
 }
 
+/**
+ * Whether a text names the topic, by the rule `topicsOfArticle` uses (a one-word term as a word
+ * prefix, a longer one as a phrase; case and diacritics folded): a summary sentence of a topic's
+ * briefing must be about the topic.
+ */
+export function mentionsTopic(text: string, topic: Pick<Topic, 'terms'>): boolean {
+  const folded = ` ${normaliseText(text)} `;
+  return topic.terms
+    .map((term) => normaliseText(term))
+    .filter(Boolean)
+    .some((term) =>
+      term.includes(' ') ? folded.includes(` ${term} `) : folded.includes(` ${term}`),
+    );
+}
+
 /** The topics sitrep knows by name (for suggestions and autocomplete). */
 export function knownTopics(): readonly Topic[] {
   return TOPICS;

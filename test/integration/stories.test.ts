@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { topicEscalation } from '../../src/analysis/escalation.ts';
-import { getStory, storiesForTopic } from '../../src/analysis/stories/read.ts';
+import { escalationOf } from '../../src/analysis/escalation.ts';
+import { getStory, storyMembers, windowStories } from '../../src/analysis/stories/read.ts';
+import { resolveTopic } from '../../src/corpus/topics.ts';
 import type { ArticleInput } from '../../src/corpus/article.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createApp } from '../../src/main.ts';
@@ -113,7 +114,13 @@ describe('story clustering at ingest', () => {
     expect(second!.reasons).toContain('4 killed');
     const story = getStory(app.store.db, first!.storyId);
     expect(story).toMatchObject({ level: 5, fatalities: 4, outlets: 2, articleCount: 2 });
-    expect(story!.articleIds).toEqual([first!.articleId, second!.articleId]);
+    // The report that raised the story to deadly gives it its title.
+    expect(story!.title).toBe(DEATHS.title);
+    const members = storyMembers(app.store.db, [first!.storyId]).get(first!.storyId)!;
+    expect(members.map((member) => member.articleId)).toEqual([
+      first!.articleId,
+      second!.articleId,
+    ]);
   });
 
   it('counts a syndicated copy once as a report but adds its outlet', () => {
@@ -125,7 +132,7 @@ describe('story clustering at ingest', () => {
     });
     const story = getStory(app.store.db, updates[0]!.storyId);
     expect(story).toMatchObject({ outlets: 2, articleCount: 1 });
-    expect(story!.articleIds).toHaveLength(2);
+    expect(storyMembers(app.store.db, [story!.id]).get(story!.id)).toHaveLength(2);
   });
 
   it('opens a new story for a different event the same day', () => {
@@ -134,34 +141,157 @@ describe('story clustering at ingest', () => {
     expect(updates[2]!.storyId).not.toBe(updates[0]!.storyId);
   });
 
-  it('lists a topic’s stories in a window, most severe first', () => {
+  it('lists a topic’s stories in a window with what the window holds of each', () => {
     const { app } = ingestAll([DEPLOYMENT, CLASH, DEATHS, TRADE]);
-    const stories = storiesForTopic(
+    const kosovo = resolveTopic('kosovo');
+    const stories = windowStories(
       app.store.db,
-      ['kosovo'],
+      kosovo,
       '2023-09-20T00:00:00Z',
       '2023-09-25T00:00:00Z',
     );
-    expect(stories.map((story) => story.level)).toEqual([5, 2, 0]);
-    expect(stories[0]!.reasons[0]).toBe('armed clash in Banjska');
+    expect(stories.map((story) => story.level)).toEqual([2, 5, 0]);
+    const banjska = stories[1]!;
+    expect(banjska).toMatchObject({ central: 2, windowOutlets: 2 });
+    expect(banjska.articleIds).toHaveLength(2);
+    expect(banjska.reasons[0]).toBe('armed clash in Banjska');
     expect(
-      storiesForTopic(app.store.db, ['kosovo'], '2023-09-22T00:00:00Z', '2023-09-23T00:00:00Z'),
+      windowStories(app.store.db, kosovo, '2023-09-22T00:00:00Z', '2023-09-23T00:00:00Z'),
     ).toEqual([]);
   });
 });
 
-const RECAP = article(
+describe('one story per event', () => {
+  const shootingA = article(
+    'Balkan Wire',
+    '2023-06-10T07:30:00Z',
+    'Two Kosovo police officers wounded in shooting near Zubin Potok',
+    'Unknown gunmen opened fire on a Kosovo police patrol on the road outside Zubin Potok late ' +
+      'on Friday, wounding two officers, the police said. The officers were taken to hospital ' +
+      'in Mitrovica and their lives were not in danger. Special units searched the woods above ' +
+      'the Gazivode lake through the night.',
+  );
+  const shootingB = article(
+    'Adriatic Observer',
+    '2023-06-10T13:10:00Z',
+    'Patrol ambushed outside Zubin Potok, officers hurt',
+    'A police patrol came under fire near Zubin Potok in northern Kosovo on Friday night and two ' +
+      'officers were hurt, according to the interior ministry. Kosovo police said the shots came ' +
+      'from the hills above the road to the Gazivode lake and that no arrests had been made.',
+  );
+  const talks = article(
+    'Danube Daily',
+    '2023-06-10T15:00:00Z',
+    'EU envoy meets Serbian negotiators in Belgrade on municipalities plan',
+    'The EU envoy for the Belgrade-Pristina dialogue met Serbian negotiators in Belgrade on ' +
+      'Saturday to discuss a draft statute for the association of Serb-majority municipalities ' +
+      'in Kosovo, officials said.',
+  );
+
+  it('joins two outlets’ differently worded reports of one shooting, and keeps talks apart', () => {
+    const { updates } = ingestAll([shootingA, shootingB, talks]);
+    expect(updates[1]).toMatchObject({ storyId: updates[0]!.storyId, nearDuplicate: false });
+    expect(updates[1]!.reports).toBe(2);
+    expect(updates[2]!.storyId).not.toBe(updates[0]!.storyId);
+  });
+
+  const campStrike = article(
+    'Levant Desk',
+    '2024-05-03T09:00:00Z',
+    'Air strike on Nuseirat camp kills 20, health officials say',
+    'An air strike on a house in the Nuseirat refugee camp in central Gaza killed 20 people ' +
+      'overnight, most of them from one family, health officials said on Friday. Rescuers dug ' +
+      'through the rubble by hand.',
+  );
+  const campStrikeOther = article(
+    'Gulf Courier',
+    '2024-05-03T14:00:00Z',
+    'Families buried after deadly strike on Nuseirat house',
+    'Mourners in Nuseirat buried members of one family on Friday after an overnight air strike ' +
+      'on their house in the central Gaza camp killed 20 people, according to health officials.',
+  );
+  const borderRockets = article(
+    'Levant Desk',
+    '2024-05-03T16:00:00Z',
+    'Rockets from Lebanon kill two in Kiryat Shmona',
+    'Two people were killed when rockets fired from southern Lebanon hit a street in the ' +
+      'northern Israeli town of Kiryat Shmona on Friday, Israeli medics said. Hezbollah said it ' +
+      'had fired the barrage.',
+  );
+
+  it('keeps a war’s different deadly events of one day apart', () => {
+    const { updates } = ingestAll([campStrike, campStrikeOther, borderRockets]);
+    expect(updates[1]!.storyId).toBe(updates[0]!.storyId);
+    expect(updates[2]!.storyId).not.toBe(updates[0]!.storyId);
+  });
+
+  it('lets an explainer join its event without raising it: a question reports nothing new', () => {
+    const explainer = article(
+      'Gulf Courier',
+      '2024-05-03T18:00:00Z',
+      'What is the Nuseirat camp and why was it hit?',
+      'The Nuseirat refugee camp in central Gaza, where an air strike killed 20 people on ' +
+        'Friday, was built in the 1940s. Here is what we know about the camp and the strike.',
+    );
+    const { updates } = ingestAll([campStrike, explainer]);
+    expect(updates[1]).toMatchObject({ storyId: updates[0]!.storyId });
+    expect(updates[1]!.report).toMatchObject({ question: true, level: 0, fatalities: 0 });
+  });
+});
+
+describe('what a report tells its story', () => {
+  it('takes a protest at home as a protest, not as the war’s deaths its lead recalls', () => {
+    const protest = article(
+      'Capital Courier',
+      '2024-05-04T12:00:00Z',
+      'Students occupy library in Gaza protest',
+      'Students occupied the university library on Saturday in protest at the war in Gaza, in ' +
+        'which more than 30,000 people have been killed. The university said lectures would go ' +
+        'ahead on Monday.',
+    );
+    const { updates } = ingestAll([protest]);
+    expect(updates[0]!.report.fatalities).toBe(0);
+    expect(updates[0]!.level).toBeLessThan(4);
+  });
+
+  it('counts the topic only where the article is about it, not where it names it once', () => {
+    const passing = article(
+      'Capital Courier',
+      '2023-09-24T18:00:00Z',
+      'Press briefing on the budget and trade',
+      'The spokesperson opened with the budget negotiations and the new trade office, which ' +
+        'will open in the spring with a staff of forty. She said the committee would vote on ' +
+        'the spending plan on Tuesday and that the finance minister expected a majority. ' +
+        'Questions turned to the harvest, to fuel prices and to the new rail timetable, which ' +
+        'she said would be published next week. Asked about the week abroad, she listed ' +
+        'meetings on climate, on shipping and, briefly, on Kosovo. Then she returned to the ' +
+        'budget and took a last question on the harvest.',
+    );
+    const { app, updates } = ingestAll([DEATHS, passing]);
+    expect(updates[1]!.topics).not.toContain('kosovo');
+    const stories = windowStories(
+      app.store.db,
+      resolveTopic('kosovo'),
+      '2023-09-20T00:00:00Z',
+      '2023-09-25T00:00:00Z',
+    );
+    expect(stories.map((story) => story.central)).toEqual([1, 0]);
+  });
+});
+
+const REACTION = article(
   'Capital Courier',
-  '2023-09-27T10:00:00Z',
-  'Washington urges restraint from Pristina and Belgrade',
-  'The US State Department urged Kosovo and Serbia to show restraint on Wednesday. The call ' +
-    'came three days after the armed clash at Banjska, in which a Kosovo police officer was ' +
-    'killed. Diplomats said talks would resume in Brussels next month.',
+  '2023-09-25T10:00:00Z',
+  'Washington condemns Banjska attack on Kosovo police',
+  'The US State Department condemned on Monday the attack on Kosovo police at Banjska, in ' +
+    'which an officer was killed when gunmen opened fire on a patrol near the monastery, and ' +
+    'urged Pristina and Belgrade to show restraint. Diplomats said talks would resume in ' +
+    'Brussels next month.',
 );
 
 describe('follow-ups and callbacks', () => {
-  it('puts a later report that recaps the same incident into the existing story', () => {
-    const { updates } = ingestAll([CLASH, DEATHS, RECAP]);
+  it('puts a reaction to the incident the next day into the incident’s story', () => {
+    const { updates } = ingestAll([CLASH, DEATHS, REACTION]);
     expect(updates[2]).toMatchObject({ storyId: updates[0]!.storyId, isNewStory: false });
   });
 
@@ -185,28 +315,15 @@ describe('follow-ups and callbacks', () => {
 });
 
 describe('topic escalation', () => {
-  it('gives the level, a rising trend and the signals that explain it', () => {
+  it('gives the level, a rising trend and the events that explain it', () => {
     const { app } = ingestAll([DEPLOYMENT, CLASH, DEATHS]);
-    const escalation = topicEscalation(app.store.db, ['kosovo'], {
-      from: '2023-09-20T00:00:00Z',
-      to: '2023-09-25T00:00:00Z',
-    });
+    const window = { from: '2023-09-20T00:00:00Z', to: '2023-09-25T00:00:00Z' };
+    const escalation = escalationOf(
+      windowStories(app.store.db, resolveTopic('kosovo'), window.from, window.to),
+      window,
+    );
     expect(escalation).toMatchObject({ level: 5, label: 'deadly violence', trend: 'rising' });
-    expect(escalation.signals.slice(0, 2)).toEqual(['armed clash in Banjska', '4 killed']);
-    expect(escalation.explanation).toMatch(/^5, rising: armed clash in Banjska; 4 killed/);
-  });
-
-  it('is falling when the later half is calmer and steady with no reports', () => {
-    const { app } = ingestAll([CLASH, DEATHS]);
-    const falling = topicEscalation(app.store.db, ['kosovo'], {
-      from: '2023-09-23T00:00:00Z',
-      to: '2023-09-30T00:00:00Z',
-    });
-    expect(falling.trend).toBe('falling');
-    const quiet = topicEscalation(app.store.db, ['armenia'], {
-      from: '2023-09-20T00:00:00Z',
-      to: '2023-09-30T00:00:00Z',
-    });
-    expect(quiet).toMatchObject({ level: 0, trend: 'steady', signals: [] });
+    expect(escalation.signals[0]).toBe('armed clash in Banjska, 4 killed');
+    expect(escalation.explanation).toMatch(/^5, rising: armed clash in Banjska, 4 killed/);
   });
 });

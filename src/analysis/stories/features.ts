@@ -1,7 +1,6 @@
 import type { Analysis } from '../analysis.ts';
-import { countryNames, findPlaces } from '../events/actors.ts';
-import { eventLevel } from '../severity.ts';
 import { foldedWords } from '../folded-words.ts';
+import { termVector, type TermVector } from '../terms.ts';
 import { knownTopics } from '../../corpus/topics.ts';
 import { normaliseText } from '../../corpus/article-id.ts';
 
@@ -14,102 +13,84 @@ const STOPWORDS = new Set(
     'which who whom what when where while will would could should may might can did does do new ' +
     'one two three four five six seven eight nine ten first last week day days monday tuesday ' +
     'wednesday thursday friday saturday sunday year years since during against between near per ' +
-    'according reported officials official people government minister president'
+    'according reported officials official people government minister president just like now ' +
+    'how why still even very much many other such only own back out time get got make'
   ).split(' '),
 );
 
-const TOPIC_WORDS = new Set(
-  knownTopics().flatMap((topic) => topic.terms.flatMap((term) => foldedWords(term))),
-);
-const LEAD_WORDS = 80;
+/**
+ * Opening words of the body that count with the title: the lead says what happened, the rest of
+ * an article drifts into background that every report on a war shares.
+ */
+const LEAD_WORDS = 60;
+/** Names (people, places, organisations) are read from this much of the body. */
+const LEAD_CHARS = 500;
 
-/** Title (counted twice) and lead words without stopwords or topic names: what the event is. */
-export function contentTokens(title: string, body: string): string[] {
-  const lead = foldedWords(body, LEAD_WORDS);
-  return [...foldedWords(title), ...foldedWords(title), ...lead]
-    .filter((word) => word.length > 2 && !STOPWORDS.has(word) && !TOPIC_WORDS.has(word))
-    .map((word) => (word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word));
+/** "strikes" and "strike" are one term; short words keep their s ("gas", "bus"). */
+const stem = (word: string) => (word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word);
+
+function words(text: string, limit?: number): string[] {
+  return foldedWords(text, limit)
+    .filter((word) => word.length > 2 && !STOPWORDS.has(word))
+    .map(stem);
 }
 
-/** A bag of words with its norm, built once per article for many comparisons. */
-export interface Bag {
-  counts: Map<string, number>;
-  norm: number;
+/**
+ * The terms that say which event an article reports: its title's words (counted twice), its
+ * lead's words, and the names of the people, places and organisations of its lead as single
+ * terms (`n:saleh al arouri`), so that two reports naming the same hospital or commander meet
+ * on that name whatever else they say. Counts repeat, as term frequencies.
+ */
+export function storyTerms(title: string, body: string, analysis: Analysis): string[] {
+  const titleWords = words(title);
+  const names = analysis.entities
+    .filter((entity) => entity.start < LEAD_CHARS)
+    .map((entity) => `n:${normaliseText(entity.canonical)}`)
+    .filter((name) => name.length > 4);
+  return [...titleWords, ...titleWords, ...words(body, LEAD_WORDS), ...names];
 }
 
-export function bagOf(words: readonly string[]): Bag {
+/**
+ * A TF-IDF vector of the given terms, kept to its `size` heaviest terms (an event is told by a
+ * handful of distinctive words; the long tail only adds noise and storage).
+ */
+export function weighTerms(
+  terms: readonly string[],
+  idf: (term: string) => number,
+  size: number,
+): TermVector {
   const counts = new Map<string, number>();
-  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  let sum = 0;
-  for (const n of counts.values()) sum += n * n;
-  return { counts, norm: Math.sqrt(sum) };
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const weighted = [...counts].map(([term, n]) => [term, n * idf(term)] as const);
+  weighted.sort((a, b) => b[1] - a[1]);
+  return termVector(new Map(weighted.slice(0, size)));
 }
 
-/** Cosine of two bags of words (0 when either is empty). */
-export function cosine(a: Bag, b: Bag): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [word, n] of small.counts) dot += n * (large.counts.get(word) ?? 0);
-  return dot / (a.norm * b.norm);
-}
-
-export function jaccard(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  const left = new Set(a);
-  const right = new Set(b);
-  let shared = 0;
-  for (const item of left) if (right.has(item)) shared++;
-  return shared / (left.size + right.size - shared);
-}
+/** A topic named this often in the body is what the article is about, wherever it is named. */
+const CENTRAL_MENTIONS = 3;
 
 /**
- * The keys an article shares with other reports of the same event: the towns in its title and
- * the towns and named actors of its main events (actual, not background, at least tension on
- * the severity scale). Countries and topic names are left out: every article on a topic
- * shares them.
+ * The known topics an article names (whole words), split by how: central when its title or lead
+ * names the topic or the body names it at least three times, passing otherwise (a White House
+ * briefing that names Kosovo once, among twenty other subjects). Passing mentions neither alert
+ * nor set the topic's escalation.
  */
-export function entityKeys(title: string, body: string, analysis: Analysis): string[] {
-  const keys = new Set<string>();
-  for (const place of findPlaces(title)) if (!place.country) keys.add(placeKey(place.name));
-  for (const event of analysis.events) {
-    if (event.realis !== 'actual' || event.background || eventLevel(event) === 0) continue;
-    if (event.place && !COUNTRIES.has(event.place)) keys.add(placeKey(event.place));
-    for (const actor of [event.source, event.target]) {
-      if (!actor || !/^\p{Lu}/u.test(actor)) continue;
-      const key = normaliseText(actor);
-      if (!foldedWords(key).every((word) => TOPIC_WORDS.has(word))) keys.add(`actor:${key}`);
-    }
+export function topicMentions(
+  title: string,
+  body: string,
+): { central: string[]; passing: string[] } {
+  const head = ` ${normaliseText(`${title} ${foldedWords(body, LEAD_WORDS).join(' ')}`)} `;
+  const text = ` ${normaliseText(body)} `;
+  const central: string[] = [];
+  const passing: string[] = [];
+  for (const topic of knownTopics()) {
+    const terms = topic.terms.map((term) => ` ${normaliseText(term)} `);
+    let mentions = 0;
+    for (const term of terms)
+      for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) mentions++;
+    if (terms.some((term) => head.includes(term)) || mentions >= CENTRAL_MENTIONS)
+      central.push(topic.key);
+    else if (mentions > 0) passing.push(topic.key);
   }
-  return [...keys];
-}
-
-/**
- * Signatures of the serious events an article reports, as `event:ASSAULT:banjska`: a category
- * at a town, for events from coercion up (level 3+), background mentions included. Two reports
- * within days that share one are about the same incident, however differently worded: a
- * follow-up that recaps "the attack in Banjska" joins the Banjska story.
- */
-export function eventKeys(analysis: Analysis): string[] {
-  const keys = new Set<string>();
-  for (const event of analysis.events)
-    if (
-      event.realis === 'actual' &&
-      event.place &&
-      !COUNTRIES.has(event.place) &&
-      eventLevel(event) >= 3
-    )
-      keys.add(`event:${event.category}:${normaliseText(event.place)}`);
-  return [...keys];
-}
-
-const placeKey = (name: string) => `place:${normaliseText(name)}`;
-const COUNTRIES = new Set(countryNames());
-
-/** Known topics (`kosovo`) whose terms the article mentions as whole words. */
-export function topicsOf(title: string, body: string): string[] {
-  const text = ` ${normaliseText(`${title} ${body}`)} `;
-  return knownTopics()
-    .filter((topic) => topic.terms.some((term) => text.includes(` ${normaliseText(term)} `)))
-    .map((topic) => topic.key);
+  return { central, passing };
 }

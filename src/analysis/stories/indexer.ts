@@ -1,51 +1,56 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Analysis } from '../analysis.ts';
 import type { StoryUpdate } from '../story-update.ts';
-import { severityOf } from '../severity.ts';
+import { cosine, termVector, type TermVector } from '../terms.ts';
 import type { Article } from '../../corpus/article.ts';
 import type { Indexer } from '../../corpus/ingest.ts';
-import {
-  bagOf,
-  contentTokens,
-  cosine,
-  entityKeys,
-  eventKeys,
-  jaccard,
-  topicsOf,
-} from './features.ts';
+import { storyTerms, topicMentions, weighTerms } from './features.ts';
+import type { Headline } from './headline.ts';
 import { fromHex, hammingDistance, simhash, toHex } from './simhash.ts';
 import type { StoryRow } from './schema.ts';
+import { reportSignal } from './signal.ts';
+import { createTermStats } from './term-stats.ts';
 
-/** Tuning of story clustering; the defaults follow notes/escalation.md § 4a. */
+/** Tuning of story clustering (see docs/briefing.md, "Stories"). */
 export interface StoryOptions {
-  /** Join a story when the best similarity reaches this (0-1). */
+  /**
+   * Join a story when the article's mean time-weighted similarity to its recent reports reaches
+   * this. Low on purpose: the similarity is a cosine of distinctive terms times a time decay,
+   * and reports of one event from different angles share few words beyond its names.
+   */
   threshold: number;
   /**
    * Most differing SimHash bits for a near-duplicate (syndicated copy). Unrelated texts differ
    * in about 32 of 64 bits; a copy with an edited headline or sentence in a few.
    */
   nearDuplicateBits: number;
-  /** Width of the Gaussian time decay, in days. */
+  /** Width of the Gaussian decay of similarity with the days between two reports. */
   sigmaDays: number;
-  /** How far apart in time a story can still take an article, in days. */
-  windowDays: number;
-  /** Weight of title+lead word similarity against shared place/actor keys. */
-  textWeight: number;
+  /**
+   * How long after its first report a story still takes articles, in days: one event's news,
+   * reactions and analysis come within days; a later report on it is a development of its own.
+   */
+  maxSpanDays: number;
 }
 
 export const defaultStoryOptions: StoryOptions = {
-  threshold: 0.25,
+  threshold: 0.05,
   nearDuplicateBits: 6,
-  sigmaDays: 3,
-  windowDays: 7,
-  textWeight: 0.6,
+  sigmaDays: 2,
+  maxSpanDays: 7,
 };
 
-/** Candidate stories per article and members compared per story: bounds the work per ingest. */
-const MAX_CANDIDATES = 40;
+/** Terms kept in an article's vector. */
+const ARTICLE_TERMS = 40;
+/** An article's heaviest terms, filed as keys to find candidate stories. */
+const KEY_TERMS = 10;
+/** Candidate stories per article, and the recent reports of each it is compared with. */
+const MAX_CANDIDATES = 30;
 const MAX_MEMBERS = 12;
 const MAX_REASONS = 5;
 const DAY_MS = 86_400_000;
+/** Parsed article vectors kept in memory: stories compare with the same recent reports again and again. */
+const VECTOR_CACHE = 20_000;
 /** Undrained updates kept (oldest dropped first), so a process that never drains stays small. */
 const MAX_PENDING = 10_000;
 
@@ -60,21 +65,41 @@ export interface StoryIndexer {
   drain(): StoryUpdate[];
 }
 
+type Kind = 'report' | 'slug' | 'question';
+const HEADLINE_RANK: Record<Kind, number> = { question: 0, slug: 1, report: 2 };
+const kindOf = (headline: Headline): Kind =>
+  headline.kind === 'question' ? 'question' : headline.slug ? 'slug' : 'report';
+
 interface MemberRow {
+  story_id: string;
+  article_id: string;
   published: string;
   simhash: string;
-  tokens: string;
-  keys: string;
 }
 
+/** An article's term vector as `story_articles.tokens` keeps it: JSON `[term, weight][]`. */
+const encodeVector = (vector: TermVector) =>
+  JSON.stringify(
+    [...vector.weights].map(([term, weight]) => [term, Math.round(weight * 1000) / 1000]),
+  );
+/** Rows indexed before vectors were stored hold plain words: those compare as empty. */
+const decodeVector = (json: string): TermVector =>
+  termVector(new Map(json.startsWith('[') ? (JSON.parse(json) as [string, number][]) : []));
+
 /**
- * Assigns each ingested article to a story and keeps the story's level, deaths and outlet count
- * up to date, producing one `StoryUpdate` per article. A near-duplicate (SimHash) joins the
- * story of its original and counts as another outlet, not another report. Otherwise the article
- * joins the most similar recent story sharing a place, actor or title word with it, scored as
- * (textWeight x cosine of title+lead words + (1 - textWeight) x Jaccard of place/actor keys)
- * x exp(-dt^2 / 2 sigma^2), or joins outright when both report the same kind of serious
- * incident at the same town (`eventKeys`); below the threshold it opens a new story.
+ * Assigns each ingested article to a story, one story per event, and keeps the story's level,
+ * deaths and outlet count up to date, producing one `StoryUpdate` per article.
+ *
+ * An article is a TF-IDF vector of its title, lead and the names in them (`storyTerms`), with
+ * document frequencies counted over the corpus as it grows (`term-stats.ts`): the words every
+ * report on a war shares weigh little, the ones that tell an event apart (a hospital, a
+ * commander, "hostages", "convoy") weigh much. Its similarity to a story is the mean, over the
+ * story's 12 most recent reports, of the cosine times a Gaussian decay of the days between them
+ * (average link: a report must resemble the story, not just one of its members, so a war's
+ * daily coverage does not chain into one story). It joins the most similar story that began at
+ * most `maxSpanDays` before, when that reaches the threshold; otherwise it opens a story.
+ * Candidates are the stories sharing one of its heaviest terms (`story_keys`). A near-duplicate
+ * (SimHash) joins its original's story and counts as another outlet, not another report.
  *
  * `onUpdate`, if given, is called with each update inside the article's transaction (it must
  * not do slow I/O); updates also queue for `drain()`.
@@ -85,24 +110,35 @@ export function createStoryIndexer(
 ): StoryIndexer {
   const config = { ...defaultStoryOptions, ...options };
   const pending: StoryUpdate[] = [];
+  const stats = createTermStats(db);
+  const vectors = new Map<string, TermVector>();
 
   const getStory = db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?');
-  const members = db.prepare<[string, number], MemberRow>(
-    `SELECT published, simhash, tokens, keys FROM story_articles WHERE story_id = ?
-     ORDER BY published DESC LIMIT ?`,
+  const titleReport = db.prepare<[string, string], { kind: string; level: number }>(
+    'SELECT kind, level FROM story_articles WHERE story_id = ? AND headline = ? LIMIT 1',
+  );
+  const recentMembers = db.prepare<[string, number], MemberRow>(
+    `SELECT story_id, article_id, published, simhash FROM (
+       SELECT story_id, article_id, published, simhash,
+         row_number() OVER (PARTITION BY story_id ORDER BY published DESC) AS n
+       FROM story_articles WHERE story_id IN (SELECT value FROM json_each(?)))
+     WHERE n <= ?`,
+  );
+  const vectorOf = db.prepare<[string], { tokens: string }>(
+    'SELECT tokens FROM story_articles WHERE article_id = ?',
   );
   const insertStory = db.prepare(`INSERT INTO stories
     (id, title, first_seen, last_seen, level, fatalities, injured, outlets, articles, topics, reasons, de_escalation)
     VALUES (@id, @title, @first_seen, @last_seen, @level, @fatalities, @injured, @outlets, @articles, @topics, @reasons, @de_escalation)`);
-  const updateStory = db.prepare(`UPDATE stories SET first_seen = @first_seen,
+  const updateStory = db.prepare(`UPDATE stories SET title = @title, first_seen = @first_seen,
     last_seen = @last_seen, level = @level, fatalities = @fatalities, injured = @injured,
     outlets = @outlets, articles = @articles, topics = @topics, reasons = @reasons,
     de_escalation = @de_escalation WHERE id = @id`);
   const insertMember = db.prepare(`INSERT INTO story_articles
     (article_id, story_id, published, outlet, simhash, near_duplicate, level, fatalities,
-     de_escalation, reasons, tokens, keys)
+     de_escalation, reasons, tokens, keys, headline, kind, topics)
     VALUES (@article_id, @story_id, @published, @outlet, @simhash, @near_duplicate, @level,
-     @fatalities, @de_escalation, @reasons, @tokens, @keys)`);
+     @fatalities, @de_escalation, @reasons, @tokens, @keys, @headline, @kind, @topics)`);
   const countOutlets = db.prepare<[string], { n: number }>(
     'SELECT count(DISTINCT lower(outlet)) AS n FROM story_articles WHERE story_id = ?',
   );
@@ -114,60 +150,73 @@ export function createStoryIndexer(
   const candidateQueries = new Map<number, Statement<unknown[], { id: string }>>();
   function candidates(keys: readonly string[], published: string): string[] {
     if (keys.length === 0) return [];
-    const at = Date.parse(published);
-    const from = new Date(at - config.windowDays * DAY_MS).toISOString();
-    const to = new Date(at + config.windowDays * DAY_MS).toISOString();
+    const from = new Date(Date.parse(published) - config.maxSpanDays * DAY_MS).toISOString();
     let query = candidateQueries.get(keys.length);
     if (!query) {
       const marks = keys.map(() => '?').join(', ');
       query = db.prepare<unknown[], { id: string }>(
-        `SELECT k.story_id AS id FROM story_keys k JOIN stories s ON s.id = k.story_id
-         WHERE k.key IN (${marks}) AND k.last_seen >= ? AND s.first_seen <= ?
-         GROUP BY k.story_id ORDER BY count(*) DESC, max(k.last_seen) DESC LIMIT ?`,
+        `SELECT s.id FROM stories s WHERE s.id IN (
+           SELECT k.story_id FROM story_keys k WHERE k.key IN (${marks}) AND k.last_seen >= ?
+           GROUP BY k.story_id ORDER BY count(*) DESC, max(k.last_seen) DESC LIMIT ?)
+         AND s.first_seen >= ?`,
       );
       candidateQueries.set(keys.length, query);
     }
-    return query.all(...keys, from, to, MAX_CANDIDATES).map((row) => row.id);
+    return query.all(...keys, from, MAX_CANDIDATES, from).map((row) => row.id);
+  }
+
+  function memberVector(articleId: string): TermVector {
+    let vector = vectors.get(articleId);
+    if (!vector) {
+      vector = decodeVector(vectorOf.get(articleId)?.tokens ?? '');
+      vectors.set(articleId, vector);
+      if (vectors.size > VECTOR_CACHE) vectors.delete(vectors.keys().next().value!);
+    }
+    return vector;
+  }
+
+  /** The story the article joins, or null to open one; a near-duplicate joins outright. */
+  function closestStory(
+    vector: TermVector,
+    keys: readonly string[],
+    fingerprint: bigint,
+    published: string,
+  ): { id: string; duplicate: boolean } | null {
+    const ids = candidates(keys, published);
+    if (ids.length === 0) return null;
+    const at = Date.parse(published);
+    const byStory = new Map<string, { sum: number; n: number }>();
+    for (const member of recentMembers.all(JSON.stringify(ids), MAX_MEMBERS)) {
+      if (hammingDistance(fingerprint, fromHex(member.simhash)) <= config.nearDuplicateBits)
+        return { id: member.story_id, duplicate: true };
+      const days = (at - Date.parse(member.published)) / DAY_MS;
+      const decay = Math.exp(-(days * days) / (2 * config.sigmaDays * config.sigmaDays));
+      const tally = byStory.get(member.story_id) ?? { sum: 0, n: 0 };
+      tally.sum += cosine(vector, memberVector(member.article_id)) * decay;
+      tally.n++;
+      byStory.set(member.story_id, tally);
+    }
+    let best: { id: string; score: number } | null = null;
+    for (const [id, { sum, n }] of byStory)
+      if (sum / n >= config.threshold && (!best || sum / n > best.score))
+        best = { id, score: sum / n };
+    return best && { id: best.id, duplicate: false };
   }
 
   function index(article: Article, analysis: Analysis): void {
-    const severity = severityOf(analysis.events);
-    const tokens = contentTokens(article.title, article.body);
-    const bag = bagOf(tokens);
-    const entities = entityKeys(article.title, article.body, analysis);
-    const incidents = eventKeys(analysis);
-    const titleWords = [...new Set(contentTokens(article.title, ''))].map((word) => `word:${word}`);
+    const { severity, headline } = reportSignal(article, analysis);
+    const vector = weighTerms(
+      storyTerms(article.title, article.body, analysis),
+      stats.idf,
+      ARTICLE_TERMS,
+    );
+    const keys = [...vector.weights.keys()].slice(0, KEY_TERMS);
     // Body only: syndicated copies often carry a rewritten headline over the same text.
     const fingerprint = simhash(article.body.trim() ? article.body : article.title);
-    const at = Date.parse(article.published);
+    const best = closestStory(vector, keys, fingerprint, article.published);
+    stats.add(vector.weights.keys());
 
-    let best: { id: string; score: number; duplicate: boolean } | null = null;
-    for (const id of candidates([...entities, ...incidents, ...titleWords], article.published)) {
-      for (const member of members.all(id, MAX_MEMBERS)) {
-        const bits = hammingDistance(fingerprint, fromHex(member.simhash));
-        if (bits <= config.nearDuplicateBits) {
-          best = { id, score: 1, duplicate: true };
-          break;
-        }
-        const days = (at - Date.parse(member.published)) / DAY_MS;
-        const decay = Math.exp(-(days * days) / (2 * config.sigmaDays * config.sigmaDays));
-        const text = cosine(bag, bagOf(member.tokens.split(' ')));
-        const memberKeys = member.keys ? member.keys.split(' ') : [];
-        const shared = jaccard(
-          entities,
-          memberKeys.filter((key) => !key.startsWith('event:')),
-        );
-        let score = (config.textWeight * text + (1 - config.textWeight) * shared) * decay;
-        // The same kind of serious incident at the same town within the window is one story.
-        if (incidents.some((key) => memberKeys.includes(key)))
-          score = Math.max(score, config.threshold);
-        if (score >= config.threshold && (!best || score > best.score))
-          best = { id, score, duplicate: false };
-      }
-      if (best?.duplicate) break;
-    }
-
-    const topics = topicsOf(article.title, article.body);
+    const topics = topicMentions(article.title, article.body).central;
     const existing = best ? getStory.get(best.id) : undefined;
     const nearDuplicate = best?.duplicate ?? false;
     const storyId = existing?.id ?? `story-${article.id}`;
@@ -175,10 +224,19 @@ export function createStoryIndexer(
     const previousFatalities = existing?.fatalities ?? 0;
     const level = Math.max(previousLevel, severity.level);
     const oldReasons = existing ? (JSON.parse(existing.reasons) as string[]) : [];
-    // A report that raises the level or the toll leads the story: its reasons come first and
-    // its headline becomes the story's; otherwise the story keeps what set it.
+    // A report that raises the level or the toll leads the story: its reasons come first. Its
+    // headline becomes the story's when it is of a better kind (a report's over a slug's, a
+    // slug's over a question's) or, among the same kind, reports a graver event or toll.
     const raises =
       !existing || severity.level > previousLevel || severity.fatalities > previousFatalities;
+    const holder = existing ? titleReport.get(existing.id, existing.title) : undefined;
+    const rank = HEADLINE_RANK[kindOf(headline)];
+    const titleRank = existing ? HEADLINE_RANK[(holder?.kind ?? 'report') as Kind] : -1;
+    const retitle =
+      rank > titleRank ||
+      (rank === titleRank &&
+        (severity.level > (holder?.level ?? 0) ||
+          (severity.level === holder?.level && severity.fatalities > previousFatalities)));
     const reasons = [
       ...new Set(
         raises ? [...severity.reasons, ...oldReasons] : [...oldReasons, ...severity.reasons],
@@ -186,7 +244,7 @@ export function createStoryIndexer(
     ].slice(0, MAX_REASONS);
     const row: StoryRow = {
       id: storyId,
-      title: existing && !raises ? existing.title : article.title,
+      title: existing && !retitle ? existing.title : headline.text,
       first_seen:
         existing && existing.first_seen < article.published
           ? existing.first_seen
@@ -217,14 +275,17 @@ export function createStoryIndexer(
       fatalities: severity.fatalities,
       de_escalation: severity.deEscalation ? 1 : 0,
       reasons: JSON.stringify(severity.reasons),
-      tokens: tokens.join(' '),
-      keys: [...entities, ...incidents].join(' '),
+      tokens: encodeVector(vector),
+      keys: keys.join(' '),
+      headline: headline.text,
+      kind: kindOf(headline),
+      topics: topics.join(' '),
     });
 
+    vectors.set(article.id, vector);
     row.outlets = countOutlets.get(storyId)?.n ?? 1;
     setOutlets.run(row.outlets, storyId);
-    for (const key of [...entities, ...incidents, ...titleWords])
-      upsertKey.run(key, storyId, article.published);
+    for (const key of keys) upsertKey.run(key, storyId, article.published);
 
     const update: StoryUpdate = {
       storyId,
@@ -240,6 +301,14 @@ export function createStoryIndexer(
       fatalities: row.fatalities,
       deEscalation: severity.deEscalation,
       reasons,
+      firstSeen: row.first_seen,
+      reports: row.articles,
+      outlets: row.outlets,
+      report: {
+        level: severity.level,
+        fatalities: severity.fatalities,
+        question: headline.kind === 'question',
+      },
     };
     pending.push(update);
     if (pending.length > MAX_PENDING) pending.shift();

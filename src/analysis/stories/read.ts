@@ -1,14 +1,20 @@
 import type { Database } from 'better-sqlite3';
 import { severityLabel } from '../severity.ts';
 import type { StoryRow } from './schema.ts';
+import type { Topic } from '../../corpus/topics.ts';
+import type { Article } from '../../corpus/article.ts';
+import type { Store } from '../../corpus/store/store.ts';
 import { ftsMatch } from '../../corpus/store/fts-query.ts';
 
-/** A story as the briefing's developments and the timeline show it. */
+/** A story as the briefing's developments, the timeline and the topic's escalation see it. */
 export interface StoryView {
   id: string;
+  /** The headline of its best report (a report over a slug over a question). */
   title: string;
+  /** Its first report: the day of the event. */
   firstSeen: string;
   lastSeen: string;
+  /** The highest level its reports give it (0-5), with its label. */
   level: number;
   label: string;
   fatalities: number;
@@ -17,23 +23,24 @@ export interface StoryView {
   outlets: number;
   /** Distinct reports (near-duplicates not counted). */
   articleCount: number;
-  /** Every article of the story, oldest first, near-duplicates included. */
-  articleIds: string[];
+  /** Topics its reports are centrally about. */
   topics: string[];
   deEscalation: boolean;
+  /** What set its level, most severe first: "air strike in Rafah", "45 killed". */
   reasons: string[];
 }
 
-/** A story row with the ids of its articles, comma-separated. */
-interface StoryRowWithArticles extends StoryRow {
-  article_ids: string;
+/** A story seen from a topic's window: the story plus what the window holds of it. */
+export interface WindowStory extends StoryView {
+  /** Its articles on the topic published in the window, oldest first. */
+  articleIds: string[];
+  /** How many of those are centrally about the topic (not passing mentions). */
+  central: number;
+  /** Distinct outlets among them. */
+  windowOutlets: number;
 }
 
-const SELECT = `SELECT s.*, (SELECT group_concat(article_id, ' ') FROM
-  (SELECT article_id FROM story_articles WHERE story_id = s.id ORDER BY published, article_id))
-  AS article_ids FROM stories s`;
-
-function toView(row: StoryRowWithArticles): StoryView {
+function toView(row: StoryRow): StoryView {
   return {
     id: row.id,
     title: row.title,
@@ -45,7 +52,6 @@ function toView(row: StoryRowWithArticles): StoryView {
     injured: row.injured,
     outlets: row.outlets,
     articleCount: row.articles,
-    articleIds: row.article_ids ? row.article_ids.split(' ') : [],
     topics: row.topics ? row.topics.split(' ') : [],
     deEscalation: row.de_escalation === 1,
     reasons: JSON.parse(row.reasons) as string[],
@@ -54,102 +60,183 @@ function toView(row: StoryRowWithArticles): StoryView {
 
 /** One story by id, or null. */
 export function getStory(db: Database, id: string): StoryView | null {
-  const row = db.prepare<[string], StoryRowWithArticles>(`${SELECT} WHERE s.id = ?`).get(id);
+  const row = db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?').get(id);
   return row ? toView(row) : null;
 }
 
-/** The story an article belongs to, or null when it was never indexed. */
-export function storyOfArticle(db: Database, articleId: string): StoryView | null {
+/** The story tables exist (a store opened without the story migrations has none). */
+function hasStories(db: Database): boolean {
   const row = db
-    .prepare<[string], { story_id: string }>(
-      'SELECT story_id FROM story_articles WHERE article_id = ?',
+    .prepare<[], { n: number }>(
+      "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('stories', 'story_articles')",
     )
-    .get(articleId);
-  return row ? getStory(db, row.story_id) : null;
+    .get();
+  return row?.n === 2;
 }
 
 /**
- * Stories with at least one article that matches the topic's terms (full-text, as the corpus
- * search does) published within [from, to] (inclusive ISO bounds), most severe first, then
- * most recent.
+ * The SQL that lists a topic's articles (`seq`, `published`) in [@from, @to]: a range of the
+ * topic index for a known topic, a full-text match for one made of the user's words. Null when
+ * the words match nothing.
  */
-export function storiesForTopic(
-  db: Database,
-  terms: readonly string[],
-  from: string,
-  to: string,
-): StoryView[] {
-  const match = ftsMatch(terms);
-  if (match === null) return [];
-  return db
-    .prepare<[string, string, string], StoryRowWithArticles>(
-      `${SELECT} WHERE s.id IN (
-         SELECT sa.story_id FROM articles_fts f
-         JOIN articles a ON a.seq = f.rowid
-         JOIN story_articles sa ON sa.article_id = a.id
-         WHERE articles_fts MATCH ? AND a.published >= ? AND a.published <= ?)
-       ORDER BY s.level DESC, s.last_seen DESC`,
-    )
-    .all(match, from, to)
-    .map(toView);
-}
-
-/** Per-article severity rows of a topic's window, oldest first (for escalation and trends). */
-export interface ArticleSeverityRow {
-  articleId: string;
-  storyId: string;
-  published: string;
-  level: number;
-  fatalities: number;
-  deEscalation: boolean;
-  nearDuplicate: boolean;
-  reasons: string[];
-}
-
-/** A `story_articles` row as SQLite returns the columns of `STORY_ARTICLE_COLUMNS`. */
-export interface StoryArticleRecord {
-  article_id: string;
-  story_id: string;
-  published: string;
-  level: number;
-  fatalities: number;
-  de_escalation: number;
-  near_duplicate: number;
-  reasons: string;
-}
-
-export const STORY_ARTICLE_COLUMNS =
-  'sa.article_id, sa.story_id, sa.published, sa.level, sa.fatalities, sa.de_escalation, sa.near_duplicate, sa.reasons';
-
-export function toSeverityRow(row: StoryArticleRecord): ArticleSeverityRow {
+function topicArticlesSql(topic: Topic): { sql: string; params: Record<string, string> } | null {
+  if (topic.known)
+    return {
+      sql: `SELECT seq, published FROM article_topics
+            WHERE topic = @topic AND published >= @from AND published <= @to`,
+      params: { topic: topic.key },
+    };
+  const match = ftsMatch(topic.terms);
+  if (match === null) return null;
   return {
-    articleId: row.article_id,
-    storyId: row.story_id,
-    published: row.published,
-    level: row.level,
-    fatalities: row.fatalities,
-    deEscalation: row.de_escalation === 1,
-    nearDuplicate: row.near_duplicate === 1,
-    reasons: JSON.parse(row.reasons) as string[],
+    sql: `SELECT seq, published FROM articles WHERE published >= @from AND published <= @to
+            AND seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)`,
+    params: { match },
   };
 }
 
-export function topicArticleSeverities(
-  db: Database,
-  terms: readonly string[],
-  from: string,
-  to: string,
-): ArticleSeverityRow[] {
-  const match = ftsMatch(terms);
-  if (match === null) return [];
+interface WindowRow extends StoryRow {
+  article_ids: string;
+  central: number;
+  window_outlets: number;
+}
+
+/**
+ * The stories with at least one article on the topic in [from, to] (inclusive ISO bounds), with
+ * what the window holds of each: one aggregate over the topic's articles of the window, so its
+ * cost follows the window's coverage, not the corpus. An article counts as central when its
+ * story index row lists the topic among the ones it is centrally about (rows indexed before
+ * that was recorded count as central). Ordered by first report.
+ */
+export function windowStories(db: Database, topic: Topic, from: string, to: string): WindowStory[] {
+  const source = topicArticlesSql(topic);
+  if (!source || !hasStories(db)) return [];
   return db
-    .prepare<[string, string, string], StoryArticleRecord>(
-      `SELECT ${STORY_ARTICLE_COLUMNS}
-       FROM articles_fts f JOIN articles a ON a.seq = f.rowid
-       JOIN story_articles sa ON sa.article_id = a.id
-       WHERE articles_fts MATCH ? AND a.published >= ? AND a.published <= ?
-       ORDER BY sa.published`,
+    .prepare<[Record<string, string>], WindowRow>(
+      `SELECT s.*, w.article_ids, w.central, w.window_outlets FROM (
+         SELECT sa.story_id,
+           group_concat(sa.article_id, ' ') AS article_ids,
+           sum(sa.topics IS NULL OR instr(' ' || sa.topics || ' ', ' ' || @topicKey || ' ') > 0)
+             AS central,
+           count(DISTINCT lower(sa.outlet)) AS window_outlets
+         FROM (${source.sql} ORDER BY published) t
+         JOIN articles a ON a.seq = t.seq
+         JOIN story_articles sa ON sa.article_id = a.id
+         GROUP BY sa.story_id) w
+       JOIN stories s ON s.id = w.story_id
+       ORDER BY s.first_seen, s.id`,
     )
-    .all(match, from, to)
-    .map(toSeverityRow);
+    .all({ ...source.params, topicKey: topic.key, from, to })
+    .map((row) => ({
+      ...toView(row),
+      articleIds: row.article_ids.split(' '),
+      central: row.central,
+      windowOutlets: row.window_outlets,
+    }));
+}
+
+/** One day of a topic's coverage, for the timeline's chart. */
+export interface CoverageDay {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  /** Every article on the topic that day. */
+  articles: number;
+  /** Of those, how many report at each level 0-5 (index = level); the rest were never scored. */
+  byLevel: number[];
+}
+
+/**
+ * Articles per day on the topic in [from, to], counted by level, with one aggregate query (no
+ * article is read): the chart shows the whole window however busy it was.
+ */
+export function coverageByDay(db: Database, topic: Topic, from: string, to: string): CoverageDay[] {
+  const source = topicArticlesSql(topic);
+  if (!source) return [];
+  const stories = hasStories(db);
+  const rows = db
+    .prepare<[Record<string, string>], { day: string; level: number | null; n: number }>(
+      stories
+        ? `SELECT substr(t.published, 1, 10) AS day, sa.level AS level, count(*) AS n
+           FROM (${source.sql}) t JOIN articles a ON a.seq = t.seq
+           LEFT JOIN story_articles sa ON sa.article_id = a.id
+           GROUP BY day, sa.level`
+        : `SELECT substr(t.published, 1, 10) AS day, NULL AS level, count(*) AS n
+           FROM (${source.sql}) t GROUP BY day`,
+    )
+    .all({ ...source.params, from, to });
+  const days = new Map<string, CoverageDay>();
+  for (const row of rows) {
+    const day = days.get(row.day) ?? { date: row.day, articles: 0, byLevel: [0, 0, 0, 0, 0, 0] };
+    day.articles += row.n;
+    if (row.level !== null) day.byLevel[Math.max(0, Math.min(5, row.level))]! += row.n;
+    days.set(row.day, day);
+  }
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** One report of a story, as a development or a timeline line cites it. */
+export interface StoryMember {
+  storyId: string;
+  articleId: string;
+  published: string;
+  outlet: string;
+  headline: string;
+  kind: 'report' | 'slug' | 'question';
+  level: number;
+  nearDuplicate: boolean;
+}
+
+/** The reports of the given stories, oldest first, grouped by story. */
+export function storyMembers(
+  db: Database,
+  storyIds: readonly string[],
+): Map<string, StoryMember[]> {
+  const members = new Map<string, StoryMember[]>();
+  if (storyIds.length === 0 || !hasStories(db)) return members;
+  const rows = db
+    .prepare<
+      [string],
+      {
+        story_id: string;
+        article_id: string;
+        published: string;
+        outlet: string;
+        headline: string;
+        kind: string;
+        level: number;
+        near_duplicate: number;
+        title: string;
+      }
+    >(
+      `SELECT sa.story_id, sa.article_id, sa.published, sa.outlet, sa.headline, sa.kind, sa.level,
+         sa.near_duplicate, a.title
+       FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+       WHERE sa.story_id IN (SELECT value FROM json_each(?))
+       ORDER BY sa.published, sa.article_id`,
+    )
+    .all(JSON.stringify(storyIds));
+  for (const row of rows) {
+    const list = members.get(row.story_id) ?? [];
+    list.push({
+      storyId: row.story_id,
+      articleId: row.article_id,
+      published: row.published,
+      outlet: row.outlet,
+      headline: row.headline || row.title,
+      kind: row.kind as StoryMember['kind'],
+      level: row.level,
+      nearDuplicate: row.near_duplicate === 1,
+    });
+    members.set(row.story_id, list);
+  }
+  return members;
+}
+
+/** A story's first reports (not near-duplicate copies), at most `limit`, oldest first. */
+export function firstReports(store: Store, storyId: string, limit = 3): Article[] {
+  return (storyMembers(store.db, [storyId]).get(storyId) ?? [])
+    .filter((member) => !member.nearDuplicate)
+    .slice(0, limit)
+    .map((member) => store.getArticle(member.articleId))
+    .filter((article): article is Article => article !== null);
 }

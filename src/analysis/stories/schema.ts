@@ -67,4 +67,19 @@ export const storyMigrations: Migration[] = [
       `);
     },
   },
+  {
+    // Document frequencies of story terms (see term-stats.ts); each report's headline as shown,
+    // its kind ('report', 'slug' for a URL slug as title, 'question'), and the topics it is
+    // centrally about (null: indexed before, counted as central). From here on `story_articles.tokens` holds the article's term vector
+    // as JSON; rows written before hold words, which match nothing.
+    id: '0201-story-terms',
+    up(db) {
+      db.exec(`
+        CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+        ALTER TABLE story_articles ADD COLUMN headline TEXT NOT NULL DEFAULT '';
+        ALTER TABLE story_articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'report';
+        ALTER TABLE story_articles ADD COLUMN topics TEXT;
+      `);
+    },
+  },
 ];

@@ -1,0 +1,77 @@
+import type { Analysis, EventMention } from '../analysis.ts';
+import { detectEvents } from '../events/detect.ts';
+import { foldedWords } from '../folded-words.ts';
+import { splitSentences } from '../sentences.ts';
+import { eventLevel, severityOf, type Severity } from '../severity.ts';
+import { readHeadline, type Headline } from './headline.ts';
+
+/**
+ * Where a news report says what happened: the events of its opening sentences. Later sentences
+ * carry background (earlier strikes, the war's toll, history) that every report on a war
+ * repeats; a human-interest piece or a protest at home reports its own subject first.
+ */
+const LEAD_CHARS = 400;
+
+/** Four letters stand for a word's family: strike, strikes; attack, attacked; kill, killed. */
+const stemOf = (word: string) => word.slice(0, 4);
+/** Headline words that report deaths, by stem. */
+const DEATH_STEMS = new Set(['kill', 'dead', 'deat', 'died', 'dies', 'dyin', 'slai', 'mass']);
+
+/** Background mentions ("after the 7 October attack") report no event of the day. */
+const isNews = (event: EventMention) => !event.background;
+
+/** What one article tells its story: the severity of the event it reports, and its headline. */
+export interface ReportSignal {
+  /**
+   * Level, deaths, de-escalation and reasons of the event the article reports: `severityOf`
+   * (the events analysis's severity) over the events of its lead, capped at the level its
+   * headline reports. A question headline (an explainer, an analysis) reports nothing new.
+   */
+  severity: Severity;
+  headline: Headline;
+}
+
+/**
+ * The one place that turns an article's events analysis into what it tells its story, so that
+ * better event coding (places, counts, background, centrality) flows into stories, briefings,
+ * timelines and alerts alike.
+ *
+ * A report's event is what both its headline and its lead report. The lead gives the event its
+ * place, toll and reasons; the headline says which event the article is about: a piece on a
+ * protest in London whose lead recalls the war's dead reports a protest, not deaths; a
+ * human-interest story with no event in its headline reports none. So a lead event counts when
+ * the headline reports an event at least as grave, or names it (a word of its trigger's family:
+ * "strikes" for a lead's "air strike", or deaths for a lead's toll), and a step back (ceasefire,
+ * withdrawal, release) counts only when the headline reports one too. The lead's background mentions (recaps, the war's toll)
+ * never count; the headline's do, since headlines put the news in a subordinate clause too,
+ * except for a step back ("as ceasefire ends" is no ceasefire).
+ */
+export function reportSignal(
+  article: { title: string; body: string },
+  analysis: Analysis,
+): ReportSignal {
+  const headline = readHeadline(article.title, article.body);
+  if (headline.kind === 'question') return { severity: severityOf([]), headline };
+  // A headline compresses: "Charity halts work after strike kills staff" reports the strike.
+  const titleEvents = detectEvents(article.title, splitSentences(article.title));
+  const title = severityOf(titleEvents);
+  const headlineStems = new Set(foldedWords(article.title).map(stemOf));
+  const deathInHeadline = [...headlineStems].some((stem) => DEATH_STEMS.has(stem));
+  const inHeadline = (event: EventMention) =>
+    eventLevel(event) <= title.level ||
+    event.triggers.some((trigger) =>
+      foldedWords(trigger.text).some((word) => headlineStems.has(stemOf(word))),
+    ) ||
+    (deathInHeadline && (event.fatalities ?? 0) > 0);
+  const lead = analysis.events.filter(
+    (event) => isNews(event) && event.start < LEAD_CHARS && inHeadline(event),
+  );
+  const severity = severityOf(lead);
+  return {
+    severity: {
+      ...severity,
+      deEscalation: severity.deEscalation && severityOf(titleEvents.filter(isNews)).deEscalation,
+    },
+    headline,
+  };
+}
