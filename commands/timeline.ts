@@ -18,9 +18,9 @@ const options = {
 
 export default defineCommand({
   name: 'timeline',
-  description: 'A topic’s stories in date order, with a chart of coverage and escalation',
+  description: 'A topic’s key events in date order, with a chart of coverage and escalation',
   details:
-    "The topic's stories in date order with their severity, and a chart of coverage and escalation per day: a PNG on Discord and Telegram, a sparkline in the console. The window reaches back from the topic's newest article.",
+    "The topic's key events in date order with their severity, and a chart of every article and of escalation per day: a PNG on Discord and Telegram, a sparkline in the console. The window reaches back from the topic's newest article.",
   slow: true,
   options,
   run(args, { services }) {
@@ -30,11 +30,21 @@ export default defineCommand({
     const from = view.window.from.slice(0, 10);
     const to = view.window.to.slice(0, 10);
     const counts = view.days.map((day) => day.articles);
-    const severities = view.days.map((day) => day.maxSeverity);
-    const severityKnown = severities.some((value) => value !== null);
+    const strongest = view.days.map((day) => day.strongestNew);
+    const severityKnown = strongest.some((value) => value !== null);
+    // Share of each day's articles that report violence (level 4-5), where any were scored.
+    const violent = view.days.map((day) => {
+      const scored = day.byLevel.reduce((sum, n) => sum + n, 0);
+      return scored === 0 ? null : (day.byLevel[4]! + day.byLevel[5]!) / scored;
+    });
     const fallback = [
       `Articles per day  ${sparkline(counts)}  (peak ${Math.max(0, ...counts)})`,
-      `Max severity      ${severityKnown ? sparkline(severities, 5) : 'unknown (no event analysis)'}`,
+      ...(severityKnown
+        ? [
+            `Gravest new event ${sparkline(strongest, 5)}  (0-5)`,
+            `Share violent     ${sparkline(violent, 1)}  (articles at level 4-5)`,
+          ]
+        : ['Severity          unknown (no event analysis)']),
       `                  ${from} to ${to}`,
     ].join('\n');
     const blocks: Block[] = [
@@ -42,7 +52,7 @@ export default defineCommand({
       {
         type: 'image',
         png: svgToPng(escalationChartSvg(`${view.topic}, ${from} to ${to}`, view.days)),
-        alt: `${view.topic}: articles per day${severityKnown ? ' and highest daily severity' : ''}, ${from} to ${to}`,
+        alt: `${view.topic}: articles per day${severityKnown ? ' by level, and the gravest new event each day' : ''}, ${from} to ${to}`,
         fallback,
       },
       {
@@ -55,6 +65,13 @@ export default defineCommand({
       },
       { type: 'sources', items: view.sources },
     ];
-    return { reply: { blocks, asOf: view.window.to }, data: view };
+    if (view.totalStories > view.stories.length)
+      blocks.splice(2, 0, {
+        type: 'text',
+        text: `The ${view.stories.length} key events of ${view.totalStories}; every article is under All sources.`,
+      });
+    // The timeline lists the key events; the full list of the topic's coverage pages on.
+    const actions = [{ label: 'All sources', commandLine: `/sources "${view.topic}"` }];
+    return { reply: { blocks, actions, asOf: view.window.to }, data: view };
   },
 });

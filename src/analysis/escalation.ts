@@ -1,6 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import { severityLabel } from './severity.ts';
-import { topicArticleSeverities, type ArticleSeverityRow } from './stories/read.ts';
+import type { StoryView } from './stories/read.ts';
 
 export type Trend = 'rising' | 'steady' | 'falling';
 
@@ -9,54 +8,82 @@ export interface Escalation {
   level: number;
   label: string;
   trend: Trend;
-  /** What set the level, most severe first ("armed clash in Banjska", "3 killed"). */
+  /** The events that set the level, gravest first ("air strike in Rafah, 45 killed"). */
   signals: string[];
-  /** One line: "4, rising: armed clash in Banjska; 3 killed". */
+  /** One line: "5, rising: air strike in Rafah, 45 killed; shelling in Khan Younis". */
   explanation: string;
 }
 
-const MAX_SIGNALS = 4;
+const MAX_SIGNALS = 3;
+/** What a new story adds to a half-window's intensity, by level: deadly events dominate. */
+const INTENSITY = [0, 0, 0.1, 0.3, 1, 3];
+/** A half-window this much more (or less) intense than the other makes the trend. */
+const TREND_RATIO = 1.5;
+const TREND_MARGIN = 1;
 
 /**
- * The escalation level (0-5) of a topic in [from, to]: the highest severity of any article on
- * it in the window. The trend compares the later half of the window with the earlier half:
- * rising when the later half reached a higher level, falling when a lower one, or when it only
- * brought de-escalation (ceasefire, withdrawal) at the same level; steady otherwise.
+ * The gravest first: level, then how widely it was reported, then deaths (a war's cumulative
+ * toll, reported now and then as news, should not outrank the week's most covered event).
  */
-export function topicEscalation(
-  db: Database,
-  terms: readonly string[],
-  window: { from: string; to: string },
-): Escalation {
-  return escalationOf(topicArticleSeverities(db, terms, window.from, window.to), window);
+export const byGravity = (a: StoryView, b: StoryView) =>
+  b.level - a.level || b.articleCount - a.articleCount || b.fatalities - a.fatalities;
+
+/** "air strike in Rafah, 45 killed": a story's event and its toll, as an analyst would say it. */
+export function storySignal(story: StoryView): string {
+  const event = story.reasons.find((reason) => !/ (killed|injured)$/.test(reason)) ?? story.label;
+  return story.fatalities > 0 ? `${event}, ${story.fatalities} killed` : event;
 }
 
-/** The same computation over rows already read (pure; exported for tests and the timeline). */
+/**
+ * The escalation of a topic over [from, to] from the stories (events) reported in it, each
+ * counted once however many articles covered it; pass only stories the topic is centrally
+ * about, so a passing mention never sets it. The level is the gravest story's; the signals name
+ * the gravest events with their tolls. The trend compares the events first reported in the
+ * window's later half with those of its earlier half (stories that began before the window
+ * count as earlier): rising when the later half reached a higher level or was clearly more
+ * intense (deadly events weigh most), falling when the reverse, or when the later half brought
+ * a step back (ceasefire, withdrawal) and no more intensity; steady otherwise.
+ */
 export function escalationOf(
-  rows: readonly ArticleSeverityRow[],
+  stories: readonly StoryView[],
   window: { from: string; to: string },
 ): Escalation {
-  const middle = (Date.parse(window.from) + Date.parse(window.to)) / 2;
-  const earlier = rows.filter((row) => Date.parse(row.published) < middle);
-  const later = rows.filter((row) => Date.parse(row.published) >= middle);
-  const top = (list: readonly ArticleSeverityRow[]) => Math.max(0, ...list.map((row) => row.level));
-  const level = top(rows);
+  if (stories.length === 0)
+    return {
+      level: 0,
+      label: severityLabel(0),
+      trend: 'steady',
+      signals: [],
+      explanation: '0, steady: no reports in this window',
+    };
+  const middle = new Date((Date.parse(window.from) + Date.parse(window.to)) / 2).toISOString();
+  const earlier = stories.filter((story) => story.firstSeen < middle);
+  const later = stories.filter((story) => story.firstSeen >= middle);
+  const top = (list: readonly StoryView[]) => Math.max(0, ...list.map((story) => story.level));
+  const intensity = (list: readonly StoryView[]) =>
+    list.reduce((sum, story) => sum + INTENSITY[Math.max(0, Math.min(5, story.level))]!, 0);
+  const [before, after] = [intensity(earlier), intensity(later)];
   let trend: Trend = 'steady';
-  if (top(later) > top(earlier)) trend = 'rising';
-  else if (top(later) < top(earlier)) trend = 'falling';
-  else if (later.some((row) => row.deEscalation) && !earlier.some((row) => row.deEscalation))
+  if (top(later) > top(earlier) || after >= before * TREND_RATIO + TREND_MARGIN) trend = 'rising';
+  else if (
+    top(later) < top(earlier) ||
+    before >= after * TREND_RATIO + TREND_MARGIN ||
+    (later.some((story) => story.deEscalation) && after <= before)
+  )
     trend = 'falling';
-  const signals: string[] = [];
-  const ranked = [...rows].sort(
-    (a, b) => b.level - a.level || b.published.localeCompare(a.published),
-  );
-  for (const row of ranked)
-    for (const reason of row.reasons)
-      if (signals.length < MAX_SIGNALS && !signals.includes(reason)) signals.push(reason);
+  const level = top(stories);
+  const signals = [...stories]
+    .filter((story) => story.level > 0)
+    .sort(byGravity)
+    .map(storySignal)
+    .filter((signal, index, all) => all.indexOf(signal) === index)
+    .slice(0, MAX_SIGNALS);
   const label = severityLabel(level);
-  const explanation =
-    rows.length === 0
-      ? '0, steady: no reports in this window'
-      : `${level}, ${trend}: ${signals.length > 0 ? signals.join('; ') : label}`;
-  return { level, label, trend, signals, explanation };
+  return {
+    level,
+    label,
+    trend,
+    signals,
+    explanation: `${level}, ${trend}: ${signals.length > 0 ? signals.join('; ') : label}`,
+  };
 }

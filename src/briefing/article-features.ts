@@ -9,6 +9,8 @@ export interface CandidateSentence {
   text: string;
   /** 0 for the lead, then the stored summary's order. */
   position: number;
+  /** The paragraph of the body it stands in (the sentence itself when not found). */
+  paragraph: string;
   words: string[];
   vector: TermVector;
 }
@@ -45,6 +47,7 @@ function compute({ article, analysis }: WindowArticle): ArticleFeatures {
   const texts = [...new Set([lead[0]?.text, ...stored])].filter((text): text is string =>
     Boolean(text),
   );
+  const paragraphs = article.body.split(/\n\s*\n/);
   const candidates: CandidateSentence[] = [];
   texts.forEach((text, position) => {
     const sentenceWords = contentWords(text);
@@ -52,6 +55,7 @@ function compute({ article, analysis }: WindowArticle): ArticleFeatures {
     candidates.push({
       text,
       position,
+      paragraph: paragraphs.find((paragraph) => paragraph.includes(text)) ?? text,
       words: sentenceWords,
       vector: termVector(termCounts(sentenceWords)),
     });

@@ -3,13 +3,15 @@ import type { Store } from '../corpus/store/store.ts';
 import type { SourceRef } from '../core/reply.ts';
 import { actorsFor, createNameLookup } from './actors.ts';
 import { createPeopleDirectory } from '../analysis/people/directory.ts';
-import { developmentsFor } from './developments.ts';
+import { windowStories } from '../analysis/stories/read.ts';
+import { developmentsFor, MAX_DEVELOPMENTS, type Development } from './developments.ts';
 import { escalationFor, type EscalationView } from './escalation.ts';
+import { rankStories } from './importance.ts';
 import { rankAcrossStories } from './multi-summary.ts';
-import { storyLinks } from './story-links.ts';
 import { foldSyndicated, type SourceGroup } from './syndication.ts';
 import { tellingQuotes } from './telling-quotes.ts';
-import { topicArticles } from './window-articles.ts';
+import { topicWindow } from './topic-window.ts';
+import { readStoryArticles, topicArticles, type WindowArticle } from './window-articles.ts';
 import type { BriefingSnippet, BriefingWriter, WriterResult } from './writer.ts';
 import { plural } from '../core/plural.ts';
 
@@ -62,12 +64,65 @@ function sourceRef(group: SourceGroup, n: number): SourceRef {
   };
 }
 
+/** Stories whose reports a briefing reads (for its summary, actors and quotes), and how many each. */
+const READ_STORIES = 10;
+const READ_PER_STORY = 3;
+
 /**
- * Builds a briefing from the stored analyses of the topic's newest articles in its window:
- * syndicated copies fold into one source, the summary ranks sentences across stories and cites
- * every source that states each one, developments list one line per story, and escalation,
- * actors and quotes come from the event and people analyses (unknown or empty without them).
- * Throws NoCoverage, with the closest known topics, when nothing matches.
+ * What a briefing is built from: the window's events (stories) the topic is central to, most
+ * important first, and the articles read for them (the best few reports of the top stories).
+ * Without a story index (nothing of the window indexed) it falls back on the window's newest
+ * articles, one development per report, with severity unknown.
+ */
+function briefingSources(
+  store: Store,
+  topicInput: string,
+  now: Date,
+  days: number | undefined,
+): {
+  window: ReturnType<typeof topicWindow>;
+  items: WindowArticle[];
+  groups: SourceGroup[];
+  developments: Development[];
+  escalation: EscalationView;
+} {
+  const window = topicWindow(store, topicInput, now, days);
+  const stories = windowStories(store.db, window.topic, window.from, window.to);
+  if (stories.length === 0) {
+    const { items } = topicArticles(store, topicInput, now, days);
+    const groups = foldSyndicated(items);
+    const developments = groups.slice(0, MAX_DEVELOPMENTS).map((group) => ({
+      story: group.key,
+      date: group.items[0]!.article.published,
+      text: group.items[0]!.article.title,
+      severity: null,
+      groups: [group.key],
+    }));
+    return { window, items, groups, developments, escalation: escalationFor([], window) };
+  }
+  const ranked = rankStories(stories, window);
+  // A topic named only in passing still gets its sentences read, but no development.
+  const read = ranked.length > 0 ? ranked : [...stories].reverse();
+  const items = readStoryArticles(store, read.slice(0, READ_STORIES), READ_PER_STORY);
+  const groups = foldSyndicated(items);
+  const groupOf = new Map(
+    groups.flatMap((group) => group.items.map((item) => [item.article.id, group.key] as const)),
+  );
+  return {
+    window,
+    items,
+    groups,
+    developments: developmentsFor(ranked.slice(0, MAX_DEVELOPMENTS), (id) => groupOf.get(id)),
+    escalation: escalationFor(stories, window),
+  };
+}
+
+/**
+ * Builds a briefing from the window's events: developments are its most important stories, one
+ * line each (`MAX_DEVELOPMENTS`); the summary ranks sentences about the topic across the reports
+ * read for them and cites every source that states each one; escalation, actors and quotes come
+ * from the event and people analyses (unknown or empty without them). Syndicated copies fold
+ * into one source. Throws NoCoverage, with the closest known topics, when nothing matches.
  */
 export function buildBriefing(
   store: Store,
@@ -75,14 +130,13 @@ export function buildBriefing(
   now: Date,
   days?: number,
 ): BriefingDraft {
-  const { window, items } = topicArticles(store, topicInput, now, days);
-  const groups = foldSyndicated(items);
-  const ranked = rankAcrossStories(groups);
-  const links = storyLinks(
-    store.db,
-    groups.flatMap((group) => group.items.map((item) => item.article.id)),
+  const { window, groups, developments, escalation } = briefingSources(
+    store,
+    topicInput,
+    now,
+    days,
   );
-  const developments = developmentsFor(groups, links);
+  const ranked = rankAcrossStories(groups, window.topic);
   const directory = createPeopleDirectory(store.db);
   const actors = actorsFor(groups, directory);
   const lookUp = createNameLookup(directory);
@@ -127,7 +181,7 @@ export function buildBriefing(
     view: {
       topic: window.topic.label,
       window: { from: window.from, to: window.to },
-      escalation: escalationFor(groups, links, window),
+      escalation,
       summary: ranked.map((sentence) => ({
         text: sentence.text,
         citations: cite(sentence.groups),

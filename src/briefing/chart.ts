@@ -4,10 +4,23 @@ import { Resvg } from '@resvg/resvg-js';
 export interface DayPoint {
   /** `YYYY-MM-DD` (UTC). */
   date: string;
+  /** Every article on the topic that day. */
   articles: number;
-  /** The day's highest story severity (0-5), or null when unknown. */
-  maxSeverity: number | null;
+  /**
+   * Of those, how many report at each level 0-5 (index = level), from the events analysis;
+   * articles it never scored are in `articles` only.
+   */
+  byLevel: number[];
+  /**
+   * The level (0-5) of the gravest event first reported that day, 0 when no event began that
+   * day, null when the events analysis scored nothing in the window.
+   */
+  strongestNew: number | null;
 }
+
+/** Bar colours by level, calm to deadly. */
+const LEVEL_COLOURS = ['#c9d6e3', '#a9c1d9', '#e8c872', '#e59c4a', '#d9622b', '#a61e1e'];
+const UNSCORED_COLOUR = '#dddddd';
 
 const WIDTH = 900;
 const HEIGHT = 340;
@@ -18,9 +31,10 @@ const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * The escalation chart as SVG: a bar per day for the article count (left axis) and, where
- * known, the day's maximum severity as a red line on the 0-5 scale (right axis). Days with
- * unknown severity leave gaps rather than drawing a zero.
+ * The escalation chart as SVG: a bar per day for the article count (left axis), stacked by the
+ * level each article reports (calm at the bottom in blue, deadly on top in red), and the level
+ * of the gravest event first reported each day as a dark line on the 0-5 scale (right axis), so
+ * a day that brought a new deadly event stands out from a day of continuing coverage.
  */
 export function escalationChartSvg(title: string, days: readonly DayPoint[]): string {
   const plotWidth = WIDTH - PAD.left - PAD.right;
@@ -38,29 +52,40 @@ export function escalationChartSvg(title: string, days: readonly DayPoint[]): st
   ) =>
     `<text x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" text-anchor="${style.anchor ?? 'middle'}" font-family="${FONT}" font-size="${style.size ?? 13}" fill="${style.fill ?? '#333'}"${style.bold ? ' font-weight="bold"' : ''}>${escapeXml(content)}</text>`;
 
-  const bars = days.map((day, index) => {
-    const top = yArticles(day.articles);
-    const width = Math.max(1, step * 0.7);
-    return `<rect x="${(x(index) - width / 2).toFixed(1)}" y="${top.toFixed(1)}" width="${width.toFixed(1)}" height="${(PAD.top + plotHeight - top).toFixed(1)}" fill="#8aa9c8"/>`;
+  const width = Math.max(1, step * 0.7);
+  const bars = days.flatMap((day, index) => {
+    const left = (x(index) - width / 2).toFixed(1);
+    const scored = day.byLevel.reduce((sum, n) => sum + n, 0);
+    const layers = [
+      ...day.byLevel.map((n, level) => ({ n, fill: LEVEL_COLOURS[level]! })),
+      { n: day.articles - scored, fill: UNSCORED_COLOUR },
+    ];
+    let base = 0;
+    return layers
+      .filter((layer) => layer.n > 0)
+      .map((layer) => {
+        const top = yArticles(base + layer.n);
+        const bottom = yArticles(base);
+        base += layer.n;
+        return `<rect x="${left}" y="${top.toFixed(1)}" width="${width.toFixed(1)}" height="${(bottom - top).toFixed(1)}" fill="${layer.fill}"/>`;
+      });
   });
 
-  const segments: string[] = [];
-  let current: string[] = [];
-  days.forEach((day, index) => {
-    if (day.maxSeverity === null) {
-      if (current.length > 0) segments.push(current.join(' '));
-      current = [];
-      return;
-    }
-    current.push(`${x(index).toFixed(1)},${ySeverity(day.maxSeverity).toFixed(1)}`);
-  });
-  if (current.length > 0) segments.push(current.join(' '));
-  const severity = segments.map((points) =>
-    points.includes(' ')
-      ? `<polyline points="${points}" fill="none" stroke="#c0392b" stroke-width="3"/>`
-      : `<circle cx="${points.split(',')[0]}" cy="${points.split(',')[1]}" r="4" fill="#c0392b"/>`,
-  );
-  const known = days.some((day) => day.maxSeverity !== null);
+  const known = days.some((day) => day.strongestNew !== null);
+  const points = days
+    .map((day, index) =>
+      day.strongestNew === null
+        ? null
+        : `${x(index).toFixed(1)},${ySeverity(day.strongestNew).toFixed(1)}`,
+    )
+    .filter((point): point is string => point !== null);
+  const severity =
+    points.length > 1
+      ? [`<polyline points="${points.join(' ')}" fill="none" stroke="#222" stroke-width="2.5"/>`]
+      : points.map((point) => {
+          const [cx, cy] = point.split(',');
+          return `<circle cx="${cx}" cy="${cy}" r="4" fill="#222"/>`;
+        });
 
   const labelEvery = Math.max(1, Math.ceil(days.length / 8));
   const dateLabels = days
@@ -88,7 +113,7 @@ export function escalationChartSvg(title: string, days: readonly DayPoint[]): st
       PAD.left,
       HEIGHT - 12,
       known
-        ? 'Bars: articles per day. Red line: highest severity that day (0-5).'
+        ? 'Bars: articles per day, coloured by the level they report (blue calm, red deadly). Line: gravest new event that day (0-5).'
         : 'Bars: articles per day. Severity: unknown (no event analysis).',
       { anchor: 'start', size: 12, fill: '#666' },
     ),

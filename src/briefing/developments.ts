@@ -1,10 +1,10 @@
-import type { StoryLink } from './story-links.ts';
-import type { SourceGroup } from './syndication.ts';
+import type { WindowStory } from '../analysis/stories/read.ts';
 
 /** One development of the window, as a briefing or a timeline lists it. */
 export interface Development {
-  /** Stable id of the development, for "new since last time" and for cross-referencing. */
+  /** The story (event) it stands for, for "new since last time" and cross-referencing. */
   story: string;
+  /** The day of the event: its story's first report. */
   date: string;
   text: string;
   /** Severity (0-5) from the events analysis, or null where it has not scored the reports. */
@@ -13,30 +13,24 @@ export interface Development {
   groups: string[];
 }
 
+/** A briefing lists at most this many developments: the week's events, not its articles. */
+export const MAX_DEVELOPMENTS = 8;
+
 /**
- * One line per reported development, newest first: a source group (an article and its
- * syndicated copies) with its headline, date and the highest severity the events analysis gave
- * its articles. The events analysis's own stories cluster more widely (a whole crisis week can
- * be one story), which would fold a briefing's developments into a single line, so they are not
- * used as the unit here; their severities and escalation are.
+ * One line per story (event), in the order given (most important first): its best headline,
+ * its day and level, citing the source groups that report it among those the view read.
  */
 export function developmentsFor(
-  groups: readonly SourceGroup[],
-  links: ReadonlyMap<string, StoryLink>,
+  stories: readonly WindowStory[],
+  groupOf: (articleId: string) => string | undefined,
 ): Development[] {
-  return groups
-    .map((group) => {
-      const first = group.items[0]!.article;
-      const levels = group.items
-        .map((item) => links.get(item.article.id)?.level)
-        .filter((level): level is number => level !== undefined);
-      return {
-        story: group.key,
-        date: first.published,
-        text: first.title,
-        severity: levels.length > 0 ? Math.max(...levels) : null,
-        groups: [group.key],
-      };
-    })
-    .sort((a, b) => b.date.localeCompare(a.date));
+  return stories.map((story) => ({
+    story: story.id,
+    date: story.firstSeen,
+    text: story.title,
+    severity: story.level,
+    groups: [
+      ...new Set(story.articleIds.map(groupOf).filter((key): key is string => key !== undefined)),
+    ],
+  }));
 }

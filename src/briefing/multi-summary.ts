@@ -1,4 +1,5 @@
 import { cosine, pickDiverse, termCounts, termVector, type TermVector } from '../analysis/terms.ts';
+import { mentionsTopic, type Topic } from '../corpus/topics.ts';
 import { featuresOf } from './article-features.ts';
 import type { SourceGroup } from './syndication.ts';
 
@@ -35,17 +36,21 @@ interface Candidate {
  * stories merge into one that cites them all; a sentence scores by its closeness to the TF-IDF
  * centroid of all candidates (what the coverage is about), its position (leads carry the news)
  * and how many stories state it, and maximal marginal relevance keeps the picks distinct.
- * The chosen sentences come back in the order their events were first reported.
+ * The chosen sentences come back in the order their events were first reported. With a topic,
+ * only sentences about it count: the topic is named in the sentence or in its paragraph, so a
+ * document that names the topic once never lends the briefing its unrelated opening.
  */
 export function rankAcrossStories(
   groups: readonly SourceGroup[],
+  topic?: Pick<Topic, 'terms'>,
   wanted = MAX_SUMMARY_SENTENCES,
 ): RankedSentence[] {
   const candidates: Candidate[] = [];
   for (const group of groups) {
     for (const item of group.items) {
       const { published } = item.article;
-      for (const { text, position, words, vector } of featuresOf(item).candidates) {
+      for (const { text, position, paragraph, words, vector } of featuresOf(item).candidates) {
+        if (topic && !mentionsTopic(paragraph, topic)) continue;
         const twin = candidates.find((other) => cosine(vector, other.counts) >= SAME_SENTENCE);
         if (twin) {
           twin.groups.add(group.key);

@@ -30,7 +30,7 @@ describe('/briefing on the sample corpus', () => {
     expect(view.summary.length).toBeLessThanOrEqual(6);
     expect(summary).toMatch(/Banjska/);
     expect(summary).toMatch(/KFOR|peacekeeping mission/);
-    expect(summary).toMatch(/reinforce|additional troops|more troops/i);
+    expect(summary).toMatch(/reinforce|additional (troops|forces)|more troops/i);
     for (const item of view.summary) expect(item.citations.length).toBeGreaterThan(0);
   });
 
@@ -46,8 +46,10 @@ describe('/briefing on the sample corpus', () => {
       ...view.quotes.map((quote) => quote.citation),
     ];
     for (const n of cited) expect(numbers).toContain(n);
-    const dates = view.developments.map((item) => item.date);
-    expect(dates).toEqual([...dates].sort().reverse());
+    // One line per event, at most eight.
+    const stories = view.developments.map((item) => item.story);
+    expect(new Set(stories).size).toBe(stories.length);
+    expect(stories.length).toBeLessThanOrEqual(8);
   });
 
   it('folds the syndicated copy into one source with an outlet count', async () => {
@@ -88,7 +90,7 @@ describe('/briefing on the sample corpus', () => {
   it('marks the stories a channel had not been shown before', async () => {
     const first = (await briefing({ topic: 'karabakh', days: 30 }, 'memory')).data as BriefingView;
     expect(first.developments.some((item) => item.new)).toBe(false);
-    const other = (await briefing({ topic: 'kosovo', days: 5 }, 'memory')).data as BriefingView;
+    const other = (await briefing({ topic: 'kosovo', days: 2 }, 'memory')).data as BriefingView;
     expect(other.developments.some((item) => item.new)).toBe(false);
     const wider = (await briefing({ topic: 'kosovo', days: 10 }, 'memory')).data as BriefingView;
     const fresh = wider.developments.filter((item) => item.new).map((item) => item.story);

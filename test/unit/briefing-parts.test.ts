@@ -5,8 +5,9 @@ import { createPeopleDirectory } from '../../src/analysis/people/directory.ts';
 import { actorsFor } from '../../src/briefing/actors.ts';
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
-import { developmentsFor } from '../../src/briefing/developments.ts';
-import { escalationFor, UNKNOWN_ESCALATION } from '../../src/briefing/escalation.ts';
+import { buildBriefing } from '../../src/briefing/briefing-view.ts';
+import { UNKNOWN_ESCALATION } from '../../src/briefing/escalation.ts';
+import { createSqliteStore } from '../../src/corpus/store/store.ts';
 import { rankAcrossStories } from '../../src/briefing/multi-summary.ts';
 import { foldSyndicated } from '../../src/briefing/syndication.ts';
 import { tellingQuotes } from '../../src/briefing/telling-quotes.ts';
@@ -168,17 +169,27 @@ function emptyPeople() {
 }
 
 describe('without event analysis', () => {
-  it('shows escalation and severity as unknown', () => {
-    const groups = foldSyndicated([
-      item(
-        'One',
-        'Kosovo police reported clashes near the border crossing on Monday.',
-        'A',
-        '2023-09-24T10:00:00Z',
-      ),
-    ]);
-    const window = { from: '2023-09-20T00:00:00Z', to: '2023-09-25T00:00:00Z' };
-    expect(escalationFor(groups, new Map(), window)).toEqual(UNKNOWN_ESCALATION);
-    expect(developmentsFor(groups, new Map()).map((item) => item.severity)).toEqual([null]);
+  it('shows escalation and severity as unknown, one development per report', () => {
+    // A store without the story index: nothing has scored the reports.
+    const store = createSqliteStore(
+      openDatabase(':memory:', [...corpusMigrations, ...peopleMigrations]),
+    );
+    store.addArticle(
+      {
+        title: 'Clashes reported near the border crossing',
+        body: 'Kosovo police reported clashes near the Jarinje border crossing on Monday.',
+        outlet: 'A',
+        url: null,
+        published: '2023-09-24T10:00:00Z',
+        tags: [],
+        lang: 'en',
+        origin: 'test',
+      },
+      emptyAnalysis(),
+    );
+    const { view } = buildBriefing(store, 'kosovo', new Date('2023-09-25T00:00:00Z'));
+    expect(view.escalation).toEqual(UNKNOWN_ESCALATION);
+    expect(view.developments.map((item) => item.severity)).toEqual([null]);
+    store.close();
   });
 });

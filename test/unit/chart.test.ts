@@ -5,9 +5,9 @@ import { sparkline } from '../../src/briefing/sparkline.ts';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const days: DayPoint[] = [
-  { date: '2023-09-23', articles: 0, maxSeverity: null },
-  { date: '2023-09-24', articles: 3, maxSeverity: 4 },
-  { date: '2023-09-25', articles: 1, maxSeverity: 2 },
+  { date: '2023-09-23', articles: 0, byLevel: [0, 0, 0, 0, 0, 0], strongestNew: 0 },
+  { date: '2023-09-24', articles: 3, byLevel: [1, 0, 0, 0, 0, 2], strongestNew: 5 },
+  { date: '2023-09-25', articles: 2, byLevel: [0, 0, 1, 0, 0, 0], strongestNew: 2 },
 ];
 
 describe('escalation chart', () => {
@@ -19,13 +19,17 @@ describe('escalation chart', () => {
     expect(view.getUint32(20)).toBe(340);
   });
 
-  it('draws the severity line only through days where it is known', () => {
+  it('stacks each day’s bar by level, unscored articles in grey, and draws the new-event line', () => {
     const svg = escalationChartSvg('Kosovo <b>', days);
-    expect(svg).toContain('<polyline');
     expect(svg).toContain('Kosovo &lt;b&gt;');
+    expect(svg).toContain('<polyline');
+    // 09-24: one calm and two deadly articles; 09-25: one at level 2 and one unscored.
+    expect(svg.match(/fill="#a61e1e"/g)).toHaveLength(1);
+    expect(svg.match(/fill="#c9d6e3"/g)).toHaveLength(1);
+    expect(svg.match(/fill="#dddddd"/g)).toHaveLength(1);
     const unknown = escalationChartSvg(
       'Kosovo',
-      days.map((day) => ({ ...day, maxSeverity: null })),
+      days.map((day) => ({ ...day, byLevel: [0, 0, 0, 0, 0, 0], strongestNew: null })),
     );
     expect(unknown).not.toContain('<polyline');
     expect(unknown).toContain('Severity: unknown');

@@ -1,56 +1,90 @@
 import { describe, expect, it } from 'vitest';
-import { escalationOf } from '../../src/analysis/escalation.ts';
-import type { ArticleSeverityRow } from '../../src/analysis/stories/read.ts';
+import { escalationOf, storySignal } from '../../src/analysis/escalation.ts';
+import { severityLabel } from '../../src/analysis/severity.ts';
+import type { StoryView } from '../../src/analysis/stories/read.ts';
 
-const row = (
-  published: string,
+/** A story (one event) as the index keeps it, however many articles reported it. */
+function story(
+  firstSeen: string,
   level: number,
   reasons: string[],
-  deEscalation = false,
-): ArticleSeverityRow => ({
-  articleId: published,
-  storyId: `story-${level}`,
-  published,
-  level,
-  fatalities: 0,
-  deEscalation,
-  nearDuplicate: false,
-  reasons,
-});
+  extra: Partial<StoryView> = {},
+): StoryView {
+  return {
+    id: `story-${firstSeen}-${level}`,
+    title: reasons[0] ?? 'quiet',
+    firstSeen,
+    lastSeen: firstSeen,
+    level,
+    label: severityLabel(level),
+    fatalities: 0,
+    injured: 0,
+    outlets: 1,
+    articleCount: 1,
+    topics: ['kosovo'],
+    deEscalation: false,
+    reasons,
+    ...extra,
+  };
+}
 
 const WINDOW = { from: '2023-09-20T00:00:00Z', to: '2023-09-28T00:00:00Z' };
 
-describe('escalationOf', () => {
-  it('rises when the later half of the window reaches a higher level', () => {
+describe('escalationOf (a topic’s level from its events)', () => {
+  it('rises when the later half brings a graver event, and names the events with their tolls', () => {
     const result = escalationOf(
       [
-        row('2023-09-21T10:00:00Z', 2, ['troop deployment in Raška']),
-        row('2023-09-25T10:00:00Z', 4, ['armed clash in Banjska']),
+        story('2023-09-21T10:00:00Z', 2, ['troop deployment in Raška']),
+        story('2023-09-25T10:00:00Z', 5, ['armed clash in Banjska', '4 killed'], {
+          fatalities: 4,
+        }),
       ],
       WINDOW,
     );
-    expect(result).toMatchObject({ level: 4, label: 'armed clash or attack', trend: 'rising' });
-    expect(result.signals).toEqual(['armed clash in Banjska', 'troop deployment in Raška']);
-    expect(result.explanation).toBe('4, rising: armed clash in Banjska; troop deployment in Raška');
-  });
-
-  it('falls when the later half is calmer', () => {
-    const result = escalationOf(
-      [
-        row('2023-09-21T10:00:00Z', 4, ['armed clash in Banjska']),
-        row('2023-09-26T10:00:00Z', 1, ['accusations in Pristina']),
-      ],
-      WINDOW,
+    expect(result).toMatchObject({ level: 5, label: 'deadly violence', trend: 'rising' });
+    expect(result.signals).toEqual([
+      'armed clash in Banjska, 4 killed',
+      'troop deployment in Raška',
+    ]);
+    expect(result.explanation).toBe(
+      '5, rising: armed clash in Banjska, 4 killed; troop deployment in Raška',
     );
-    expect(result).toMatchObject({ level: 4, trend: 'falling' });
   });
 
-  it('falls on a ceasefire at the same level and is steady otherwise', () => {
-    const clash = row('2023-09-21T10:00:00Z', 4, ['armed clash in Stepanakert']);
-    const ceasefire = row('2023-09-26T10:00:00Z', 4, ['ceasefire'], true);
+  it('counts an event once however many articles report it', () => {
+    const clash = story('2023-09-21T10:00:00Z', 4, ['armed clash in Banjska'], {
+      articleCount: 30,
+    });
+    // A week of many reports on one clash, then two new attacks: the later half is graver.
+    const attacks = [
+      story('2023-09-25T10:00:00Z', 4, ['attack in Zvečan']),
+      story('2023-09-26T10:00:00Z', 4, ['shelling in Leposavić']),
+      story('2023-09-27T10:00:00Z', 4, ['attack in Jarinje']),
+    ];
+    expect(escalationOf([clash, ...attacks], WINDOW).trend).toBe('rising');
+    expect(escalationOf([clash, attacks[0]!], WINDOW).trend).toBe('steady');
+  });
+
+  it('falls when the later half is calmer, or brings a ceasefire and nothing graver', () => {
+    const clash = story('2023-09-21T10:00:00Z', 4, ['armed clash in Stepanakert']);
+    expect(
+      escalationOf([clash, story('2023-09-26T10:00:00Z', 1, ['accusations in Pristina'])], WINDOW)
+        .trend,
+    ).toBe('falling');
+    const ceasefire = story('2023-09-26T10:00:00Z', 4, ['ceasefire'], { deEscalation: true });
     expect(escalationOf([clash, ceasefire], WINDOW).trend).toBe('falling');
-    const again = row('2023-09-26T10:00:00Z', 4, ['shelling in Stepanakert']);
-    expect(escalationOf([clash, again], WINDOW).trend).toBe('steady');
+  });
+
+  it('takes the most reported of equally grave events first, not the war’s cumulative toll', () => {
+    const toll = story('2023-09-22T10:00:00Z', 5, ['attack', '25000 killed'], {
+      fatalities: 25_000,
+    });
+    const strike = story('2023-09-23T10:00:00Z', 5, ['air strike in Rafah', '45 killed'], {
+      fatalities: 45,
+      articleCount: 9,
+    });
+    expect(escalationOf([toll, strike], WINDOW).signals[0]).toBe('air strike in Rafah, 45 killed');
+    expect(storySignal(strike)).toBe('air strike in Rafah, 45 killed');
   });
 
   it('says so when the window has no reports', () => {
