@@ -9,6 +9,7 @@ import { peopleMigrations } from './analysis/people/migrations.ts';
 import { createPeopleWriter } from './analysis/people/registry.ts';
 import { createStoryIndexer, type StoryIndexer } from './analysis/stories/indexer.ts';
 import { storyMigrations } from './analysis/stories/schema.ts';
+import { firstReports } from './analysis/stories/read.ts';
 import { createIngester, type Ingester } from './corpus/ingest.ts';
 import { corpusMigrations } from './corpus/store/migrations.ts';
 import { openDatabase } from './corpus/store/database.ts';
@@ -95,6 +96,7 @@ export function createApp(options: AppOptions): App {
     clock,
     logger,
     article: store.getArticle,
+    storyReports: (storyId) => firstReports(store, storyId),
     onDelivery: metrics.deliveryFinished,
   });
   const limited = options.commandLimits

@@ -19,12 +19,14 @@ function topicLabels(keys: readonly string[]): string {
 
 /**
  * The message of one alert, saying why it fired: the level (and the level before), deaths, the
- * reasons the story indexer gave, and the article that triggered it with its outlet and link.
+ * reasons the story indexer gave, and the articles it rests on with their outlets and links (the
+ * reports that confirmed a new event, or the one that changed it). A null article (no longer
+ * stored) is cited by the update's title and time.
  */
 export function alertReply(
   kind: Exclude<DeliveryKind, 'digest'>,
   update: StoryUpdate,
-  article: Pick<Article, 'title' | 'outlet' | 'url' | 'published'> | null,
+  articles: readonly (Pick<Article, 'title' | 'outlet' | 'url' | 'published'> | null)[],
 ): Reply {
   const levelText =
     update.previousLevel !== update.level && !update.isNewStory
@@ -51,20 +53,21 @@ export function alertReply(
   if (update.reasons.length > 0) {
     blocks.push({
       type: 'list',
-      items: update.reasons.map((reason) => ({ text: reason, citations: [1] })),
+      items: update.reasons.map((reason) => ({
+        text: reason,
+        citations: articles.map((_, index) => index + 1),
+      })),
     });
   }
   blocks.push({
     type: 'sources',
-    items: [
-      {
-        n: 1,
-        title: article?.title ?? update.title,
-        outlet: article?.outlet ?? 'unknown',
-        url: article?.url ?? null,
-        published: article?.published ?? update.published,
-      },
-    ],
+    items: articles.map((article, index) => ({
+      n: index + 1,
+      title: article?.title ?? update.title,
+      outlet: article?.outlet ?? 'unknown',
+      url: article?.url ?? null,
+      published: article?.published ?? update.published,
+    })),
   });
   return { blocks, level: update.level, asOf: update.published };
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Platform } from '../core/invocation.ts';
 import type { Logger } from '../core/logger.ts';
 import { alertReply } from './alert-message.ts';
-import type { DeliveryKind, Outbox } from './outbox.ts';
+import type { DeliveryKind, Outbox, StoryHistory } from './outbox.ts';
 import type { ChannelKey, Subscriptions } from './subscriptions.ts';
 
 export interface AlertDetector {
@@ -19,13 +19,22 @@ export interface AlertDetector {
   quietly<T>(work: () => T): T;
 }
 
+/** What an alert cites of an article. */
+export type AlertSource = Pick<Article, 'title' | 'outlet' | 'url' | 'published'>;
+
 export interface DetectorOptions {
   subscriptions: Subscriptions;
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
   /** The article behind an update, for the alert's title, outlet and link. */
-  article(id: string): Pick<Article, 'title' | 'outlet' | 'url' | 'published'> | null;
+  article(id: string): AlertSource | null;
+  /**
+   * The first reports of a story (at most three), which a first alert cites: an event is
+   * alerted once confirmed, and the subscriber sees who confirmed it. Without it a first alert
+   * cites the article that confirmed the story.
+   */
+  storyReports?(storyId: string): AlertSource[];
   /** Told after each enqueue, so the platform's send queue wakes up. */
   onEnqueued?(platform: Platform): void;
 }
@@ -37,41 +46,62 @@ interface Decision {
 }
 
 /**
- * The alert rules, per channel:
- * - a channel that never heard of the story gets an alert when the story reaches the channel's
- *   threshold through this article (a new story, a level raise or added deaths);
- * - a channel that did gets one more alert per higher level (threaded on the first), a
- *   follow-up when deaths are added, and a follow-up when the story de-escalates;
- * - anything else (same level, below the threshold, a repeat) is silent.
+ * A story is confirmed for a first alert when a second report or a second outlet carries it,
+ * or when its first report already counts this many dead: a single human-interest piece or a
+ * stray headline is not yet an event a subscriber needs to hear about.
+ */
+const CONFIRMING_REPORTS = 2;
+const MASS_CASUALTIES = 10;
+/** A story first alerted later than this after its first report is old news: it stays silent. */
+const FRESH_MS = 2 * 86_400_000;
+/** Deaths must rise by at least this many, and by half, for a follow-up. */
+const DEATHS_STEP = 5;
+const DEATHS_RATIO = 1.5;
+
+const confirmed = (update: StoryUpdate) =>
+  update.reports >= CONFIRMING_REPORTS ||
+  update.outlets >= CONFIRMING_REPORTS ||
+  update.fatalities >= MASS_CASUALTIES;
+
+/** The toll clearly rose since the last message on the story: not 70 to 72, but 70 to 110. */
+const deathsRose = (alerted: number, now: number) =>
+  now - alerted >= DEATHS_STEP && now >= alerted * DEATHS_RATIO;
+
+/**
+ * The alert rules, per channel, once per event (story):
+ * - a channel that never heard of the story gets an alert when the story, at or above the
+ *   channel's threshold, is confirmed (a second report or outlet, or a mass-casualty toll) within
+ *   two days of its first report; the story's level comes from what its reports' headlines and
+ *   leads report, so a reaction, an explainer or an angle never raises it;
+ * - after that, threaded on the alert, only when the event itself changes: an escalation when a
+ *   report raises its level (a new phase), a follow-up when a report's death toll clearly rises,
+ *   a de-escalation once when a report's headline and lead report a step back in it (ceasefire,
+ *   withdrawal, release);
+ * - anything else (a repeat, another angle, a reaction, near-duplicates, questions) is silent.
  * Topics are an allow-list: an update with no topic matches no subscription.
  */
-function decide(
-  update: StoryUpdate,
-  minLevel: number,
-  history: { root: number | null; level: number; lastAlert: number | null },
-): Decision | null {
-  const deathsAdded = update.fatalities > update.previousFatalities;
+function decide(update: StoryUpdate, minLevel: number, history: StoryHistory): Decision | null {
   if (history.root === null) {
-    if (update.level < minLevel) return null;
-    const changed = update.isNewStory || update.level > update.previousLevel || deathsAdded;
-    if (!changed) return null;
+    if (update.level < minLevel || !confirmed(update)) return null;
+    if (Date.parse(update.published) - Date.parse(update.firstSeen) > FRESH_MS) return null;
     return {
       kind: 'alert',
       key: `story:${update.storyId}:level:${update.level}`,
       threadRoot: null,
     };
   }
-  if (update.level > history.level) {
+  if (update.nearDuplicate || update.report.question) return null;
+  if (update.report.level > history.level) {
     return {
       kind: 'escalation',
-      key: `story:${update.storyId}:level:${update.level}`,
+      key: `story:${update.storyId}:level:${update.report.level}`,
       threadRoot: history.root,
     };
   }
-  if (deathsAdded) {
+  if (deathsRose(history.deaths, update.report.fatalities)) {
     return {
       kind: 'follow-up',
-      key: `story:${update.storyId}:deaths:${update.fatalities}`,
+      key: `story:${update.storyId}:deaths:${update.report.fatalities}`,
       threadRoot: history.root,
     };
   }
@@ -105,19 +135,22 @@ export function createAlertDetector(options: DetectorOptions): AlertDetector {
       }
     }
     const created: number[] = [];
-    let article: ReturnType<DetectorOptions['article']> | undefined;
+    let article: AlertSource | null | undefined;
     for (const { channel, minLevel } of channels.values()) {
       const decision = decide(update, minLevel, outbox.history(channel, update.storyId));
       if (!decision) continue;
       article ??= options.article(update.articleId);
+      const sources =
+        decision.kind === 'alert' ? (options.storyReports?.(update.storyId) ?? []) : [];
       const id = outbox.enqueue(
         {
           ...channel,
           key: decision.key,
           storyId: update.storyId,
           kind: decision.kind,
-          level: update.level,
-          reply: alertReply(decision.kind, update, article),
+          level: decision.kind === 'escalation' ? update.report.level : update.level,
+          deaths: update.fatalities,
+          reply: alertReply(decision.kind, update, sources.length > 0 ? sources : [article]),
           threadRoot: decision.threadRoot,
         },
         now.getTime(),

@@ -65,4 +65,11 @@ export const alertMigrations: Migration[] = [
       db.exec('ALTER TABLE alert_channels ADD COLUMN thread_id TEXT');
     },
   },
+  {
+    id: '0340-outbox-deaths',
+    up(db) {
+      // The toll an alert reported, so a follow-up on deaths comes only when they clearly rise.
+      db.exec('ALTER TABLE outbox ADD COLUMN deaths INTEGER');
+    },
+  },
 ];

@@ -18,6 +18,8 @@ export interface NewDelivery extends ChannelKey {
   storyId: string | null;
   kind: DeliveryKind;
   level: number | null;
+  /** The death toll the message reports (alerts on a story), or null. */
+  deaths?: number | null;
   reply: Reply;
   /** The outbox id of the story's first alert in this channel, which follow-ups reply to. */
   threadRoot: number | null;
@@ -40,6 +42,8 @@ export interface StoryHistory {
   root: number | null;
   /** The highest level alerted so far (0 when none). */
   level: number;
+  /** The highest death toll reported so far (0 when none). */
+  deaths: number;
   /** Id of the newest alert or escalation, so one de-escalation answers each of them once. */
   lastAlert: number | null;
 }
@@ -129,10 +133,10 @@ export function deliveryIdOf(channel: ChannelKey, key: string): string {
 
 export function createOutbox(db: Database, now: () => Date): Outbox {
   const insert = db.prepare(`INSERT OR IGNORE INTO outbox
-      (delivery_id, platform, channel_id, story_id, kind, level, reply, thread_root, state,
-       next_attempt_at, created)
-      VALUES (@deliveryId, @platform, @channelId, @storyId, @kind, @level, @reply, @threadRoot,
-       'pending', @nextAttemptAt, @created)`);
+      (delivery_id, platform, channel_id, story_id, kind, level, deaths, reply, thread_root,
+       state, next_attempt_at, created)
+      VALUES (@deliveryId, @platform, @channelId, @storyId, @kind, @level, @deaths, @reply,
+       @threadRoot, 'pending', @nextAttemptAt, @created)`);
   const due = db.prepare<[string, number, number], OutboxRow>(`SELECT o.* FROM outbox o
       WHERE o.platform = ? AND o.state = 'pending' AND o.next_attempt_at <= ?
         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.platform = o.platform
@@ -156,9 +160,13 @@ export function createOutbox(db: Database, now: () => Date): Outbox {
   const byId = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
   const history = db.prepare<
     [string, string, string],
-    { root: number | null; level: number | null; last: number | null }
-  >(`SELECT min(id) AS root, max(level) AS level, max(id) AS last FROM outbox
-      WHERE story_id = ? AND platform = ? AND channel_id = ? AND kind IN ('alert', 'escalation')`);
+    { root: number | null; level: number | null; last: number | null; deaths: number | null }
+  >(`SELECT min(CASE WHEN kind = 'alert' THEN id END) AS root,
+        max(CASE WHEN kind IN ('alert', 'escalation') THEN level END) AS level,
+        max(CASE WHEN kind IN ('alert', 'escalation') THEN id END) AS last,
+        max(deaths) AS deaths
+      FROM outbox WHERE story_id = ? AND platform = ? AND channel_id = ?
+        AND kind IN ('alert', 'escalation', 'follow-up')`);
   const nextDue = db.prepare<[string], { at: number | null }>(
     `SELECT min(o.next_attempt_at) AS at FROM outbox o WHERE o.platform = ? AND o.state = 'pending'
       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.platform = o.platform
@@ -180,6 +188,7 @@ export function createOutbox(db: Database, now: () => Date): Outbox {
         storyId: delivery.storyId,
         kind: delivery.kind,
         level: delivery.level,
+        deaths: delivery.deaths ?? null,
         reply: JSON.stringify(delivery.reply),
         threadRoot: delivery.threadRoot,
         nextAttemptAt: nowMs,
@@ -207,7 +216,12 @@ export function createOutbox(db: Database, now: () => Date): Outbox {
     },
     history(channel, storyId) {
       const row = history.get(storyId, channel.platform, channel.channelId);
-      return { root: row?.root ?? null, level: row?.level ?? 0, lastAlert: row?.last ?? null };
+      return {
+        root: row?.root ?? null,
+        level: row?.level ?? 0,
+        deaths: row?.deaths ?? 0,
+        lastAlert: row?.last ?? null,
+      };
     },
     nextDue: (platform) => nextDue.get(platform)?.at ?? null,
     backlog() {

@@ -3,7 +3,7 @@ import type { Article } from '../corpus/article.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Platform } from '../core/invocation.ts';
 import type { Logger } from '../core/logger.ts';
-import { createAlertDetector, type AlertDetector } from './detector.ts';
+import { createAlertDetector, type AlertDetector, type AlertSource } from './detector.ts';
 import type { Notifier } from './notifier.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import {
@@ -33,6 +33,8 @@ export function createAlertPipeline(options: {
   clock: Clock;
   logger: Logger;
   article(id: string): Article | null;
+  /** The first reports of a story, which a first alert cites (see `DetectorOptions`). */
+  storyReports?(storyId: string): AlertSource[];
   /** Told how each send attempt ended (wire to `metrics.deliveryFinished`). */
   onDelivery?(platform: Platform, outcome: DeliveryOutcome): void;
 }): AlertPipeline {
@@ -46,6 +48,7 @@ export function createAlertPipeline(options: {
     clock,
     logger,
     article: options.article,
+    ...(options.storyReports ? { storyReports: options.storyReports } : {}),
     onEnqueued: (platform) => queues.get(platform)?.kick(),
   });
   return {

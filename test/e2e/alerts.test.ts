@@ -101,33 +101,33 @@ async function consoleApp(feeds: { url: string; topics: string[] }[] = []) {
 }
 
 describe('alerts end to end (console)', () => {
-  it('alerts once for a new clash dropped in the inbox, and follows up only on deaths', async () => {
+  it('alerts once a second outlet confirms a clash dropped in the inbox, then on its deaths', async () => {
     expect(existsSync(sampleDir), `sample corpus at ${sampleDir}`).toBe(true);
     const { app, live, screen, run } = await consoleApp();
     const sample = await app.ingester.ingestPaths([sampleDir]);
     expect(sample.added.length).toBeGreaterThan(20);
     expect((await run('/subscribe kosovo 3')).outcome).toBe('ok');
 
-    const alert = screen.next();
+    // One outlet's report is not yet a confirmed event: nothing is sent.
     await writeFile(join(dir, 'inbox', 'zvecan-clash.txt'), CLASH);
+    await live.inbox!.scan();
+    expect(createSourceState(app.store.db).recentInbox(1)[0]).toMatchObject({
+      file: 'zvecan-clash.txt',
+      outcome: 'processed',
+    });
+    expect(app.store.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+
+    const alert = screen.next();
+    await writeFile(join(dir, 'inbox', 'same-clash.txt'), SAME_CLASH);
     await live.inbox!.scan();
     const text = await alert;
     expect(text).toContain('Alert: Gunmen clash with Kosovo police near Zvecan');
     expect(text).toContain('Level: 4 clash');
     expect(text).toContain('armed clash');
+    // It cites both reports that confirmed it.
     expect(text).toContain('https://example.org/zvecan-clash');
+    expect(text).toContain('https://example.org/north-kosovo-gunfire');
     expect(app.alerts.outbox.backlog()).toMatchObject({ sent: 1, pending: 0 });
-
-    await writeFile(join(dir, 'inbox', 'same-clash.txt'), SAME_CLASH);
-    await live.inbox!.scan();
-    // The watcher or this scan handled it; either way it is logged once it is ingested.
-    expect(createSourceState(app.store.db).recentInbox(1)[0]).toMatchObject({
-      file: 'same-clash.txt',
-      outcome: 'processed',
-      added: 1,
-    });
-    const rows = app.store.db.prepare('SELECT count(*) AS n FROM outbox').get();
-    expect(rows).toEqual({ n: 1 });
 
     const followUp = screen.next();
     await writeFile(join(dir, 'inbox', 'deaths.txt'), DEATHS);
@@ -162,15 +162,24 @@ describe('alerts end to end (console)', () => {
     });
     expect(app.alerts.outbox.backlog()).toMatchObject({ pending: 0, sent: 0 });
 
-    feed.items.unshift({
-      guid: 'new',
-      title: 'Kosovo police clash with gunmen near Leposavic',
-      body: 'Armed men clashed with Kosovo police near Leposavic on Tuesday.',
-      date: '2023-11-14T06:00:00Z',
-    });
+    // A new clash, and a second report of it that confirms it.
+    feed.items.unshift(
+      {
+        guid: 'new',
+        title: 'Kosovo police clash with gunmen near Leposavic',
+        body: 'Armed men clashed with Kosovo police near Leposavic on Tuesday.',
+        date: '2023-11-14T06:00:00Z',
+      },
+      {
+        guid: 'newer',
+        title: 'Gunfire near Leposavic as police fight armed group',
+        body: 'Kosovo police fought an armed group near Leposavic on Tuesday morning, officials said.',
+        date: '2023-11-14T08:00:00Z',
+      },
+    );
     const alert = screen.next();
-    expect(await live.poller!.poll(url)).toMatchObject({ outcome: 'new items', added: 1 });
-    expect(await alert).toContain('Alert: Kosovo police clash with gunmen near Leposavic');
+    expect(await live.poller!.poll(url)).toMatchObject({ outcome: 'new items', added: 2 });
+    expect(await alert).toMatch(/Alert: (Kosovo police clash with gunmen|Gunfire) near Leposavic/);
     expect(app.alerts.outbox.backlog()).toMatchObject({ sent: 1 });
   });
 });

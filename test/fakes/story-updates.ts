@@ -16,6 +16,10 @@ export function storyUpdate(overrides: Partial<StoryUpdate> = {}): StoryUpdate {
     fatalities: 0,
     deEscalation: false,
     reasons: ['armed clash in Banjska'],
+    firstSeen: '2023-09-24T08:00:00.000Z',
+    reports: 2,
+    outlets: 2,
+    report: { level: 4, fatalities: 0, question: false },
     ...overrides,
   };
 }

@@ -9,6 +9,9 @@ import { silentLogger } from '../../src/core/logger.ts';
 import { manualClock } from '../fakes/manual-clock.ts';
 import { storyUpdate } from '../fakes/story-updates.ts';
 
+/** What one article itself reports: its level and toll, not a question. */
+const report = (level: number, fatalities = 0) => ({ level, fatalities, question: false });
+
 function setup() {
   const db = openDatabase(':memory:', [...corpusMigrations, ...alertMigrations]);
   const clock = manualClock();
@@ -79,47 +82,104 @@ describe('alert detector', () => {
     expect(detector.handle(storyUpdate({ topics: ['kosovo', 'serbia'] }))).toHaveLength(1);
   });
 
-  it('alerts again on a level raise, threaded on the first alert, and not on the same level', () => {
+  it('alerts again when a report raises the level (a new phase), threaded, and not otherwise', () => {
     const { detector, subscribe, outbox } = setup();
     subscribe('a', 'kosovo', 3);
-    const [first] = detector.handle(storyUpdate({ level: 3 }));
-    const same = storyUpdate({ isNewStory: false, previousLevel: 3, level: 3, articleId: 'a2' });
+    const [first] = detector.handle(storyUpdate({ level: 3, report: report(3) }));
+    const same = storyUpdate({
+      isNewStory: false,
+      previousLevel: 3,
+      level: 3,
+      articleId: 'a2',
+      report: report(3),
+    });
     expect(detector.handle(same)).toEqual([]);
-    const [raised] = detector.handle(
-      storyUpdate({ isNewStory: false, previousLevel: 3, level: 4, articleId: 'a3' }),
-    );
+    const raise = storyUpdate({
+      isNewStory: false,
+      previousLevel: 3,
+      level: 4,
+      articleId: 'a3',
+      report: report(4),
+    });
+    const [raised] = detector.handle(raise);
     expect(raised).toBeDefined();
     expect(outbox.get(raised!)).toMatchObject({ kind: 'escalation', level: 4, threadRoot: first });
     // The same raise reported twice (a re-run, a near-duplicate) is still one alert.
-    expect(detector.handle(storyUpdate({ isNewStory: false, previousLevel: 3, level: 4 }))).toEqual(
-      [],
-    );
+    expect(detector.handle({ ...raise, articleId: 'a4' })).toEqual([]);
   });
 
   it('alerts a story that climbs over the threshold after it began below it', () => {
     const { detector, subscribe, outbox } = setup();
     subscribe('a', 'kosovo', 4);
-    expect(detector.handle(storyUpdate({ level: 2 }))).toEqual([]);
+    expect(detector.handle(storyUpdate({ level: 2, report: report(2) }))).toEqual([]);
     const [id] = detector.handle(storyUpdate({ isNewStory: false, previousLevel: 2, level: 4 }));
     expect(outbox.get(id!)).toMatchObject({ kind: 'alert', threadRoot: null });
   });
 
-  it('posts added deaths as a follow-up on the first alert', () => {
+  it('follows up on deaths only when the toll clearly rises, not on every new count', () => {
     const { detector, subscribe, outbox } = setup();
     subscribe('a', 'kosovo', 4);
-    const [first] = detector.handle(storyUpdate({ level: 5, fatalities: 1 }));
-    const [followUp] = detector.handle(
+    const [first] = detector.handle(storyUpdate({ level: 5, fatalities: 3, report: report(5, 3) }));
+    const toll = (previous: number, now: number, articleId: string) =>
       storyUpdate({
+        articleId,
         isNewStory: false,
         previousLevel: 5,
         level: 5,
-        previousFatalities: 1,
-        fatalities: 4,
-        reasons: ['4 killed'],
-      }),
-    );
+        previousFatalities: previous,
+        fatalities: now,
+        reasons: [`${now} killed`],
+        report: report(5, now),
+      });
+    expect(detector.handle(toll(3, 4, 'a2'))).toEqual([]);
+    const [followUp] = detector.handle(toll(4, 12, 'a3'));
     expect(outbox.get(followUp!)).toMatchObject({ kind: 'follow-up', threadRoot: first });
-    expect(JSON.stringify(outbox.get(followUp!)!.reply)).toContain('4 (was 1)');
+    expect(JSON.stringify(outbox.get(followUp!)!.reply)).toContain('12 (was 4)');
+    // 12 to 14 is no news; 12 to 20 is.
+    expect(detector.handle(toll(12, 14, 'a4'))).toEqual([]);
+    expect(detector.handle(toll(14, 20, 'a5'))).toHaveLength(1);
+  });
+
+  it('waits for a second report or outlet before a first alert, unless many were killed', () => {
+    const { detector, subscribe, outbox } = setup();
+    subscribe('a', 'kosovo', 4);
+    const single = { reports: 1, outlets: 1 };
+    expect(detector.handle(storyUpdate({ ...single, level: 4 }))).toEqual([]);
+    const [confirmed] = detector.handle(
+      storyUpdate({ isNewStory: false, previousLevel: 4, level: 4, reports: 2, outlets: 1 }),
+    );
+    expect(outbox.get(confirmed!)).toMatchObject({ kind: 'alert' });
+    const massacre = storyUpdate({
+      ...single,
+      storyId: 'story-camp',
+      level: 5,
+      fatalities: 20,
+      report: report(5, 20),
+    });
+    expect(detector.handle(massacre)).toHaveLength(1);
+  });
+
+  it('never alerts on an old story, nor follows up on a reaction or an explainer', () => {
+    const { detector, subscribe } = setup();
+    subscribe('a', 'kosovo', 4);
+    // Confirmed only three days after its first report: old news by then.
+    const late = storyUpdate({
+      storyId: 'story-old',
+      firstSeen: '2023-09-21T08:00:00.000Z',
+      published: '2023-09-24T09:00:00.000Z',
+    });
+    expect(detector.handle(late)).toEqual([]);
+    detector.handle(storyUpdate({ level: 4 }));
+    const explainer = storyUpdate({
+      isNewStory: false,
+      previousLevel: 4,
+      level: 5,
+      fatalities: 30,
+      report: { level: 0, fatalities: 0, question: true },
+    });
+    expect(detector.handle(explainer)).toEqual([]);
+    const reaction = storyUpdate({ isNewStory: false, level: 4, report: report(0) });
+    expect(detector.handle(reaction)).toEqual([]);
   });
 
   it('posts a de-escalation on an alerted story as a follow-up, once', () => {
