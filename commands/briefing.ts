@@ -65,6 +65,12 @@ export default defineCommand({
     ];
     if (escalation.signals.length > 0)
       blocks.push({ type: 'text', text: `Why: ${escalation.signals.join('; ')}` });
+    if (view.passingOnly)
+      blocks.push({
+        type: 'notice',
+        level: 'info',
+        text: `The window only names ${view.topic} in passing: no development on it.`,
+      });
     for (const item of view.summary)
       blocks.push({ type: 'text', text: item.text, citations: item.citations });
     if (written.note) blocks.push({ type: 'notice', level: 'info', text: written.note });

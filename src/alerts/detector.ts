@@ -54,9 +54,20 @@ const CONFIRMING_REPORTS = 2;
 const MASS_CASUALTIES = 10;
 /** A story first alerted later than this after its first report is old news: it stays silent. */
 const FRESH_MS = 2 * 86_400_000;
+/**
+ * A channel hears this many first alerts a day on the strength of confirmation alone; beyond
+ * that, on a day of war when events pile up, only a major one (many dead, or widely reported)
+ * gets through, so the alerts a subscriber gets stay the ones they would keep.
+ */
+const DAILY_ALERTS = 3;
+const MAJOR_REPORTS = 4;
+const DAY_MS = 86_400_000;
 /** Deaths must rise by at least this many, and by half, for a follow-up. */
 const DEATHS_STEP = 5;
 const DEATHS_RATIO = 1.5;
+
+const major = (update: StoryUpdate) =>
+  update.fatalities >= MASS_CASUALTIES || update.reports >= MAJOR_REPORTS;
 
 const confirmed = (update: StoryUpdate) =>
   update.reports >= CONFIRMING_REPORTS ||
@@ -71,8 +82,10 @@ const deathsRose = (alerted: number, now: number) =>
  * The alert rules, per channel, once per event (story):
  * - a channel that never heard of the story gets an alert when the story, at or above the
  *   channel's threshold, is confirmed (a second report or outlet, or a mass-casualty toll) within
- *   two days of its first report; the story's level comes from what its reports' headlines and
- *   leads report, so a reaction, an explainer or an angle never raises it;
+ *   two days of its first report, or later by a report that itself brings it to the threshold
+ *   (threats turned into an attack); the story's level comes from what its reports' headlines
+ *   and leads report, so a reaction, an explainer or an angle never raises it; after three
+ *   first alerts in a day, only a major event (ten dead, or four reports) gets a fourth;
  * - after that, threaded on the alert, only when the event itself changes: an escalation when a
  *   report raises its level (a new phase), a follow-up when a report's death toll clearly rises,
  *   a de-escalation once when a report's headline and lead report a step back in it (ceasefire,
@@ -80,10 +93,18 @@ const deathsRose = (alerted: number, now: number) =>
  * - anything else (a repeat, another angle, a reaction, near-duplicates, questions) is silent.
  * Topics are an allow-list: an update with no topic matches no subscription.
  */
-function decide(update: StoryUpdate, minLevel: number, history: StoryHistory): Decision | null {
+function decide(
+  update: StoryUpdate,
+  minLevel: number,
+  history: StoryHistory,
+  alertsToday: () => number,
+): Decision | null {
   if (history.root === null) {
     if (update.level < minLevel || !confirmed(update)) return null;
-    if (Date.parse(update.published) - Date.parse(update.firstSeen) > FRESH_MS) return null;
+    if (!major(update) && alertsToday() >= DAILY_ALERTS) return null;
+    // Old news, unless this very report brings the story to the level (a threat turned attack).
+    const old = Date.parse(update.published) - Date.parse(update.firstSeen) > FRESH_MS;
+    if (old && update.report.level < minLevel) return null;
     return {
       kind: 'alert',
       key: `story:${update.storyId}:level:${update.level}`,
@@ -137,7 +158,9 @@ export function createAlertDetector(options: DetectorOptions): AlertDetector {
     const created: number[] = [];
     let article: AlertSource | null | undefined;
     for (const { channel, minLevel } of channels.values()) {
-      const decision = decide(update, minLevel, outbox.history(channel, update.storyId));
+      const decision = decide(update, minLevel, outbox.history(channel, update.storyId), () =>
+        outbox.alertsSince(channel, new Date(now.getTime() - DAY_MS).toISOString()),
+      );
       if (!decision) continue;
       article ??= options.article(update.articleId);
       const sources =

@@ -82,6 +82,8 @@ export interface Outbox {
   inDoubt(platform: Platform): Delivery[];
   get(id: number): Delivery | null;
   history(channel: ChannelKey, storyId: string): StoryHistory;
+  /** First alerts (not follow-ups) the channel was given since `since` (ISO time). */
+  alertsSince(channel: ChannelKey, since: string): number;
   /** Earliest `next_attempt_at` of a delivery `due` could return, or null. */
   nextDue(platform: Platform): number | null;
   backlog(): Backlog;
@@ -167,6 +169,10 @@ export function createOutbox(db: Database, now: () => Date): Outbox {
         max(deaths) AS deaths
       FROM outbox WHERE story_id = ? AND platform = ? AND channel_id = ?
         AND kind IN ('alert', 'escalation', 'follow-up')`);
+  const alertsSince = db.prepare<[string, string, string], { n: number }>(
+    `SELECT count(*) AS n FROM outbox
+      WHERE platform = ? AND channel_id = ? AND kind = 'alert' AND created >= ?`,
+  );
   const nextDue = db.prepare<[string], { at: number | null }>(
     `SELECT min(o.next_attempt_at) AS at FROM outbox o WHERE o.platform = ? AND o.state = 'pending'
       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.platform = o.platform
@@ -223,6 +229,8 @@ export function createOutbox(db: Database, now: () => Date): Outbox {
         lastAlert: row?.last ?? null,
       };
     },
+    alertsSince: (channel, since) =>
+      alertsSince.get(channel.platform, channel.channelId, since)?.n ?? 0,
     nextDue: (platform) => nextDue.get(platform)?.at ?? null,
     backlog() {
       const backlog: Backlog = { pending: 0, sending: 0, failed: 0, sent: 0, oldestPending: null };

@@ -33,6 +33,8 @@ export interface BriefingView {
     new: boolean;
   }[];
   actors: { name: string; role: string | null; mentions: number }[];
+  /** The window only names the topic in passing: no development, level or actor comes from it. */
+  passingOnly: boolean;
   quotes: { speaker: string; text: string; citation: number }[];
   sources: SourceRef[];
 }
@@ -85,6 +87,8 @@ function briefingSources(
   groups: SourceGroup[];
   developments: Development[];
   escalation: EscalationView;
+  /** The topic is only named in passing in the window: no events, actors or quotes on it. */
+  passingOnly: boolean;
 } {
   const window = topicWindow(store, topicInput, now, days);
   const stories = windowStories(store.db, window.topic, window.from, window.to);
@@ -98,7 +102,14 @@ function briefingSources(
       severity: null,
       groups: [group.key],
     }));
-    return { window, items, groups, developments, escalation: escalationFor([], window) };
+    return {
+      window,
+      items,
+      groups,
+      developments,
+      escalation: escalationFor([], window),
+      passingOnly: false,
+    };
   }
   const ranked = rankStories(stories, window);
   // A topic named only in passing still gets its sentences read, but no development.
@@ -114,6 +125,7 @@ function briefingSources(
     groups,
     developments: developmentsFor(ranked.slice(0, MAX_DEVELOPMENTS), (id) => groupOf.get(id)),
     escalation: escalationFor(stories, window),
+    passingOnly: ranked.length === 0,
   };
 }
 
@@ -130,7 +142,7 @@ export function buildBriefing(
   now: Date,
   days?: number,
 ): BriefingDraft {
-  const { window, groups, developments, escalation } = briefingSources(
+  const { window, groups, developments, escalation, passingOnly } = briefingSources(
     store,
     topicInput,
     now,
@@ -138,7 +150,8 @@ export function buildBriefing(
   );
   const ranked = rankAcrossStories(groups, window.topic);
   const directory = createPeopleDirectory(store.db);
-  const actors = actorsFor(groups, directory);
+  // Documents that only name the topic in passing say nothing of who acts in it.
+  const actors = passingOnly ? [] : actorsFor(groups, directory);
   const lookUp = createNameLookup(directory);
   const quotes = tellingQuotes(
     groups,
@@ -196,6 +209,7 @@ export function buildBriefing(
         new: false,
       })),
       actors,
+      passingOnly,
       quotes: quotes.map((quote) => ({
         speaker: quote.speaker,
         text: quote.text,

@@ -1,15 +1,16 @@
 import type { WindowStory } from '../analysis/stories/read.ts';
 
 /**
- * How much a story matters to a reader of the window: how grave it is (level 0-5), how widely it
- * was reported (reports and outlets in the window, on a log scale: the fiftieth article on an
- * event adds little), its deaths (log scale), and whether it is new (a story that began before
- * the window is a continuing one).
+ * How much a story matters to a reader of the window: how grave it is (1.5 per level 0-5), how
+ * widely it was reported (reports and outlets in the window, on a log scale: the fiftieth
+ * article on an event adds little), its deaths (log scale), and whether it is new (a story that
+ * began before the window is a continuing one). A deadly event reported once outranks a quarrel
+ * reported five times.
  */
 export function importanceOf(story: WindowStory, window: { from: string }): number {
   const reports = story.articleIds.length;
   return (
-    story.level +
+    1.5 * story.level +
     1.5 * Math.log2(1 + reports) +
     Math.min(3, story.windowOutlets - 1) +
     (story.fatalities > 0 ? Math.log10(1 + story.fatalities) : 0) -

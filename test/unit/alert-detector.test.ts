@@ -159,16 +159,31 @@ describe('alert detector', () => {
     expect(detector.handle(massacre)).toHaveLength(1);
   });
 
+  it('after three first alerts in a day lets only a major event through', () => {
+    const { detector, subscribe, clock } = setup();
+    subscribe('a', 'kosovo', 4);
+    for (const id of ['s1', 's2', 's3'])
+      expect(detector.handle(storyUpdate({ storyId: id }))).toHaveLength(1);
+    expect(detector.handle(storyUpdate({ storyId: 's4' }))).toEqual([]);
+    const widelyReported = storyUpdate({ storyId: 's5', reports: 4, outlets: 3 });
+    expect(detector.handle(widelyReported)).toHaveLength(1);
+    clock.advance(86_400_001);
+    expect(detector.handle(storyUpdate({ storyId: 's6' }))).toHaveLength(1);
+  });
+
   it('never alerts on an old story, nor follows up on a reaction or an explainer', () => {
     const { detector, subscribe } = setup();
     subscribe('a', 'kosovo', 4);
-    // Confirmed only three days after its first report: old news by then.
+    // Confirmed only three days after its first report, by a reaction: old news by then.
     const late = storyUpdate({
       storyId: 'story-old',
       firstSeen: '2023-09-21T08:00:00.000Z',
       published: '2023-09-24T09:00:00.000Z',
+      report: report(1),
     });
     expect(detector.handle(late)).toEqual([]);
+    // Unless that report itself brings the story to the threshold: days of threats, then an attack.
+    expect(detector.handle({ ...late, report: report(4) })).toHaveLength(1);
     detector.handle(storyUpdate({ level: 4 }));
     const explainer = storyUpdate({
       isNewStory: false,

@@ -12,10 +12,16 @@ import { readHeadline, type Headline } from './headline.ts';
  */
 const LEAD_CHARS = 400;
 
-/** Four letters stand for a word's family: strike, strikes; attack, attacked; kill, killed. */
-const stemOf = (word: string) => word.slice(0, 4);
+/**
+ * A word's family, crudely: without its inflection and cut to five letters (strike, strikes:
+ * "strik"; attacked: "attac"; killed, killing: "kill"), so "Gaza Strip" stays apart from a strike.
+ */
+function stemOf(word: string): string {
+  const bare = word.replace(/(?:ings|ing|ed|es|s|e)$/, '');
+  return (bare.length >= 3 ? bare : word).slice(0, 5);
+}
 /** Headline words that report deaths, by stem. */
-const DEATH_STEMS = new Set(['kill', 'dead', 'deat', 'died', 'dies', 'dyin', 'slai', 'mass']);
+const DEATH_STEMS = new Set(['kill', 'dead', 'death', 'died', 'dies', 'dying', 'slain', 'massa']);
 
 /** Background mentions ("after the 7 October attack") report no event of the day. */
 const isNews = (event: EventMention) => !event.background;
