@@ -8,7 +8,7 @@ import { storyTerms, topicMentions, weighTerms } from './features.ts';
 import type { Headline } from './headline.ts';
 import { fromHex, hammingDistance, simhash, toHex } from './simhash.ts';
 import type { StoryRow } from './schema.ts';
-import { reportSignal } from './signal.ts';
+import { headlineLevel, reportSignal } from './signal.ts';
 import { createTermStats } from './term-stats.ts';
 
 /** Tuning of story clustering (see docs/briefing.md, "Stories"). */
@@ -204,7 +204,8 @@ export function createStoryIndexer(
   }
 
   function index(article: Article, analysis: Analysis): void {
-    const { severity, headline } = reportSignal(article, analysis);
+    const signal = reportSignal(article, analysis);
+    const { severity, headline } = signal;
     const vector = weighTerms(
       storyTerms(article.title, article.body, analysis),
       stats.idf,
@@ -225,18 +226,29 @@ export function createStoryIndexer(
     const level = Math.max(previousLevel, severity.level);
     const oldReasons = existing ? (JSON.parse(existing.reasons) as string[]) : [];
     // A report that raises the level or the toll leads the story: its reasons come first. Its
-    // headline becomes the story's when it is of a better kind (a report's over a slug's, a
-    // slug's over a question's) or, among the same kind, reports a graver event or toll.
+    // headline becomes the story's when it is better: of a better kind (a report's over a
+    // slug's, a slug's over a question's), then stating a graver event itself ("Charity halts
+    // work after strike kills staff" over "Charity founder heartbroken"), then reporting a
+    // graver event or toll.
     const raises =
       !existing || severity.level > previousLevel || severity.fatalities > previousFatalities;
     const holder = existing ? titleReport.get(existing.id, existing.title) : undefined;
-    const rank = HEADLINE_RANK[kindOf(headline)];
-    const titleRank = existing ? HEADLINE_RANK[(holder?.kind ?? 'report') as Kind] : -1;
-    const retitle =
-      rank > titleRank ||
-      (rank === titleRank &&
-        (severity.level > (holder?.level ?? 0) ||
-          (severity.level === holder?.level && severity.fatalities > previousFatalities)));
+    const ranks: number[] = [
+      HEADLINE_RANK[kindOf(headline)],
+      signal.headlineLevel,
+      severity.level,
+      severity.fatalities,
+    ];
+    const held: number[] = existing
+      ? [
+          HEADLINE_RANK[(holder?.kind ?? 'report') as Kind],
+          headlineLevel(existing.title),
+          holder?.level ?? 0,
+          previousFatalities,
+        ]
+      : [];
+    const better = ranks.findIndex((value, index) => value !== held[index]);
+    const retitle = !existing || (better !== -1 && ranks[better]! > (held[better] ?? -1));
     const reasons = [
       ...new Set(
         raises ? [...severity.reasons, ...oldReasons] : [...oldReasons, ...severity.reasons],

@@ -35,6 +35,8 @@ export interface ReportSignal {
    */
   severity: Severity;
   headline: Headline;
+  /** The level the headline's own events reach: a headline that states the event scores high. */
+  headlineLevel: number;
 }
 
 /**
@@ -57,9 +59,10 @@ export function reportSignal(
   analysis: Analysis,
 ): ReportSignal {
   const headline = readHeadline(article.title, article.body);
-  if (headline.kind === 'question') return { severity: severityOf([]), headline };
+  if (headline.kind === 'question') return { severity: severityOf([]), headline, headlineLevel: 0 };
   // A headline compresses: "Charity halts work after strike kills staff" reports the strike.
   const titleEvents = detectEvents(article.title, splitSentences(article.title));
+  // headlineLevel() below reads a stored headline the same way.
   const title = severityOf(titleEvents);
   const headlineStems = new Set(foldedWords(article.title).map(stemOf));
   const deathInHeadline = [...headlineStems].some((stem) => DEATH_STEMS.has(stem));
@@ -79,5 +82,11 @@ export function reportSignal(
       deEscalation: severity.deEscalation && severityOf(titleEvents.filter(isNews)).deEscalation,
     },
     headline,
+    headlineLevel: title.level,
   };
+}
+
+/** The level a headline's own events reach (as `reportSignal` reads it). */
+export function headlineLevel(title: string): number {
+  return severityOf(detectEvents(title, splitSentences(title))).level;
 }
