@@ -39,9 +39,22 @@ for (const alert of alerts)
   );
 const kinds = new Map<string, number>();
 for (const alert of alerts) kinds.set(alert.kind, (kinds.get(alert.kind) ?? 0) + 1);
-const first = Date.parse(articles[0]!.published);
+const first = Date.parse(articles[0]!.published.slice(0, 10));
+const SIX_WEEKS = 42 * 86_400_000;
+const blocks = new Map<number, number>();
+for (const alert of alerts) {
+  const block = Math.floor((Date.parse(alert.day) - first) / SIX_WEEKS);
+  blocks.set(block, (blocks.get(block) ?? 0) + 1);
+}
 const weeks = (Date.parse(articles.at(-1)!.published) - first) / (7 * 86_400_000);
 console.log(
-  `\n${alerts.length} alerts over ${weeks.toFixed(1)} weeks (${[...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ')}); ` +
-    `${((alerts.length / weeks) * 6).toFixed(1)} per six weeks; ${new Set(alerts.map((a) => a.story)).size} stories`,
+  `\n${alerts.length} alerts over ${weeks.toFixed(1)} weeks on ${new Set(alerts.map((a) => a.story)).size} stories ` +
+    `(${[...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ')})`,
+);
+console.log(
+  `Per six weeks from ${articles[0]!.published.slice(0, 10)}: ` +
+    [...blocks]
+      .sort((a, b) => a[0] - b[0])
+      .map(([block, n]) => `${new Date(first + block * SIX_WEEKS).toISOString().slice(0, 10)} ${n}`)
+      .join(', '),
 );

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/analysis.ts';
+import { HEADLINE_RANK } from '../analysis/stories/headline.ts';
 import { storyMembers, type WindowStory } from '../analysis/stories/read.ts';
 import type { Article } from '../corpus/article.ts';
 import type { Store } from '../corpus/store/store.ts';
@@ -48,8 +49,6 @@ export function topicArticles(
   };
 }
 
-const KIND_RANK = { report: 2, slug: 1, question: 0 } as const;
-
 /**
  * The articles a view reads for the given stories (most important first): for each, up to
  * `perStory` of its reports in the window, reports before slugs before questions, then the
@@ -74,7 +73,7 @@ export function readStoryArticles(
       .filter((member) => !member.nearDuplicate)
       .sort(
         (a, b) =>
-          KIND_RANK[b.kind] - KIND_RANK[a.kind] ||
+          HEADLINE_RANK[b.kind] - HEADLINE_RANK[a.kind] ||
           b.level - a.level ||
           a.published.localeCompare(b.published),
       )

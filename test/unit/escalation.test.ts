@@ -1,32 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { escalationOf, storySignal } from '../../src/analysis/escalation.ts';
-import { severityLabel } from '../../src/analysis/severity.ts';
 import type { StoryView } from '../../src/analysis/stories/read.ts';
+import { windowStory } from '../fixtures/stories.ts';
 
-/** A story (one event) as the index keeps it, however many articles reported it. */
-function story(
+/** A story (one event) with its reasons, however many articles reported it. */
+const story = (
   firstSeen: string,
   level: number,
   reasons: string[],
   extra: Partial<StoryView> = {},
-): StoryView {
-  return {
-    id: `story-${firstSeen}-${level}`,
+): StoryView =>
+  windowStory(`story-${firstSeen}-${level}`, firstSeen, level, 1, {
     title: reasons[0] ?? 'quiet',
-    firstSeen,
-    lastSeen: firstSeen,
-    level,
-    label: severityLabel(level),
-    fatalities: 0,
-    injured: 0,
-    outlets: 1,
-    articleCount: 1,
-    topics: ['kosovo'],
-    deEscalation: false,
     reasons,
     ...extra,
-  };
-}
+  });
 
 const WINDOW = { from: '2023-09-20T00:00:00Z', to: '2023-09-28T00:00:00Z' };
 

@@ -1,40 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { severityLabel } from '../../src/analysis/severity.ts';
-import type { WindowStory } from '../../src/analysis/stories/read.ts';
 import { developmentsFor, MAX_DEVELOPMENTS } from '../../src/briefing/developments.ts';
 import { importanceOf, rankStories } from '../../src/briefing/importance.ts';
 import { keyEvents, lineBudget } from '../../src/briefing/timeline-view.ts';
+import { windowStory } from '../fixtures/stories.ts';
 
 const WINDOW = { from: '2024-01-01T00:00:00.000Z', to: '2024-02-10T00:00:00.000Z' };
 
-/** A story of the window as the index reads it: one event, with its reports in the window. */
-function story(
-  id: string,
-  firstSeen: string,
-  level: number,
-  reports: number,
-  extra: Partial<WindowStory> = {},
-): WindowStory {
-  return {
-    id,
-    title: `Event ${id}`,
-    firstSeen,
-    lastSeen: firstSeen,
-    level,
-    label: severityLabel(level),
-    fatalities: 0,
-    injured: 0,
-    outlets: 1,
-    articleCount: reports,
-    topics: ['gaza'],
-    deEscalation: false,
-    reasons: [],
-    articleIds: Array.from({ length: reports }, (_, n) => `${id}-a${n}`),
-    central: reports,
-    windowOutlets: 1,
-    ...extra,
-  };
-}
+const story = windowStory;
 
 const day = (n: number) =>
   new Date(Date.parse(WINDOW.from) + n * 86_400_000 + 3_600_000).toISOString();

@@ -11,6 +11,19 @@ export interface Headline {
   slug: boolean;
 }
 
+/** How a report's headline is stored: a report, a URL slug, or a question (an explainer). */
+export type HeadlineKind = 'report' | 'slug' | 'question';
+
+/** Which headline a story shows first: a report's, then a slug's, then a question's. */
+export const HEADLINE_RANK: Readonly<Record<HeadlineKind, number>> = {
+  question: 0,
+  slug: 1,
+  report: 2,
+};
+
+export const headlineKind = (headline: Headline): HeadlineKind =>
+  headline.kind === 'question' ? 'question' : headline.slug ? 'slug' : 'report';
+
 const QUESTION =
   /^(what|why|how|who|whose|where|when|which|is|are|can|could|does|do|did|will|would|should|has|have)\b/i;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;

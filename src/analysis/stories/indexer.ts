@@ -5,7 +5,7 @@ import { cosine, termVector, type TermVector } from '../terms.ts';
 import type { Article } from '../../corpus/article.ts';
 import type { Indexer } from '../../corpus/ingest.ts';
 import { storyTerms, topicMentions, weighTerms } from './features.ts';
-import type { Headline } from './headline.ts';
+import { HEADLINE_RANK, headlineKind, type HeadlineKind } from './headline.ts';
 import { fromHex, hammingDistance, simhash, toHex } from './simhash.ts';
 import type { StoryRow } from './schema.ts';
 import { headlineLevel, reportSignal } from './signal.ts';
@@ -64,11 +64,6 @@ export interface StoryIndexer {
    */
   drain(): StoryUpdate[];
 }
-
-type Kind = 'report' | 'slug' | 'question';
-const HEADLINE_RANK: Record<Kind, number> = { question: 0, slug: 1, report: 2 };
-const kindOf = (headline: Headline): Kind =>
-  headline.kind === 'question' ? 'question' : headline.slug ? 'slug' : 'report';
 
 interface MemberRow {
   story_id: string;
@@ -234,14 +229,14 @@ export function createStoryIndexer(
       !existing || severity.level > previousLevel || severity.fatalities > previousFatalities;
     const holder = existing ? titleReport.get(existing.id, existing.title) : undefined;
     const ranks: number[] = [
-      HEADLINE_RANK[kindOf(headline)],
+      HEADLINE_RANK[headlineKind(headline)],
       signal.headlineLevel,
       severity.level,
       severity.fatalities,
     ];
     const held: number[] = existing
       ? [
-          HEADLINE_RANK[(holder?.kind ?? 'report') as Kind],
+          HEADLINE_RANK[(holder?.kind ?? 'report') as HeadlineKind],
           headlineLevel(existing.title),
           holder?.level ?? 0,
           previousFatalities,
@@ -290,7 +285,7 @@ export function createStoryIndexer(
       tokens: encodeVector(vector),
       keys: keys.join(' '),
       headline: headline.text,
-      kind: kindOf(headline),
+      kind: headlineKind(headline),
       topics: topics.join(' '),
     });
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { severityLabel } from '../severity.ts';
+import type { HeadlineKind } from './headline.ts';
 import type { StoryRow } from './schema.ts';
 import type { Topic } from '../../corpus/topics.ts';
 import type { Article } from '../../corpus/article.ts';
@@ -181,7 +182,7 @@ export interface StoryMember {
   published: string;
   outlet: string;
   headline: string;
-  kind: 'report' | 'slug' | 'question';
+  kind: HeadlineKind;
   level: number;
   nearDuplicate: boolean;
 }
@@ -223,7 +224,7 @@ export function storyMembers(
       published: row.published,
       outlet: row.outlet,
       headline: row.headline || row.title,
-      kind: row.kind as StoryMember['kind'],
+      kind: row.kind as HeadlineKind,
       level: row.level,
       nearDuplicate: row.near_duplicate === 1,
     });
