@@ -52,8 +52,8 @@ export function topicArticles(
 /**
  * The articles a view reads for the given stories (most important first): for each, up to
  * `perStory` of its reports in the window, reports before slugs before questions, then the
- * gravest, then the earliest, plus the window's near-duplicate copies, which fold into their
- * originals as extra outlets. Each comes with its stored analysis, newest first overall, as
+ * gravest, then the earliest, plus as many of the window's near-duplicate copies, which fold
+ * into their originals as extra outlets. Each comes with its stored analysis, newest first overall, as
  * `topicArticles` returns.
  */
 export function readStoryArticles(
@@ -80,7 +80,10 @@ export function readStoryArticles(
       .slice(0, perStory);
     chosen.push(...best.map((member) => member.articleId));
     chosen.push(
-      ...window.filter((member) => member.nearDuplicate).map((member) => member.articleId),
+      ...window
+        .filter((member) => member.nearDuplicate)
+        .slice(0, perStory)
+        .map((member) => member.articleId),
     );
   }
   return chosen
