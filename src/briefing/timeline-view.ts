@@ -2,7 +2,7 @@ import type { Store } from '../corpus/store/store.ts';
 import type { SourceRef } from '../core/reply.ts';
 import {
   coverageByDay,
-  storyMembers,
+  bestReports,
   windowStories,
   type WindowStory,
 } from '../analysis/stories/read.ts';
@@ -133,18 +133,12 @@ export function buildTimeline(
     };
   }
   const chosen = keyEvents(stories, window, lineBudget(days));
-  const members = storyMembers(
-    store.db,
-    chosen.map((story) => story.id),
-  );
+  const best = bestReports(store.db, chosen, 1);
   const sources: SourceRef[] = [];
   const lines: TimelineView['stories'] = [];
   for (const story of chosen) {
-    // The report its title comes from, else its first report in the window.
-    const reports = members.get(story.id) ?? [];
-    const cited =
-      reports.find((member) => member.headline === story.title) ??
-      reports.find((member) => story.articleIds.includes(member.articleId));
+    // Its best report among its articles on the topic in the window.
+    const cited = best.get(story.id)?.[0];
     const article = cited ? store.getArticle(cited.articleId) : null;
     const citations: number[] = [];
     if (article) {

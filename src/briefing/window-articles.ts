@@ -1,6 +1,5 @@
 import type { Analysis } from '../analysis/analysis.ts';
-import { HEADLINE_RANK } from '../analysis/stories/headline.ts';
-import { storyMembers, type WindowStory } from '../analysis/stories/read.ts';
+import { bestReports, type WindowStory } from '../analysis/stories/read.ts';
 import type { Article } from '../corpus/article.ts';
 import type { Store } from '../corpus/store/store.ts';
 import { resolveTopic } from '../corpus/topics.ts';
@@ -50,44 +49,21 @@ export function topicArticles(
 }
 
 /**
- * The articles a view reads for the given stories (most important first): for each, up to
- * `perStory` of its reports in the window, reports before slugs before questions, then the
- * gravest, then the earliest, plus as many of the window's near-duplicate copies, which fold
- * into their originals as extra outlets. Each comes with its stored analysis, newest first overall, as
- * `topicArticles` returns.
+ * The articles a view reads for the given stories (most important first): for each, its best
+ * `perStory` reports on the topic in the window (`bestReports`: reports before slugs before
+ * questions, then the gravest, then the earliest) and as many near-duplicate copies, which fold
+ * into their originals as extra outlets. Each comes with its stored analysis, newest first
+ * overall, as `topicArticles` returns.
  */
 export function readStoryArticles(
   store: Store,
   stories: readonly WindowStory[],
   perStory: number,
 ): WindowArticle[] {
-  const members = storyMembers(
-    store.db,
-    stories.map((story) => story.id),
-  );
-  const chosen: string[] = [];
-  for (const story of stories) {
-    const inWindow = new Set(story.articleIds);
-    const window = (members.get(story.id) ?? []).filter((member) => inWindow.has(member.articleId));
-    const best = window
-      .filter((member) => !member.nearDuplicate)
-      .sort(
-        (a, b) =>
-          HEADLINE_RANK[b.kind] - HEADLINE_RANK[a.kind] ||
-          b.level - a.level ||
-          a.published.localeCompare(b.published),
-      )
-      .slice(0, perStory);
-    chosen.push(...best.map((member) => member.articleId));
-    chosen.push(
-      ...window
-        .filter((member) => member.nearDuplicate)
-        .slice(0, perStory)
-        .map((member) => member.articleId),
-    );
-  }
-  return chosen
-    .map((id) => store.getArticle(id))
+  const best = bestReports(store.db, stories, perStory);
+  return stories
+    .flatMap((story) => best.get(story.id) ?? [])
+    .map((member) => store.getArticle(member.articleId))
     .filter((article): article is Article => article !== null)
     .sort((a, b) => b.published.localeCompare(a.published))
     .map((article) => ({ article, analysis: store.getAnalysis(article.id) }));

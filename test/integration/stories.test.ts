@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escalationOf } from '../../src/analysis/escalation.ts';
-import { getStory, storyMembers, windowStories } from '../../src/analysis/stories/read.ts';
+import { getStory, storyReports, windowStories } from '../../src/analysis/stories/read.ts';
 import { resolveTopic } from '../../src/corpus/topics.ts';
 import type { ArticleInput } from '../../src/corpus/article.ts';
 import { fixedClock } from '../../src/core/clock.ts';
@@ -116,8 +116,7 @@ describe('story clustering at ingest', () => {
     expect(story).toMatchObject({ level: 5, fatalities: 4, outlets: 2, articleCount: 2 });
     // The report that raised the story to deadly gives it its title.
     expect(story!.title).toBe(DEATHS.title);
-    const members = storyMembers(app.store.db, [first!.storyId]).get(first!.storyId)!;
-    expect(members.map((member) => member.articleId)).toEqual([
+    expect(storyReports(app.store.db, first!.storyId).map((member) => member.articleId)).toEqual([
       first!.articleId,
       second!.articleId,
     ]);
@@ -132,7 +131,7 @@ describe('story clustering at ingest', () => {
     });
     const story = getStory(app.store.db, updates[0]!.storyId);
     expect(story).toMatchObject({ outlets: 2, articleCount: 1 });
-    expect(storyMembers(app.store.db, [story!.id]).get(story!.id)).toHaveLength(2);
+    expect(storyReports(app.store.db, story!.id)).toHaveLength(2);
   });
 
   it('opens a new story for a different event the same day', () => {

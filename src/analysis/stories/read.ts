@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { severityLabel } from '../severity.ts';
-import type { HeadlineKind } from './headline.ts';
+import { HEADLINE_RANK, type HeadlineKind } from './headline.ts';
 import type { StoryRow } from './schema.ts';
 import type { Topic } from '../../corpus/topics.ts';
 import type { Article } from '../../corpus/article.ts';
@@ -187,57 +187,87 @@ export interface StoryMember {
   nearDuplicate: boolean;
 }
 
-/** The reports of the given stories, oldest first, grouped by story. */
-export function storyMembers(
+interface MemberRow {
+  story_id: string;
+  article_id: string;
+  published: string;
+  outlet: string;
+  headline: string;
+  kind: string;
+  level: number;
+  near_duplicate: number;
+}
+
+// The article's own title only for rows indexed before headlines were kept: reading article
+// rows (bodies and all) is what would cost here.
+const MEMBER_COLUMNS = `sa.story_id, sa.article_id, sa.published, sa.outlet, sa.kind, sa.level,
+  sa.near_duplicate, coalesce(nullif(sa.headline, ''),
+    (SELECT title FROM articles WHERE id = sa.article_id)) AS headline`;
+
+const toMember = (row: MemberRow): StoryMember => ({
+  storyId: row.story_id,
+  articleId: row.article_id,
+  published: row.published,
+  outlet: row.outlet,
+  headline: row.headline,
+  kind: row.kind as HeadlineKind,
+  level: row.level,
+  nearDuplicate: row.near_duplicate === 1,
+});
+
+/**
+ * The best reports of each given story among the articles the window holds of it
+ * (`WindowStory.articleIds`): reports before slugs before questions, then the gravest, then the
+ * earliest; at most `perStory` of them, and as many near-duplicate copies. One ranked query over
+ * those index rows, however many reports a story has outside the window.
+ */
+export function bestReports(
   db: Database,
-  storyIds: readonly string[],
+  stories: readonly Pick<WindowStory, 'id' | 'articleIds'>[],
+  perStory: number,
 ): Map<string, StoryMember[]> {
-  const members = new Map<string, StoryMember[]>();
-  if (storyIds.length === 0 || !hasStories(db)) return members;
+  const best = new Map<string, StoryMember[]>();
+  if (stories.length === 0 || !hasStories(db)) return best;
   const rows = db
-    .prepare<
-      [string],
-      {
-        story_id: string;
-        article_id: string;
-        published: string;
-        outlet: string;
-        headline: string;
-        kind: string;
-        level: number;
-        near_duplicate: number;
-        title: string;
-      }
-    >(
-      `SELECT sa.story_id, sa.article_id, sa.published, sa.outlet, sa.headline, sa.kind, sa.level,
-         sa.near_duplicate, a.title
-       FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-       WHERE sa.story_id IN (SELECT value FROM json_each(?))
-       ORDER BY sa.published, sa.article_id`,
+    .prepare<[Record<string, string | number>], MemberRow>(
+      `SELECT * FROM (
+         SELECT ${MEMBER_COLUMNS}, row_number() OVER (
+           PARTITION BY sa.story_id, sa.near_duplicate
+           ORDER BY CASE sa.kind WHEN 'report' THEN ${HEADLINE_RANK.report}
+             WHEN 'slug' THEN ${HEADLINE_RANK.slug} ELSE ${HEADLINE_RANK.question} END DESC,
+             sa.level DESC, sa.published, sa.article_id) AS rank
+         FROM story_articles sa
+         WHERE sa.article_id IN (SELECT value FROM json_each(@articleIds)))
+       WHERE rank <= @perStory ORDER BY near_duplicate, rank`,
     )
-    .all(JSON.stringify(storyIds));
-  for (const row of rows) {
-    const list = members.get(row.story_id) ?? [];
-    list.push({
-      storyId: row.story_id,
-      articleId: row.article_id,
-      published: row.published,
-      outlet: row.outlet,
-      headline: row.headline || row.title,
-      kind: row.kind as HeadlineKind,
-      level: row.level,
-      nearDuplicate: row.near_duplicate === 1,
+    .all({
+      articleIds: JSON.stringify(stories.flatMap((story) => story.articleIds)),
+      perStory,
     });
-    members.set(row.story_id, list);
-  }
-  return members;
+  for (const row of rows)
+    best.set(row.story_id, [...(best.get(row.story_id) ?? []), toMember(row)]);
+  return best;
+}
+
+/** A story's reports, oldest first: all of them, or only originals (no near-duplicate copies). */
+export function storyReports(
+  db: Database,
+  storyId: string,
+  { limit = 1_000, originalsOnly = false } = {},
+): StoryMember[] {
+  return db
+    .prepare<[string, number, number], MemberRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM story_articles sa
+       WHERE sa.story_id = ? AND (? = 0 OR sa.near_duplicate = 0)
+       ORDER BY sa.published, sa.article_id LIMIT ?`,
+    )
+    .all(storyId, originalsOnly ? 1 : 0, limit)
+    .map(toMember);
 }
 
 /** A story's first reports (not near-duplicate copies), at most `limit`, oldest first. */
 export function firstReports(store: Store, storyId: string, limit = 3): Article[] {
-  return (storyMembers(store.db, [storyId]).get(storyId) ?? [])
-    .filter((member) => !member.nearDuplicate)
-    .slice(0, limit)
+  return storyReports(store.db, storyId, { limit, originalsOnly: true })
     .map((member) => store.getArticle(member.articleId))
     .filter((article): article is Article => article !== null);
 }
