@@ -137,7 +137,7 @@ export function buildTimeline(
   const sources: SourceRef[] = [];
   const lines: TimelineView['stories'] = [];
   for (const story of chosen) {
-    // Its best report among its articles on the topic in the window.
+    // The report its title comes from, else its best report on the topic in the window.
     const cited = best.get(story.id)?.[0];
     const article = cited ? store.getArticle(cited.articleId) : null;
     const citations: number[] = [];

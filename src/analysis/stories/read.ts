@@ -217,9 +217,10 @@ const toMember = (row: MemberRow): StoryMember => ({
 
 /**
  * The best reports of each given story among the articles the window holds of it
- * (`WindowStory.articleIds`): reports before slugs before questions, then the gravest, then the
- * earliest; at most `perStory` of them, and as many near-duplicate copies. One ranked query over
- * those index rows, however many reports a story has outside the window.
+ * (`WindowStory.articleIds`): the report the story's title comes from, so a line cites the
+ * report it shows, then reports before slugs before questions, the gravest, the earliest; at
+ * most `perStory` of them, and as many near-duplicate copies. One ranked query over those index
+ * rows, however many reports a story has outside the window.
  */
 export function bestReports(
   db: Database,
@@ -233,7 +234,8 @@ export function bestReports(
       `SELECT * FROM (
          SELECT ${MEMBER_COLUMNS}, row_number() OVER (
            PARTITION BY sa.story_id, sa.near_duplicate
-           ORDER BY CASE sa.kind WHEN 'report' THEN ${HEADLINE_RANK.report}
+           ORDER BY sa.headline = (SELECT title FROM stories WHERE id = sa.story_id) DESC,
+             CASE sa.kind WHEN 'report' THEN ${HEADLINE_RANK.report}
              WHEN 'slug' THEN ${HEADLINE_RANK.slug} ELSE ${HEADLINE_RANK.question} END DESC,
              sa.level DESC, sa.published, sa.article_id) AS rank
          FROM story_articles sa
