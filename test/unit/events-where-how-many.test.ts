@@ -196,3 +196,20 @@ describe('what the article reports as news', () => {
     expect(news(events).map((event) => event.category)).not.toContain('ACCUSE');
   });
 });
+
+describe('attacks and disasters', () => {
+  const headline = (title: string) => detectEvents(title, splitSentences(title));
+
+  it('reads "storms" as an assault on a village, not as weather', () => {
+    const events = headline(
+      'Kosovo police officer killed as armed group storms village of Banjska',
+    );
+    expect(events.some((event) => event.category === 'ASSAULT')).toBe(true);
+    expect(severityOf(events).level).toBeGreaterThanOrEqual(4);
+  });
+
+  it('still takes a storm that batters a town for a disaster', () => {
+    const events = headline('Two killed as storm batters coastal town');
+    expect(events.some((event) => event.category === 'ASSAULT')).toBe(false);
+  });
+});
