@@ -212,4 +212,9 @@ describe('attacks and disasters', () => {
     const events = headline('Two killed as storm batters coastal town');
     expect(events.some((event) => event.category === 'ASSAULT')).toBe(false);
   });
+
+  it('reads troops massed at a border as a mobilisation', () => {
+    const events = headline('Serbia masses troops on Kosovo border');
+    expect(events.map((event) => event.category)).toContain('MOBILIZE');
+  });
 });
