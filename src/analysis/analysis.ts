@@ -1,7 +1,7 @@
 /**
  * The result of analysing one article, computed once at ingest and stored. Offsets are
  * JavaScript string indexes into the analysed body. This is the `sitrep analyze` JSON contract
- * of DESIGN.md; later analysis stages fill the arrays they own.
+ * (docs/architecture.md); later analysis stages fill the arrays they own.
  */
 export interface Span {
   start: number;

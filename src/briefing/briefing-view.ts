@@ -15,7 +15,7 @@ import { readStoryArticles, topicArticles, type WindowArticle } from './window-a
 import type { BriefingSnippet, BriefingWriter, WriterResult } from './writer.ts';
 import { plural } from '../core/plural.ts';
 
-/** The `/briefing` view: the `data` of `sitrep ask --json`, as DESIGN.md defines it. */
+/** The `/briefing` view: the `data` of `sitrep ask --json`, as docs/architecture.md defines it. */
 export interface BriefingView {
   topic: string;
   window: { from: string; to: string };

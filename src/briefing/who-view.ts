@@ -7,7 +7,7 @@ import type { Store } from '../corpus/store/store.ts';
 import { ErrorId, UserError } from '../core/errors.ts';
 import type { ArticleRef } from './sources.ts';
 
-/** The `/who` view: the `data` of `sitrep ask --json`, as DESIGN.md defines it. */
+/** The `/who` view: the `data` of `sitrep ask --json`, as docs/architecture.md defines it. */
 export interface WhoView {
   query: string;
   person: {

@@ -12,7 +12,7 @@ import { systemClock } from '../core/clock.ts';
 import { readDocument } from '../sources/read-document.ts';
 import { UsageError, type CliContext, type CliIo } from './io.ts';
 
-/** The `sitrep analyze` record: id and origin, then the analysis in DESIGN.md's field order. */
+/** The `sitrep analyze` record: id and origin, then the analysis in the field order docs/architecture.md gives. */
 function record(id: string, origin: string, analysis: Analysis): string {
   return `${JSON.stringify({ id, origin, ...analysis })}\n`;
 }
