@@ -203,7 +203,7 @@ function resolveSource(
       if (mention.type === 'PERSON' && rolesOf.get(mention.canonical)?.has(head))
         return { speaker: mention.canonical, person: true };
     }
-    return { speaker: null, person: false };
+    return describe(tokens, first, last);
   }
   if (!organisation && ORG_WORDS.has(head)) {
     const found = [...before]
@@ -220,7 +220,34 @@ function resolveSource(
       person: false,
     };
   }
-  return { speaker: null, person: false };
+  return describe(tokens, first, last);
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'one']);
+/** The longest description that still names a speaker ("a Nevada Democrat", "the congressional report"). */
+const MAX_DESCRIPTION_WORDS = 6;
+/** Nouns for people who are not named: a pronoun after them may refer back to them. */
+const PEOPLE_NOUNS = new Set(
+  'democrat republican resident residents voter voters witness witnesses source sources activist activists protester protesters supporter supporters critic critics woman man mother father friend friends'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A source that names no one ("a Nevada Democrat", "the president" with no president named
+ * before): the description itself speaks, so that the quotes continuing it keep their speaker.
+ */
+function describe(tokens: readonly Token[], first: number, last: number): Resolved {
+  let from = first;
+  while (from < last && DETERMINERS.has(tokens[from]!.lower)) from++;
+  const words = tokens.slice(from, last).filter((token) => token.kind === 'word');
+  const head = tokens[last - 1]!;
+  if (words.length === 0 || words.length > MAX_DESCRIPTION_WORDS || head.kind !== 'word')
+    return { speaker: null, person: false };
+  return {
+    speaker: spanText(tokens, from, last),
+    person: ROLE_NOUNS.has(head.lower) || PEOPLE_NOUNS.has(head.lower),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { QuoteKind, Span } from './analysis.ts';
 import { CUES, CUE_PHRASES, STOP_WORDS, isAdverb, isVerbLike, type CueClass } from './lexicon.ts';
+import { rightContentStart, settingsEnd } from './quote-content.ts';
 import type { QuoteSpan } from './quote-marks.ts';
 import type { Token } from './tokens.ts';
 
@@ -93,8 +94,6 @@ const CONTINUATION_GERUNDS = new Set([
   'vowing',
   'promising',
 ]);
-/** How far after the cue a "that" may come ("said in a statement on Tuesday that ..."). */
-const THAT_WINDOW = 9;
 const MAX_SOURCE_TOKENS = 9;
 const MIN_CONTENT_WORDS = 2;
 
@@ -302,21 +301,64 @@ function wordCount(tokens: readonly Token[], first: number, last: number): numbe
   return n;
 }
 
+/** Nouns ending in -ly, which the adverb test must not step over. */
+const LY_NOUNS = new Set([
+  'ally',
+  'rally',
+  'family',
+  'supply',
+  'assembly',
+  'anomaly',
+  'monopoly',
+  'reply',
+]);
+const NEGATIONS = new Set(['not', 'never', 'cannot', 'declined', 'refused', 'declines', 'refuses']);
+
+function isLyAdverb(token: Token): boolean {
+  const word = token.lower;
+  return (
+    word.endsWith('ly') &&
+    !token.cap &&
+    ((word.length >= 5 && !LY_NOUNS.has(word)) || isAdverb(word))
+  );
+}
+
+/**
+ * Steps back over the auxiliaries, negations and adverbs between a source and its cue ("has
+ * also not said", "declined to say", "forcefully denied"); returns the last token before them.
+ */
+function skipAuxiliaries(tokens: readonly Token[], from: number, floor: number): number {
+  let k = from;
+  for (;;) {
+    const token = tokens[k];
+    if (k < floor || !isWord(token) || token!.cap) return k;
+    const word = token!.lower;
+    if (AUXILIARIES.has(word) || word.endsWith("n't") || isLyAdverb(token!)) k--;
+    else if (word === 'to' && NEGATIONS.has(tokens[k - 1]?.lower ?? '')) k -= 2;
+    else return k;
+  }
+}
+
+/**
+ * The cue as read: a negation before it belongs to it ("did not say whether", "declined to
+ * say"), since a statement shown without it would claim the opposite.
+ */
+function withNegation(tokens: readonly Token[], cue: Found, floor: number): Found {
+  const before = skipAuxiliaries(tokens, cue.first - 1, floor) + 1;
+  for (let k = before; k < cue.first; k++) {
+    const word = tokens[k]!.lower;
+    if (NEGATIONS.has(word) || word.endsWith("n't")) return { ...cue, first: before };
+  }
+  return cue;
+}
+
 /** The noun phrase ending just before `end` (exclusive), skipping auxiliaries and adverbs. */
 function sourceBefore(
   tokens: readonly Token[],
   end: number,
   floor: number,
 ): { first: number; last: number } | null {
-  let k = end - 1;
-  while (
-    k >= floor &&
-    isWord(tokens[k]) &&
-    !tokens[k]!.cap &&
-    (AUXILIARIES.has(tokens[k]!.lower) ||
-      (isAdverb(tokens[k]!.lower) && tokens[k]!.lower.endsWith('ly')))
-  )
-    k--;
+  let k = skipAuxiliaries(tokens, end - 1, floor);
   if (k < floor) return null;
   // "Kirby, the NSC spokesman, said": step over the appositive to the name.
   if (tokens[k]?.text === ',') {
@@ -330,6 +372,14 @@ function sourceBefore(
       if (inner && inner.last === c) return { first: inner.first, last: k };
     }
     return null;
+  }
+  // "state Sen. Jason Holsman (D) said": the bracket belongs to the name before it.
+  const sourceLast = k + 1;
+  if (tokens[k]?.text === ')') {
+    let open = k - 1;
+    while (open > floor && k - open <= 8 && tokens[open]!.text !== '(') open--;
+    if (tokens[open]?.text !== '(' || open - 1 < floor) return null;
+    k = open - 1;
   }
   const lastToken = tokens[k]!;
   if (!isWord(lastToken) && lastToken.kind !== 'number') return null;
@@ -374,7 +424,7 @@ function sourceBefore(
   )
     first++;
   if (first > k) return null;
-  return { first, last: k + 1 };
+  return { first, last: Math.max(sourceLast, k + 1) };
 }
 
 function isNounish(word: string): boolean {
@@ -394,13 +444,26 @@ function sourceAfter(
   last: number,
 ): { first: number; last: number } | null {
   let k = from;
+  let closed = false;
   const limit = Math.min(last, from + MAX_SOURCE_TOKENS + 6);
   while (k < limit) {
     const token = tokens[k]!;
+    // "said Sen. Chris Murphy (D-Conn.)": a party and state in brackets belong to the name.
+    if (token.text === '(' && k > from) {
+      const close = closingBracket(tokens, k, last);
+      if (close === -1) break;
+      k = close + 1;
+      continue;
+    }
     const abbreviation =
       token.text === '.' && k + 1 < last && isWord(tokens[k + 1]) && tokens[k + 1]!.cap;
     if (!(isWord(token) || token.kind === 'possessive' || token.kind === 'number' || abbreviation))
       break;
+    // "said one of two witnesses who ...", "said Durbin in an interview": the name ends there.
+    if (k > from && !token.cap && SOURCE_ENDERS.has(token.lower)) {
+      closed = true;
+      break;
+    }
     // A verb after the cue means a clause ("said the states were ..."), not a speaker.
     if (isWord(token) && !token.cap && k > from && isVerbLike(token.lower)) return null;
     k++;
@@ -408,6 +471,7 @@ function sourceAfter(
   if (k === from) return null;
   const end = tokens[k];
   if (
+    !closed &&
     k < last &&
     end &&
     end.text !== ',' &&
@@ -417,10 +481,32 @@ function sourceAfter(
   )
     return null;
   const head = tokens[from]!;
-  if (!head.cap && head.kind !== 'number' && !PRONOUNS.has(head.lower) && !NP_INNER.has(head.lower))
+  if (
+    !head.cap &&
+    head.kind !== 'number' &&
+    !PRONOUNS.has(head.lower) &&
+    !NP_INNER.has(head.lower) &&
+    (STOP_WORDS.has(head.lower) || isVerbLike(head.lower) || CUES.has(head.lower))
+  )
     return null;
   return { first: from, last: k };
 }
+
+/** Index of the ")" closing the "(" at `open` within a few tokens, or -1. */
+function closingBracket(tokens: readonly Token[], open: number, last: number): number {
+  for (let k = open + 1; k < last && k - open <= 8; k++) {
+    if (tokens[k]!.text === ')') return k;
+    if (tokens[k]!.text === '(' || tokens[k]!.kind === 'quote') return -1;
+  }
+  return -1;
+}
+
+/** Lower-case words that end a source named after its cue. */
+const SOURCE_ENDERS = new Set(
+  'who whose which in on at during after before while when to from with outside by as last this earlier late yesterday today'.split(
+    ' ',
+  ),
+);
 
 function verbAttribution(
   context: QuoteContext,
@@ -433,15 +519,23 @@ function verbAttribution(
   const { tokens } = context;
   const end = contentLast(tokens, last);
   const before = sourceBefore(tokens, cue.first, first);
-  const rightStart = rightContentStart(tokens, quoteOf, cue.last, end);
+  const rightStart = rightContentStart(tokens, quoteOf, cue.last, end, cue.cls);
   const rightWords = rightStart === null ? 0 : wordCount(tokens, rightStart, end);
   const postposed = precedingContent(context, quoteOf, before ? before.first : cue.first, first);
   // "Blinken reaffirmed US support ..., Miller said": the sentence is Miller's.
-  if (cue.cls !== 'speech' && endsWithSpeaker(tokens, cue.last, end)) return null;
+  if (endsWithSpeaker(tokens, cue.last, end)) return null;
+  // `“We will stay,” Kurti said in an interview with ...`: the quote is what was said.
+  const quoteLed =
+    postposed !== null &&
+    cue.cls === 'speech' &&
+    /[,?!—–]\W*$/.test(context.text.slice(postposed.start, postposed.end)) &&
+    quotesIn(context.quotes, postposed.end - 1, postposed.end).length > 0 &&
+    (rightStart === null || tokens[rightStart]!.lower !== 'that');
   if (
     before &&
     rightStart !== null &&
     rightWords >= MIN_CONTENT_WORDS &&
+    !quoteLed &&
     (!postposed ||
       cue.cls !== 'speech' ||
       (!isShortTail(tokens, rightStart, end) && tokens[cue.last]?.text !== ','))
@@ -459,16 +553,23 @@ function verbAttribution(
   return null;
 }
 
-/** True when the sentence closes with ", <source> said" after `from`. */
+/**
+ * True when the sentence closes with ", <source> said" (perhaps "in a statement on Friday") or
+ * ", said <source>" after `from`: everything before is that source's content.
+ */
 function endsWithSpeaker(tokens: readonly Token[], from: number, end: number): boolean {
-  for (let k = end - 1; k >= from && end - k <= 7; k--) {
+  for (let k = end - 1; k > from && end - k <= 16; k--) {
     const token = tokens[k]!;
     if (token.text === ',' || token.kind === 'quote') return false;
-    if (CUES.get(token.lower)?.some((entry) => entry.cls === 'speech' && entry.rest.length === 0)) {
-      let c = k - 1;
-      while (c > from && end - c <= 8 && tokens[c]!.text !== ',') c--;
-      return tokens[c]?.text === ',' && c > from && k - c >= 2;
+    if (!CUES.get(token.lower)?.some((entry) => entry.cls === 'speech' && entry.rest.length === 0))
+      continue;
+    if (tokens[k - 1]?.text === ',') {
+      const after = sourceAfter(tokens, k + 1, end);
+      return after !== null && after.last >= end;
     }
+    if (settingsEnd(tokens, k + 1, end) < end) return false;
+    const source = sourceBefore(tokens, k, from + 1);
+    return source !== null && tokens[source.first - 1]?.text === ',';
   }
   return false;
 }
@@ -479,24 +580,6 @@ function isShortTail(tokens: readonly Token[], from: number, end: number): boole
   for (let k = from; k < end; k++)
     if (tokens[k]!.lower === 'that' || tokens[k]!.kind === 'quote') return false;
   return true;
-}
-
-/** Where content after a cue starts: at "that" if it comes soon, else right after the cue. */
-function rightContentStart(
-  tokens: readonly Token[],
-  quoteOf: Int32Array,
-  from: number,
-  end: number,
-): number | null {
-  let k = from;
-  while (k < end && (tokens[k]!.text === ':' || tokens[k]!.text === ',')) k++;
-  if (k >= end) return null;
-  for (let j = k; j < end && j - k < THAT_WINDOW; j++) {
-    const token = tokens[j]!;
-    if (token.lower === 'that' && quoteOf[j] === -1) return j;
-    if (token.kind === 'quote' || token.text === ';' || token.text === '.') break;
-  }
-  return k;
 }
 
 /**
@@ -583,7 +666,7 @@ function continued(
 ): Attribution | null {
   const { tokens } = context;
   const end = contentLast(tokens, last);
-  const start = rightContentStart(tokens, quoteOf, cue.last, end);
+  const start = rightContentStart(tokens, quoteOf, cue.last, end, cue.cls);
   if (start === null || wordCount(tokens, start, end) < MIN_CONTENT_WORDS) return null;
   const span = widenToQuotes(context, tokens[start]!.start, tokens[end - 1]!.end);
   return { ...make(context, span, previous.source, cue, sentence), continues: previous };
@@ -611,7 +694,7 @@ function make(
     kind: kindOf(context, content.start, content.end),
     content,
     source,
-    cue: { first: cue.first, last: cue.last },
+    cue: { first: withNegation(context.tokens, cue, 0).first, last: cue.last },
     continues: null,
     sentence,
   };

@@ -73,7 +73,11 @@ describe('/who on the sample corpus', () => {
       'Albin Kurti',
       '“Belgrade cannot be rewarded for reducing a threat it created itself,”',
     ],
-    ['vucic', 'Aleksandar Vučić', 'said that Serbs in the north were living in fear'],
+    [
+      'vucic',
+      'Aleksandar Vučić',
+      'said he had told the envoys that Serbs in the north were living in fear',
+    ],
     [
       'borrell',
       'Josep Borrell',
