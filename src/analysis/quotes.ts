@@ -1,6 +1,7 @@
 import type { QuoteKind, Span } from './analysis.ts';
 import { CUES, CUE_PHRASES, STOP_WORDS, isAdverb, isVerbLike, type CueClass } from './lexicon.ts';
 import { rightContentStart, settingsEnd } from './quote-content.ts';
+import { inFurniture, pageFurniture, type Range } from './page-furniture.ts';
 import type { QuoteSpan } from './quote-marks.ts';
 import type { Token } from './tokens.ts';
 
@@ -140,12 +141,14 @@ export function findAttributions(context: QuoteContext): Attribution[] {
     if (q < quotes.length && quotes[q]!.start <= token.start) quoteOf[t] = q;
   }
   const attributions: Attribution[] = [];
+  const furniture = pageFurniture(context.text);
   let t = 0;
   sentences.forEach((sentence, s) => {
     while (t < tokens.length && tokens[t]!.end <= sentence.start) t++;
     const first = t;
     while (t < tokens.length && tokens[t]!.start < sentence.end) t++;
     const last = t;
+    if (inFurniture(furniture, sentence.start)) return;
     attributions.push(...sentenceAttributions(context, quoteOf, first, last, s));
   });
   attributions.sort((a, b) => a.content.start - b.content.start);
@@ -156,7 +159,7 @@ export function findAttributions(context: QuoteContext): Attribution[] {
         MIN_CONTENT_WORDS,
     ),
   );
-  addUnclaimedQuotes(context, kept);
+  addUnclaimedQuotes(context, kept, furniture);
   return kept.sort((a, b) => a.content.start - b.content.start);
 }
 
@@ -722,9 +725,14 @@ function dropOverlaps(sorted: Attribution[]): Attribution[] {
 /**
  * Direct quotes that no cue claimed: in news they continue the speaker of the paragraph (or of
  * the paragraph before, when a quote opens a paragraph). Fragments under three words are
- * scare quotes, not statements.
+ * scare quotes, and quotes on headings, captions and pull quotes are page furniture, not
+ * statements.
  */
-function addUnclaimedQuotes(context: QuoteContext, attributions: Attribution[]): void {
+function addUnclaimedQuotes(
+  context: QuoteContext,
+  attributions: Attribution[],
+  furniture: readonly Range[],
+): void {
   const { text, quotes, sentences } = context;
   const sorted = [...attributions].sort((a, b) => a.content.start - b.content.start);
   const sourced = sorted.filter((a) => a.source !== null);
@@ -734,7 +742,7 @@ function addUnclaimedQuotes(context: QuoteContext, attributions: Attribution[]):
   for (const quote of quotes) {
     while (next < sorted.length && sorted[next]!.content.end <= quote.start) next++;
     const claimed = next < sorted.length && sorted[next]!.content.start < quote.end;
-    if (claimed) continue;
+    if (claimed || inFurniture(furniture, quote.start)) continue;
     const inner = text.slice(quote.start + 1, quote.end - 1);
     if (inner.split(/\s+/).filter(Boolean).length < MIN_CONTENT_WORDS) continue;
     while (sentence < sentences.length - 1 && sentences[sentence]!.end <= quote.start) sentence++;
