@@ -54,10 +54,14 @@ function whoReply(view: WhoView, args: { topic?: string; days?: number }): Reply
     });
     return { blocks };
   }
-  // One source per article: several statements from one story share its number.
+  // One source per article: several statements from one story share its number, and a
+  // statement reported again later cites every article that carried it.
   const numberOf = new Map<string, number>();
   const sources: SourceRef[] = [];
-  for (const { article } of view.statements) {
+  for (const article of view.statements.flatMap((statement) => [
+    statement.article,
+    ...statement.alsoIn,
+  ])) {
     if (numberOf.has(article.id)) continue;
     numberOf.set(article.id, sources.length + 1);
     sources.push({ n: sources.length + 1, ...article });
@@ -67,8 +71,11 @@ function whoReply(view: WhoView, args: { topic?: string; days?: number }): Reply
       type: 'quote',
       text: statementText(statement),
       speaker: statement.kind === 'direct' ? `${person.name} (direct quote)` : person.name,
-      date: statement.date,
+      date: statement.dateLabel,
       citation: numberOf.get(statement.article.id)!,
+      ...(statement.alsoIn.length > 0
+        ? { alsoCited: statement.alsoIn.map((article) => numberOf.get(article.id)!) }
+        : {}),
     })),
     {
       type: 'sources',

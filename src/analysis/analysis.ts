@@ -26,6 +26,11 @@ export interface Quote {
   /** Canonical name of the speaker, or null when it could not be resolved. */
   speaker: string | null;
   cue: Span | null;
+  /**
+   * When it was said, where the text says ("last week", "on Friday"), as inclusive ISO days;
+   * absent when the article does not say, so the statement dates from its publication.
+   */
+  when?: { start: string; end: string; text: string };
 }
 
 export type Realis = 'actual' | 'threatened' | 'hypothetical' | 'denied' | 'negated' | 'future';

@@ -15,7 +15,7 @@ export const analyzeArticle: Analyzer = (article): Analysis => {
   const sentences = splitSentences(article.body);
   const transcript = transcriptTurns(article.body);
   if (transcript) return analyzeTranscript(article, sentences, transcript);
-  const speech = analyzeSpeech(article.body, sentences);
+  const speech = analyzeSpeech(article.body, sentences, [], article.published);
   return {
     entities: speech.entities,
     quotes: speech.quotes,

@@ -58,8 +58,10 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
 function isClauseWord(token: Token): boolean {
   if (token.kind !== 'word') return false;
+  // Capitalised inside a sentence, "May" is the month and "Will" a name.
+  if (token.cap) return token.text === 'I';
   if (CLAUSE_WORDS.has(token.lower)) return true;
-  if (token.cap) return false;
+  if (SETTING_NOUNS.has(token.lower)) return false;
   return isVerbLike(token.lower) || CUES.has(token.lower) || token.lower.endsWith("n't");
 }
 
@@ -143,7 +145,10 @@ const SETTING_JOINS = new Set(['with', 'of', 'in', 'on', 'at', 'to', 'from', 'fo
 function settingPhraseEnd(tokens: readonly Token[], from: number, end: number): number {
   const opener = tokens[from];
   if (!opener || opener.kind !== 'word') return -1;
-  const bare = WEEKDAYS.has(opener.lower) || /^(yesterday|today|tonight)$/.test(opener.lower);
+  // A bare weekday before a comma may be the subject ("said Wednesday, 27 September, would be").
+  const bare =
+    (WEEKDAYS.has(opener.lower) && tokens[from + 1]?.text !== ',') ||
+    /^(yesterday|today|tonight)$/.test(opener.lower);
   if (!bare && (opener.cap || !SETTING_OPENERS.has(opener.lower))) return -1;
   let best = bare ? from + 1 : -1;
   for (let k = from + 1; k < end && k - from <= MAX_SETTING_TOKENS; k++) {

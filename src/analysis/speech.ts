@@ -2,7 +2,8 @@ import type { Entity, Quote, Span } from './analysis.ts';
 import { resolveSpeakers } from './coref.ts';
 import { findEntities, type Mention, type RoleMention } from './entities.ts';
 import { pairQuoteMarks } from './quote-marks.ts';
-import { findAttributions } from './quotes.ts';
+import { findAttributions, type Attribution } from './quotes.ts';
+import { saidWhen, type SaidWhen } from './statement-dates.ts';
 import { tokenize, type Token } from './tokens.ts';
 
 export interface SpeechAnalysis {
@@ -25,6 +26,42 @@ function outside(tokens: Token[], hidden: readonly Span[]): Token[] {
 }
 
 /**
+ * Dates each quote where its sentence says when it was made; a quote that continues an
+ * earlier statement shares its date.
+ */
+function dateStatements(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Span[],
+  attributions: readonly Attribution[],
+  quotes: Quote[],
+  published: string,
+): void {
+  if (!published) return;
+  const dates = new Map<Attribution, SaidWhen | null>();
+  const contentsOf = new Map<number, Attribution['content'][]>();
+  for (const attribution of attributions) {
+    const contents = contentsOf.get(attribution.sentence) ?? [];
+    contents.push(attribution.content);
+    contentsOf.set(attribution.sentence, contents);
+  }
+  attributions.forEach((attribution, index) => {
+    let when: SaidWhen | null = null;
+    if (attribution.cue)
+      when = saidWhen(
+        text,
+        sentences[attribution.sentence]!,
+        contentsOf.get(attribution.sentence)!,
+        tokens[attribution.cue.first]!.start,
+        published,
+      );
+    else if (attribution.continues) when = dates.get(attribution.continues) ?? null;
+    dates.set(attribution, when);
+    if (when) quotes[index]!.when = when;
+  });
+}
+
+/**
  * Who is named and who said what in one text: entities with article-level canonical names,
  * roles, and quotes (direct, indirect, mixed) with their resolved speakers. One tokenisation
  * serves all three. Text in `hidden` (a transcript's speaker labels and page furniture) is not
@@ -34,6 +71,7 @@ export function analyzeSpeech(
   text: string,
   sentences: readonly Span[],
   hidden: readonly Span[] = [],
+  published = '',
 ): SpeechAnalysis {
   const tokens = outside(tokenize(text), hidden);
   const starts = new Set(sentences.map((sentence) => sentence.start));
@@ -50,6 +88,7 @@ export function analyzeSpeech(
     return low;
   };
   const quotes = resolveSpeakers(text, tokens, mentions, attributions, sentenceOf);
+  dateStatements(text, tokens, sentences, attributions, quotes, published);
   return {
     entities: mentions.map(({ text: mentionText, type, start, end, canonical }) => ({
       text: mentionText,

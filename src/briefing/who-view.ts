@@ -26,8 +26,13 @@ export interface WhoView {
     text: string;
     kind: QuoteKind;
     cue: string | null;
+    /** The (first) day it was said: from its sentence ("last week") or else its article. */
     date: string;
+    /** How to show when it was said: a day, "week of <day>" or a month ("2023-05"). */
+    dateLabel: string;
     article: ArticleRef;
+    /** Later articles that reported the same statement again (recaps, syndicated copies). */
+    alsoIn: ArticleRef[];
   }[];
   /** The topic the statements were narrowed to, if any. */
   topic: string | null;
@@ -44,6 +49,14 @@ export interface WhoOptions {
 }
 
 const DEFAULT_PAGE_SIZE = 10;
+
+/** "2023-09-29" for a day, "2023-05" for a whole month, "week of 2023-09-25" for a span. */
+export function saidLabel(start: string, end: string): string {
+  if (start === end) return start;
+  const last = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 0));
+  if (start.endsWith('-01') && end === last.toISOString().slice(0, 10)) return start.slice(0, 7);
+  return `week of ${start}`;
+}
 const DAY_MS = 86_400_000;
 const directories = new WeakMap<Database, PeopleDirectory>();
 
@@ -147,6 +160,8 @@ export function buildWho(
     limit: pageSize + 1,
     offset: (page - 1) * pageSize,
   });
+  const shown = rows.slice(0, pageSize);
+  const also = directory.alsoReported(shown.map((row) => row.id));
   return {
     ...base,
     topic: topic?.label ?? null,
@@ -161,11 +176,12 @@ export function buildWho(
     },
     candidates: [],
     others: resolution.others.map((row) => row.name),
-    statements: rows.slice(0, pageSize).map((row) => ({
+    statements: shown.map((row) => ({
       text: row.text,
       kind: row.kind,
       cue: row.cue,
-      date: row.published,
+      date: row.said,
+      dateLabel: saidLabel(row.said, row.said_end),
       article: {
         id: row.article_id,
         title: row.title,
@@ -173,6 +189,13 @@ export function buildWho(
         url: row.url,
         published: row.published,
       },
+      alsoIn: (also.get(row.id) ?? []).map((source) => ({
+        id: source.article_id,
+        title: source.title,
+        outlet: source.outlet,
+        url: source.url,
+        published: source.published,
+      })),
     })),
   };
 }

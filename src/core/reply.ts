@@ -20,12 +20,31 @@ export type Block =
   | { type: 'heading'; text: string }
   | { type: 'text'; text: string; citations?: number[] }
   | { type: 'list'; items: { text: string; citations?: number[]; marker?: string }[] }
-  | { type: 'quote'; text: string; speaker: string; citation?: number; date?: string }
+  | {
+      type: 'quote';
+      text: string;
+      speaker: string;
+      citation?: number;
+      /** Further sources that reported the same statement (a recap, a syndicated copy). */
+      alsoCited?: number[];
+      /** When it was said: an ISO timestamp or day, or a label such as "week of 2023-09-25". */
+      date?: string;
+    }
   | { type: 'person'; name: string; roles: string[]; detail?: string }
   | { type: 'fields'; fields: { name: string; value: string }[] }
   | { type: 'sources'; items: SourceRef[] }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; text: string }
   | { type: 'image'; png: Uint8Array; alt: string; fallback: string };
+
+/** A quote's date as shown: the day of a timestamp, a label as it is. */
+export function quoteDate(date: string | undefined): string | undefined {
+  return date && /^\d{4}-\d{2}-\d{2}T/.test(date) ? date.slice(0, 10) : date;
+}
+
+/** Every source a quote cites, the first one first. */
+export function quoteCitations(block: { citation?: number; alsoCited?: number[] }): number[] {
+  return block.citation === undefined ? [] : [block.citation, ...(block.alsoCited ?? [])];
+}
 
 /**
  * A follow-up the user may trigger, such as "more statements". `invocation` is a full

@@ -66,7 +66,7 @@ describe('/who on the sample corpus', () => {
   afterAll(() => app.close());
 
   const cases: [query: string, name: string, statement: string][] = [
-    ['kirby', 'John Kirby', 'said Washington was calling on Serbia to withdraw those forces'],
+    ['kirby', 'John Kirby', 'said Washington was calling on Serbia to pull those forces back'],
     ['blinken', 'Antony Blinken', 'urged Azerbaijan to cease military actions immediately'],
     [
       'kurti',

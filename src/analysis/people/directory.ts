@@ -15,14 +15,28 @@ export interface PersonCard {
 }
 
 export interface StatementRow {
+  id: number;
   kind: 'direct' | 'indirect' | 'mixed';
   text: string;
   cue: string | null;
   published: string;
+  /** When it was said: inclusive ISO days. */
+  said: string;
+  said_end: string;
   article_id: string;
   title: string;
   outlet: string;
   url: string | null;
+}
+
+/** A later article that reported a statement again. */
+export interface StatementSourceRow {
+  statement_id: number;
+  article_id: string;
+  title: string;
+  outlet: string;
+  url: string | null;
+  published: string;
 }
 
 export type Resolution =
@@ -171,12 +185,12 @@ export function createPeopleDirectory(db: Database) {
       offset: query.offset,
     };
     if (query.from) {
-      where.push('s.published >= @from');
-      params['from'] = query.from;
+      where.push('s.said_end >= @from');
+      params['from'] = query.from.slice(0, 10);
     }
     if (query.to) {
-      where.push('s.published <= @to');
-      params['to'] = query.to;
+      where.push('s.said <= @to');
+      params['to'] = query.to.slice(0, 10);
     }
     if (query.topic) {
       where.push(`s.topics LIKE @topic ESCAPE '\\'`);
@@ -190,15 +204,32 @@ export function createPeopleDirectory(db: Database) {
     }
     return db
       .prepare<[Record<string, string | number>], StatementRow>(
-        `SELECT s.kind, s.text, s.cue, s.published, s.article_id, a.title, a.outlet, a.url
+        `SELECT s.id, s.kind, s.text, s.cue, s.published, s.said, s.said_end, s.article_id,
+           a.title, a.outlet, a.url
          FROM statements s JOIN articles a ON a.id = s.article_id
          WHERE ${where.join(' AND ')}
-         ORDER BY s.published DESC, s.id LIMIT @limit OFFSET @offset`,
+         ORDER BY s.said DESC, s.id LIMIT @limit OFFSET @offset`,
       )
       .all(params);
   }
 
-  return { resolve, card, statements, closest };
+  const sourcesOf = db.prepare<[number], StatementSourceRow>(
+    `SELECT ss.statement_id, a.id AS article_id, a.title, a.outlet, a.url, a.published
+     FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
+     WHERE ss.statement_id = ? ORDER BY a.published, a.id`,
+  );
+
+  /** The later articles that reported each statement again, by statement id. */
+  function alsoReported(ids: readonly number[]): Map<number, StatementSourceRow[]> {
+    const found = new Map<number, StatementSourceRow[]>();
+    for (const id of ids) {
+      const rows = sourcesOf.all(id);
+      if (rows.length > 0) found.set(id, rows);
+    }
+    return found;
+  }
+
+  return { resolve, card, statements, alsoReported, closest };
 }
 
 export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>;

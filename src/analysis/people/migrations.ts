@@ -57,4 +57,25 @@ export const peopleMigrations: Migration[] = [
       `);
     },
   },
+  {
+    // When a statement was made (inclusive days, from its sentence or else its publication),
+    // and the later articles that reported it again: a recap joins the statement it recaps.
+    id: '0101-statement-dates',
+    up(db) {
+      db.exec(`
+        ALTER TABLE statements ADD COLUMN said TEXT;
+        ALTER TABLE statements ADD COLUMN said_end TEXT;
+        UPDATE statements SET said = substr(published, 1, 10), said_end = substr(published, 1, 10);
+        DROP INDEX statements_person;
+        CREATE INDEX statements_person_said ON statements (person_id, said DESC, id);
+        CREATE TABLE statement_sources (
+          statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+          article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          text TEXT NOT NULL,
+          PRIMARY KEY (statement_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX statement_sources_article ON statement_sources (article_id);
+      `);
+    },
+  },
 ];

@@ -4,6 +4,7 @@ import type { Article } from '../../corpus/article.ts';
 import { roleKey } from './roles.ts';
 import { statementTopics } from './statement-topics.ts';
 import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } from './names.ts';
+import { createRecapIndex, type SaidSpan } from './recaps.ts';
 
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
 const HONORIFIC_BEFORE =
@@ -20,6 +21,39 @@ interface Statement {
   text: string;
   cue: string | null;
   start: number;
+  when: Quote['when'];
+}
+
+/** The longest stretch between a verb and its content that is shown with it. */
+const MAX_SETTING_CHARS = 120;
+/** Words that open reported content and read lower-case after its verb. */
+const LEADING_FUNCTION_WORDS = new Set(
+  'the a an it its this that these those there some many most several both all any no their his her our'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The content as it reads after its verb, with the words between them ("told reporters in
+ * Pristina that ..."). Content placed before its verb ("The United States
+ * has ended ..., Hovenier said") opens with a capital; shown as "said The United States ..." the
+ * capital would mark the splice, so a leading function word is lower-cased.
+ */
+function asReported(body: string, quote: Quote): string {
+  const text = quote.content.text;
+  if (quote.kind === 'direct' || !quote.cue) return text;
+  if (quote.cue.end <= quote.content.start) {
+    // "told reporters in Pristina that ...": what stands between verb and content stays.
+    const between = body.slice(quote.cue.end, quote.content.start);
+    return between.length <= MAX_SETTING_CHARS && !/[.!?\n]/.test(between)
+      ? body.slice(quote.cue.end, quote.content.end).trim()
+      : text;
+  }
+  if (quote.cue.start < quote.content.end) return text;
+  const first = /^\p{Lu}\p{Ll}*/u.exec(text)?.[0];
+  return first && LEADING_FUNCTION_WORDS.has(first.toLowerCase())
+    ? first.toLowerCase() + text.slice(first.length)
+    : text;
 }
 
 /**
@@ -40,18 +74,20 @@ function joinClauses(body: string, quotes: readonly Quote[]): Statement[] {
       gap.length <= 40 &&
       !/[.!?\n]/.test(gap)
     ) {
-      previous.text = body.slice(previous.start, quote.content.end);
+      previous.text += body.slice(previous.end, quote.content.end);
       previous.end = quote.content.end;
       if (quote.kind === 'mixed') previous.kind = 'mixed';
+      previous.when ??= quote.when;
       continue;
     }
     previous = {
       speaker: quote.speaker,
       kind: quote.kind,
-      text: quote.content.text,
+      text: asReported(body, quote),
       cue: quote.cue?.text ?? null,
       start: quote.content.start,
       end: quote.content.end,
+      when: quote.when,
     };
     statements.push(previous);
   }
@@ -114,12 +150,13 @@ export function createPeopleWriter(db: Database) {
   );
   // A syndicated copy repeats a statement word for word: it is stored once, under its first outlet.
   const addStatement = db.prepare<
-    [number, string, string, string, string, string, string, string | null, number]
+    [number, string, string, string, string, string, string, string | null, number, string, string]
   >(
     `INSERT OR IGNORE INTO statements
-       (person_id, article_id, published, kind, text, text_key, topics, cue, start)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       (person_id, article_id, published, kind, text, text_key, topics, cue, start, said, said_end)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const recaps = createRecapIndex(db);
   const aliasesOf = db.prepare<[number], { alias: string; display: string; count: number }>(
     'SELECT alias, display, count FROM person_aliases WHERE person_id = ?',
   );
@@ -257,16 +294,38 @@ export function createPeopleWriter(db: Database) {
       const id = statement.speaker === null ? undefined : ids.get(statement.speaker);
       if (id === undefined) continue;
       const text = statement.text.slice(0, MAX_STATEMENT_CHARS);
+      const textKey = nameKey(text).slice(0, STATEMENT_KEY_CHARS);
+      const span: SaidSpan = statement.when
+        ? { said: statement.when.start, saidEnd: statement.when.end, dated: true }
+        : { said: seen.slice(0, 10), saidEnd: seen.slice(0, 10), dated: false };
+      // A syndicated copy or a recap of an earlier statement is one more source of it.
+      const earlier =
+        recaps.copyOf(id, textKey) ?? recaps.find(id, article.id, text, statement.cue, span);
+      if (earlier && earlier.article_id !== article.id) {
+        recaps.join(earlier, {
+          articleId: article.id,
+          published: seen,
+          span,
+          text,
+          textKey,
+          cue: statement.cue,
+          kind: statement.kind,
+          start: statement.start,
+        });
+        continue;
+      }
       const added = addStatement.run(
         id,
         article.id,
         seen,
         statement.kind,
         text,
-        nameKey(text).slice(0, STATEMENT_KEY_CHARS),
+        textKey,
         topicsOf(statement),
         statement.cue,
         statement.start,
+        span.said,
+        span.saidEnd,
       ).changes;
       statementsOf.set(id, (statementsOf.get(id) ?? 0) + added);
     }

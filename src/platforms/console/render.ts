@@ -1,4 +1,4 @@
-import type { Block, Reply } from '../../core/reply.ts';
+import { quoteCitations, quoteDate, type Block, type Reply } from '../../core/reply.ts';
 import { withoutInvisible } from '../../core/untrusted-text.ts';
 import { plural } from '../../core/plural.ts';
 
@@ -87,13 +87,13 @@ function renderBlock(block: Block, style: ConsoleStyle): string[] {
         '',
       ];
     case 'quote': {
-      const meta = [block.speaker, block.date?.slice(0, 10)].filter(Boolean).join(', ');
+      const meta = [block.speaker, quoteDate(block.date)].filter(Boolean).join(', ');
+      const cited = quoteCitations(block)
+        .map((n) => `[${n}]`)
+        .join('');
       return [
         ...wrap(`> ${stripControls(block.text)}`, width, '  '),
-        paint(
-          ANSI.dim,
-          `  - ${stripControls(meta)}${block.citation ? ` [${block.citation}]` : ''}`,
-        ),
+        paint(ANSI.dim, `  - ${stripControls(meta)}${cited ? ` ${cited}` : ''}`),
         '',
       ];
     }

@@ -7,7 +7,13 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import type { Block, Reply, SourceRef } from '../../core/reply.ts';
+import {
+  quoteCitations,
+  quoteDate,
+  type Block,
+  type Reply,
+  type SourceRef,
+} from '../../core/reply.ts';
 import { withoutInvisible } from '../../core/untrusted-text.ts';
 import { encodeCustomId } from './buttons.ts';
 import { plural } from '../../core/plural.ts';
@@ -167,8 +173,8 @@ function piecesOf(block: Block, urls: Map<number, string>, imageIndex: () => num
         },
       ];
     case 'quote': {
-      const meta = [escapeText(block.speaker), block.date?.slice(0, 10)].filter(Boolean).join(', ');
-      const cite = block.citation === undefined ? '' : citationLinks([block.citation], urls);
+      const meta = [escapeText(block.speaker), quoteDate(block.date)].filter(Boolean).join(', ');
+      const cite = citationLinks(quoteCitations(block), urls);
       const body = escapeText(block.text)
         .split('\n')
         .map((line) => `> ${line}`)

@@ -1,4 +1,10 @@
-import type { Block, Reply, SourceRef } from '../../core/reply.ts';
+import {
+  quoteCitations,
+  quoteDate,
+  type Block,
+  type Reply,
+  type SourceRef,
+} from '../../core/reply.ts';
 import { withoutInvisible } from '../../core/untrusted-text.ts';
 import { plural } from '../../core/plural.ts';
 
@@ -164,10 +170,10 @@ function blockParagraphs(
         ]),
       );
     case 'quote': {
-      const meta = [block.speaker, block.date?.slice(0, 10)].filter(Boolean).join(', ');
+      const meta = [block.speaker, quoteDate(block.date)].filter(Boolean).join(', ');
       const attribution: Span[] = [{ text: `— ${meta}`, style: 'i' }];
       if (block.citation !== undefined) {
-        attribution.push({ text: ' ' }, ...citationSpans([block.citation], sources));
+        attribution.push({ text: ' ' }, ...citationSpans(quoteCitations(block), sources));
       }
       return [
         { spans: [{ text: block.text }], quote: true, gap: '\n\n' },

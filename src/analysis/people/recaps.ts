@@ -1,0 +1,170 @@
+import type { Database } from 'better-sqlite3';
+import { nameKey } from './names.ts';
+
+/**
+ * A later article often recaps what someone said days before ("Last week Kirby called on
+ * Belgrade to withdraw those forces"). Stored as new, the same call would appear once per
+ * article that repeats it; this finds the statement a recap repeats, so that the recap joins it
+ * as one more source.
+ */
+
+/** Days either side of a statement's own span in which an earlier report of it may fall. */
+const SLACK_DAYS = 1;
+/** An undated statement may repeat one made up to this many days before its article. */
+const UNDATED_LOOKBACK_DAYS = 2;
+/** Share of the shorter statement's words the other must hold, and how many at least. */
+const MIN_OVERLAP = 0.6;
+const MIN_SHARED_WORDS = 3;
+/** Candidates read per statement: a person's statements in a few days rarely reach this. */
+const MAX_CANDIDATES = 300;
+const DAY_MS = 86_400_000;
+
+const FUNCTION_WORDS = new Set(
+  (
+    'the a an and or but of to in on at for from with by as that this these those it its is are ' +
+    'was were be been being has have had do does did will would can could should may might must ' +
+    'not no he she they we i you his her their our them him us there which who what whether if ' +
+    'than then also so such about into over after before more most very said says say told'
+  ).split(' '),
+);
+
+/**
+ * Content words of a statement, crudely stemmed so that "calling on" meets "called on", and
+ * its numbers, kept apart: "stay for 2 more weeks" and "for 3 more weeks" are two statements.
+ */
+export function statementWords(text: string): { words: Set<string>; numbers: Set<string> } {
+  const words = new Set<string>();
+  const numbers = new Set<string>();
+  for (const word of nameKey(text).split(' ')) {
+    if (/^\d/.test(word)) numbers.add(word);
+    else if (word.length >= 3 && !FUNCTION_WORDS.has(word))
+      words.add(word.replace(/(?:ing|ed|es|s)$/, '').slice(0, 7));
+  }
+  return { words, numbers };
+}
+
+type Words = ReturnType<typeof statementWords>;
+
+/** True when two statements say the same thing in (mostly) the same words and figures. */
+export function sameStatement(a: Words, b: Words): boolean {
+  if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n)))
+    return false;
+  const [small, large] = a.words.size <= b.words.size ? [a.words, b.words] : [b.words, a.words];
+  if (small.size === 0) return false;
+  let shared = 0;
+  for (const word of small) if (large.has(word)) shared++;
+  return shared >= Math.min(MIN_SHARED_WORDS, small.size) && shared / small.size >= MIN_OVERLAP;
+}
+
+const shift = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+export interface SaidSpan {
+  /** Inclusive ISO days. */
+  said: string;
+  saidEnd: string;
+  /** False when the text gave no time, so the span is the publication day. */
+  dated: boolean;
+}
+
+interface Candidate {
+  id: number;
+  article_id: string;
+  published: string;
+  said: string;
+  said_end: string;
+  text: string;
+  cue: string | null;
+}
+
+/**
+ * Finds and records repeats. `find` returns the earlier statement of the same person, from
+ * another article, in a compatible span and with the same words; `join` records the new
+ * article as its source, and makes the new report the statement shown when it is the better
+ * one (its time is narrower, or it was published first).
+ */
+export function createRecapIndex(db: Database) {
+  const nearby = db.prepare<[number, string, string, string, number], Candidate>(
+    `SELECT id, article_id, published, said, said_end, text, cue FROM statements
+     WHERE person_id = ? AND said <= ? AND said_end >= ? AND article_id <> ?
+     ORDER BY said DESC LIMIT ?`,
+  );
+  const sourceTexts = db.prepare<[number], { text: string }>(
+    'SELECT text FROM statement_sources WHERE statement_id = ?',
+  );
+  const addSource = db.prepare<[number, string, string]>(
+    'INSERT OR IGNORE INTO statement_sources (statement_id, article_id, text) VALUES (?, ?, ?)',
+  );
+  const byKey = db.prepare<[number, string], Candidate>(
+    `SELECT id, article_id, published, said, said_end, text, cue FROM statements
+     WHERE person_id = ? AND text_key = ?`,
+  );
+  const promote = db.prepare<
+    [string, string, string, string, string, string, string | null, string, number, number]
+  >(
+    `UPDATE OR IGNORE statements SET article_id = ?, published = ?, said = ?, said_end = ?,
+       text = ?, text_key = ?, cue = ?, kind = ?, start = ? WHERE id = ?`,
+  );
+
+  function find(
+    personId: number,
+    articleId: string,
+    text: string,
+    cue: string | null,
+    span: SaidSpan,
+  ): Candidate | null {
+    const from = shift(span.said, span.dated ? -SLACK_DAYS : -UNDATED_LOOKBACK_DAYS);
+    const to = shift(span.saidEnd, SLACK_DAYS);
+    const words = statementWords(`${cue ?? ''} ${text}`);
+    for (const candidate of nearby.all(personId, to, from, articleId, MAX_CANDIDATES)) {
+      if (sameStatement(words, statementWords(`${candidate.cue ?? ''} ${candidate.text}`)))
+        return candidate;
+      for (const source of sourceTexts.all(candidate.id))
+        if (sameStatement(words, statementWords(source.text))) return candidate;
+    }
+    return null;
+  }
+
+  /** The statement already stored word for word (a syndicated copy), if any. */
+  function copyOf(personId: number, textKey: string): Candidate | null {
+    return byKey.get(personId, textKey) ?? null;
+  }
+
+  function join(
+    existing: Candidate,
+    report: {
+      articleId: string;
+      published: string;
+      span: SaidSpan;
+      text: string;
+      textKey: string;
+      cue: string | null;
+      kind: string;
+      start: number;
+    },
+  ): void {
+    const width = (said: string, end: string) => Date.parse(end) - Date.parse(said);
+    const mine = width(report.span.said, report.span.saidEnd);
+    const theirs = width(existing.said, existing.said_end);
+    const better = mine < theirs || (mine === theirs && report.published < existing.published);
+    if (!better) {
+      addSource.run(existing.id, report.articleId, `${report.cue ?? ''} ${report.text}`);
+      return;
+    }
+    addSource.run(existing.id, existing.article_id, `${existing.cue ?? ''} ${existing.text}`);
+    promote.run(
+      report.articleId,
+      report.published,
+      report.span.said,
+      report.span.saidEnd,
+      report.text,
+      report.textKey,
+      report.cue,
+      report.kind,
+      report.start,
+      existing.id,
+    );
+  }
+
+  return { find, copyOf, join };
+}

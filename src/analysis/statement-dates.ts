@@ -1,0 +1,200 @@
+/**
+ * When a statement was made, where its sentence says so: "last week Kirby described ...",
+ * "Kurti said on Saturday that ...", "in May". News often recaps what was said days before;
+ * dated by the article alone, such a recap would pass for a new statement.
+ */
+
+/** Inclusive ISO days (YYYY-MM-DD): one day, a week or a month. */
+export interface SaidWhen {
+  start: string;
+  end: string;
+  /** The words that set it ("last week", "on Friday"). */
+  text: string;
+}
+
+const DAY_MS = 86_400_000;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH =
+  '(jan(?:uary|\\.)?|feb(?:ruary|\\.)?|march|april|may|june|july|aug(?:ust|\\.)?|sept?(?:ember|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)';
+
+/** Each pattern and how it turns the publication day into a span of days. */
+const PATTERNS: {
+  re: RegExp;
+  span: (match: RegExpExecArray, day: number) => [number, number] | null;
+}[] = [
+  {
+    re: /\b(last|this|on|late on|early on|late|early)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['’]s)/gi,
+    span: (match, day) => {
+      const target = WEEKDAYS.indexOf(match[2]!.toLowerCase());
+      let back = (weekday(day) - target + 7) % 7;
+      if (back === 0 && match[1]?.toLowerCase() === 'last') back = 7;
+      return [day - back, day - back];
+    },
+  },
+  { re: /\b(yesterday|last night)\b/gi, span: (_, day) => [day - 1, day - 1] },
+  {
+    re: /\b(today|tonight|this (?:morning|afternoon|evening))\b/gi,
+    span: (_, day) => [day, day],
+  },
+  {
+    re: /\blast week\b|\bthe previous week\b/gi,
+    span: (_, day) => {
+      const monday = day - ((weekday(day) + 6) % 7);
+      return [monday - 7, monday - 1];
+    },
+  },
+  {
+    re: /\b(?:earlier )?this week\b/gi,
+    span: (_, day) => [day - ((weekday(day) + 6) % 7), day],
+  },
+  {
+    re: /\b(?:over|at|on|during) the weekend\b|\blast weekend\b/gi,
+    span: (_, day) => {
+      const back = (weekday(day) + 1) % 7;
+      const saturday = day - (back === 0 ? 7 : back);
+      return [saturday, Math.min(saturday + 1, day)];
+    },
+  },
+  { re: /\b(\w+) days ago\b/gi, span: (match, day) => ago(match[1]!, day, 1) },
+  { re: /\b(\w+) weeks? ago\b/gi, span: (match, day) => ago(match[1]!, day, 7) },
+  {
+    re: /\blast month\b/gi,
+    span: (_, day) => {
+      const date = new Date(day * DAY_MS);
+      return monthSpan(date.getUTCFullYear(), date.getUTCMonth() - 1);
+    },
+  },
+  {
+    re: /\b(?:earlier )?this month\b/gi,
+    span: (_, day) => {
+      const date = new Date(day * DAY_MS);
+      return [toDay(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)), day];
+    },
+  },
+  {
+    re: new RegExp(`\\b(?:on )?(\\d{1,2}) ${MONTH}(?:,? (\\d{4}))?\\b`, 'gi'),
+    span: (match, day) => dayOf(match[2]!, Number(match[1]), match[3], day),
+  },
+  {
+    re: new RegExp(`\\b(?:on )?${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'gi'),
+    span: (match, day) => dayOf(match[1]!, Number(match[2]), match[3], day),
+  },
+  {
+    re: new RegExp(`\\b(?:in (?:early |late |mid-?)?|last )${MONTH}(?: (\\d{4}))?\\b`, 'gi'),
+    span: (match, day) => {
+      const month = monthIndex(match[1]!);
+      const published = new Date(day * DAY_MS);
+      let year = match[2] ? Number(match[2]) : published.getUTCFullYear();
+      if (!match[2] && month > published.getUTCMonth()) year--;
+      return monthSpan(year, month);
+    },
+  },
+];
+
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+];
+
+function ago(count: string, day: number, unit: number): [number, number] | null {
+  const lower = count.toLowerCase();
+  const n = lower === 'a' ? 1 : /^\d+$/.test(lower) ? Number(lower) : NUMBER_WORDS.indexOf(lower);
+  if (n <= 0 || n > 60) return null;
+  const at = day - n * unit;
+  return unit === 1 ? [at, at] : [at - 3, at + 3];
+}
+
+function weekday(day: number): number {
+  return new Date(day * DAY_MS).getUTCDay();
+}
+
+function toDay(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}
+
+function monthIndex(word: string): number {
+  const lower = word.toLowerCase().replace('.', '');
+  return MONTHS.findIndex((month) => month.startsWith(lower.slice(0, 3)));
+}
+
+function monthSpan(year: number, month: number): [number, number] {
+  return [toDay(Date.UTC(year, month, 1)), toDay(Date.UTC(year, month + 1, 1)) - 1];
+}
+
+function dayOf(
+  monthWord: string,
+  date: number,
+  yearText: string | undefined,
+  published: number,
+): [number, number] | null {
+  const month = monthIndex(monthWord);
+  if (month === -1 || date < 1 || date > 31) return null;
+  const year = yearText ? Number(yearText) : new Date(published * DAY_MS).getUTCFullYear();
+  let at = toDay(Date.UTC(year, month, date));
+  if (!yearText && at > published) at = toDay(Date.UTC(year - 1, month, date));
+  return [at, at];
+}
+
+const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** The publication day as days since the epoch, read from the date the publisher wrote. */
+function publishedDay(published: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!match) return null;
+  return toDay(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}
+
+/**
+ * When the statement cued at `cue` in `sentence` was made: the time words nearest its cue,
+ * outside what was said there (`contents`: a date inside a content dates its events, not the
+ * statement). Null when the sentence says nothing, or points after publication.
+ */
+export function saidWhen(
+  text: string,
+  sentence: { start: number; end: number },
+  contents: readonly { start: number; end: number }[],
+  cue: number,
+  published: string,
+): SaidWhen | null {
+  const day = publishedDay(published);
+  if (day === null) return null;
+  const region = text.slice(sentence.start, sentence.end);
+  let best: { distance: number; span: [number, number]; text: string } | null = null;
+  for (const { re, span } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let match = re.exec(region); match !== null; match = re.exec(region)) {
+      const start = sentence.start + match.index;
+      const end = start + match[0].length;
+      if (contents.some((content) => start < content.end && end > content.start)) continue;
+      const found = span(match, day);
+      if (!found || found[0] > day) continue;
+      const distance = Math.min(Math.abs(start - cue), Math.abs(end - cue));
+      if (!best || distance < best.distance)
+        best = { distance, span: [found[0], Math.min(found[1], day)], text: match[0].trim() };
+    }
+  }
+  return best && { start: iso(best.span[0]), end: iso(best.span[1]), text: best.text };
+}

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WhoView } from '../../src/briefing/who-view.ts';
+import type { Block } from '../../src/core/reply.ts';
+import type { App } from '../../src/main.ts';
+import { answerLine } from '../../src/platforms/console/repl.ts';
+import { createTestApp } from '../helpers/app.ts';
+import { article } from '../helpers/articles.ts';
+
+let app: App;
+afterEach(() => app.close());
+
+function ingest(...stories: { body: string; published: string; outlet: string }[]): void {
+  app.ingester.ingestArticles(
+    stories.map((story, index) =>
+      article({
+        title: `Story ${index}: ${story.body.slice(0, 30)}`,
+        body: story.body,
+        outlet: story.outlet,
+        url: `https://${story.outlet.toLowerCase().replace(/ /g, '')}.example.com/${index}`,
+        published: story.published,
+      }),
+    ),
+  );
+}
+
+async function who(line: string) {
+  const answer = await answerLine(line, app.dispatch, app.services.commands);
+  return { view: answer.data as WhoView, blocks: answer.reply.blocks };
+}
+
+describe('a statement reported again', () => {
+  it('joins the statement it recaps as a second source, dated when it was first made', async () => {
+    app = createTestApp();
+    ingest(
+      {
+        outlet: 'Balkan Wire',
+        published: '2023-09-29T18:00:00Z',
+        body: 'US National Security Council spokesman John Kirby said on Friday that Washington was asking Serbia to pull its artillery and tanks back from the border.',
+      },
+      {
+        outlet: 'Adriatic Observer',
+        published: '2023-10-04T08:00:00Z',
+        body: 'Serbia says it has cut its forces near Kosovo. Last week John Kirby asked Serbia to pull its tanks and artillery back from the border.',
+      },
+    );
+    const { view, blocks } = await who('/who kirby');
+    expect(view.statements).toHaveLength(1);
+    const [statement] = view.statements;
+    expect(statement!.date).toBe('2023-09-29');
+    expect(statement!.article.outlet).toBe('Balkan Wire');
+    expect(statement!.alsoIn.map((source) => source.outlet)).toEqual(['Adriatic Observer']);
+    const quote = blocks.find((block) => block.type === 'quote') as Extract<
+      Block,
+      { type: 'quote' }
+    >;
+    expect([quote.citation, ...(quote.alsoCited ?? [])]).toEqual([1, 2]);
+  });
+
+  it('keeps a recap on its own, dated from its time words, when the first report is missing', async () => {
+    app = createTestApp();
+    ingest({
+      outlet: 'Adriatic Observer',
+      published: '2023-10-04T08:00:00Z',
+      body: 'Last week John Kirby asked Serbia to pull its tanks and artillery back from the border.',
+    });
+    const { view } = await who('/who kirby');
+    expect(view.statements.map((statement) => [statement.date, statement.dateLabel])).toEqual([
+      ['2023-09-25', 'week of 2023-09-25'],
+    ]);
+  });
+
+  it('keeps statements apart when their figures differ or their days are far apart', async () => {
+    app = createTestApp();
+    ingest(
+      {
+        outlet: 'Balkan Wire',
+        published: '2023-09-29T18:00:00Z',
+        body: 'Aleksandar Vučić said that 8,000 soldiers were stationed near the boundary.',
+      },
+      {
+        outlet: 'Adriatic Observer',
+        published: '2023-09-30T08:00:00Z',
+        body: 'Aleksandar Vučić said that 4,500 soldiers were stationed near the boundary.',
+      },
+      {
+        outlet: 'Adriatic Observer',
+        published: '2023-10-20T08:00:00Z',
+        body: 'Aleksandar Vučić said that 4,500 soldiers remained stationed near the boundary.',
+      },
+    );
+    const { view } = await who('/who vucic');
+    expect(view.statements).toHaveLength(3);
+  });
+});
+
+describe('a statement placed before its verb', () => {
+  it('reads on from the verb without a capital that would mark the splice', async () => {
+    app = createTestApp();
+    ingest({
+      outlet: 'Balkan Wire',
+      published: '2023-05-30T12:00:00Z',
+      body: 'The United States has dropped Kosovo from a joint military exercise over the unrest in the north, US Ambassador Jeffrey Hovenier said on Tuesday.',
+    });
+    const { view } = await who('/who hovenier');
+    const [statement] = view.statements;
+    expect(`${statement!.cue} ${statement!.text}`).toBe(
+      'said the United States has dropped Kosovo from a joint military exercise over the unrest in the north',
+    );
+  });
+});
