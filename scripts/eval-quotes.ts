@@ -6,64 +6,15 @@
  * its best gold, so one long prediction covering two gold contents recalls one. Usage: `npm run eval:quotes -- <polnear-split-dir>` (the folder holding text/ and
  * attributions/). One annotator per article: the first in name order.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Quote } from '../src/analysis/analysis.ts';
 import { analyzeArticle } from '../src/analysis/analyze.ts';
 import { fold } from '../src/analysis/tokens.ts';
-
-interface Fragment {
-  start: number;
-  end: number;
-}
-interface GoldAttribution {
-  content: Fragment[];
-  source: Fragment[] | null;
-  sourceText: string | null;
-  cueText: string | null;
-}
-
-function parseAnn(text: string): GoldAttribution[] {
-  const spans = new Map<string, { fragments: Fragment[]; text: string }>();
-  const relations: string[][] = [];
-  for (const line of text.split('\n')) {
-    const [id, body, covered] = line.split('\t');
-    if (!id || !body) continue;
-    if (id.startsWith('T')) {
-      const [, ...offsets] = body.split(' ');
-      const fragments = offsets
-        .join(' ')
-        .split(';')
-        .map((part) => {
-          const [start, end] = part.trim().split(' ').map(Number);
-          return { start: start!, end: end! };
-        });
-      spans.set(id, { fragments, text: covered ?? '' });
-    } else if (id.startsWith('E')) relations.push(body.split(' '));
-  }
-  const gold: GoldAttribution[] = [];
-  for (const roles of relations) {
-    if (roles.length === 0) continue;
-    let content: Fragment[] = [];
-    let source: { fragments: Fragment[]; text: string } | null = null;
-    let cue: string | null = null;
-    for (const role of roles) {
-      const [name, ref] = role.split(':');
-      const span = spans.get(ref ?? '');
-      if (!span) continue;
-      if (name === 'Content' || name === 'Content2') content = content.concat(span.fragments);
-      if (name === 'Source') source = span;
-      if (name === 'Cue') cue = span.text;
-    }
-    if (content.length > 0)
-      gold.push({
-        content,
-        source: source?.fragments ?? null,
-        sourceText: source?.text ?? null,
-        cueText: cue,
-      });
-  }
-  return gold;
-}
+import {
+  readPolnear,
+  type Fragment,
+  type GoldAttribution,
+  type PolnearArticle,
+} from './polnear.ts';
 
 const overlap = (a: Fragment, b: Fragment) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
@@ -101,11 +52,12 @@ function goldReferents(gold: readonly GoldAttribution[]): (string | null)[] {
   return referents;
 }
 
-function main(dir: string): void {
-  const texts = readdirSync(join(dir, 'text'))
-    .filter((name) => name.endsWith('.txt'))
-    .sort();
-  const annotations = readdirSync(join(dir, 'attributions')).sort();
+/** Scores `analyze` on PolNeAR articles: the figures `npm run eval:quotes` prints. */
+export function scoreQuotes(
+  articlesToScore: readonly PolnearArticle[],
+  analyze: (text: string) => Quote[],
+  verbose = false,
+) {
   let predicted = 0;
   let predictedMatched = 0;
   let goldTotal = 0;
@@ -116,15 +68,9 @@ function main(dir: string): void {
   let speakerCorrect = 0;
   let speakerBySpan = 0;
   let articles = 0;
-  const verbose = process.env['EVAL_VERBOSE'] === '1';
-  for (const name of texts) {
-    const stem = name.slice(0, -4);
-    const ann = annotations.find((file) => file.startsWith(`${stem}_`) && file.endsWith('.ann'));
-    if (!ann) continue;
+  for (const { stem, text, gold } of articlesToScore) {
     articles++;
-    const text = readFileSync(join(dir, 'text', name), 'utf8');
-    const gold = parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8'));
-    const quotes = analyzeArticle({ title: '', body: text, published: '' }).quotes;
+    const quotes = analyze(text);
     predicted += quotes.length;
     goldTotal += gold.length;
     const referents = goldReferents(gold);
@@ -212,12 +158,24 @@ function main(dir: string): void {
       source_span_overlap_only: +(speakerBySpan / Math.max(1, speakerPairs)).toFixed(3),
     },
   };
+  return result;
+}
+
+/** Prints the figures for one split with the analysis as shipped. */
+function main(dir: string): void {
+  const result = scoreQuotes(
+    readPolnear(dir),
+    (text) => analyzeArticle({ title: '', body: text, published: '' }).quotes,
+    process.env['EVAL_VERBOSE'] === '1',
+  );
   console.log(JSON.stringify(result, null, 2));
 }
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: npm run eval:quotes -- <polnear-split-dir>');
-  process.exit(2);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error('usage: npm run eval:quotes -- <polnear-split-dir>');
+    process.exit(2);
+  }
+  main(dir);
 }
-main(dir);

@@ -211,6 +211,9 @@ function resolveSource(
       .find((mention) => mention.type === 'ORG' && mention.text.toLowerCase().includes(head));
     if (found) return { speaker: found.canonical, person: false };
   }
+  // "Saudi Arabia's foreign minister": a person described by the state or body they serve.
+  if (organisation && ROLE_NOUNS.has(head) && organisation.end < end)
+    return describe(tokens, first, last);
   if (organisation) {
     const whole = inside.length === 1 && organisation.end === end;
     return {

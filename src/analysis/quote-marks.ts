@@ -53,13 +53,18 @@ function opensQuote(text: string, index: number, length: number): boolean {
   const before = text[index - 1];
   const after = text[index + length];
   if (after === undefined || /\s/.test(after)) return false;
-  return before === undefined || /[\s([{—–-]/.test(before);
+  // `do?""This truth`: a quote that opens right where the last one closed.
+  return before === undefined || /[\s([{—–"-]/.test(before);
 }
 
 function closesQuote(text: string, index: number, length: number): boolean {
   const before = text[index - 1];
   const after = text[index + length] ?? ' ';
-  return before !== undefined && !/\s/.test(before) && /[\s.,;:!?)\]—–-]/.test(after);
+  if (before === undefined) return false;
+  // `genuine security. "At the same ...`: a closing mark that lost its place to a space (straight
+  // marks do not nest, so one after a full stop inside an open quote closes it).
+  if (/\s/.test(before)) return /[.,!?]/.test(text[index - 2] ?? '');
+  return /[\s.,;:!?)\]—–"-]/.test(after);
 }
 
 function findClose(text: string, openAt: number, open: string, close: string): number {

@@ -1,4 +1,6 @@
 import type { QuoteKind, Span } from './analysis.ts';
+import { defaultCueModel } from './cue-model-default.ts';
+import { scoreCues, type CueModel } from './cue-model.ts';
 import { CUES, CUE_PHRASES, STOP_WORDS, isAdverb, isVerbLike, type CueClass } from './lexicon.ts';
 import { rightContentStart, settingsEnd } from './quote-content.ts';
 import { inFurniture, pageFurniture, type Range } from './page-furniture.ts';
@@ -23,12 +25,14 @@ export interface QuoteContext {
   tokens: readonly Token[];
   sentences: readonly Span[];
   quotes: readonly QuoteSpan[];
+  /** The cue model to consult: the shipped one when absent, none (lexicon only) when null. */
+  cueModel?: CueModel | null;
 }
 
 /** Words between a source and its verb that belong to neither ("he has also said"). */
 const AUXILIARIES = new Set(
   (
-    'has have had also was were is are will would could may might did does do not never ' +
+    'has have had also was were is are will would could may might did does do not never long now ' +
     'repeatedly previously later earlier then once again publicly reportedly recently first ' +
     'further only already still even often just originally subsequently privately separately ' +
     'quickly flatly had been has been have been himself herself themselves itself pointedly ' +
@@ -105,7 +109,18 @@ interface Found {
 }
 
 /** The cue at token `index`, if a cue starts there (longest phrase first). */
-function cueAt(tokens: readonly Token[], index: number): Found | null {
+/** Below this, the model overrules the lexicon: the word is not a cue here. */
+const VETO_BELOW = 0.1;
+/** Above this, a word the lexicon lacks is a cue. */
+const ADD_ABOVE = 0.25;
+/** Words that belong to a learned cue ("referring to", "critical of", "talked about"). */
+const PARTICLES = new Set(['to', 'of', 'about', 'on', 'for', 'with', 'that']);
+
+/**
+ * The cue at token `index`, if a cue starts there (longest phrase first): a lexicon cue the
+ * model does not overrule, or a word the model is sure of.
+ */
+function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | null): Found | null {
   const token = tokens[index]!;
   if (token.kind !== 'word') return null;
   for (const phrase of CUE_PHRASES) {
@@ -113,17 +128,55 @@ function cueAt(tokens: readonly Token[], index: number): Found | null {
     if (phrase.every((word, k) => tokens[index + k]?.lower === word))
       return { first: index, last: index + phrase.length, cls: 'phrase' };
   }
+  const score = scores?.[index] ?? NaN;
   const entries = CUES.get(token.lower);
-  if (!entries || token.cap) return null;
-  for (const entry of entries) {
-    if (entry.rest.every((word, k) => tokens[index + 1 + k]?.lower === word))
-      return { first: index, last: index + 1 + entry.rest.length, cls: entry.cls };
+  if (entries && !token.cap) {
+    if (score < VETO_BELOW) return null;
+    for (const entry of entries) {
+      if (entry.rest.every((word, k) => tokens[index + 1 + k]?.lower === word))
+        return { first: index, last: index + 1 + entry.rest.length, cls: entry.cls };
+    }
+    return null;
   }
-  return null;
+  if (!(score > ADD_ABOVE)) return null;
+  const particle =
+    PARTICLES.has(tokens[index + 1]?.lower ?? '') && tokens[index + 1]!.lower !== 'that';
+  return { first: index, last: index + (particle ? 2 : 1), cls: 'stance' };
 }
 
 function isWord(token: Token | undefined): boolean {
   return token?.kind === 'word';
+}
+
+/** For each token, the index of the quote it lies in, or -1. */
+export function tokenQuoteIndex(
+  tokens: readonly Token[],
+  quotes: readonly QuoteSpan[],
+): Int32Array {
+  const quoteOf = new Int32Array(tokens.length).fill(-1);
+  let q = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    while (q < quotes.length && quotes[q]!.end <= token.start) q++;
+    if (q < quotes.length && quotes[q]!.start <= token.start) quoteOf[t] = q;
+  }
+  return quoteOf;
+}
+
+/** Each sentence's first and last (exclusive) token index, as consecutive pairs. */
+export function sentenceTokenBounds(
+  tokens: readonly Token[],
+  sentences: readonly Span[],
+): Int32Array {
+  const bounds = new Int32Array(sentences.length * 2);
+  let t = 0;
+  sentences.forEach((sentence, s) => {
+    while (t < tokens.length && tokens[t]!.end <= sentence.start) t++;
+    bounds[2 * s] = t;
+    while (t < tokens.length && tokens[t]!.start < sentence.end) t++;
+    bounds[2 * s + 1] = t;
+  });
+  return bounds;
 }
 
 /**
@@ -133,23 +186,17 @@ function isWord(token: Token | undefined): boolean {
  */
 export function findAttributions(context: QuoteContext): Attribution[] {
   const { tokens, sentences, quotes } = context;
-  const quoteOf = new Int32Array(tokens.length).fill(-1);
-  let q = 0;
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t]!;
-    while (q < quotes.length && quotes[q]!.end <= token.start) q++;
-    if (q < quotes.length && quotes[q]!.start <= token.start) quoteOf[t] = q;
-  }
+  const quoteOf = tokenQuoteIndex(tokens, quotes);
+  const bounds = sentenceTokenBounds(tokens, sentences);
+  const model = context.cueModel === undefined ? defaultCueModel() : context.cueModel;
+  const scores = model ? scoreCues(model, tokens, bounds, quoteOf) : null;
   const attributions: Attribution[] = [];
   const furniture = pageFurniture(context.text);
-  let t = 0;
   sentences.forEach((sentence, s) => {
-    while (t < tokens.length && tokens[t]!.end <= sentence.start) t++;
-    const first = t;
-    while (t < tokens.length && tokens[t]!.start < sentence.end) t++;
-    const last = t;
     if (inFurniture(furniture, sentence.start)) return;
-    attributions.push(...sentenceAttributions(context, quoteOf, first, last, s));
+    attributions.push(
+      ...sentenceAttributions(context, quoteOf, scores, bounds[2 * s]!, bounds[2 * s + 1]!, s),
+    );
   });
   attributions.sort((a, b) => a.content.start - b.content.start);
   const kept = dropOverlaps(
@@ -166,6 +213,7 @@ export function findAttributions(context: QuoteContext): Attribution[] {
 function sentenceAttributions(
   context: QuoteContext,
   quoteOf: Int32Array,
+  scores: Float32Array | null,
   first: number,
   last: number,
   sentence: number,
@@ -175,7 +223,7 @@ function sentenceAttributions(
   let claimedUntil = first;
   for (let index = first; index < last; index++) {
     if (quoteOf[index] !== -1) continue;
-    const cue = cueAt(tokens, index);
+    const cue = cueAt(tokens, index, scores);
     if (!cue) continue;
     const previous = found.at(-1);
     const joint = previous === undefined ? -1 : continuationJoint(tokens, index);
@@ -530,6 +578,7 @@ function verbAttribution(
   // `“We will stay,” Kurti said in an interview with ...`: the quote is what was said.
   const quoteLed =
     postposed !== null &&
+    postposed.end > tokens[first]!.start &&
     cue.cls === 'speech' &&
     /[,?!—–]\W*$/.test(context.text.slice(postposed.start, postposed.end)) &&
     quotesIn(context.quotes, postposed.end - 1, postposed.end).length > 0 &&
@@ -541,12 +590,27 @@ function verbAttribution(
     !quoteLed &&
     (!postposed ||
       cue.cls !== 'speech' ||
+      tokens[rightStart]!.kind === 'quote' ||
       (!isShortTail(tokens, rightStart, end) && tokens[cue.last]?.text !== ','))
   ) {
     const span = widenToQuotes(context, tokens[rightStart]!.start, tokens[end - 1]!.end);
     return make(context, span, before, cue, sentence);
   }
   if (cue.cls !== 'speech' && cue.cls !== 'thought') return null;
+  // `Without a "pathway to a state," he said, Israel would not ...`: the cue interrupts.
+  if (
+    quoteLed &&
+    before &&
+    rightStart !== null &&
+    tokens[cue.last]?.text === ',' &&
+    !isShortTail(tokens, rightStart, end) &&
+    !CUES.has(tokens[rightStart]!.lower) &&
+    !tokens[rightStart]!.lower.endsWith('ing') &&
+    !CONJUNCTIONS.has(tokens[rightStart]!.lower)
+  ) {
+    const span = widenToQuotes(context, postposed.start, tokens[end - 1]!.end);
+    return make(context, span, before, cue, sentence);
+  }
   if (before && postposed) return make(context, postposed, before, cue, sentence);
   // Inverted: "..., said Kirby." or "“...,” said the minister."
   if (!before && postposed) {
@@ -577,12 +641,9 @@ function endsWithSpeaker(tokens: readonly Token[], from: number, end: number): b
   return false;
 }
 
-/** True when what follows the cue is only a time or setting ("on Tuesday", "in a statement"). */
+/** True when what follows the cue only says when or where ("on Tuesday", "in a statement"). */
 function isShortTail(tokens: readonly Token[], from: number, end: number): boolean {
-  if (wordCount(tokens, from, end) > 6) return false;
-  for (let k = from; k < end; k++)
-    if (tokens[k]!.lower === 'that' || tokens[k]!.kind === 'quote') return false;
-  return true;
+  return settingsEnd(tokens, from, end) >= end;
 }
 
 /**
@@ -602,7 +663,9 @@ function precedingContent(
     // The quote ended the previous sentence: `“How many times?” Clinton said.`
     const closing = tokens[k]!;
     const quote = quoteOf[k] !== -1 ? context.quotes[quoteOf[k]!] : undefined;
-    return closing.kind === 'quote' && quote && quote.end === closing.end
+    // Not across a paragraph break: a new paragraph's speaker is not the last one's.
+    const between = context.text.slice(closing.end, tokens[sourceFirst]!.start);
+    return closing.kind === 'quote' && quote && quote.end === closing.end && !between.includes('\n')
       ? { start: quote.start, end: quote.end }
       : null;
   }
@@ -674,6 +737,13 @@ function continued(
   const span = widenToQuotes(context, tokens[start]!.start, tokens[end - 1]!.end);
   return { ...make(context, span, previous.source, cue, sentence), continues: previous };
 }
+
+/** Words that open a clause of the narrator's after a cue, not the rest of what was said. */
+const CONJUNCTIONS = new Set(
+  'but and or while although though as when after before because so yet since until whereas'.split(
+    ' ',
+  ),
+);
 
 /** Reported speech longer than this is a missing full stop, not one statement; it is cut. */
 const MAX_REPORTED_CHARS = 800;

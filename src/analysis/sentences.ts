@@ -40,8 +40,11 @@ const MAX_KEPT_QUOTE = 600;
  * Quotes kept whole inside one sentence: within a paragraph, short enough, and attributed
  * right after they close (`“We will not leave. We will stay,” he said.`).
  */
-function keptQuotes(text: string): { start: number; end: number }[] {
-  return pairQuoteMarks(text).filter((quote) => {
+function keptQuotes(
+  text: string,
+  quotes: readonly { start: number; end: number }[],
+): { start: number; end: number }[] {
+  return quotes.filter((quote) => {
     if (quote.end - quote.start > MAX_KEPT_QUOTE) return false;
     if (text.slice(quote.start, quote.end).includes('\n')) return false;
     const inside = text.slice(quote.start, quote.end);
@@ -57,7 +60,10 @@ function keptQuotes(text: string): { start: number; end: number }[] {
  */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
-  const kept = keptQuotes(text);
+  const quotes = pairQuoteMarks(text);
+  const kept = keptQuotes(text, quotes);
+  // Closing marks set off by a space (`security. "At the ...`) stay with their sentence.
+  const closers = new Set(quotes.map((quote) => quote.end - 1));
   let quote = 0;
   let start = 0;
   const push = (end: number) => {
@@ -81,7 +87,9 @@ export function splitSentences(text: string): Span[] {
     while (end < text.length && (text[end] === '.' || text[end] === '!' || text[end] === '?'))
       end++;
     while (end < text.length && CLOSERS.includes(text[end]!)) end++;
-    const next = text.slice(end).match(/^\s+(\S)/);
+    const detached = text[end] === ' ' && closers.has(end + 1);
+    if (detached) end += 2;
+    const next = text.slice(end).match(detached ? /^\s*(\S)/ : /^\s+(\S)/);
     if (end < text.length && !next) continue;
     if (next && !/[\p{Lu}\p{N}"'“‘«([]/u.test(next[1]!)) continue;
     if (char === '.' && isNonTerminalPeriod(text, i, text.slice(end, end + 20))) continue;

@@ -1,5 +1,6 @@
 import type { Entity, Quote, Span } from './analysis.ts';
 import { resolveSpeakers } from './coref.ts';
+import type { CueModel } from './cue-model.ts';
 import { findEntities, type Mention, type RoleMention } from './entities.ts';
 import { pairQuoteMarks } from './quote-marks.ts';
 import { findAttributions, type Attribution } from './quotes.ts';
@@ -66,17 +67,26 @@ function dateStatements(
  * roles, and quotes (direct, indirect, mixed) with their resolved speakers. One tokenisation
  * serves all three. Text in `hidden` (a transcript's speaker labels and page furniture) is not
  * read: "Q" and "MR. KIRBY" are structure, not names.
+ * `options.cueModel` replaces the shipped cue model (null: lexicon only), for evaluating
+ * models trained on other data.
  */
 export function analyzeSpeech(
   text: string,
   sentences: readonly Span[],
   hidden: readonly Span[] = [],
   published = '',
+  options: { cueModel?: CueModel | null } = {},
 ): SpeechAnalysis {
   const tokens = outside(tokenize(text), hidden);
   const starts = new Set(sentences.map((sentence) => sentence.start));
   const mentions = findEntities(tokens, starts);
-  const attributions = findAttributions({ text, tokens, sentences, quotes: pairQuoteMarks(text) });
+  const attributions = findAttributions({
+    text,
+    tokens,
+    sentences,
+    quotes: pairQuoteMarks(text),
+    ...(options.cueModel === undefined ? {} : { cueModel: options.cueModel }),
+  });
   const sentenceOf = (offset: number): number => {
     let low = 0;
     let high = sentences.length - 1;
