@@ -31,6 +31,11 @@ export interface Quote {
    * absent when the article does not say, so the statement dates from its publication.
    */
   when?: { start: string; end: string; text: string };
+  /**
+   * True when only the cue model found the cue, no lexicon word: an attribution in the broad
+   * sense of attribution corpora (a stance, a plan, a decision), not necessarily something said.
+   */
+  learned?: boolean;
 }
 
 export type Realis = 'actual' | 'threatened' | 'hypothetical' | 'denied' | 'negated' | 'future';

@@ -102,6 +102,7 @@ export function resolveSpeakers(
             text: spanText(tokens, attribution.cue.first, attribution.cue.last),
           }
         : null,
+      ...(attribution.cue?.learned ? { learned: true } : {}),
     });
   }
   return quotes;
@@ -114,6 +115,7 @@ function personBeside(
   attribution: Attribution,
 ): string | null {
   const { start, end } = attribution.content;
+  // "Netanyahu's office" after a quote names the office, not the man.
   const from = Math.max(0, firstEndingAfter(mentions, start) - 2);
   const near = mentions
     .slice(from, firstEndingAfter(mentions, end + 40) + 1)
@@ -122,12 +124,25 @@ function personBeside(
         mention.type === 'PERSON' &&
         ((mention.start >= end &&
           mention.start - end <= 30 &&
+          !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3)) &&
           !/[.!?\n]/.test(text.slice(end, mention.start))) ||
           (mention.end <= start &&
             start - mention.end <= 3 &&
             /:\s*$/.test(text.slice(mention.end, start)))),
     );
   return near?.canonical ?? null;
+}
+
+/** The token starting at `offset`, if any (tokens are sorted by start). */
+function tokenStartingAt(tokens: readonly Token[], offset: number): Token | undefined {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return tokens[low]?.start === offset ? tokens[low] : undefined;
 }
 
 /** Index of the first mention that ends after `offset` (mentions are sorted by start). */
@@ -159,7 +174,12 @@ function resolveSource(
   const inside: Mention[] = [];
   for (let k = firstAfter; k < mentions.length && mentions[k]!.start < end; k++)
     if (mentions[k]!.start >= start && mentions[k]!.end <= end) inside.push(mentions[k]!);
-  const person = inside.find((mention) => mention.type === 'PERSON');
+  // "Netanyahu's office told ...": a person named in the possessive is not the source.
+  const person = inside.find(
+    (mention) =>
+      mention.type === 'PERSON' &&
+      !(mention.end < end && tokenStartingAt(tokens, mention.end)?.kind === 'possessive'),
+  );
   if (person) return { speaker: person.canonical, person: true };
   // Mentions are sorted and do not overlap: those before the source are a prefix.
   const before = mentions.slice(Math.max(0, firstAfter - MAX_LOOKBACK), firstAfter);

@@ -97,12 +97,22 @@ const enum Template {
 const CLASS_IDS: Record<string, number> = { speech: 1, thought: 2, appeal: 3, stance: 4 };
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who']);
 
+/** Verbs that end like adverbs. */
+const LY_VERBS = new Set(['apply', 'imply', 'reply', 'rely', 'supply', 'comply', 'multiply']);
+
+/**
+ * A word the model scores. Adverbs ("repeatedly said") and contracted negations ("didn't
+ * say") are not: the cue is the verb after them, and the rules keep a negation with it.
+ */
 export function isCandidate(token: Token, sentenceStart: boolean): boolean {
+  const word = token.lower;
   return (
     token.kind === 'word' &&
     (!token.cap || sentenceStart) &&
     token.text.length > 1 &&
-    !NOT_CANDIDATES.has(token.lower)
+    !NOT_CANDIDATES.has(word) &&
+    !(word.endsWith('ly') && word.length > 4 && !LY_VERBS.has(word)) &&
+    !word.endsWith("n't")
   );
 }
 

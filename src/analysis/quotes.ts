@@ -13,7 +13,8 @@ export interface Attribution {
   content: { start: number; end: number };
   /** Token range [first, last) of the source phrase, or null (a quote with no named source). */
   source: { first: number; last: number } | null;
-  cue: { first: number; last: number } | null;
+  /** `learned`: the cue model found it, not the lexicon. */
+  cue: { first: number; last: number; learned: boolean } | null;
   /** For a quote with no source: the attribution it continues, whose speaker it shares. */
   continues: Attribution | null;
   sentence: number;
@@ -106,13 +107,15 @@ interface Found {
   first: number;
   last: number;
   cls: CueClass;
+  /** Found by the cue model alone, not the lexicon. */
+  learned?: boolean;
 }
 
 /** The cue at token `index`, if a cue starts there (longest phrase first). */
 /** Below this, the model overrules the lexicon: the word is not a cue here. */
-const VETO_BELOW = 0.1;
+const VETO_BELOW = 0.15;
 /** Above this, a word the lexicon lacks is a cue. */
-const ADD_ABOVE = 0.25;
+const ADD_ABOVE = 0.35;
 /** Words that belong to a learned cue ("referring to", "critical of", "talked about"). */
 const PARTICLES = new Set(['to', 'of', 'about', 'on', 'for', 'with', 'that']);
 
@@ -139,9 +142,11 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
     return null;
   }
   if (!(score > ADD_ABOVE)) return null;
-  const particle =
-    PARTICLES.has(tokens[index + 1]?.lower ?? '') && tokens[index + 1]!.lower !== 'that';
-  return { first: index, last: index + (particle ? 2 : 1), cls: 'stance' };
+  const next = tokens[index + 1]?.lower ?? '';
+  // "declined to say whether": the lexicon's verb is the cue, and the rules keep "declined".
+  if (next === 'to' && CUES.has(tokens[index + 2]?.lower ?? '')) return null;
+  const particle = PARTICLES.has(next) && next !== 'that';
+  return { first: index, last: index + (particle ? 2 : 1), cls: 'stance', learned: true };
 }
 
 function isWord(token: Token | undefined): boolean {
@@ -510,8 +515,13 @@ function sourceAfter(
       token.text === '.' && k + 1 < last && isWord(tokens[k + 1]) && tokens[k + 1]!.cap;
     if (!(isWord(token) || token.kind === 'possessive' || token.kind === 'number' || abbreviation))
       break;
-    // "said one of two witnesses who ...", "said Durbin in an interview": the name ends there.
-    if (k > from && !token.cap && SOURCE_ENDERS.has(token.lower)) {
+    // "said one of two witnesses who ...", "said Durbin in an interview", "wrote Jane Roe for
+    // the Review": the name ends there.
+    if (
+      k > from &&
+      !token.cap &&
+      (SOURCE_ENDERS.has(token.lower) || (token.lower === 'for' && tokens[k - 1]!.cap))
+    ) {
       closed = true;
       break;
     }
@@ -537,6 +547,7 @@ function sourceAfter(
     head.kind !== 'number' &&
     !PRONOUNS.has(head.lower) &&
     !NP_INNER.has(head.lower) &&
+    !QUANTIFIERS.has(head.lower) &&
     (STOP_WORDS.has(head.lower) || isVerbLike(head.lower) || CUES.has(head.lower))
   )
     return null;
@@ -551,6 +562,9 @@ function closingBracket(tokens: readonly Token[], open: number, last: number): n
   }
   return -1;
 }
+
+/** Words that open a source named after its cue ("said one Democratic official"). */
+const QUANTIFIERS = new Set(['one', 'another', 'some', 'several', 'many', 'most']);
 
 /** Lower-case words that end a source named after its cue. */
 const SOURCE_ENDERS = new Set(
@@ -573,6 +587,13 @@ function verbAttribution(
   const rightStart = rightContentStart(tokens, quoteOf, cue.last, end, cue.cls);
   const rightWords = rightStart === null ? 0 : wordCount(tokens, rightStart, end);
   const postposed = precedingContent(context, quoteOf, before ? before.first : cue.first, first);
+  // "The ministry said:" closing its paragraph: what it said is the quote that follows.
+  if (before && rightStart === null && tokens[last - 1]?.text === ':') {
+    const next = tokens[last];
+    const quote = next && quoteOf[last] !== -1 ? context.quotes[quoteOf[last]!]! : null;
+    if (quote && quote.start === next!.start)
+      return make(context, { start: quote.start, end: quote.end }, before, cue, sentence);
+  }
   // "Blinken reaffirmed US support ..., Miller said": the sentence is Miller's.
   if (endsWithSpeaker(tokens, cue.last, end)) return null;
   // `“We will stay,” Kurti said in an interview with ...`: the quote is what was said.
@@ -767,7 +788,11 @@ function make(
     kind: kindOf(context, content.start, content.end),
     content,
     source,
-    cue: { first: withNegation(context.tokens, cue, 0).first, last: cue.last },
+    cue: {
+      first: withNegation(context.tokens, cue, 0).first,
+      last: cue.last,
+      learned: cue.learned === true,
+    },
     continues: null,
     sentence,
   };

@@ -56,6 +56,9 @@ function asReported(body: string, quote: Quote): string {
     : text;
 }
 
+const inside = (inner: { start: number; end: number }, outer: { start: number; end: number }) =>
+  inner.start >= outer.start && inner.end <= outer.end;
+
 /**
  * One statement per clause group: the analysis splits "said X and urged Y" into two quotes (as
  * attribution corpora do), but a reader wants the sentence, so reported clauses of one speaker
@@ -65,6 +68,9 @@ function joinClauses(body: string, quotes: readonly Quote[]): Statement[] {
   const statements: Statement[] = [];
   let previous: (Statement & { end: number }) | null = null;
   for (const quote of quotes) {
+    // What only the cue model found is an attribution in the broad sense (a plan, a decision,
+    // "fired missiles"), not a statement.
+    if (quote.learned) continue;
     const gap = previous ? body.slice(previous.end, quote.content.start) : '';
     if (
       previous &&
@@ -72,7 +78,8 @@ function joinClauses(body: string, quotes: readonly Quote[]): Statement[] {
       quote.kind !== 'direct' &&
       previous.kind !== 'direct' &&
       gap.length <= 40 &&
-      !/[.!?\n]/.test(gap)
+      !/[.!?\n]/.test(gap) &&
+      !/[.!?]["”’'»)\s]*$/.test(body.slice(previous.start, previous.end))
     ) {
       previous.text += body.slice(previous.end, quote.content.end);
       previous.end = quote.content.end;
@@ -84,7 +91,8 @@ function joinClauses(body: string, quotes: readonly Quote[]): Statement[] {
       speaker: quote.speaker,
       kind: quote.kind,
       text: asReported(body, quote),
-      cue: quote.cue?.text ?? null,
+      // A cue inside its content (`"...," he said, Israel ...`) is read with it.
+      cue: quote.cue && !inside(quote.cue, quote.content) ? quote.cue.text : null,
       start: quote.content.start,
       end: quote.content.end,
       when: quote.when,
