@@ -134,7 +134,10 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
   const score = scores?.[index] ?? NaN;
   const entries = CUES.get(token.lower);
   if (entries && !token.cap) {
-    if (score < VETO_BELOW) return null;
+    // "declined to say": the model scores "declined" as the cue; the verb keeps it here.
+    const declined =
+      tokens[index - 1]?.lower === 'to' && NEGATIONS.has(tokens[index - 2]?.lower ?? '');
+    if (score < VETO_BELOW && !declined) return null;
     for (const entry of entries) {
       if (entry.rest.every((word, k) => tokens[index + 1 + k]?.lower === word))
         return { first: index, last: index + 1 + entry.rest.length, cls: entry.cls };
