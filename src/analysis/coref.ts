@@ -72,7 +72,7 @@ export function resolveSpeakers(
         genderOf,
         sentenceOf,
       );
-    } else {
+    } else if (!attribution.cue) {
       const adjacent = personBeside(text, mentions, attribution);
       if (adjacent) resolved = { speaker: adjacent, person: true };
       else if (attribution.continues) resolved = speakers.get(attribution.continues) ?? resolved;

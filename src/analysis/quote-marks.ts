@@ -73,7 +73,8 @@ function findClose(text: string, openAt: number, open: string, close: string): n
   for (let j = openAt + open.length; j < text.length && j - openAt < MAX_QUOTE_CHARS; j++) {
     const char = text[j]!;
     if (text.startsWith(close, j) && (!symmetric || closesQuote(text, j, close.length))) return j;
-    if (!symmetric && text.startsWith(open, j)) return -1;
+    // Quotes of one kind do not nest: a second opening mark means this one was never closed.
+    if (text.startsWith(open, j) && (!symmetric || opensQuote(text, j, open.length))) return -1;
     if (char === '\n') {
       let k = j;
       while (k < text.length && /\s/.test(text[k]!)) k++;

@@ -109,6 +109,8 @@ interface Found {
   cls: CueClass;
   /** Found by the cue model alone, not the lexicon. */
   learned?: boolean;
+  /** In the passive ("he is seen as"): its subject is not its source. */
+  passive?: boolean;
 }
 
 /** The cue at token `index`, if a cue starts there (longest phrase first). */
@@ -140,7 +142,12 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
     if (score < VETO_BELOW && !declined) return null;
     for (const entry of entries) {
       if (entry.rest.every((word, k) => tokens[index + 1 + k]?.lower === word))
-        return { first: index, last: index + 1 + entry.rest.length, cls: entry.cls };
+        return {
+          first: index,
+          last: index + 1 + entry.rest.length,
+          cls: entry.cls,
+          ...(isPassive(tokens, index) ? { passive: true } : {}),
+        };
     }
     return null;
   }
@@ -150,6 +157,30 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
   if (next === 'to' && CUES.has(tokens[index + 2]?.lower ?? '')) return null;
   const particle = PARTICLES.has(next) && next !== 'that';
   return { first: index, last: index + (particle ? 2 : 1), cls: 'stance', learned: true };
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const PARTICIPLES = new Set([
+  'seen',
+  'told',
+  'said',
+  'known',
+  'thought',
+  'shown',
+  'found',
+  'heard',
+]);
+
+/**
+ * "He is seen as too soft", "they were told to leave": a cue in the passive says what others
+ * think of or told its subject, so the subject is not its source; the attribution keeps none.
+ */
+function isPassive(tokens: readonly Token[], index: number): boolean {
+  const word = tokens[index]!.lower;
+  if (!word.endsWith('ed') && !PARTICIPLES.has(word)) return false;
+  let k = index - 1;
+  while (k >= 0 && isWord(tokens[k]) && isLyAdverb(tokens[k]!)) k--;
+  return BE.has(tokens[k]?.lower ?? '');
 }
 
 function isWord(token: Token | undefined): boolean {
@@ -790,7 +821,7 @@ function make(
   return {
     kind: kindOf(context, content.start, content.end),
     content,
-    source,
+    source: cue.passive ? null : source,
     cue: {
       first: withNegation(context.tokens, cue, 0).first,
       last: cue.last,
