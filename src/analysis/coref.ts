@@ -115,7 +115,12 @@ function personBeside(
   attribution: Attribution,
 ): string | null {
   const { start, end } = attribution.content;
-  // "Netanyahu's office" after a quote names the office, not the man.
+  // A name after a quote that ended its sentence opens the next sentence ('..." Mr Netanyahu
+  // faces ...'), unless a dash or the line's end makes it a signature ('..." ― Ana Ruiz').
+  const closesSentence = /[.!?]["”’'»\s]*$/.test(text.slice(start, end));
+  const signs = (mention: Mention) =>
+    /[―—–-]/.test(text.slice(end, mention.start)) ||
+    /^[\s.,]*(?:\n|$)/.test(text.slice(mention.end, mention.end + 40));
   const from = Math.max(0, firstEndingAfter(mentions, start) - 2);
   const near = mentions
     .slice(from, firstEndingAfter(mentions, end + 40) + 1)
@@ -124,6 +129,8 @@ function personBeside(
         mention.type === 'PERSON' &&
         ((mention.start >= end &&
           mention.start - end <= 30 &&
+          (!closesSentence || signs(mention)) &&
+          // "Netanyahu's office" names the office, not the man.
           !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3)) &&
           !/[.!?\n]/.test(text.slice(end, mention.start))) ||
           (mention.end <= start &&
