@@ -122,21 +122,19 @@ function personBeside(
     /[―—–-]/.test(text.slice(end, mention.start)) ||
     /^[\s.,]*(?:\n|$)/.test(text.slice(mention.end, mention.end + 40));
   const from = Math.max(0, firstEndingAfter(mentions, start) - 2);
-  const near = mentions
-    .slice(from, firstEndingAfter(mentions, end + 40) + 1)
-    .find(
-      (mention) =>
-        mention.type === 'PERSON' &&
-        ((mention.start >= end &&
-          mention.start - end <= 30 &&
-          (!closesSentence || signs(mention)) &&
-          // "Netanyahu's office" names the office, not the man.
-          !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3)) &&
-          !/[.!?\n]/.test(text.slice(end, mention.start))) ||
-          (mention.end <= start &&
-            start - mention.end <= 3 &&
-            /:\s*$/.test(text.slice(mention.end, start)))),
-    );
+  const near = mentions.slice(from, firstEndingAfter(mentions, end + 40) + 1).find(
+    (mention) =>
+      mention.type === 'PERSON' &&
+      ((mention.start >= end &&
+        mention.start - end <= 30 &&
+        (!closesSentence || signs(mention)) &&
+        // "Netanyahu's office" names the office, not the man.
+        !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3)) &&
+        !/[.!?\n]/.test(text.slice(end, mention.start))) ||
+        (mention.end <= start &&
+          start - mention.end <= 3 &&
+          /:\s*$/.test(text.slice(mention.end, start)))),
+  );
   return near?.canonical ?? null;
 }
 

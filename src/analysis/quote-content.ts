@@ -90,8 +90,19 @@ export function rightContentStart(
     }
   }
   if (cls !== 'speech' && cls !== 'thought') return k;
-  return skipSetting(tokens, k, end, TELLING.has(tokens[from - 1]?.lower ?? ''));
+  const start = skipSetting(tokens, k, end, TELLING.has(tokens[from - 1]?.lower ?? ''));
+  // "what he had told Mr Netanyahu, but ...": after whom it was told, no content follows.
+  let next = start;
+  while (next < end && tokens[next]!.text === ',') next++;
+  return start > k && CONJUNCTIONS.has(tokens[next]?.lower ?? '') ? null : start;
 }
+
+/** Words that open the narrator's next clause, not more of what was said. */
+export const CONJUNCTIONS = new Set(
+  'but and or while although though as when after before because so yet since until whereas'.split(
+    ' ',
+  ),
+);
 
 /**
  * Steps over "on Tuesday", "in a statement late on Friday", "to reporters" and, after a

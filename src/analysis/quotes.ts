@@ -2,7 +2,7 @@ import type { QuoteKind, Span } from './analysis.ts';
 import { defaultCueModel } from './cue-model-default.ts';
 import { scoreCues, type CueModel } from './cue-model.ts';
 import { CUES, CUE_PHRASES, STOP_WORDS, isAdverb, isVerbLike, type CueClass } from './lexicon.ts';
-import { rightContentStart, settingsEnd } from './quote-content.ts';
+import { CONJUNCTIONS, rightContentStart, settingsEnd } from './quote-content.ts';
 import { inFurniture, pageFurniture, type Range } from './page-furniture.ts';
 import type { QuoteSpan } from './quote-marks.ts';
 import type { Token } from './tokens.ts';
@@ -630,6 +630,19 @@ function verbAttribution(
   }
   // "Blinken reaffirmed US support ..., Miller said": the sentence is Miller's.
   if (endsWithSpeaker(tokens, cue.last, end)) return null;
+  // "Hamas, he said, had created gaps": the cue interrupts a clause whose subject came first.
+  if (
+    before &&
+    rightStart !== null &&
+    tokens[before.first - 1]?.text === ',' &&
+    tokens[cue.last]?.text === ',' &&
+    before.first - 1 > first &&
+    !tokens[rightStart]!.cap &&
+    (AUXILIARIES.has(tokens[rightStart]!.lower) || isVerbLike(tokens[rightStart]!.lower))
+  ) {
+    const span = widenToQuotes(context, tokens[first]!.start, tokens[end - 1]!.end);
+    return make(context, span, before, cue, sentence);
+  }
   // `“We will stay,” Kurti said in an interview with ...`: the quote is what was said.
   const quoteLed =
     postposed !== null &&
@@ -792,13 +805,6 @@ function continued(
   const span = widenToQuotes(context, tokens[start]!.start, tokens[end - 1]!.end);
   return { ...make(context, span, previous.source, cue, sentence), continues: previous };
 }
-
-/** Words that open a clause of the narrator's after a cue, not the rest of what was said. */
-const CONJUNCTIONS = new Set(
-  'but and or while although though as when after before because so yet since until whereas'.split(
-    ' ',
-  ),
-);
 
 /** Reported speech longer than this is a missing full stop, not one statement; it is cut. */
 const MAX_REPORTED_CHARS = 800;
