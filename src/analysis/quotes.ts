@@ -616,8 +616,8 @@ function verbAttribution(
   sentence: number,
 ): Attribution | null {
   const { tokens } = context;
-  const end = contentLast(tokens, last);
-  const before = sourceBefore(tokens, cue.first, first);
+  const before = sourceBefore(tokens, cue.first, first) ?? coordinatedSubject(tokens, cue, first);
+  const end = relativeClauseEnd(tokens, before, cue, contentLast(tokens, last));
   const rightStart = rightContentStart(tokens, quoteOf, cue.last, end, cue.cls);
   const rightWords = rightStart === null ? 0 : wordCount(tokens, rightStart, end);
   const postposed = precedingContent(context, quoteOf, before ? before.first : cue.first, first);
@@ -686,6 +686,41 @@ function verbAttribution(
     if (after) return make(context, postposed, after, cue, sentence);
   }
   return null;
+}
+
+/**
+ * "He had been held since August, and says he does not know why": the second verb's source is
+ * the sentence's subject, when that is a pronoun or a name.
+ */
+function coordinatedSubject(
+  tokens: readonly Token[],
+  cue: Found,
+  first: number,
+): { first: number; last: number } | null {
+  if (tokens[cue.first - 1]?.lower !== 'and') return null;
+  const head = tokens[first];
+  if (!head || head.kind !== 'word') return null;
+  if (PRONOUNS.has(head.lower) && head.lower !== 'it') return { first, last: first + 1 };
+  let k = first;
+  while (k < cue.first && tokens[k]!.kind === 'word' && tokens[k]!.cap) k++;
+  return k - first >= 2 && isVerbLike(tokens[k]?.lower ?? '') ? { first, last: k } : null;
+}
+
+/**
+ * ", who still advises his successors, believes ...": a cue in a relative clause set off by
+ * commas says no more than the clause.
+ */
+function relativeClauseEnd(
+  tokens: readonly Token[],
+  source: { first: number; last: number } | null,
+  cue: Found,
+  end: number,
+): number {
+  if (!source || source.last - source.first !== 1) return end;
+  const word = tokens[source.first]!.lower;
+  if ((word !== 'who' && word !== 'which') || tokens[source.first - 1]?.text !== ',') return end;
+  for (let k = cue.last; k < end; k++) if (tokens[k]!.text === ',') return k;
+  return end;
 }
 
 /**

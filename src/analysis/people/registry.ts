@@ -45,7 +45,7 @@ function asReported(body: string, quote: Quote): string {
   if (quote.cue.end <= quote.content.start) {
     // "told reporters in Pristina that ...": what stands between verb and content stays.
     const between = body.slice(quote.cue.end, quote.content.start);
-    return between.length <= MAX_SETTING_CHARS && !/[.!?\n]/.test(between)
+    return between.length <= MAX_SETTING_CHARS && /\p{L}/u.test(between) && !/[.!?\n]/.test(between)
       ? body.slice(quote.cue.end, quote.content.end).trim()
       : text;
   }
