@@ -16,6 +16,7 @@ import {
   isCandidate,
   loadCueModel,
   MAX_FEATURES,
+  nextQuoteMarks,
   storeCueModel,
   tokenIds,
   type CueModel,
@@ -75,6 +76,7 @@ function buildExamples(
     const quoteOf = tokenQuoteIndex(tokens, pairQuoteMarks(text));
     const bounds = sentenceTokenBounds(tokens, sentences);
     const ids = tokenIds(vocabulary, tokens);
+    const nextQuote = nextQuoteMarks(tokens);
     const cueStarts = gold.flatMap((g) => (g.cue ? [g.cue[0]!] : []));
     const positive = new Set<number>();
     for (let s = 0; s < bounds.length; s += 2) {
@@ -86,7 +88,7 @@ function buildExamples(
         const span = cueStarts.find((cue) => token.start >= cue.start && token.end <= cue.end);
         if (span && !positive.has(span.start)) positive.add(span.start);
         else if (span) continue;
-        const n = cueFeatures(tokens, ids, k, first, last, scratch);
+        const n = cueFeatures(tokens, ids, nextQuote, k, first, last, scratch);
         for (let f = 0; f < n; f++) {
           let id = dense.get(scratch[f]!);
           if (id === undefined) {
@@ -133,7 +135,12 @@ export function trainCueModel(articles: readonly PolnearArticle[]): {
   const { features, offsets, labels, keys } = buildExamples(articles, vocabulary);
   const count = labels.length;
   const weights = new Float64Array(keys.length);
+  // Averaged SGD: the returned weights are the mean over every step, kept lazily as
+  // w - u / steps with u summing step × update, so one example's order matters little.
+  const steps = new Float64Array(keys.length);
   let bias = 0;
+  let biasSteps = 0;
+  let step = 1;
   const order = Int32Array.from({ length: count }, (_, k) => k);
   const next = random(SEED);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
@@ -147,17 +154,22 @@ export function trainCueModel(articles: readonly PolnearArticle[]): {
       for (let f = offsets[example]!; f < offsets[example + 1]!; f++) z += weights[features[f]!]!;
       const gradient = 1 / (1 + Math.exp(-z)) - labels[example]!;
       bias -= rate * gradient;
+      biasSteps -= step * rate * gradient;
       for (let f = offsets[example]!; f < offsets[example + 1]!; f++) {
         const id = features[f]!;
-        weights[id] = weights[id]! - rate * (gradient + L2 * weights[id]!);
+        const update = -rate * (gradient + L2 * weights[id]!);
+        weights[id] = weights[id]! + update;
+        steps[id] = steps[id]! + step * update;
       }
+      step++;
     }
   }
   const kept = new Map<number, number>();
   keys.forEach((featureKey, id) => {
-    if (Math.abs(weights[id]!) >= PRUNE_BELOW) kept.set(featureKey, weights[id]!);
+    const average = weights[id]! - steps[id]! / step;
+    if (Math.abs(average) >= PRUNE_BELOW) kept.set(featureKey, average);
   });
-  const stored = storeCueModel(words, kept, bias, SCALE);
+  const stored = storeCueModel(words, kept, bias - biasSteps / step, SCALE);
   return {
     stored,
     model: loadCueModel(stored),

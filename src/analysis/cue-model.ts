@@ -18,8 +18,43 @@ export interface CueModel {
   /** Word → id; a word not listed is known by its last three letters. */
   vocabulary: Map<string, number>;
   /** Feature key → weight; absent keys weigh nothing. */
-  weights: Map<number, number>;
+  weights: WeightTable;
   bias: number;
+}
+
+/**
+ * Feature weights in an open-addressing table of typed arrays: a lookup is a few integer
+ * operations, with none of a Map's per-entry objects. Key 0 marks an empty slot (`key()` never
+ * returns it).
+ */
+export class WeightTable {
+  private readonly keys: Int32Array;
+  private readonly values: Float32Array;
+  private readonly mask: number;
+
+  constructor(entries: ReadonlyMap<number, number>) {
+    let size = 1024;
+    while (size < entries.size * 2) size *= 2;
+    this.keys = new Int32Array(size);
+    this.values = new Float32Array(size);
+    this.mask = size - 1;
+    for (const [featureKey, weight] of entries) {
+      let slot = Math.imul(featureKey, 0x9e3779b1) & this.mask;
+      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = featureKey;
+      this.values[slot] = weight;
+    }
+  }
+
+  get(featureKey: number): number {
+    let slot = Math.imul(featureKey, 0x9e3779b1) & this.mask;
+    for (;;) {
+      const found = this.keys[slot]!;
+      if (found === featureKey) return this.values[slot]!;
+      if (found === 0) return 0;
+      slot = (slot + 1) & this.mask;
+    }
+  }
 }
 
 /**
@@ -121,7 +156,7 @@ function key(template: number, a: number, b = 0): number {
   let h = Math.imul(template, 0x9e3779b1) ^ Math.imul(a + 0x7f4a7c15, 0x85ebca77);
   h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ Math.imul(b + 0x165667b1, 0xc2b2ae3d);
   h = Math.imul(h ^ (h >>> 13), 0x297a2d39);
-  return (h ^ (h >>> 16)) | 0;
+  return (h ^ (h >>> 16)) | 0 || 1;
 }
 
 function suffixId(word: string): number {
@@ -133,10 +168,32 @@ function suffixId(word: string): number {
 
 /** An id for a word without its inflection ("said" is not "say", but "calls" is "call"). */
 function stemId(word: string): number {
-  const stem = word.replace(/(?:ing|ed|es|s)$/, '');
+  const n = word.length;
+  const end = word.endsWith('ing')
+    ? n - 3
+    : word.endsWith('ed') || word.endsWith('es')
+      ? n - 2
+      : word.endsWith('s')
+        ? n - 1
+        : n;
   let h = 0x811c9dc5;
-  for (let k = 0; k < stem.length; k++) h = Math.imul(h ^ stem.charCodeAt(k), 16777619) >>> 0;
+  for (let k = 0; k < end; k++) h = Math.imul(h ^ word.charCodeAt(k), 16777619) >>> 0;
   return h;
+}
+
+/** For each token, the index of the next quote mark (or -1): one pass, not one per word. */
+export function nextQuoteMarks(tokens: readonly Token[]): Int32Array {
+  const next = new Int32Array(tokens.length);
+  let after = -1;
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    next[k] = after;
+    if (tokens[k]!.kind === 'quote') after = k;
+  }
+  return next;
+}
+
+function idAt(ids: Int32Array, k: number, first: number, last: number): number {
+  return k >= first && k < last ? ids[k]! : SPECIAL.boundary;
 }
 
 /** The id of each token: a vocabulary word, a known mark, or an unknown word's suffix. */
@@ -194,26 +251,26 @@ function shape(token: Token | undefined): number {
 export function cueFeatures(
   tokens: readonly Token[],
   ids: Int32Array,
+  nextQuote: Int32Array,
   index: number,
   first: number,
   last: number,
   out: Int32Array,
 ): number {
-  const at = (k: number) => (k >= first && k < last ? ids[k]! : SPECIAL.boundary);
   const word = ids[index]!;
   const token = tokens[index]!;
   let n = 0;
   out[n++] = key(Template.Bias, 0);
   out[n++] = key(Template.Word, word);
   out[n++] = key(Template.Suffix, suffixId(token.lower));
-  out[n++] = key(Template.Prev1, at(index - 1));
-  out[n++] = key(Template.Prev2, at(index - 2));
-  out[n++] = key(Template.Prev3, at(index - 3));
-  out[n++] = key(Template.Next1, at(index + 1));
-  out[n++] = key(Template.Next2, at(index + 2));
-  out[n++] = key(Template.Next3, at(index + 3));
-  out[n++] = key(Template.PrevWord, at(index - 1), word);
-  out[n++] = key(Template.WordNext, word, at(index + 1));
+  out[n++] = key(Template.Prev1, idAt(ids, index - 1, first, last));
+  out[n++] = key(Template.Prev2, idAt(ids, index - 2, first, last));
+  out[n++] = key(Template.Prev3, idAt(ids, index - 3, first, last));
+  out[n++] = key(Template.Next1, idAt(ids, index + 1, first, last));
+  out[n++] = key(Template.Next2, idAt(ids, index + 2, first, last));
+  out[n++] = key(Template.Next3, idAt(ids, index + 3, first, last));
+  out[n++] = key(Template.PrevWord, idAt(ids, index - 1, first, last), word);
+  out[n++] = key(Template.WordNext, word, idAt(ids, index + 1, first, last));
   const cls = CUES.get(token.lower)?.[0]?.cls;
   out[n++] = key(Template.CueClass, cls ? CLASS_IDS[cls]! : 0);
   const prev = index > first ? tokens[index - 1] : undefined;
@@ -246,22 +303,22 @@ export function cueFeatures(
   const after = tokens[index + 1];
   out[n++] = key(
     Template.PrevSuffix,
-    before?.kind === 'word' ? suffixId(before.lower) : at(index - 1),
+    before?.kind === 'word' ? suffixId(before.lower) : idAt(ids, index - 1, first, last),
   );
   out[n++] = key(
     Template.NextSuffix,
-    after?.kind === 'word' ? suffixId(after.lower) : at(index + 1),
+    after?.kind === 'word' ? suffixId(after.lower) : idAt(ids, index + 1, first, last),
   );
-  let quoteAfter = 0;
-  for (let k = index + 1; k < last && k - index <= QUOTE_LOOKAHEAD; k++)
-    if (tokens[k]!.kind === 'quote') {
-      quoteAfter = 1;
-      break;
-    }
+  const quoteAt = nextQuote[index]!;
+  const quoteAfter = quoteAt !== -1 && quoteAt < last && quoteAt - index <= QUOTE_LOOKAHEAD ? 1 : 0;
   out[n++] = key(Template.QuoteAfter, quoteAfter);
   out[n++] = key(Template.NearEnd, Math.min(3, last - index - 1));
   // "refused to say", "declined to comment": the word before an infinitive's "to".
-  out[n++] = key(Template.BeforeTo, before?.lower === 'to' ? at(index - 2) : 0, word);
+  out[n++] = key(
+    Template.BeforeTo,
+    before?.lower === 'to' ? idAt(ids, index - 2, first, last) : 0,
+    word,
+  );
   return n;
 }
 
@@ -281,15 +338,16 @@ export function scoreCues(
 ): Float32Array {
   const scores = new Float32Array(tokens.length).fill(NaN);
   const ids = tokenIds(model.vocabulary, tokens);
+  const nextQuote = nextQuoteMarks(tokens);
   const features = new Int32Array(MAX_FEATURES);
   for (let s = 0; s + 1 < sentenceBounds.length; s += 2) {
     const first = sentenceBounds[s]!;
     const last = sentenceBounds[s + 1]!;
     for (let k = first; k < last; k++) {
       if (inQuote[k] !== -1 || !isCandidate(tokens[k]!, k === first)) continue;
-      const n = cueFeatures(tokens, ids, k, first, last, features);
+      const n = cueFeatures(tokens, ids, nextQuote, k, first, last, features);
       let z = model.bias;
-      for (let f = 0; f < n; f++) z += model.weights.get(features[f]!) ?? 0;
+      for (let f = 0; f < n; f++) z += model.weights.get(features[f]!);
       scores[k] = 1 / (1 + Math.exp(-z));
     }
   }
@@ -303,7 +361,7 @@ export function loadCueModel(stored: StoredCueModel): CueModel {
   const values = new Int16Array(Uint8Array.from(Buffer.from(stored.weights, 'base64')).buffer);
   const weights = new Map<number, number>();
   for (let k = 0; k < keys.length; k++) weights.set(keys[k]!, values[k]! / stored.scale);
-  return { vocabulary, weights, bias: stored.bias };
+  return { vocabulary, weights: new WeightTable(weights), bias: stored.bias };
 }
 
 /** Weights are kept to 1/scale and clipped to what an Int16 holds. */

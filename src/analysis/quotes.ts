@@ -117,7 +117,7 @@ interface Found {
 /** Below this, the model overrules the lexicon: the word is not a cue here. */
 const VETO_BELOW = 0.15;
 /** Above this, a word the lexicon lacks is a cue. */
-const ADD_ABOVE = 0.35;
+const ADD_ABOVE = 0.2;
 /** Words that belong to a learned cue ("referring to", "critical of", "talked about"). */
 const PARTICLES = new Set(['to', 'of', 'about', 'on', 'for', 'with', 'that']);
 
@@ -391,6 +391,15 @@ function wordCount(tokens: readonly Token[], first: number, last: number): numbe
   return n;
 }
 
+/** How far back an appositive source may start ("Kirby, the NSC spokesman, said"). */
+const MAX_APPOSITIVE_TOKENS = 30;
+
+/** The full stop of an abbreviation in a name ("Sen.", "Gov.", "Mr."). */
+function isAbbreviationDot(tokens: readonly Token[], dot: number): boolean {
+  const before = tokens[dot - 1];
+  return isWord(before) && before!.cap && before!.text.length <= 4;
+}
+
 /** Nouns ending in -ly, which the adverb test must not step over. */
 const LY_NOUNS = new Set([
   'ally',
@@ -421,6 +430,11 @@ function skipAuxiliaries(tokens: readonly Token[], from: number, floor: number):
   let k = from;
   for (;;) {
     const token = tokens[k];
+    // "He's not saying": the contraction is an auxiliary after a pronoun.
+    if (token?.kind === 'possessive' && PRONOUNS.has(tokens[k - 1]?.lower ?? '')) {
+      k--;
+      continue;
+    }
     if (k < floor || !isWord(token) || token!.cap) return k;
     const word = token!.lower;
     if (AUXILIARIES.has(word) || word.endsWith("n't") || isLyAdverb(token!)) k--;
@@ -434,7 +448,8 @@ function skipAuxiliaries(tokens: readonly Token[], from: number, floor: number):
  * say"), since a statement shown without it would claim the opposite.
  */
 function withNegation(tokens: readonly Token[], cue: Found, floor: number): Found {
-  const before = skipAuxiliaries(tokens, cue.first - 1, floor) + 1;
+  let before = skipAuxiliaries(tokens, cue.first - 1, floor) + 1;
+  if (tokens[before]?.kind === 'possessive') before++;
   for (let k = before; k < cue.first; k++) {
     const word = tokens[k]!.lower;
     if (NEGATIONS.has(word) || word.endsWith("n't")) return { ...cue, first: before };
@@ -450,16 +465,17 @@ function sourceBefore(
 ): { first: number; last: number } | null {
   let k = skipAuxiliaries(tokens, end - 1, floor);
   if (k < floor) return null;
-  // "Kirby, the NSC spokesman, said": step over the appositive to the name.
+  // "Kirby, the NSC spokesman, said", "Jane Roe, 21, a student from Reno, said": step over
+  // the appositives to the name.
   if (tokens[k]?.text === ',') {
-    let c = k - 1;
-    while (c > floor && tokens[c]!.text !== ',' && k - c < 24) {
-      if (tokens[c]!.kind === 'quote' || tokens[c]!.text === '.') break;
-      c--;
-    }
-    if (c >= floor && tokens[c]!.text === ',' && k - c > 1) {
-      const inner = sourceBefore(tokens, c, floor);
+    let commas = 0;
+    for (let c = k - 1; c > floor && k - c < MAX_APPOSITIVE_TOKENS; c--) {
+      const token = tokens[c]!;
+      if (token.kind === 'quote' || (token.text === '.' && !isAbbreviationDot(tokens, c))) break;
+      if (token.text !== ',') continue;
+      const inner = k - c > 1 ? sourceBefore(tokens, c, floor) : null;
       if (inner && inner.last === c) return { first: inner.first, last: k };
+      if (++commas >= 3) break;
     }
     return null;
   }
@@ -644,13 +660,17 @@ function verbAttribution(
     return make(context, span, before, cue, sentence);
   }
   // `“We will stay,” Kurti said in an interview with ...`: the quote is what was said.
-  const quoteLed =
-    postposed !== null &&
-    postposed.end > tokens[first]!.start &&
+  // A quote that only ends there (`On Fox's "Sunday Futures," Issa said ...`) is a setting.
+  const closing =
+    postposed && postposed.end > tokens[first]!.start
+      ? quotesIn(context.quotes, postposed.end - 1, postposed.end)[0]
+      : undefined;
+  const commaQuote =
+    closing !== undefined &&
     cue.cls === 'speech' &&
-    /[,?!—–]\W*$/.test(context.text.slice(postposed.start, postposed.end)) &&
-    quotesIn(context.quotes, postposed.end - 1, postposed.end).length > 0 &&
+    /[,?!—–]\W*$/.test(context.text.slice(postposed!.start, postposed!.end)) &&
     (rightStart === null || tokens[rightStart]!.lower !== 'that');
+  const quoteLed = commaQuote && closing!.start <= tokens[first]!.start;
   if (
     before &&
     rightStart !== null &&
@@ -667,7 +687,7 @@ function verbAttribution(
   if (cue.cls !== 'speech' && cue.cls !== 'thought') return null;
   // `Without a "pathway to a state," he said, Israel would not ...`: the cue interrupts.
   if (
-    quoteLed &&
+    commaQuote &&
     before &&
     rightStart !== null &&
     tokens[cue.last]?.text === ',' &&
@@ -676,7 +696,7 @@ function verbAttribution(
     !tokens[rightStart]!.lower.endsWith('ing') &&
     !CONJUNCTIONS.has(tokens[rightStart]!.lower)
   ) {
-    const span = widenToQuotes(context, postposed.start, tokens[end - 1]!.end);
+    const span = widenToQuotes(context, postposed!.start, tokens[end - 1]!.end);
     return make(context, span, before, cue, sentence);
   }
   if (before && postposed) return make(context, postposed, before, cue, sentence);
@@ -703,7 +723,11 @@ function coordinatedSubject(
   if (PRONOUNS.has(head.lower) && head.lower !== 'it') return { first, last: first + 1 };
   let k = first;
   while (k < cue.first && tokens[k]!.kind === 'word' && tokens[k]!.cap) k++;
-  return k - first >= 2 && isVerbLike(tokens[k]?.lower ?? '') ? { first, last: k } : null;
+  const verb = tokens[k];
+  const name = k - first >= 2 || (k - first === 1 && !STOP_WORDS.has(head.lower));
+  return name && verb?.kind === 'word' && (isVerbLike(verb.lower) || /ed$/.test(verb.lower))
+    ? { first, last: k }
+    : null;
 }
 
 /**
@@ -892,6 +916,20 @@ function dropOverlaps(sorted: Attribution[]): Attribution[] {
   return kept;
 }
 
+/** Title words: a quoted name ("Sunday Morning Futures", "Swords of Iron") is no statement. */
+const MAX_TITLE_WORDS = 6;
+
+function isTitle(inner: string): boolean {
+  const words = inner
+    .replace(/[,.!?;:]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  return (
+    words.length <= MAX_TITLE_WORDS &&
+    words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || STOP_WORDS.has(word.toLowerCase()))
+  );
+}
+
 /**
  * Direct quotes that no cue claimed: in news they continue the speaker of the paragraph (or of
  * the paragraph before, when a quote opens a paragraph). Fragments under three words are
@@ -914,7 +952,7 @@ function addUnclaimedQuotes(
     const claimed = next < sorted.length && sorted[next]!.content.start < quote.end;
     if (claimed || inFurniture(furniture, quote.start)) continue;
     const inner = text.slice(quote.start + 1, quote.end - 1);
-    if (inner.split(/\s+/).filter(Boolean).length < MIN_CONTENT_WORDS) continue;
+    if (inner.split(/\s+/).filter(Boolean).length < MIN_CONTENT_WORDS || isTitle(inner)) continue;
     while (sentence < sentences.length - 1 && sentences[sentence]!.end <= quote.start) sentence++;
     while (nextSourced < sourced.length && sourced[nextSourced]!.content.end <= quote.start)
       nextSourced++;
