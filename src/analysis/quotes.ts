@@ -391,6 +391,9 @@ function wordCount(tokens: readonly Token[], first: number, last: number): numbe
   return n;
 }
 
+/** Words that open a relative clause set off by commas after a source. */
+const RELATIVE_WORDS = new Set(['who', 'whom', 'whose', 'which']);
+
 /** How far back an appositive source may start ("Kirby, the NSC spokesman, said"). */
 const MAX_APPOSITIVE_TOKENS = 30;
 
@@ -474,6 +477,9 @@ function sourceBefore(
       if (token.kind === 'quote' || (token.text === '.' && !isAbbreviationDot(tokens, c))) break;
       if (token.text !== ',') continue;
       const inner = k - c > 1 ? sourceBefore(tokens, c, floor) : null;
+      // "The prime minister, who is seen as soft on Hamas, said": a relative clause describes
+      // the source and names no one who speaks.
+      if (inner && inner.last === c && RELATIVE_WORDS.has(tokens[c + 1]!.lower)) return inner;
       if (inner && inner.last === c) return { first: inner.first, last: k };
       if (++commas >= 3) break;
     }

@@ -72,6 +72,20 @@ describe('who said it', () => {
     expect(found.some((quote) => quote.speaker === 'Antony Blinken')).toBe(false);
   });
 
+  it('never credits a name inside a relative clause about the speaker, nor the clause to him', () => {
+    const found = quotes(
+      'Prime Minister Benjamin Netanyahu met his cabinet on Sunday. The prime minister, who is seen by his rivals as being too lenient with Hamas, said that the offensive would go on.',
+    );
+    expect(found.find((quote) => quote.cue === 'said')).toMatchObject({
+      speaker: 'Benjamin Netanyahu',
+      content: 'that the offensive would go on',
+    });
+    expect(found.some((quote) => quote.speaker === 'Hamas')).toBe(false);
+    expect(found.filter((quote) => quote.content.includes('lenient'))).toEqual([
+      expect.objectContaining({ speaker: null }),
+    ]);
+  });
+
   it('reads no quote in a subheading, a caption, a byline or a pull quote', () => {
     const body = markdownToText(
       [
