@@ -36,6 +36,11 @@ export interface Quote {
    * sense of attribution corpora (a stance, a plan, a decision), not necessarily something said.
    */
   learned?: boolean;
+  /**
+   * True for a transcript's answer turn: the text is the record of the occasion itself, so the
+   * statement is never a recap of an earlier report, however alike the words.
+   */
+  onRecord?: boolean;
 }
 
 export type Realis = 'actual' | 'threatened' | 'hypothetical' | 'denied' | 'negated' | 'future';

@@ -93,6 +93,41 @@ describe('a statement reported again', () => {
   });
 });
 
+describe('a talking point repeated at another briefing', () => {
+  it('is a statement of each briefing, not a recap of the first', async () => {
+    app = createTestApp();
+    const briefing = (day: string, answer: string) =>
+      article({
+        title: 'Press Briefing by NSC Coordinator for Strategic Communications John Kirby',
+        body: [
+          'MR. KIRBY:  Good afternoon.  I have a short update on the region before questions.',
+          'Q    Admiral, will the Navy escort the grain ships?',
+          `MR. KIRBY:  ${answer}`,
+          'Q    Thank you.',
+        ].join('\n\n'),
+        outlet: 'The White House',
+        url: `https://whitehouse.example.gov/briefings/${day}`,
+        published: `${day}T19:00:00Z`,
+      });
+    app.ingester.ingestArticles([
+      briefing(
+        '2023-10-03',
+        'We will keep working with our partners to protect the shipping lanes in the Black Sea.',
+      ),
+      briefing(
+        '2023-10-04',
+        'We are going to keep working with partners to protect shipping lanes in the Black Sea.',
+      ),
+    ]);
+    const { view } = await who('/who kirby');
+    const repeated = view.statements.filter((statement) => statement.text.includes('Black Sea'));
+    expect(repeated.map((statement) => [statement.date, statement.alsoIn.length])).toEqual([
+      ['2023-10-04', 0],
+      ['2023-10-03', 0],
+    ]);
+  });
+});
+
 describe('a statement placed before its verb', () => {
   it('reads on from the verb without a capital that would mark the splice', async () => {
     app = createTestApp();

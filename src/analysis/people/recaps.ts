@@ -12,7 +12,11 @@ import { nameKey } from './names.ts';
 const SLACK_DAYS = 1;
 /** An undated statement may repeat one made up to this many days before its article. */
 const UNDATED_LOOKBACK_DAYS = 2;
-/** Share of the shorter statement's words the other must hold, and how many at least. */
+/**
+ * Share of the shorter statement's words the other must hold, and how many at least: a
+ * statement of one or two content words ("I'm not going to give —") is too short to be
+ * recognised in another.
+ */
 const MIN_OVERLAP = 0.6;
 const MIN_SHARED_WORDS = 3;
 /** Candidates read per statement: a person's statements in a few days rarely reach this. */
@@ -53,7 +57,7 @@ export function sameStatement(a: Words, b: Words): boolean {
   if (small.size === 0) return false;
   let shared = 0;
   for (const word of small) if (large.has(word)) shared++;
-  return shared >= Math.min(MIN_SHARED_WORDS, small.size) && shared / small.size >= MIN_OVERLAP;
+  return shared >= MIN_SHARED_WORDS && shared / small.size >= MIN_OVERLAP;
 }
 
 const shift = (day: string, days: number) =>

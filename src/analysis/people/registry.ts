@@ -22,6 +22,7 @@ interface Statement {
   cue: string | null;
   start: number;
   when: Quote['when'];
+  onRecord: boolean;
 }
 
 /** The longest stretch between a verb and its content that is shown with it. */
@@ -96,6 +97,7 @@ function joinClauses(body: string, quotes: readonly Quote[]): Statement[] {
       start: quote.content.start,
       end: quote.content.end,
       when: quote.when,
+      onRecord: quote.onRecord === true,
     };
     statements.push(previous);
   }
@@ -306,9 +308,11 @@ export function createPeopleWriter(db: Database) {
       const span: SaidSpan = statement.when
         ? { said: statement.when.start, saidEnd: statement.when.end, dated: true }
         : { said: seen.slice(0, 10), saidEnd: seen.slice(0, 10), dated: false };
-      // A syndicated copy or a recap of an earlier statement is one more source of it.
+      // A syndicated copy or a recap of an earlier statement is one more source of it; a
+      // transcript's turn is the occasion itself, so only a word-for-word copy of it is.
       const earlier =
-        recaps.copyOf(id, textKey) ?? recaps.find(id, article.id, text, statement.cue, span);
+        recaps.copyOf(id, textKey) ??
+        (statement.onRecord ? null : recaps.find(id, article.id, text, statement.cue, span));
       if (earlier && earlier.article_id !== article.id) {
         recaps.join(earlier, {
           articleId: article.id,

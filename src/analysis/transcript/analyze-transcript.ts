@@ -144,7 +144,14 @@ export function analyzeTranscript(
     if (speaker.kind !== 'person' && speaker.kind !== 'anonymous') return;
     const source = { start: turn.label.start, end: turn.label.end, text: turn.label.text };
     for (const passage of passagesOf(body, turnSentences.get(index) ?? [])) {
-      quotes.push({ kind: 'direct', content: passage, source, speaker: speaker.name, cue: null });
+      quotes.push({
+        kind: 'direct',
+        content: passage,
+        source,
+        speaker: speaker.name,
+        cue: null,
+        onRecord: true,
+      });
       for (const sentence of turnSentences.get(index) ?? [])
         if (sentence.start >= passage.start && sentence.end <= passage.end) content.push(sentence);
     }
