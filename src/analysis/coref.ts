@@ -1,6 +1,6 @@
 import type { Quote, Span } from './analysis.ts';
 import type { Mention } from './entities.ts';
-import { ORG_WORDS, ROLE_NOUNS } from './lexicon.ts';
+import { CUES, ORG_WORDS, ROLE_NOUNS } from './lexicon.ts';
 import type { Attribution } from './quotes.ts';
 import { spanText } from './entities.ts';
 import type { Token } from './tokens.ts';
@@ -71,6 +71,9 @@ export function resolveSpeakers(
         rolesOf,
         genderOf,
         sentenceOf,
+        attribution.kind === 'direct'
+          ? new Set()
+          : namedIn(text, mentions, attribution.content.start, attribution.content.end),
       );
     } else if (!attribution.cue) {
       const adjacent = personBeside(text, mentions, attribution);
@@ -106,6 +109,28 @@ export function resolveSpeakers(
     });
   }
   return quotes;
+}
+
+/**
+ * The people named between `start` and `end` (mentions are sorted by start), except one named
+ * as a speaker ("Mr. McKinley said"): content that runs on into another attribution is a
+ * misread span, not a sign of who the pronoun is.
+ */
+function namedIn(
+  text: string,
+  mentions: readonly Mention[],
+  start: number,
+  end: number,
+): Set<string> {
+  const names = new Set<string>();
+  for (let k = firstEndingAfter(mentions, start); k < mentions.length; k++) {
+    const mention = mentions[k]!;
+    if (mention.start >= end) break;
+    const next = /^\s+(\p{L}+)/u.exec(text.slice(mention.end, mention.end + 30))?.[1];
+    if (mention.type !== 'PERSON' || mention.start < start) continue;
+    if (!next || !CUES.has(next.toLowerCase())) names.add(mention.canonical);
+  }
+  return names;
 }
 
 /** A person named right beside a quote (`«...», a déclaré Peter Stano`): its speaker. */
@@ -172,6 +197,7 @@ function resolveSource(
   rolesOf: ReadonlyMap<string, Set<string>>,
   genderOf: ReadonlyMap<string, string | null>,
   sentenceOf: (offset: number) => number,
+  namedInContent: ReadonlySet<string> = new Set(),
 ): Resolved {
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
@@ -191,9 +217,11 @@ function resolveSource(
   const word = tokens[first]!.lower;
   if (last - first === 1 && (MALE.has(word) || FEMALE.has(word))) {
     const gender = MALE.has(word) ? 'male' : 'female';
+    // "He described Mr Netanyahu's actions as ...": a pronoun is not the person its own
+    // statement names (he would say "his own"), so it refers further back.
     const fits = (name: string) => {
       const known = genderOf.get(name);
-      return !known || known === gender;
+      return (!known || known === gender) && !namedInContent.has(name);
     };
     if (lastSpeaker && sentence - lastSpeaker.sentence <= 2 && fits(lastSpeaker.name))
       return { speaker: lastSpeaker.name, person: true };

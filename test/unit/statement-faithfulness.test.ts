@@ -86,6 +86,16 @@ describe('who said it', () => {
     ]);
   });
 
+  it('never takes a pronoun for the person its own statement names', () => {
+    const found = quotes(
+      "Turkish President Recep Tayyip Erdogan has feuded with Israeli Prime Minister Benjamin Netanyahu for months. He has called Mr Netanyahu's conduct of the war a massacre.",
+    );
+    expect(found.find((quote) => quote.cue === 'called')).toMatchObject({
+      speaker: 'Recep Tayyip Erdogan',
+    });
+    expect(found.some((quote) => quote.speaker === 'Benjamin Netanyahu')).toBe(false);
+  });
+
   it('reads no quote in a subheading, a caption, a byline or a pull quote', () => {
     const body = markdownToText(
       [
