@@ -874,6 +874,21 @@ function continued(
 /** Reported speech longer than this is a missing full stop, not one statement; it is cut. */
 const MAX_REPORTED_CHARS = 800;
 
+/**
+ * "declared that he would block it and is widely seen as having ...": a second predicate in the
+ * passive of perception is the writer's view of the speaker, not part of what was said.
+ */
+const PERCEIVED =
+  /,?\s+and\s+(?:is|was|are|were|has been|have been)\s+(?:\p{L}+ly\s+)?(?:seen|regarded|viewed|considered|perceived|thought of|known)\s+as\b/iu;
+
+/** Where reported content ends before a description of its speaker, outside any quote. */
+function beforePerceived(context: QuoteContext, content: { start: number; end: number }): number {
+  const match = PERCEIVED.exec(context.text.slice(content.start, content.end));
+  if (!match) return content.end;
+  const at = content.start + match.index;
+  return quotesIn(context.quotes, at, at + 1).length > 0 ? content.end : at;
+}
+
 function make(
   context: QuoteContext,
   found: { start: number; end: number },
@@ -881,7 +896,7 @@ function make(
   cue: Found,
   sentence: number,
 ): Attribution {
-  let content = found;
+  let content = { start: found.start, end: beforePerceived(context, found) };
   if (content.end - content.start > MAX_REPORTED_CHARS) {
     const cut = context.text.lastIndexOf(' ', content.start + MAX_REPORTED_CHARS);
     content = {

@@ -48,6 +48,16 @@ describe('what a statement keeps', () => {
     ]);
   });
 
+  it("ends what was said where the writer's view of the speaker begins", () => {
+    const [found] = quotes(
+      'Benjamin Netanyahu has said that he will never accept a Palestinian state and is widely seen as having kept Gaza and the West Bank apart on purpose.',
+    );
+    expect(found).toMatchObject({
+      speaker: 'Benjamin Netanyahu',
+      content: 'that he will never accept a Palestinian state',
+    });
+  });
+
   it('starts the content at "that" only across where and to whom it was said', () => {
     const found = quotes(
       'Josep Borrell said in a statement late on Monday that the talks would resume. Jeffrey Hovenier told journalists in Pristina that the embassy had advised restraint.',
