@@ -71,9 +71,7 @@ export function resolveSpeakers(
         rolesOf,
         genderOf,
         sentenceOf,
-        attribution.kind === 'direct'
-          ? new Set()
-          : namedIn(text, mentions, attribution.content.start, attribution.content.end),
+        namedIn(text, mentions, addressedFrom(tokens, attribution), attribution.content.end),
       );
     } else if (!attribution.cue) {
       const adjacent = personBeside(text, mentions, attribution);
@@ -109,6 +107,17 @@ export function resolveSpeakers(
     });
   }
   return quotes;
+}
+
+/**
+ * Where what a statement names begins: its content, or the cue's end when the content follows
+ * the cue, so that the person spoken to counts ("he had told Mr Netanyahu he would ...").
+ */
+function addressedFrom(tokens: readonly Token[], attribution: Attribution): number {
+  const { start } = attribution.content;
+  if (!attribution.cue) return start;
+  const cueEnd = tokens[attribution.cue.last - 1]!.end;
+  return cueEnd < start ? cueEnd : start;
 }
 
 /**

@@ -106,6 +106,17 @@ describe('who said it', () => {
     expect(found.some((quote) => quote.speaker === 'Benjamin Netanyahu')).toBe(false);
   });
 
+  it('never takes a pronoun for the person it speaks to, or about in a direct quote', () => {
+    const told = quotes(
+      '"We are not done," Benjamin Netanyahu told a radio station on Monday. Joe Biden met aides the same day. He told Mr Netanyahu he would face "a hard conversation" soon.',
+    );
+    expect(told.map((quote) => quote.speaker)).toEqual(['Benjamin Netanyahu', 'Joe Biden']);
+    const about = quotes(
+      'Benny Gantz quit the war cabinet on Sunday. Benjamin Netanyahu said that the war would go on. "Sadly, Mr Netanyahu is keeping us from a real victory," he said.',
+    );
+    expect(about.map((quote) => quote.speaker)).toEqual(['Benjamin Netanyahu', 'Benny Gantz']);
+  });
+
   it('reads no quote in a subheading, a caption, a byline or a pull quote', () => {
     const body = markdownToText(
       [
