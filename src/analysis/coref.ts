@@ -172,6 +172,21 @@ function personBeside(
   return near?.canonical ?? null;
 }
 
+/** Words that put a person named after them beside the source, not in its place. */
+const BESIDE_SOURCE = new Set(['to', 'for', 'with', 'between']);
+
+/** True when the person starting at `offset` follows "to", "for", "with" or "between ... and". */
+function servedBy(tokens: readonly Token[], first: number, offset: number): boolean {
+  let k = first;
+  while (k < tokens.length && tokens[k]!.start < offset) k++;
+  const previous = tokens[k - 1];
+  if (k - 1 < first || !previous) return false;
+  if (BESIDE_SOURCE.has(previous.lower)) return true;
+  if (previous.lower !== 'and') return false;
+  for (let j = first; j < k - 1; j++) if (tokens[j]!.lower === 'between') return true;
+  return false;
+}
+
 /** The token starting at `offset`, if any (tokens are sorted by start). */
 function tokenStartingAt(tokens: readonly Token[], offset: number): Token | undefined {
   let low = 0;
@@ -214,11 +229,14 @@ function resolveSource(
   const inside: Mention[] = [];
   for (let k = firstAfter; k < mentions.length && mentions[k]!.start < end; k++)
     if (mentions[k]!.start >= start && mentions[k]!.end <= end) inside.push(mentions[k]!);
-  // "Netanyahu's office told ...": a person named in the possessive is not the source.
+  // "Netanyahu's office told ...": a person named in the possessive is not the source, nor
+  // one the source serves or records ("an aide to Netanyahu", "a readout of a call between
+  // Biden and Netanyahu").
   const person = inside.find(
     (mention) =>
       mention.type === 'PERSON' &&
-      !(mention.end < end && tokenStartingAt(tokens, mention.end)?.kind === 'possessive'),
+      !(mention.end < end && tokenStartingAt(tokens, mention.end)?.kind === 'possessive') &&
+      !servedBy(tokens, first, mention.start),
   );
   if (person) return { speaker: person.canonical, person: true };
   // Mentions are sorted and do not overlap: those before the source are a prefix.

@@ -117,6 +117,14 @@ describe('who said it', () => {
     expect(about.map((quote) => quote.speaker)).toEqual(['Benjamin Netanyahu', 'Benny Gantz']);
   });
 
+  it('does not credit the person a source serves or a record is about', () => {
+    const found = quotes(
+      'A senior aide to Benjamin Netanyahu said that the cabinet would meet again on Thursday. According to a summary of a call between Joe Biden and Benjamin Netanyahu, the president pressed for more aid crossings.',
+    );
+    expect(found).toHaveLength(2);
+    expect(found.some((quote) => quote.speaker === 'Benjamin Netanyahu')).toBe(false);
+  });
+
   it('reads no quote in a subheading, a caption, a byline or a pull quote', () => {
     const body = markdownToText(
       [
