@@ -75,9 +75,13 @@ export function resolveSpeakers(
       );
     } else if (!attribution.cue) {
       const adjacent = personBeside(text, mentions, attribution);
+      // A quote that speaks of someone in the third person is not theirs.
+      const named = namedIn(text, mentions, attribution.content.start, attribution.content.end);
       if (adjacent) resolved = { speaker: adjacent, person: true };
-      else if (attribution.continues) resolved = speakers.get(attribution.continues) ?? resolved;
-      else resolved = speakerNear(mentions, attribution, sentenceOf, lastPersonSpeaker);
+      else if (attribution.continues) {
+        const carried = speakers.get(attribution.continues);
+        if (carried && !(carried.speaker && named.has(carried.speaker))) resolved = carried;
+      } else resolved = speakerNear(mentions, attribution, sentenceOf, lastPersonSpeaker, named);
     }
     speakers.set(attribution, resolved);
     const single = attribution.source && attribution.source.last - attribution.source.first === 1;
@@ -342,6 +346,7 @@ function speakerNear(
   attribution: Attribution,
   sentenceOf: (offset: number) => number,
   lastSpeaker: { name: string; sentence: number } | null,
+  namedInContent: ReadonlySet<string>,
 ): Resolved {
   const { start, end } = attribution.content;
   const window = mentions.slice(
@@ -352,10 +357,15 @@ function speakerNear(
     (mention) =>
       mention.type === 'PERSON' &&
       (mention.end <= start || mention.start >= end) &&
-      sentenceOf(mention.start) === attribution.sentence,
+      sentenceOf(mention.start) === attribution.sentence &&
+      !namedInContent.has(mention.canonical),
   );
   if (person) return { speaker: person.canonical, person: true };
-  if (lastSpeaker && attribution.sentence - lastSpeaker.sentence <= 1)
+  if (
+    lastSpeaker &&
+    attribution.sentence - lastSpeaker.sentence <= 1 &&
+    !namedInContent.has(lastSpeaker.name)
+  )
     return { speaker: lastSpeaker.name, person: true };
   return { speaker: null, person: false };
 }

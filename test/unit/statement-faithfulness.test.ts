@@ -117,6 +117,13 @@ describe('who said it', () => {
     expect(about.map((quote) => quote.speaker)).toEqual(['Benjamin Netanyahu', 'Benny Gantz']);
   });
 
+  it('does not give a quote with no verb to the person it speaks of', () => {
+    const found = quotes(
+      'Benjamin Netanyahu said on Monday that the talks had stalled.\n\n"I think Netanyahu will drag the talks out to keep Washington on side."',
+    );
+    expect(found.map((quote) => quote.speaker)).toEqual(['Benjamin Netanyahu', null]);
+  });
+
   it('does not credit the person a source serves or a record is about', () => {
     const found = quotes(
       'A senior aide to Benjamin Netanyahu said that the cabinet would meet again on Thursday. According to a summary of a call between Joe Biden and Benjamin Netanyahu, the president pressed for more aid crossings.',
