@@ -32,7 +32,9 @@ describe('hint-anchored pattern scan', () => {
 
   it('finds exactly what matchAll finds on word salad made of the patterns own words', () => {
     const vocabulary = [
-      ...new Set(SCANNERS.flatMap((scanner) => scanner.hints ?? [])),
+      ...new Set(
+        SCANNERS.flatMap((scanner) => [...(scanner.hints ?? []), ...(scanner.required ?? [])]),
+      ),
       'the',
       'police',
       'troops',

@@ -210,14 +210,16 @@ export function detectEvents(
       if (title.categories.has(category)) return articlePlace;
       return null;
     };
-    const cues = findCues(lowerSentence, local);
-    const time = findTimeCues(lowerSentence, local, published);
+    // Indexed once: the cue, time and subordinator patterns look their first words up in it.
+    const sentenceWords = wordStarts(lowerSentence);
+    const cues = findCues(lowerSentence, local, sentenceWords);
+    const time = findTimeCues(lowerSentence, local, published, undefined, sentenceWords);
     // What the title recalls ("weapons displayed after Banjska attack") is news only on the
     // article's day: told of an earlier day ("Sunday's attack"), it is the recap.
     let recalledTime: TimeCues | undefined;
     const timeOf = (category: string) =>
       title.recalled.has(category)
-        ? (recalledTime ??= findTimeCues(lowerSentence, local, published, 0))
+        ? (recalledTime ??= findTimeCues(lowerSentence, local, published, 0, sentenceWords))
         : time;
     // "Why are Israel and Hamas fighting?": the clause of the trigger ends in a question mark.
     const question = (at: { end: number }) => /^[^.!?]*\?/.test(local.slice(at.end));
@@ -226,7 +228,7 @@ export function detectEvents(
     const followsRecap =
       lastRecap === index - 1 && (index >= LEAD_SENTENCES || CONTINUATION.test(local));
     const subordinators: Subordinator[] = BACKGROUND.flatMap((pattern) =>
-      scan(pattern, lowerSentence)
+      scan(pattern, lowerSentence, lowerSentence, sentenceWords)
         .filter((match) => !pattern.notAfter?.test(lowerSentence.slice(0, match.start)))
         .map((match) => ({ ...match, before: pattern.before, temporal: pattern.resettable })),
     );

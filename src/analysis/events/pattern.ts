@@ -72,22 +72,45 @@ export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
 }
 
-/**
- * Lowercase strings one of which any match of the pattern must start with (from its first word),
- * or null when the first word has no literal part.
- */
-export function patternHints(pattern: string): string[] | null {
-  const first = pattern.trim().split(/\s+/)[0] ?? '';
-  const alternatives = /[([]/.test(first) ? [first] : first.split('|');
-  const hints: string[] = [];
+/** The literal starts of one slot's alternatives ("shots?|gunfire" gives shot, gunfire), or null. */
+function slotLiterals(slot: string): string[] | null {
+  const alternatives = /[([]/.test(slot) ? [slot] : slot.split('|');
+  const literals: string[] = [];
   for (const alternative of alternatives) {
     let literal = /^[^*?()[\]\\.+{}|]*/.exec(alternative)?.[0] ?? '';
     // "shots?" makes its last letter optional: only "shot" is certain.
     if (alternative[literal.length] === '?') literal = literal.slice(0, -1);
     if (literal.length === 0) return null;
-    hints.push(literal.toLowerCase());
+    literals.push(literal.toLowerCase());
   }
-  return hints;
+  return literals;
+}
+
+/**
+ * Lowercase strings one of which any match of the pattern must start with (from its first word),
+ * or null when the first word has no literal part.
+ */
+export function patternHints(pattern: string): string[] | null {
+  return slotLiterals(pattern.trim().split(/\s+/)[0] ?? '');
+}
+
+/**
+ * Lowercase strings one of which any match of the pattern must contain: the literals of its
+ * rarest-looking word (the one whose shortest literal is longest), or null when no word has
+ * one. "a year|month|decade ago" gives "ago", so a text without it is skipped at once instead
+ * of trying the pattern at every "a". Words with groups or classes are left out: their
+ * alternatives are not plain.
+ */
+export function patternRequired(pattern: string): string[] | null {
+  const shortest = (literals: readonly string[]) =>
+    Math.min(...literals.map((literal) => literal.length));
+  let best: string[] | null = null;
+  for (const slot of pattern.trim().toLowerCase().split(/\s+/)) {
+    if (slot === '~' || /[()[\]\\.+{}]/.test(slot)) continue;
+    const literals = slotLiterals(slot);
+    if (literals && (!best || shortest(literals) > shortest(best))) best = literals;
+  }
+  return best;
 }
 
 /** A compiled events pattern with the literal starts that let a scan skip most of a text. */
@@ -96,11 +119,18 @@ export interface Scanner {
   /** The same RegExp, sticky: tried only where a hint occurs. */
   sticky: RegExp;
   hints: string[] | null;
+  /** One of these occurs in every match: a text with none of them has no match. */
+  required: string[] | null;
 }
 
 export function compileScanner(pattern: string): Scanner {
   const regex = compilePattern(pattern);
-  return { regex, sticky: new RegExp(regex.source, 'uy'), hints: patternHints(pattern) };
+  return {
+    regex,
+    sticky: new RegExp(regex.source, 'uy'),
+    hints: patternHints(pattern),
+    required: patternRequired(pattern),
+  };
 }
 
 const KEY = 3;
@@ -133,6 +163,13 @@ function hintPositions(hint: string, folded: string, words: WordStarts | undefin
   return found;
 }
 
+/** Whether a literal of a pattern's word occurs at a word start (where every word of a match starts). */
+function occurs(literal: string, folded: string, words: WordStarts | undefined): boolean {
+  if (words && literal.length >= KEY && STARTS_WORD.test(literal))
+    return words.get(literal.slice(0, KEY))?.some((at) => folded.startsWith(literal, at)) ?? false;
+  return folded.includes(literal);
+}
+
 /**
  * The matches `findAll` would give, found by locating the pattern's hints (through `words`, the
  * text's word starts, when given) and running the sticky RegExp only there. Every match starts
@@ -146,6 +183,8 @@ export function scan(
   original = folded,
   words?: WordStarts,
 ): Match[] {
+  if (scanner.required && !scanner.required.some((literal) => occurs(literal, folded, words)))
+    return [];
   if (scanner.hints === null) return findAll(scanner.regex, folded, original);
   let starts = hintPositions(scanner.hints[0]!, folded, words);
   for (const hint of scanner.hints.slice(1))

@@ -1,5 +1,5 @@
 import type { Realis } from '../analysis.ts';
-import { compileScanner, scan, wordCount, type Match } from './pattern.ts';
+import { compileScanner, scan, wordCount, type Match, type WordStarts } from './pattern.ts';
 import data from './realis.json' with { type: 'json' };
 
 interface CueFile {
@@ -26,12 +26,15 @@ const isMonth = (folded: string, match: Match) =>
   match.text.toLowerCase() === 'may' &&
   (/\d\s*$/.test(folded.slice(0, match.start)) || /^\s*\d/.test(folded.slice(match.end)));
 
-/** Every realis cue in a sentence (given folded and as written), offsets relative to it. */
-export function findCues(folded: string, sentence: string): RealisCue[] {
+/**
+ * Every realis cue in a sentence (given folded and as written, with the folded sentence's word
+ * starts when the caller has them), offsets relative to it.
+ */
+export function findCues(folded: string, sentence: string, words?: WordStarts): RealisCue[] {
   const found: RealisCue[] = [];
   for (const cue of CUES)
     for (const scanner of cue.scanners)
-      for (const match of scan(scanner, folded, sentence))
+      for (const match of scan(scanner, folded, sentence, words))
         if (!isMonth(folded, match))
           found.push({
             ...match,

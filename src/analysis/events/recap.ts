@@ -1,5 +1,5 @@
 import { findDates } from './dates.ts';
-import { compileScanner, scan, type Match } from './pattern.ts';
+import { compileScanner, scan, type Match, type WordStarts } from './pattern.ts';
 import data from './recap.json' with { type: 'json' };
 
 interface RecapFile {
@@ -28,25 +28,27 @@ export interface TimeCues {
 /**
  * The time cues of one sentence (given folded and as written; offsets relative to it): the
  * `recap.json` phrases, and dates, stale ones (more than `staleDays` days before `published`)
- * as recap cues and recent ones as cues of the day.
+ * as recap cues and recent ones as cues of the day. `words` are the folded sentence's word
+ * starts, when the caller has them.
  */
 export function findTimeCues(
   folded: string,
   sentence: string,
   published: number,
   staleDays = file.staleDays,
+  words?: WordStarts,
 ): TimeCues {
   const recap: RecapMatch[] = [
-    ...RECAP.flatMap((scanner) => scan(scanner, folded, sentence)).map((match) => ({
+    ...RECAP.flatMap((scanner) => scan(scanner, folded, sentence, words)).map((match) => ({
       ...match,
       before: false,
     })),
-    ...RECAP_BEFORE.flatMap((scanner) => scan(scanner, folded, sentence)).map((match) => ({
+    ...RECAP_BEFORE.flatMap((scanner) => scan(scanner, folded, sentence, words)).map((match) => ({
       ...match,
       before: true,
     })),
   ];
-  const now = NOW.flatMap((scanner) => scan(scanner, folded, sentence));
+  const now = NOW.flatMap((scanner) => scan(scanner, folded, sentence, words));
   for (const date of findDates(sentence, published, staleDays)) {
     const match = { start: date.start, end: date.end, text: sentence.slice(date.start, date.end) };
     if (date.stale) recap.push({ ...match, before: false });
