@@ -60,9 +60,17 @@ const GROUPS = Object.entries(file.groups).map(([name, nouns]) => ({
 /** The group of people a noun names, "people" when it is none of `groups`. */
 const groupOf = (noun: string) => GROUPS.find((group) => group.regex.test(noun))?.name ?? 'people';
 
-function patterns(outcome: readonly string[], participles: string): RegExp[] {
+/**
+ * The count patterns of one outcome, and the cheap test a sentence must pass for any of them to
+ * match: each pattern contains an outcome word or participle, so a sentence without one is not
+ * run through them.
+ */
+function patterns(
+  outcome: readonly string[],
+  participles: string,
+): { any: RegExp; regexes: RegExp[] } {
   const words = alternation(outcome);
-  return [
+  const regexes = [
     // "a police officer and three gunmen were killed", "several people, including a policeman, were killed"
     new RegExp(`(?<![\\p{L}\\p{N}])(${LIST})${INCLUDING}${AUX}\\s+(?:${words})(?![\\p{L}])`, 'gu'),
     // "killing two soldiers and a civilian", "wounded two others"
@@ -78,6 +86,7 @@ function patterns(outcome: readonly string[], participles: string): RegExp[] {
       'gu',
     ),
   ];
+  return { any: new RegExp(`${words}|${participles}`, 'u'), regexes };
 }
 
 const SINGULAR = `(?:${alternation(file.singular)})`;
@@ -89,10 +98,13 @@ const ONE_KILLED = [
     'gu',
   ),
 ];
+const NAMED_KILLED_WORDS = 'killed|shot\\s+dead|assassinated|murdered';
 const NAMED_KILLED = new RegExp(
-  `(?<![\\p{L}])\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+){0,2}(?:\\s*,[^,]{1,80},)?${PASSIVE}(?:killed|shot\\s+dead|assassinated|murdered)(?![\\p{L}])`,
+  `(?<![\\p{L}])\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+){0,2}(?:\\s*,[^,]{1,80},)?${PASSIVE}(?:${NAMED_KILLED_WORDS})(?![\\p{L}])`,
   'gu',
 );
+/** Each word NAMED_KILLED needs, for skipping it on the many sentences with none. */
+const NAMED_KILLED_ANY = new RegExp(NAMED_KILLED_WORDS, 'u');
 const KNOWN_VICTIMS = new RegExp(
   `(?:^|[^\\p{L}])(?:the|those|these|his|her|their)\\s+(?:[\\p{L}\\p{N}'’,-]+\\s+){0,4}?(?:${VICTIM}|${SINGULAR})\\s+(?:who\\s+(?:were|was|had\\s+been|have\\s+been)\\s+)?$`,
   'u',
@@ -116,6 +128,7 @@ export const WAR_TOLL_AT_LEAST = file.warTollAtLeast;
 const KILLED = patterns(file.killed, 'killing');
 const INJURED = patterns(file.injured, 'wounding|injuring');
 const TOLL_WORDS = '(?:death\\s+toll|number\\s+of\\s+(?:dead|deaths|people\\s+killed|fatalities))';
+const TOLL_ANY = new RegExp(TOLL_WORDS, 'u');
 const DEATH_TOLL = new RegExp(
   `${TOLL_WORDS}\\s+(?:[\\p{L}'’,]+\\s+){0,14}?(?:to|at|of|reached|is|was|passed|passes|exceeded|tops?|topped)\\s+${QUALIFIER}(?!an?\\s)(${NUMBER})(?![\\p{L}])`,
   'gu',
@@ -125,7 +138,7 @@ const NONE_KILLED =
 /** Words that make a count a running total ("since the war began", "so far", "in total"). */
 const CUMULATIVE = new RegExp(`(?<![\\p{L}])(?:${alternation(file.cumulative)})(?![\\p{L}])`, 'u');
 /** A count's clause: a running-total cue counts only between these. */
-const CLAUSE = /[;:]|,\s+(?:and|but|while|bringing|raising|taking)\b|\s[—–]\s/u;
+const CLAUSE = /[;:]|,\s+(?:and|but|while|bringing|raising|taking)\b|\s[—–]\s/gu;
 
 /** Cheap first test: most sentences name no dead or injured and skip the big patterns. */
 const OUTCOME_WORD =
@@ -177,7 +190,7 @@ const PERFECT = /\b(?:have|has)\s+(?:been\s+|now\s+|so\s+far\s+)*$/u;
 function inCumulativeClause(sentence: string, start: number, end: number): boolean {
   let from = 0;
   let to = sentence.length;
-  for (const match of sentence.matchAll(new RegExp(CLAUSE.source, 'gu'))) {
+  for (const match of sentence.matchAll(CLAUSE)) {
     if (match.index + match[0].length <= start) from = match.index + match[0].length;
     else if (match.index >= end) {
       to = match.index;
@@ -275,12 +288,14 @@ export function countCasualties(original: string): Casualties {
       words: [],
     };
   const sentence = fold(original);
-  const killed = counts(KILLED, sentence);
-  counts(ONE_KILLED, sentence, killed, true);
+  const anyKilled = KILLED.any.test(sentence);
+  const killed = anyKilled ? counts(KILLED.regexes, sentence) : [];
+  // ONE_KILLED's verbs are among KILLED's.
+  if (anyKilled) counts(ONE_KILLED, sentence, killed, true);
   // Names are capitalised: matched on the sentence as written (folding keeps offsets).
-  counts([NAMED_KILLED], original, killed, true);
+  if (NAMED_KILLED_ANY.test(original)) counts([NAMED_KILLED], original, killed, true);
   DEATH_TOLL.lastIndex = 0;
-  for (const match of sentence.matchAll(DEATH_TOLL)) {
+  for (const match of TOLL_ANY.test(sentence) ? sentence.matchAll(DEATH_TOLL) : []) {
     const n = toNumber(match[1] ?? '');
     const start = match.index;
     const end = start + match[0].length;
@@ -295,7 +310,7 @@ export function countCasualties(original: string): Casualties {
       groups: { people: n },
     });
   }
-  const injured = counts(INJURED, sentence);
+  const injured = INJURED.any.test(sentence) ? counts(INJURED.regexes, sentence) : [];
   const none = NONE_KILLED.test(sentence);
   const dead = combine(killed);
   const hurt = combine(injured);
