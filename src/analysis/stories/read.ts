@@ -107,7 +107,8 @@ interface WindowRow extends StoryRow {
  * what the window holds of each: one aggregate over the topic's articles of the window, so its
  * cost follows the window's coverage, not the corpus. An article counts as central when its
  * story index row lists the topic among the ones it is centrally about (rows indexed before
- * that was recorded count as central). Ordered by first report.
+ * that was recorded count as central). A topic made of the user's own words has no such record,
+ * so each article that matches it counts as central. Ordered by first report.
  */
 export function windowStories(db: Database, topic: Topic, from: string, to: string): WindowStory[] {
   const source = topicArticlesSql(topic);
@@ -117,8 +118,8 @@ export function windowStories(db: Database, topic: Topic, from: string, to: stri
       `SELECT s.*, w.article_ids, w.central, w.window_outlets FROM (
          SELECT sa.story_id,
            group_concat(sa.article_id, ' ') AS article_ids,
-           sum(sa.topics IS NULL OR instr(' ' || sa.topics || ' ', ' ' || @topicKey || ' ') > 0)
-             AS central,
+           sum(@known = '0' OR sa.topics IS NULL
+             OR instr(' ' || sa.topics || ' ', ' ' || @topicKey || ' ') > 0) AS central,
            count(DISTINCT lower(sa.outlet)) AS window_outlets
          FROM (${source.sql} ORDER BY published) t
          JOIN articles a ON a.seq = t.seq
@@ -127,7 +128,7 @@ export function windowStories(db: Database, topic: Topic, from: string, to: stri
        JOIN stories s ON s.id = w.story_id
        ORDER BY s.first_seen, s.id`,
     )
-    .all({ ...source.params, topicKey: topic.key, from, to })
+    .all({ ...source.params, topicKey: topic.key, known: topic.known ? '1' : '0', from, to })
     .map((row) => ({
       ...toView(row),
       articleIds: row.article_ids.split(' '),
