@@ -35,6 +35,18 @@ const CLASH = {
   origin: 'test',
 };
 
+/** A second outlet's report of the same clash: an alert waits for a story to be confirmed. */
+const CLASH_CONFIRMED = {
+  ...CLASH,
+  title: 'Kosovo police exchange fire with gunmen near Leposavic',
+  body:
+    'Kosovo police officers exchanged fire with an armed group near Leposavic early on ' +
+    'Tuesday, the interior ministry said; the gunmen later withdrew towards Serbia.',
+  outlet: 'Second Wire',
+  url: 'https://example.net/leposavic-exchange-of-fire',
+  published: '2023-11-14T06:10:00Z',
+};
+
 let fake: FakeDiscord;
 let app: App;
 let bot: DiscordBot;
@@ -122,8 +134,8 @@ describe('Discord with two shards', () => {
       app.alerts.subscriptions.list({ platform: 'discord', channelId: CHANNEL_ON_0 }),
     ).toHaveLength(1);
 
-    const report = app.ingester.ingestArticles([CLASH]);
-    expect(report.added).toHaveLength(1);
+    const report = app.ingester.ingestArticles([CLASH, CLASH_CONFIRMED]);
+    expect(report.added).toHaveLength(2);
     const postedTo = (channelId: string) => (r: RecordedRequest) =>
       r.method === 'POST' && r.path === `/channels/${channelId}/messages` && r.status === 200;
     const [first, second] = await Promise.all([
