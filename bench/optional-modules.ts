@@ -15,6 +15,7 @@ export const OPTIONAL_MODULES = [
   'briefing',
   'autocomplete',
   'alerts',
+  'transcripts',
   'discord',
   'telegram',
   'platforms',

@@ -20,7 +20,7 @@ import {
 import { runOptionalModules } from './optional-modules.ts';
 import { formatTable, RESULT_KEYS, type BenchResult } from './report.ts';
 import type { ProbeResult } from './serve-probe.ts';
-import { peakRssMb } from './stats.ts';
+import { mainThreadCpuMs, peakRssMb } from './stats.ts';
 import { measureAnalysisSpeed } from './wink-ratio.ts';
 
 const USAGE = `usage: npm run bench -- [--size N] [--json] [--reuse] [--seed S] [--sample S]
@@ -149,15 +149,22 @@ async function main(): Promise<void> {
     log(`timing the ingest of ${prepared.sample.length} articles`);
     const app = createApp({ db: work, analysisThreads: opts.threads });
     const cpuBefore = process.cpuUsage();
+    const mainBefore = mainThreadCpuMs();
     const timed = await ingestAll(app, prepared.sample);
     const cpu = process.cpuUsage(cpuBefore);
+    const mainAfter = mainThreadCpuMs();
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const mainPerArticle =
+      mainBefore === null || mainAfter === null
+        ? null
+        : round((mainAfter - mainBefore) / timed.added, 2);
     const articles = app.store.count();
     app.close();
     const ingestRss = peakRssMb();
     notes['ingest_articles_per_s'] =
       `last ${prepared.sample.length} of ${opts.size}, full analysis on ${opts.threads} threads + SQLite; ` +
       `${round(timed.added / cpuSeconds)} per CPU-second of this process` +
+      (mainPerArticle === null ? '' : `; main thread ${mainPerArticle} CPU-ms per article`) +
       (prepared.loadRate ? `; bulk load ran at ${prepared.loadRate}/s` : '');
 
     log('analysis vs wink-nlp readDoc');
@@ -201,7 +208,11 @@ async function main(): Promise<void> {
 
     process.env['SITREP_BENCH_DB'] = work;
     process.env['SITREP_BENCH_SIZE'] = String(opts.size);
-    const extra: Record<string, unknown> = {};
+    const extra: Record<string, unknown> = {
+      'ingest.main_thread_cpu_ms_per_article': mainPerArticle,
+      'ingest.cpu_ms_per_article': round((cpuSeconds * 1000) / timed.added, 2),
+      'serve.answers_sha256': served.answers_sha256,
+    };
     const failures: string[] = [];
     const modules = opts.core
       ? []

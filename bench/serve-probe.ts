@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Invocation } from '../src/core/invocation.ts';
 import { autocompletePrefixes, briefingQueries, whoQueries } from './queries.ts';
@@ -26,6 +27,11 @@ export interface ProbeResult {
   briefing_outcomes: Record<string, number>;
   autocomplete_ms: Percentiles | null;
   autocomplete_note: string;
+  /**
+   * SHA-256 of every timed answer (reply and view, in order, autocomplete choices included):
+   * the same corpus must give the same digest before and after a change meant only for speed.
+   */
+  answers_sha256: string;
   peak_rss_mb: number;
 }
 
@@ -59,6 +65,7 @@ async function main(): Promise<void> {
       invoker: { id: 'bench', name: 'bench', isManager: false },
       channel: { id: 'bench', kind: 'channel' },
     });
+  const answers = createHash('sha256');
   const help = await ask('help', {});
   const ready = performance.now();
   if (help.outcome !== 'ok') throw new Error(`/help did not answer: ${help.outcome}`);
@@ -75,6 +82,7 @@ async function main(): Promise<void> {
       const result = await ask(command, args);
       const ms = performance.now() - before;
       const cpu = process.cpuUsage(cpuBefore);
+      answers.update(JSON.stringify([result.outcome, result.reply, result.data]));
       if (index < WARM_UP) continue;
       samples.push(ms);
       cpuSamples.push((cpu.user + cpu.system) / 1000);
@@ -98,8 +106,9 @@ async function main(): Promise<void> {
         queries * 3 + WARM_UP,
       ).entries()) {
         const before = performance.now();
-        suggest(source, prefix);
+        const choices = suggest(source, prefix);
         if (index >= WARM_UP) samples.push(performance.now() - before);
+        answers.update(JSON.stringify(choices));
       }
       autocomplete = percentiles(samples);
       autocompleteNote = 'services.suggest(source, prefix)';
@@ -121,6 +130,7 @@ async function main(): Promise<void> {
     briefing_outcomes: briefing.outcomes,
     autocomplete_ms: autocomplete,
     autocomplete_note: autocompleteNote,
+    answers_sha256: answers.digest('hex'),
     peak_rss_mb: peakRssMb(),
   };
   app.close();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Latency percentiles as the issue reports them, in milliseconds rounded to 0.01. */
 export interface Percentiles {
   p50: number;
@@ -26,3 +28,18 @@ export function percentiles(samples: readonly number[]): Percentiles {
 /** Peak resident set size of this process so far, in MB. */
 export const peakRssMb = (): number =>
   Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
+
+/**
+ * CPU time of this process's main thread so far, in ms, or null where Linux's per-thread
+ * scheduler statistics are not readable. `process.cpuUsage()` counts every thread (analysis
+ * workers, V8's helpers, SQLite's); the writing thread alone is what a profile of ingest
+ * needs, and CPU time still means something on a machine other work keeps busy.
+ */
+export function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, 'utf8');
+    return Number(stat.split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
