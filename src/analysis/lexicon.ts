@@ -1,21 +1,23 @@
-import nlp from 'compromise';
 import cueData from './lexicons/cue-verbs.json' with { type: 'json' };
+import gazetteer from './lexicons/gazetteer.json' with { type: 'json' };
 import titleData from './lexicons/titles.json' with { type: 'json' };
 import placeData from './lexicons/places.json' with { type: 'json' };
 
 /**
  * The word lists the rules read. compromise's own lexicon (first names, surnames, countries,
  * cities, organisations, verbs) is borrowed as a gazetteer: looking a word up is a map read,
- * far cheaper than running compromise's tagger over every article.
+ * far cheaper than running compromise's tagger over every article. The words and their tags
+ * are kept in `lexicons/gazetteer.json` (written by `scripts/gazetteer.ts`), so no thread loads
+ * compromise itself, some 40 MB each.
  */
-const compromiseLexicon = (
-  nlp.world() as { model: { one: { lexicon: Record<string, string | string[]> } } }
-).model.one.lexicon;
+const GAZETTEER = new Map<string, readonly string[]>();
+for (const set of gazetteer.sets)
+  for (const word of set.words.split('|')) GAZETTEER.set(word, set.tags);
+
+const UNTAGGED: readonly string[] = [];
 
 function tagsOf(word: string): readonly string[] {
-  const tags = compromiseLexicon[word];
-  if (tags === undefined) return [];
-  return Array.isArray(tags) ? tags : [tags];
+  return GAZETTEER.get(word) ?? UNTAGGED;
 }
 
 const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
