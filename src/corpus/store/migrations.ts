@@ -67,6 +67,14 @@ export const corpusMigrations: Migration[] = [
     },
   },
   topicIndexMigration,
+  {
+    // Each article's entities were also kept as rows (about 27 per article, with two indexes)
+    // for a search by entity that no command made; the analysis keeps them.
+    id: '0004-no-article-entities',
+    up(db) {
+      db.exec('DROP TABLE IF EXISTS article_entities');
+    },
+  },
 ];
 
 /** Applies, in id order and each in its own transaction, the migrations the file lacks. */

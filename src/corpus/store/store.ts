@@ -14,8 +14,6 @@ export interface ArticleQuery {
   terms?: readonly string[];
   /** A tag the article must carry (`#Kosovo` and `kosovo` alike). */
   tag?: string;
-  /** Canonical entity name that must be mentioned (filled by analysis). */
-  entity?: string;
   /** Inclusive ISO bounds on the publication time. */
   from?: string;
   to?: string;
@@ -83,9 +81,6 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
     (id, content_hash, url, title, body, outlet, published, tags, lang, origin, ingested)
     VALUES (@id, @hash, @url, @title, @body, @outlet, @published, @tags, @lang, @origin, @ingested)`);
   const insertAnalysis = db.prepare('INSERT INTO analyses (article_id, data) VALUES (?, ?)');
-  const insertEntity = db.prepare(
-    'INSERT INTO article_entities (article_id, canonical, type, mentions) VALUES (?, ?, ?, ?)',
-  );
   const analysisOf = db.prepare<[string], { data: string | Buffer }>(
     'SELECT data FROM analyses WHERE article_id = ?',
   );
@@ -118,15 +113,6 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
       const seq = Number(insert.run({ ...article, hash, tags }).lastInsertRowid);
       topics.add(seq, article.published, article);
       insertAnalysis.run(id, encodeAnalysis(analysis));
-      const mentions = new Map<string, { type: string; canonical: string; n: number }>();
-      for (const entity of analysis.entities) {
-        const key = `${entity.type}\u0000${entity.canonical}`;
-        const seen = mentions.get(key) ?? { type: entity.type, canonical: entity.canonical, n: 0 };
-        seen.n++;
-        mentions.set(key, seen);
-      }
-      for (const { canonical, type, n } of mentions.values())
-        insertEntity.run(id, canonical, type, n);
       return { status: 'added', article };
     })();
   }
@@ -173,10 +159,6 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
         from = 'articles a INDEXED BY articles_published';
         where.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
       }
-    }
-    if (query.entity) {
-      where.push('a.id IN (SELECT article_id FROM article_entities WHERE canonical = @entity)');
-      params['entity'] = query.entity;
     }
     if (query.from) {
       where.push(`${published} >= @from`);
