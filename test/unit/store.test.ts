@@ -28,6 +28,28 @@ describe('the article store', () => {
     expect(store.count()).toBe(1);
   });
 
+  it('keeps its count through a rolled-back insert and a delete', () => {
+    const store = memoryStore();
+    store.addArticle(article(), emptyAnalysis());
+    expect(() =>
+      store.transaction(() => {
+        store.addArticle(
+          article({ url: 'https://a.example/2', body: 'Another text.' }),
+          emptyAnalysis(),
+        );
+        throw new Error('disk full');
+      }),
+    ).toThrow('disk full');
+    expect(store.count()).toBe(1);
+    store.addArticle(
+      article({ url: 'https://a.example/3', body: 'A third text.' }),
+      emptyAnalysis(),
+    );
+    expect(store.count()).toBe(2);
+    store.db.prepare("DELETE FROM articles WHERE url = 'https://a.example/3'").run();
+    expect(store.count()).toBe(1);
+  });
+
   it('merges an exact copy published under another URL', () => {
     const store = memoryStore();
     store.addArticle(article(), emptyAnalysis());
@@ -157,11 +179,13 @@ describe('migrations', () => {
     old.close();
 
     const store = createSqliteStore(openDatabase(path, corpusMigrations));
+    expect(store.count()).toBe(1);
     expect(store.getArticle('abc')?.title).toBe('Old Kosovo story');
     expect(store.search({ terms: ['kosovo'] })).toHaveLength(1);
     // The topic index is filled from the articles already there.
     expect(store.search({ topic: resolveTopic('kosovo') }).map((item) => item.id)).toEqual(['abc']);
     expect(store.addArticle(article(), emptyAnalysis()).status).toBe('added');
+    expect(store.count()).toBe(2);
     const applied = store.db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all();
     expect(applied).toEqual(corpusMigrations.map((migration) => migration.id));
     const tables = store.db

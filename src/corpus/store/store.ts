@@ -84,7 +84,7 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
   const analysisOf = db.prepare<[string], { data: string | Buffer }>(
     'SELECT data FROM analyses WHERE article_id = ?',
   );
-  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');
+  const countAll = db.prepare<[], { n: number }>('SELECT n FROM article_count');
   const newestRow = db.prepare<[], ArticleRow>(
     `SELECT ${COLUMNS} FROM articles a ORDER BY a.published DESC LIMIT 1`,
   );
