@@ -11,9 +11,15 @@ export interface IngestTally {
 }
 
 /**
- * Feeds articles to the app's ingester as one stream (full analysis on the analysis threads
- * and persistence, exactly the path `sitrep ingest` takes) and counts what happened.
- * `progress` is called every `every` articles read.
+ * Articles per `ingestStream` call: a report lists every added article, so a million-article
+ * load in one call would hold a million entries (hundreds of MB) until it ended.
+ */
+const CHUNK = 20_000;
+
+/**
+ * Feeds articles to the app's ingester as a stream (full analysis on the analysis threads
+ * and persistence, exactly the path `sitrep ingest` takes), in chunks of 20,000, and counts
+ * what happened. `progress` is called every `every` articles read.
  */
 export async function ingestAll(
   app: App,
@@ -22,20 +28,29 @@ export async function ingestAll(
 ): Promise<IngestTally> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
-  function* counted(): Generator<ArticleInput> {
-    let read = 0;
-    for (const article of articles) {
-      yield article;
+  const tally: IngestTally = { added: 0, duplicates: 0, failed: 0, seconds: 0 };
+  const source = articles[Symbol.iterator]();
+  let read = 0;
+  let exhausted = false;
+  function* chunk(): Generator<ArticleInput> {
+    for (let taken = 0; taken < CHUNK; taken++) {
+      const next = source.next();
+      if (next.done) {
+        exhausted = true;
+        return;
+      }
+      yield next.value;
       if (progress && ++read % progress.every === 0) progress.report(read, seconds());
     }
   }
-  const report = await app.ingester.ingestStream(counted());
-  return {
-    added: report.added.length,
-    duplicates: report.duplicates.length,
-    failed: report.failed.length,
-    seconds: seconds(),
-  };
+  while (!exhausted) {
+    const report = await app.ingester.ingestStream(chunk());
+    tally.added += report.added.length;
+    tally.duplicates += report.duplicates.length;
+    tally.failed += report.failed.length;
+  }
+  tally.seconds = seconds();
+  return tally;
 }
 
 /** Moves the WAL into the main file, so the file size is the database size. */
