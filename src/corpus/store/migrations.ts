@@ -70,7 +70,7 @@ export const corpusMigrations: Migration[] = [
   {
     // Each article's entities were also kept as rows (about 27 per article, with two indexes)
     // for a search by entity that no command made; the analysis keeps them.
-    id: '0004-no-article-entities',
+    id: '0410-no-article-entities',
     up(db) {
       db.exec('DROP TABLE IF EXISTS article_entities');
     },
@@ -78,7 +78,7 @@ export const corpusMigrations: Migration[] = [
   {
     // `count(*)` reads a whole index: tens of milliseconds at a million articles, on every
     // /status and metrics scrape. Triggers keep the number instead.
-    id: '0005-article-count',
+    id: '0420-article-count',
     up(db) {
       db.exec(`
         CREATE TABLE article_count (n INTEGER NOT NULL);
