@@ -8,6 +8,7 @@ import { fileLines } from './ndjson-lines.ts';
 import { MAX_FILE_BYTES, parseDocument } from './parse/parse-document.ts';
 import type { ParseFailure } from './parse/parse-error.ts';
 import type { Store } from './store/store.ts';
+import { prepareArticle, type PreparedArticle } from './store/stored-form.ts';
 
 /**
  * What one ingest did, item by item, so the CLI and the inbox can say exactly that. Added
@@ -91,10 +92,13 @@ export interface Ingester {
   ingestPaths(paths: readonly string[], options?: IngestOptions): Promise<IngestReport>;
 }
 
-/** Analysis off the main thread (`createAnalysisPool`), as the ingester needs it. */
+/**
+ * Analysis off the main thread (`createAnalysisPool`), as the ingester needs it: each article
+ * comes back analysed and in its stored form, so this thread only writes.
+ */
 export interface ParallelAnalyzer {
   readonly size: number;
-  analyze(article: ArticleInput): Promise<Analysis>;
+  prepare(article: ArticleInput): Promise<PreparedArticle>;
 }
 
 /**
@@ -312,7 +316,7 @@ export async function* readArticleFiles(
   }
 }
 
-type Analysed = { analysis: Analysis } | { error: string };
+type Analysed = { prepared: PreparedArticle } | { error: string };
 
 interface InFlight {
   input: ArticleInput;
@@ -342,9 +346,10 @@ export function createIngester(options: {
    * Stores one article and says so only once its transaction (or savepoint) has ended: an
    * entry pushed inside the transaction would stay in the report when the commit fails.
    */
-  function write(input: ArticleInput, analysis: Analysis, report: IngestReport): void {
+  function write(input: ArticleInput, prepared: PreparedArticle, report: IngestReport): void {
+    const { analysis } = prepared;
     const result = store.transaction(() => {
-      const added = store.addArticle(input, analysis);
+      const added = store.addPrepared(input, prepared.stored);
       if (added.status === 'added') for (const index of indexers) index(added.article, analysis);
       return added;
     });
@@ -367,11 +372,11 @@ export function createIngester(options: {
    */
   function storeOrReportFailure(
     input: ArticleInput,
-    analysis: Analysis,
+    prepared: PreparedArticle,
     report: IngestReport,
   ): void {
     try {
-      write(input, analysis, report);
+      write(input, prepared, report);
     } catch (error) {
       report.failed.push({
         origin: input.origin,
@@ -401,7 +406,7 @@ export function createIngester(options: {
           for (const { input, result } of ready) {
             if (stored > 0 && performance.now() - started > budgetMs) break;
             stored++;
-            if (result && 'analysis' in result) storeOrReportFailure(input, result.analysis, batch);
+            if (result && 'prepared' in result) storeOrReportFailure(input, result.prepared, batch);
             else
               batch.failed.push({
                 origin: input.origin,
@@ -433,14 +438,14 @@ export function createIngester(options: {
     around: IngestOptions['around'] = direct,
   ): void {
     const input = withoutInvisibleText(untrusted);
-    let analysis: Analysis;
+    let prepared: PreparedArticle;
     try {
-      analysis = analyze(input);
+      prepared = prepareArticle(input, analyze(input));
     } catch (error) {
       report.failed.push({ origin: input.origin, reason: `analysis failed: ${messageOf(error)}` });
       return;
     }
-    around(() => storeOrReportFailure(input, analysis, report));
+    around(() => storeOrReportFailure(input, prepared, report));
   }
 
   function ingestHere(
@@ -475,8 +480,8 @@ export function createIngester(options: {
     const start = (untrusted: ArticleInput) => {
       const input = withoutInvisibleText(untrusted);
       const item: InFlight = { input, done: Promise.resolve(), result: null };
-      item.done = pool.analyze(input).then(
-        (analysis) => (item.result = { analysis }),
+      item.done = pool.prepare(input).then(
+        (prepared) => (item.result = { prepared }),
         (error: unknown) =>
           (item.result = { error: error instanceof Error ? error.message : String(error) }),
       );

@@ -3,6 +3,7 @@ import { generateArticles } from '../../bench/generate.ts';
 import { analyzeArticle } from '../../src/analysis/analyze.ts';
 import { createAnalysisPool, type AnalysisPool } from '../../src/analysis/workers/analysis-pool.ts';
 import { PARALLEL_FROM } from '../../src/corpus/ingest.ts';
+import { prepareArticle, type PreparedArticle } from '../../src/corpus/store/stored-form.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { listFeed } from '../../src/corpus/feed-items.ts';
@@ -18,11 +19,18 @@ afterEach(async () => {
 });
 
 describe('analysis threads', () => {
-  it('answer with exactly the in-process analysis', async () => {
+  it('answer with exactly the in-process analysis and stored form', async () => {
     pool = createAnalysisPool({ size: 2 });
     const articles = [...generateArticles(6, 4)];
-    const analyses = await Promise.all(articles.map((input) => pool!.analyze(input)));
-    expect(analyses).toEqual(articles.map((input) => analyzeArticle(input)));
+    const prepared = await Promise.all(articles.map((input) => pool!.prepare(input)));
+    // A Buffer arrives from a thread as a plain Uint8Array: compare the bytes.
+    const bytes = ({ analysis, stored }: PreparedArticle) => ({
+      analysis,
+      stored: { ...stored, analysis: Buffer.from(stored.analysis) },
+    });
+    expect(prepared.map(bytes)).toEqual(
+      articles.map((input) => bytes(prepareArticle(input, analyzeArticle(input)))),
+    );
   });
 
   it('read a feed document: every key, only the items asked for, and a refusal as a reason', async () => {
@@ -50,19 +58,21 @@ describe('analysis threads', () => {
 
   it('fail one job with the reason and keep serving the others', async () => {
     pool = createAnalysisPool({ size: 1 });
-    const broken = { title: 'x', body: undefined as unknown as string, published: '' };
-    await expect(pool.analyze(broken)).rejects.toThrow(/undefined/);
-    await expect(pool.analyze(article())).resolves.toMatchObject({
-      events: expect.arrayContaining([expect.objectContaining({ category: 'ASSAULT' })]),
+    const broken = { ...article(), body: undefined as unknown as string };
+    await expect(pool.prepare(broken)).rejects.toThrow(/undefined/);
+    await expect(pool.prepare(article())).resolves.toMatchObject({
+      analysis: {
+        events: expect.arrayContaining([expect.objectContaining({ category: 'ASSAULT' })]),
+      },
     });
   });
 
   it('reject what is still running when closed, and refuse new work', async () => {
     pool = createAnalysisPool({ size: 1 });
-    const running = expect(pool.analyze(article())).rejects.toThrow('the analysis pool is closed');
+    const running = expect(pool.prepare(article())).rejects.toThrow('the analysis pool is closed');
     await pool.close();
     await running;
-    await expect(pool.analyze(article())).rejects.toThrow('the analysis pool is closed');
+    await expect(pool.prepare(article())).rejects.toThrow('the analysis pool is closed');
   });
 
   it('ingest a large stream through the app into the same stories and people', async () => {

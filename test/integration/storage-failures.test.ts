@@ -12,6 +12,7 @@ import {
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore, type Store } from '../../src/corpus/store/store.ts';
+import { prepareArticle } from '../../src/corpus/store/stored-form.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createApp } from '../../src/main.ts';
 import { article } from '../helpers/articles.ts';
@@ -19,7 +20,10 @@ import { article } from '../helpers/articles.ts';
 /** Analyses on this thread, answering on a later turn as the worker threads do. */
 const laterAnalyzer: ParallelAnalyzer = {
   size: 2,
-  analyze: (input) => new Promise((resolve) => setImmediate(() => resolve(analyzeArticle(input)))),
+  prepare: (input) =>
+    new Promise((resolve) =>
+      setImmediate(() => resolve(prepareArticle(input, analyzeArticle(input)))),
+    ),
 };
 
 /**

@@ -7,6 +7,7 @@ import { createIngester, type ParallelAnalyzer } from '../../src/corpus/ingest.t
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore } from '../../src/corpus/store/store.ts';
+import { prepareArticle } from '../../src/corpus/store/stored-form.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { article } from '../helpers/articles.ts';
 
@@ -57,11 +58,11 @@ describe('a background ingest', () => {
     let analysed = 0;
     const pool: ParallelAnalyzer = {
       size: 2,
-      analyze: (input) =>
+      prepare: (input) =>
         new Promise((resolve) =>
           setImmediate(() => {
             analysed++;
-            resolve(analyzeArticle(input));
+            resolve(prepareArticle(input, analyzeArticle(input)));
           }),
         ),
     };

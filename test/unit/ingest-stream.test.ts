@@ -12,6 +12,7 @@ import {
   type Indexer,
   type ParallelAnalyzer,
 } from '../../src/corpus/ingest.ts';
+import { prepareArticle, type PreparedArticle } from '../../src/corpus/store/stored-form.ts';
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore } from '../../src/corpus/store/store.ts';
@@ -43,12 +44,12 @@ function shuffledAnalyzer(failing = new Set<string>()): ParallelAnalyzer & { cal
   const analyzer = {
     size: 3,
     calls: 0,
-    analyze(article: ArticleInput) {
+    prepare(article: ArticleInput) {
       analyzer.calls++;
-      return new Promise<Analysis>((resolve, reject) =>
+      return new Promise<PreparedArticle>((resolve, reject) =>
         setTimeout(() => {
           if (failing.has(article.title)) reject(new Error('worker ran out of memory'));
-          else resolve(analyzeOnce(article));
+          else resolve(prepareArticle(article, analyzeOnce(article)));
         }, delay()),
       );
     },

@@ -1,22 +1,24 @@
 import { Worker } from 'node:worker_threads';
 import type { FeedListing, FeedRequest } from '../../corpus/feed-items.ts';
-import type { Analysis } from '../analysis.ts';
+import type { ArticleInput } from '../../corpus/article.ts';
+import type { PreparedArticle } from '../../corpus/store/stored-form.ts';
 import type { AnalysisReply, AnalysisRequest, FeedJob } from './messages.ts';
 
 /**
- * Runs `analyzeArticle` on worker threads, so a large ingest uses every core, and reads feed
+ * Analyses articles and prepares them for storing (`prepareArticle`) on worker threads, so a
+ * large ingest uses every core and the writing thread only writes, and reads feed
  * documents there, so a huge feed never holds the thread that answers commands.
  */
 export interface AnalysisPool {
   readonly size: number;
-  analyze(article: AnalysisRequest['article']): Promise<Analysis>;
+  prepare(article: ArticleInput): Promise<PreparedArticle>;
   readFeed(request: FeedRequest): Promise<FeedListing>;
   /** Stops the threads; jobs still running are rejected. */
   close(): Promise<void>;
 }
 
 interface Job {
-  resolve(result: Analysis | FeedListing): void;
+  resolve(result: PreparedArticle | FeedListing): void;
   reject(error: Error): void;
 }
 
@@ -57,7 +59,7 @@ export function createAnalysisPool(options: { size: number; idleMs?: number }): 
       if (!job) return;
       thread.jobs.delete(reply.id);
       if ('error' in reply) job.reject(new Error(reply.error));
-      else job.resolve('listing' in reply ? reply.listing : reply.analysis);
+      else job.resolve('listing' in reply ? reply.listing : reply.prepared);
       if (thread.jobs.size === 0) thread.worker.unref();
       if (threads.every((other) => other.jobs.size === 0)) armIdleTimer();
     });
@@ -102,11 +104,7 @@ export function createAnalysisPool(options: { size: number; idleMs?: number }): 
 
   return {
     size: options.size,
-    analyze: (article) =>
-      run((id) => ({
-        id,
-        article: { title: article.title, body: article.body, published: article.published },
-      })) as Promise<Analysis>,
+    prepare: (article) => run((id) => ({ id, article })) as Promise<PreparedArticle>,
     readFeed: (feed) => run((id) => ({ id, feed })) as Promise<FeedListing>,
     async close() {
       closed = true;

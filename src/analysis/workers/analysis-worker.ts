@@ -1,10 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { listFeed } from '../../corpus/feed-items.ts';
+import { prepareArticle } from '../../corpus/store/stored-form.ts';
 import { analyzeArticle } from '../analyze.ts';
 import type { AnalysisReply, AnalysisRequest, FeedJob } from './messages.ts';
 
 /**
- * One analysis thread: answers each request with the article's analysis, or reads a feed
+ * One analysis thread: answers each request with the article analysed and prepared for storing
+ * (`prepareArticle`: ids, topics, the deflated analysis), or reads a feed
  * document (a large feed takes seconds to parse, which must not hold the main thread), or says
  * why it failed.
  */
@@ -16,7 +18,10 @@ port.on('message', (request: AnalysisRequest | FeedJob) => {
     reply =
       'feed' in request
         ? { id: request.id, listing: listFeed(request.feed) }
-        : { id: request.id, analysis: analyzeArticle(request.article) };
+        : {
+            id: request.id,
+            prepared: prepareArticle(request.article, analyzeArticle(request.article)),
+          };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

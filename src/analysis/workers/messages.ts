@@ -1,10 +1,11 @@
-import type { Analysis } from '../analysis.ts';
+import type { ArticleInput } from '../../corpus/article.ts';
 import type { FeedListing, FeedRequest } from '../../corpus/feed-items.ts';
+import type { PreparedArticle } from '../../corpus/store/stored-form.ts';
 
-/** What the analysis pool sends a worker thread: only the fields the analysis reads. */
+/** What the analysis pool sends a worker thread: an article to analyse and prepare for storing. */
 export interface AnalysisRequest {
   id: number;
-  article: { title: string; body: string; published: string };
+  article: ArticleInput;
 }
 
 /** A feed document to read on a thread (its keys, and the items at `pick`). */
@@ -14,6 +15,6 @@ export interface FeedJob {
 }
 
 export type AnalysisReply =
-  | { id: number; analysis: Analysis }
+  | { id: number; prepared: PreparedArticle }
   | { id: number; listing: FeedListing }
   | { id: number; error: string };

@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Analysis } from '../../analysis/analysis.ts';
-import { articleId, canonicalUrl, contentHash } from '../article-id.ts';
 import type { Article, ArticleInput } from '../article.ts';
 import type { Topic } from '../topics.ts';
 import { ftsMatch } from './fts-query.ts';
-import { decodeAnalysis, encodeAnalysis } from './analysis-codec.ts';
+import { decodeAnalysis } from './analysis-codec.ts';
+import { storedForm, type StoredForm } from './stored-form.ts';
 import { createTopicIndex } from './topic-index.ts';
 
 export interface ArticleQuery {
@@ -31,6 +31,8 @@ export interface Store {
   /** The database handle, for modules that keep their own tables beside the corpus. */
   readonly db: Database;
   addArticle(input: ArticleInput, analysis: Analysis): AddResult;
+  /** The same, from the article's stored form computed beforehand (on an analysis thread). */
+  addPrepared(input: ArticleInput, form: StoredForm): AddResult;
   getArticle(id: string): Article | null;
   getAnalysis(id: string): Analysis | null;
   search(query: ArticleQuery): Article[];
@@ -94,25 +96,19 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
     'SELECT ingested FROM articles ORDER BY seq DESC LIMIT 1',
   );
 
-  function addArticle(input: ArticleInput, analysis: Analysis): AddResult {
+  function addPrepared(input: ArticleInput, form: StoredForm): AddResult {
     return db.transaction((): AddResult => {
-      const id = articleId(input);
+      const { id, hash } = form;
       const sameUrl = byId.get(id);
       if (sameUrl) return { status: 'duplicate', article: toArticle(sameUrl), reason: 'same url' };
-      const hash = contentHash(input);
       const sameText = byHash.get(hash);
       if (sameText)
         return { status: 'duplicate', article: toArticle(sameText), reason: 'same text' };
-      const article: Article = {
-        ...input,
-        id,
-        url: input.url ? (canonicalUrl(input.url) ? input.url.trim() : null) : null,
-        ingested: now().toISOString(),
-      };
+      const article: Article = { ...input, id, url: form.url, ingested: now().toISOString() };
       const tags = encodeTags(article.tags);
       const seq = Number(insert.run({ ...article, hash, tags }).lastInsertRowid);
-      topics.add(seq, article.published, article);
-      insertAnalysis.run(id, encodeAnalysis(analysis));
+      topics.add(seq, article.published, form.topics);
+      insertAnalysis.run(id, form.analysis);
       return { status: 'added', article };
     })();
   }
@@ -178,7 +174,8 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
 
   return {
     db,
-    addArticle,
+    addArticle: (input, analysis) => addPrepared(input, storedForm(input, analysis)),
+    addPrepared,
     getArticle: (id) => {
       const row = byId.get(id);
       return row ? toArticle(row) : null;

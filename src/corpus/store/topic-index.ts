@@ -25,12 +25,12 @@ export const topicIndexMigration: Migration = {
   },
 };
 
-/** What decides an article's topics: the text a full-text search sees. */
-type ArticleText = Parameters<typeof topicsOfArticle>[0];
-
 export interface TopicIndex {
-  /** Files a just-inserted article (same transaction) under the known topics it matches. */
-  add(seq: number, published: string, text: ArticleText): void;
+  /**
+   * Files a just-inserted article (same transaction) under its known topics, as
+   * `topicsOfArticle` gives them.
+   */
+  add(seq: number, published: string, topics: readonly string[]): void;
 }
 
 /**
@@ -76,8 +76,8 @@ export function createTopicIndex(db: Database): TopicIndex {
     })();
 
   return {
-    add(seq, published, text) {
-      for (const key of topicsOfArticle(text)) insert.run(key, published, seq);
+    add(seq, published, keys) {
+      for (const key of keys) insert.run(key, published, seq);
     },
   };
 }

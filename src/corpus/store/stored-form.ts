@@ -1,0 +1,42 @@
+import type { Analysis } from '../../analysis/analysis.ts';
+import { articleId, canonicalUrl, contentHash } from '../article-id.ts';
+import type { ArticleInput } from '../article.ts';
+import { topicsOfArticle } from '../topics.ts';
+import { encodeAnalysis } from './analysis-codec.ts';
+
+/**
+ * What storing an article needs that follows from the article and its analysis alone: its id,
+ * content hash and known topics, and the analysis as stored. A parallel ingest computes it on
+ * the analysis thread, beside the analysis, so that the writing thread only writes (about 1.4
+ * CPU-ms of a 700-word article, most of it deflating the analysis); it is a few strings and a
+ * deflated buffer, cheap to pass between threads.
+ */
+export interface StoredForm {
+  id: string;
+  hash: string;
+  /** The URL as stored: null when it is not an http(s) URL. */
+  url: string | null;
+  topics: string[];
+  /** The analysis, deflated (`encodeAnalysis`). */
+  analysis: Uint8Array;
+}
+
+export function storedForm(input: ArticleInput, analysis: Analysis): StoredForm {
+  return {
+    id: articleId(input),
+    hash: contentHash(input),
+    url: input.url && canonicalUrl(input.url) ? input.url.trim() : null,
+    topics: topicsOfArticle(input),
+    analysis: encodeAnalysis(analysis),
+  };
+}
+
+/** An article analysed and made ready to store: the analysis (for the indexers) and its stored form. */
+export interface PreparedArticle {
+  analysis: Analysis;
+  stored: StoredForm;
+}
+
+export function prepareArticle(input: ArticleInput, analysis: Analysis): PreparedArticle {
+  return { analysis, stored: storedForm(input, analysis) };
+}
