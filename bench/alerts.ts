@@ -88,9 +88,11 @@ async function alertLatency(stored: number): Promise<{ p50: number; p95: number 
     const towns = ['Zvecan', 'Leposavic', 'Zubin Potok', 'Mitrovica', 'Jarinje', 'Banjska'];
     for (let n = 0; n < FILES; n++) {
       // Ten days apart, so each file is a new story for any clustering with a week's window.
+      // Twelve dead make each a major event: alerted on its first report, past the day's cap
+      // on first alerts (a lesser event waits for a second outlet to confirm it).
       const day = new Date(Date.UTC(2024, 0, 1 + n * 10)).toISOString().slice(0, 10);
       const town = towns[n % towns.length]!;
-      const text = `Gunmen clash with Kosovo police near ${town}, report ${n}\n\nby Balkan Wire\n\n${day} 07:30\n\nArmed men opened fire on a Kosovo police patrol near ${town}, and officers returned fire during a clash (report ${n}).\n`;
+      const text = `Gunmen clash with Kosovo police near ${town}, report ${n}\n\nby Balkan Wire\n\n${day} 07:30\n\nArmed men opened fire on a Kosovo police patrol near ${town}, and officers returned fire during a clash in which twelve officers were killed (report ${n}).\n`;
       const arrived = new Promise<number>((resolve) => (sent = resolve));
       const start = performance.now();
       await writeFile(join(dir, 'inbox', `clash-${n}.txt.part`), text);
