@@ -93,6 +93,27 @@ const PLACE_PREPOSITIONS = new Set([
   'toward',
   'towards',
 ]);
+/**
+ * Words that make a name a feature of the land or sea: before it ("River Jordan", "Mount
+ * Hermon") or after it ("Red Sea", "Golan Heights"). "River" and "Jordan" are each a first name
+ * too, so without these "River Jordan" was taken for a person.
+ */
+const FEATURE_BEFORE = new Set(['river', 'lake', 'mount', 'gulf', 'strait', 'cape']);
+const FEATURE_AFTER = new Set([
+  'river',
+  'sea',
+  'gulf',
+  'strait',
+  'valley',
+  'desert',
+  'canal',
+  'peninsula',
+  'heights',
+  'ocean',
+  'mountains',
+  'island',
+  'islands',
+]);
 const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'on', '-']);
 const FORMS_OF_ADDRESS = new Set(['lord', 'lady', 'sir', 'dame', 'mr', 'mrs', 'ms', 'dr', '.']);
 const APPOSITIVE_STARTS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
@@ -419,6 +440,8 @@ function typeOfName(
   if (titled) return 'PERSON';
   if (words.length >= 2) {
     if (words.every((word) => isPlace(word.lower))) return 'PLACE';
+    if (FEATURE_BEFORE.has(words[0]!.lower) || FEATURE_AFTER.has(words.at(-1)!.lower))
+      return 'PLACE';
     if (isFirstName(words[0]!.lower) || isLastName(words.at(-1)!.lower)) return 'PERSON';
     if (isPlace(words.at(-1)!.lower)) return null;
     if (words.some((word) => isCommonWord(word.lower) && !NAME_JOINERS.has(word.lower)))

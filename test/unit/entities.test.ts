@@ -53,4 +53,14 @@ describe('entities and roles', () => {
     const result = analyse('Local Serbs protested. The Prime Minister said nothing.');
     expect(result.entities.filter((entity) => entity.type === 'PERSON')).toEqual([]);
   });
+
+  it('takes a river, a sea or heights for a place, though "River" and "Jordan" are first names', () => {
+    const result = analyse(
+      'Settlers moved towards the River Jordan. Ships avoided the Red Sea near the Golan Heights.',
+    );
+    expect(result.entities.filter((entity) => entity.type === 'PERSON')).toEqual([]);
+    expect(
+      result.entities.filter((entity) => entity.type === 'PLACE').map((entity) => entity.text),
+    ).toEqual(expect.arrayContaining(['River Jordan', 'Golan Heights']));
+  });
 });
