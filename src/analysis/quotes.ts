@@ -951,10 +951,13 @@ function isTitle(inner: string): boolean {
   );
 }
 
+/** Shorter quotes inside a sentence of the writer's are scare quotes. */
+const SCARE_QUOTE_WORDS = 4;
+
 /**
  * Direct quotes that no cue claimed: in news they continue the speaker of the paragraph (or of
- * the paragraph before, when a quote opens a paragraph). Fragments under three words are
- * scare quotes, and quotes on headings, captions and pull quotes are page furniture, not
+ * the paragraph before, when a quote opens a paragraph). Single words, and fragments under four
+ * words inside the writer's sentence, are scare quotes, and quotes on headings, captions and pull quotes are page furniture, not
  * statements.
  */
 function addUnclaimedQuotes(
@@ -973,8 +976,16 @@ function addUnclaimedQuotes(
     const claimed = next < sorted.length && sorted[next]!.content.start < quote.end;
     if (claimed || inFurniture(furniture, quote.start)) continue;
     const inner = text.slice(quote.start + 1, quote.end - 1);
-    if (inner.split(/\s+/).filter(Boolean).length < MIN_CONTENT_WORDS || isTitle(inner)) continue;
+    const words = inner.split(/\s+/).filter(Boolean).length;
+    if (words < MIN_CONTENT_WORDS || isTitle(inner)) continue;
     while (sentence < sentences.length - 1 && sentences[sentence]!.end <= quote.start) sentence++;
+    // A short quote inside the writer's own sentence, with no cue ("a warrant for alleged \"war
+    // crimes\""), borrows a phrase without saying whose: a scare quote.
+    if (
+      words < SCARE_QUOTE_WORDS &&
+      /[\p{L}\p{N}]/u.test(text.slice(sentences[sentence]!.start, quote.start))
+    )
+      continue;
     while (nextSourced < sourced.length && sourced[nextSourced]!.content.end <= quote.start)
       nextSourced++;
     const previous = sourced[nextSourced - 1];

@@ -82,6 +82,16 @@ describe('who said it', () => {
     expect(found.some((quote) => quote.speaker === 'Antony Blinken')).toBe(false);
   });
 
+  it("credits no one with a scare quote in the writer's sentence, though its subject spoke before", () => {
+    const found = quotes(
+      'Kosovo Prime Minister Albin Kurti said he would "defend every citizen of the north" in his speech to parliament. In June, a prosecutor in Belgrade applied for an arrest warrant against Mr Kurti for alleged "hate speech". "We will not be intimidated," he said on Monday.',
+    );
+    expect(found.some((quote) => quote.content.includes('hate speech'))).toBe(false);
+    expect(found.find((quote) => quote.content.includes('intimidated'))?.speaker).toBe(
+      'Albin Kurti',
+    );
+  });
+
   it('never credits a name inside a relative clause about the speaker, nor the clause to him', () => {
     const found = quotes(
       'Prime Minister Benjamin Netanyahu met his cabinet on Sunday. The prime minister, who is seen by his rivals as being too lenient with Hamas, said that the offensive would go on.',
