@@ -1,6 +1,6 @@
 import data from './actors.json' with { type: 'json' };
 import gazetteer from './places.json' with { type: 'json' };
-import { compilePattern, findAll, fold, type Match } from './pattern.ts';
+import { compileAny, findAll, fold, type Match } from './pattern.ts';
 
 interface ActorFile {
   nouns: string[];
@@ -17,10 +17,7 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
 );
 
 /** Actor nouns; the capitalised words just before one join it ("Kosovo police", "armed men"). */
-const ACTOR_NOUN = new RegExp(
-  actorFile.nouns.map((noun) => compilePattern(noun, 'u').source).join('|'),
-  'gu',
-);
+const ACTOR_NOUN = compileAny(actorFile.nouns, 'gu');
 const MODIFIERS = /(?:(?:\p{Lu}[\p{L}'’-]*|ethnic|armed|masked)\s+){1,3}$/u;
 const NAME = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
 

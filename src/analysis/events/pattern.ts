@@ -8,7 +8,8 @@
 const WORD_CHAR = "[\\p{L}\\p{N}'’-]";
 const GAP = `(?:\\s+${WORD_CHAR}+[,]?){0,3}`;
 
-export function compilePattern(pattern: string, flags = 'gu'): RegExp {
+/** A pattern's RegExp source between its word boundaries. */
+function patternBody(pattern: string): string {
   const slots = pattern.trim().toLowerCase().split(/\s+/);
   if (slots.length === 0 || slots[0] === '~' || slots.at(-1) === '~')
     throw new Error(`bad events pattern "${pattern}": a gap (~) needs words on both sides`);
@@ -21,16 +22,30 @@ export function compilePattern(pattern: string, flags = 'gu'): RegExp {
     if (index > 0) source += '\\s+';
     source += `(?:${slot.replaceAll('*', `${WORD_CHAR}*`)})`;
   }
+  return source;
+}
+
+function anchored(source: string, flags: string, what: string): RegExp {
   try {
-    return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, flags);
+    return new RegExp(`(?<![\\p{L}\\p{N}])${source}`, flags);
   } catch (error) {
-    throw new Error(`bad events pattern "${pattern}": ${(error as Error).message}`);
+    throw new Error(`bad events pattern ${what}: ${(error as Error).message}`);
   }
 }
 
-/** One RegExp matching any of the patterns (for context tests, where which one does not matter). */
-export function compileAny(patterns: readonly string[]): RegExp {
-  return new RegExp(patterns.map((pattern) => compilePattern(pattern, 'u').source).join('|'), 'u');
+export function compilePattern(pattern: string, flags = 'gu'): RegExp {
+  return anchored(`${patternBody(pattern)}(?![\\p{L}\\p{N}])`, flags, `"${pattern}"`);
+}
+
+/**
+ * One RegExp matching any of the patterns, first listed first where several match at one
+ * place. The word-start test is written once, before the alternatives: repeated in each, it
+ * made V8 try every alternative's lookbehind at every character (40% of the analysis threads'
+ * time went to the actor nouns alone).
+ */
+export function compileAny(patterns: readonly string[], flags = 'u'): RegExp {
+  const bodies = patterns.map((pattern) => `${patternBody(pattern)}(?![\\p{L}\\p{N}])`);
+  return anchored(`(?:${bodies.join('|')})`, flags, `list "${patterns.join('", "')}"`);
 }
 
 export interface Match {
