@@ -21,6 +21,10 @@ const MIN_OVERLAP = 0.6;
 const MIN_SHARED_WORDS = 3;
 /** Candidates read per statement: a person's statements in a few days rarely reach this. */
 const MAX_CANDIDATES = 300;
+/** The longest span a statement's time words give ("in May"): bounds the candidates' scan. */
+const MAX_SPAN_DAYS = 31;
+/** Statements whose words are kept between finds: a busy person's recent ones, compared again and again. */
+const WORDS_CACHE = 50_000;
 const DAY_MS = 86_400_000;
 
 const FUNCTION_WORDS = new Set(
@@ -88,9 +92,9 @@ interface Candidate {
  * one (its time is narrower, or it was published first).
  */
 export function createRecapIndex(db: Database) {
-  const nearby = db.prepare<[number, string, string, string, number], Candidate>(
+  const nearby = db.prepare<[number, string, string, string, string, number], Candidate>(
     `SELECT id, article_id, published, said, said_end, text, cue FROM statements
-     WHERE person_id = ? AND said <= ? AND said_end >= ? AND article_id <> ?
+     WHERE person_id = ? AND said <= ? AND said >= ? AND said_end >= ? AND article_id <> ?
      ORDER BY said DESC LIMIT ?`,
   );
   const sourceTexts = db.prepare<[number], { text: string }>(
@@ -110,6 +114,20 @@ export function createRecapIndex(db: Database) {
        text = ?, text_key = ?, cue = ?, kind = ?, start = ? WHERE id = ?`,
   );
 
+  /** Words of a statement and of each report of it, by id, with the text they were read from. */
+  const cache = new Map<number, { text: string; words: Words[] }>();
+  function wordsOf(candidate: Candidate): Words[] {
+    const cached = cache.get(candidate.id);
+    if (cached?.text === candidate.text) return cached.words;
+    if (cache.size >= WORDS_CACHE) cache.clear();
+    const words = [
+      statementWords(`${candidate.cue ?? ''} ${candidate.text}`),
+      ...sourceTexts.all(candidate.id).map((source) => statementWords(source.text)),
+    ];
+    cache.set(candidate.id, { text: candidate.text, words });
+    return words;
+  }
+
   function find(
     personId: number,
     articleId: string,
@@ -120,12 +138,9 @@ export function createRecapIndex(db: Database) {
     const from = shift(span.said, span.dated ? -SLACK_DAYS : -UNDATED_LOOKBACK_DAYS);
     const to = shift(span.saidEnd, SLACK_DAYS);
     const words = statementWords(`${cue ?? ''} ${text}`);
-    for (const candidate of nearby.all(personId, to, from, articleId, MAX_CANDIDATES)) {
-      if (sameStatement(words, statementWords(`${candidate.cue ?? ''} ${candidate.text}`)))
-        return candidate;
-      for (const source of sourceTexts.all(candidate.id))
-        if (sameStatement(words, statementWords(source.text))) return candidate;
-    }
+    const earliest = shift(from, -MAX_SPAN_DAYS);
+    for (const candidate of nearby.all(personId, to, earliest, from, articleId, MAX_CANDIDATES))
+      if (wordsOf(candidate).some((other) => sameStatement(words, other))) return candidate;
     return null;
   }
 
@@ -151,6 +166,9 @@ export function createRecapIndex(db: Database) {
     const mine = width(report.span.said, report.span.saidEnd);
     const theirs = width(existing.said, existing.said_end);
     const better = mine < theirs || (mine === theirs && report.published < existing.published);
+    // Either way the statement now has one more report: its words join the cached ones (a
+    // promoted text no longer matches the cache's, so those are read again).
+    cache.get(existing.id)?.words.push(statementWords(`${report.cue ?? ''} ${report.text}`));
     if (!better) {
       addSource.run(existing.id, report.articleId, `${report.cue ?? ''} ${report.text}`);
       return;
