@@ -24,7 +24,7 @@ const MAX_CANDIDATES = 300;
 /** The longest span a statement's time words give ("in May"): bounds the candidates' scan. */
 const MAX_SPAN_DAYS = 31;
 /** Statements whose words are kept between finds: a busy person's recent ones, compared again and again. */
-const WORDS_CACHE = 50_000;
+const WORDS_CACHE = 20_000;
 const DAY_MS = 86_400_000;
 
 const FUNCTION_WORDS = new Set(

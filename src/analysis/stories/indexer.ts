@@ -160,12 +160,17 @@ export function createStoryIndexer(
     return query.all(...keys, from, MAX_CANDIDATES, from).map((row) => row.id);
   }
 
+  /** Keeps a vector, dropping the oldest kept beyond `VECTOR_CACHE`. */
+  function remember(articleId: string, vector: TermVector): void {
+    vectors.set(articleId, vector);
+    if (vectors.size > VECTOR_CACHE) vectors.delete(vectors.keys().next().value!);
+  }
+
   function memberVector(articleId: string): TermVector {
     let vector = vectors.get(articleId);
     if (!vector) {
       vector = decodeVector(vectorOf.get(articleId)?.tokens ?? '');
-      vectors.set(articleId, vector);
-      if (vectors.size > VECTOR_CACHE) vectors.delete(vectors.keys().next().value!);
+      remember(articleId, vector);
     }
     return vector;
   }
@@ -289,7 +294,7 @@ export function createStoryIndexer(
       topics: topics.join(' '),
     });
 
-    vectors.set(article.id, vector);
+    remember(article.id, vector);
     row.outlets = countOutlets.get(storyId)?.n ?? 1;
     setOutlets.run(row.outlets, storyId);
     for (const key of keys) upsertKey.run(key, storyId, article.published);
