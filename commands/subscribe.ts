@@ -56,7 +56,7 @@ export default defineCommand({
   name: 'subscribe',
   description: 'Alert this channel when a topic escalates: /subscribe kosovo 3 digest:daily',
   details:
-    'Posts an alert here when a story on the topic reaches the severity (1 tension, 2 posture, 3 coercion, 4 clash, 5 deadly), then follow-ups on that story; with digest:daily also a briefing each day there is new coverage. Subscribing again changes the settings.',
+    'Posts an alert here, once per event, when a story on the topic reaches the severity (1 tension, 2 posture, 3 coercion, 4 clash, 5 deadly) and a second report or outlet confirms it (ten or more dead need no confirmation), then follow-ups only when the event changes; with digest:daily also a briefing each day there is new coverage. Subscribing again changes the settings.',
   permission: 'manager',
   guildOnly: true,
   writes: true,
