@@ -23,7 +23,7 @@ export interface LongDocumentResult {
   documents_per_s: number;
   cpu_ms_per_document: number;
   main_thread_cpu_ms_per_document: number | null;
-  peak_rss_mb: number;
+  transcript_peak_rss_mb: number;
 }
 
 /**
@@ -70,7 +70,7 @@ async function ingestDocuments(documents: number, words: number): Promise<LongDo
       cpu_ms_per_document: Math.round((used.user + used.system) / 1000 / stored),
       main_thread_cpu_ms_per_document:
         main === null || mainAfter === null ? null : Math.round((mainAfter - main) / stored),
-      peak_rss_mb: peakRssMb(),
+      transcript_peak_rss_mb: peakRssMb(),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
