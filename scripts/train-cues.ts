@@ -27,6 +27,7 @@ import { sentenceTokenBounds, tokenQuoteIndex } from '../src/analysis/quotes.ts'
 import { splitSentences } from '../src/analysis/sentences.ts';
 import { tokenize } from '../src/analysis/tokens.ts';
 import { readPolnear, type PolnearArticle } from './polnear.ts';
+import { seededRandom } from '../bench/synthetic-corpus.ts';
 
 const VOCABULARY_SIZE = 4000;
 const MIN_WORD_COUNT = 4;
@@ -111,18 +112,6 @@ function buildExamples(
   };
 }
 
-/** A small seeded generator (mulberry32): the same shuffles on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Trains a cue model on `articles`, returned as stored (pruned and rounded) and loaded. */
 export function trainCueModel(articles: readonly PolnearArticle[]): {
   stored: StoredCueModel;
@@ -142,7 +131,7 @@ export function trainCueModel(articles: readonly PolnearArticle[]): {
   let biasSteps = 0;
   let step = 1;
   const order = Int32Array.from({ length: count }, (_, k) => k);
-  const next = random(SEED);
+  const next = seededRandom(SEED);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let k = count - 1; k > 0; k--) {
       const j = Math.floor(next() * (k + 1));
