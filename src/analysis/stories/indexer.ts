@@ -42,7 +42,12 @@ export const defaultStoryOptions: StoryOptions = {
 
 /** Terms kept in an article's vector. */
 const ARTICLE_TERMS = 40;
-/** An article's heaviest terms, filed as keys to find candidate stories. */
+/**
+ * An article's heaviest terms, filed as keys to find candidate stories. A new report looks
+ * stories up by all its terms, not only its heaviest: a piece on the victims of a strike is
+ * led by their names, and meets the strike's story only on the words it shares lower down
+ * ("charity", "convoy"), which average link then weighs.
+ */
 const KEY_TERMS = 10;
 /** Candidate stories per article, and the recent reports of each it is compared with. */
 const MAX_CANDIDATES = 30;
@@ -93,7 +98,8 @@ const decodeVector = (json: string): TermVector =>
  * (average link: a report must resemble the story, not just one of its members, so a war's
  * daily coverage does not chain into one story). It joins the most similar story that began at
  * most `maxSpanDays` before, when that reaches the threshold; otherwise it opens a story.
- * Candidates are the stories sharing one of its heaviest terms (`story_keys`). A near-duplicate
+ * Candidates are the stories that filed one of its terms as a key (`story_keys`), most shared
+ * keys first. A near-duplicate
  * (SimHash) joins its original's story and counts as another outlet, not another report.
  *
  * `onUpdate`, if given, is called with each update inside the article's transaction (it must
@@ -211,10 +217,11 @@ export function createStoryIndexer(
       stats.idf,
       ARTICLE_TERMS,
     );
-    const keys = [...vector.weights.keys()].slice(0, KEY_TERMS);
+    const terms = [...vector.weights.keys()];
+    const keys = terms.slice(0, KEY_TERMS);
     // Body only: syndicated copies often carry a rewritten headline over the same text.
     const fingerprint = simhash(article.body.trim() ? article.body : article.title);
-    const best = closestStory(vector, keys, fingerprint, article.published);
+    const best = closestStory(vector, terms, fingerprint, article.published);
     stats.add(vector.weights.keys());
 
     const topics = topicMentions(article.title, article.body).central;
