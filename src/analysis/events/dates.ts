@@ -54,10 +54,12 @@ const monthIndex = (word: string) =>
 /**
  * The dates of a sentence and whether each is stale: more than `staleDays` days before
  * `published` (a year-less date is taken in the publication's year, or the year before when
- * that would put it in the future). Without a readable publication time nothing is dated.
+ * that would put it in the future). Without a readable publication time only weekdays are
+ * dated, as fresh: a report names the days of its own week by weekday ("on Tuesday"), and
+ * older events by month or year.
  */
 export function findDates(sentence: string, published: number, staleDays: number): DateMention[] {
-  if (!Number.isFinite(published)) return [];
+  const dated = Number.isFinite(published);
   const now = new Date(published);
   const found: DateMention[] = [];
   DATE.lastIndex = 0;
@@ -65,6 +67,10 @@ export function findDates(sentence: string, published: number, staleDays: number
     const [, d1, m1, y1, m2, d2, y2, m3, y3, y4, y5, weekday] = match;
     const start = match.index;
     const end = start + match[0].length;
+    if (!dated) {
+      if (weekday) found.push({ start, end, stale: false });
+      continue;
+    }
     let stale: boolean;
     // A weekday is the latest such day up to the publication's.
     if (weekday)

@@ -38,15 +38,15 @@ export function findTimeCues(
   staleDays = file.staleDays,
   words?: WordStarts,
 ): TimeCues {
+  const before = RECAP_BEFORE.flatMap((scanner) => scan(scanner, folded, sentence, words));
+  // "last week" inside "last week's arrest" is that longer cue's, which dates only the arrest.
+  const within = (match: Match) =>
+    before.some((cue) => cue.start <= match.start && cue.end >= match.end);
   const recap: RecapMatch[] = [
-    ...RECAP.flatMap((scanner) => scan(scanner, folded, sentence, words)).map((match) => ({
-      ...match,
-      before: false,
-    })),
-    ...RECAP_BEFORE.flatMap((scanner) => scan(scanner, folded, sentence, words)).map((match) => ({
-      ...match,
-      before: true,
-    })),
+    ...RECAP.flatMap((scanner) => scan(scanner, folded, sentence, words))
+      .filter((match) => !within(match))
+      .map((match) => ({ ...match, before: false })),
+    ...before.map((match) => ({ ...match, before: true })),
   ];
   const now = NOW.flatMap((scanner) => scan(scanner, folded, sentence, words));
   for (const date of findDates(sentence, published, staleDays)) {
@@ -65,11 +65,24 @@ export function findTimeCues(
  */
 const TIME_BREAK = /[;:"“”]|\b(?:said|says|say|told|according\s+to|while|whereas|but)\b/iu;
 const RELATIVE = /\b(?:who|which|whom|whose|where)\b/iu;
+/**
+ * Words after an event that open the phrase of its cause: a time cue beyond them dates the
+ * cause ("reinforced its troops following the discovery of rockets last week"), not the event.
+ */
+const CAUSE =
+  /\b(?:following|amid|in\s+the\s+wake\s+of|in\s+response\s+to|in\s+retaliation\s+for|because\s+of)\b/iu;
+/**
+ * "since last July" or "since May" after an event starts a period that runs to the day of the
+ * report ("have killed eight since last July"): a count kept up to now, not a recap. A war's
+ * running toll is told apart by its size (detect.ts), not here.
+ */
+const opensPeriod = (sentence: string, cue: Match) =>
+  /\bsince\s+$/iu.test(sentence.slice(0, cue.start)) || /^since\s+[\p{Lu}\d]/u.test(cue.text);
 
 function inClause(sentence: string, cue: Match, at: { start: number; end: number }): boolean {
   if (cue.end <= at.start) return !TIME_BREAK.test(sentence.slice(cue.end, at.start));
   const between = sentence.slice(at.end, cue.start);
-  return !TIME_BREAK.test(between) && !RELATIVE.test(between);
+  return !TIME_BREAK.test(between) && !RELATIVE.test(between) && !CAUSE.test(between);
 }
 
 const distance = (cue: Match, at: { start: number; end: number }) =>
@@ -89,6 +102,7 @@ export function recapCue(
   for (const cue of cues.recap)
     if (
       (!cue.before || cue.end <= at.start) &&
+      !(cue.start >= at.end && opensPeriod(sentence, cue)) &&
       inClause(sentence, cue, at) &&
       (!best || distance(cue, at) < distance(best, at))
     )

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { EventMention } from '../../src/analysis/analysis.ts';
+import { detectEvents } from '../../src/analysis/events/detect.ts';
+import { splitSentences } from '../../src/analysis/sentences.ts';
+import { severityOf } from '../../src/analysis/severity.ts';
+
+/** One sentence read on its own, as an event record is, or as a report of the given day. */
+const eventsOf = (text: string, published?: string) =>
+  detectEvents(text, splitSentences(text), published ? { published } : {});
+
+/** The categories a sentence reports as news: actual and not background. */
+const newsOf = (events: readonly EventMention[]) =>
+  events
+    .filter((event) => event.realis === 'actual' && !event.background)
+    .map((event) => event.category);
+
+const backgroundOf = (events: readonly EventMention[]) =>
+  events.filter((event) => event.background).map((event) => event.category);
+
+describe('a time cue dates its own phrase, not the sentence', () => {
+  it('dates the arrest of "last week’s arrest", not the strike called in protest at it', () => {
+    const events = eventsOf(
+      'Dock workers in Valdora staged a general strike that closed the port in protest at last week’s arrest of four union leaders.',
+    );
+    expect(newsOf(events)).toContain('PROTEST');
+    expect(backgroundOf(events)).toContain('COERCE');
+  });
+
+  it('keeps "last week" a recap when it dates the event itself', () => {
+    const events = eventsOf('Rebels attacked an army convoy near Soltra last week.');
+    expect(newsOf(events)).not.toContain('ASSAULT');
+  });
+
+  it('dates the cause after "following", not the event before it', () => {
+    const events = eventsOf(
+      'The army has reinforced its troops along the northern border following the discovery of a tunnel there last week, officials said today.',
+    );
+    expect(newsOf(events)).toContain('MOBILIZE');
+  });
+
+  it('reads "since last spring" after an event as a count kept up to now', () => {
+    const events = eventsOf(
+      'Drone strikes on the militia’s bases have killed at least six of its commanders since last March, defence officials said.',
+    );
+    expect(newsOf(events)).toContain('ASSAULT');
+  });
+
+  it('still reads a date before the event as the start of what it recaps', () => {
+    const events = eventsOf(
+      'Tension has been high since last March, when militants attacked a border post in Soltra.',
+      '2024-09-10T09:00:00Z',
+    );
+    expect(newsOf(events)).not.toContain('ASSAULT');
+  });
+});
+
+describe('a sentence read without its publication day', () => {
+  it('takes a weekday as the report’s own week, nearer the event than a recap', () => {
+    const events = eventsOf(
+      'Troops stormed the village of Orlen on Tuesday, the scene of deadly clashes last year, residents said.',
+    );
+    expect(newsOf(events)).toContain('COERCE');
+  });
+
+  it('takes the days of fighting after "after" as the news when nothing else is', () => {
+    const events = eventsOf(
+      'Government troops have taken part of a rebel stronghold in the hills after four days of fighting, police said on Friday.',
+    );
+    expect(newsOf(events)).toContain('ASSAULT');
+  });
+});
+
+describe('what comes after an attack is not a new attack', () => {
+  it('reads officers sacked over a deadly strike as a sanction, the strike its background', () => {
+    const events = eventsOf('Army officers sacked over deadly strike on charity convoy');
+    expect(newsOf(events)).toEqual(['SANCTION']);
+    expect(severityOf(events).level).toBeLessThan(4);
+  });
+
+  it('reads a memorial for people killed in a strike as no violence of its own', () => {
+    for (const title of [
+      'Three aid workers killed in convoy strike remembered as heroes',
+      "'Celebration of life' held for medics killed in Gaza",
+      'Tributes paid to reporter killed in drone strike',
+    ]) {
+      const events = eventsOf(title);
+      expect(newsOf(events), title).not.toContain('ASSAULT');
+      expect(severityOf(events).level, title).toBeLessThan(4);
+    }
+  });
+
+  it('still reads a strike on mourners as an attack', () => {
+    const events = eventsOf('Strike on mourners kills 12 in southern Lebanon');
+    expect(newsOf(events)).toContain('ASSAULT');
+  });
+});
