@@ -238,6 +238,39 @@ describe('one story per event', () => {
   });
 });
 
+describe('one story for an event told from its victims’ side', () => {
+  const halt = article(
+    'Levant Desk',
+    '2024-04-02T08:00:00Z',
+    'Harbour Relief halts Gaza deliveries after strike on its convoy kills six staff',
+    'The charity Harbour Relief suspended its food deliveries in Gaza on Tuesday after an air ' +
+      'strike hit its convoy near Deir al-Balah, killing six of its staff, the charity said. The ' +
+      'convoy had been cleared with the army, Harbour Relief said.',
+  );
+  const deaths = article(
+    'Gulf Courier',
+    '2024-04-02T12:00:00Z',
+    'Six Harbour Relief staff killed as convoy hit in central Gaza',
+    'Six staff of the charity Harbour Relief were killed when an air strike hit their convoy in ' +
+      'central Gaza, the charity said on Tuesday, and it halted its deliveries of food.',
+  );
+  const victims = article(
+    'Capital Courier',
+    '2024-04-03T09:00:00Z',
+    'Nurse, engineer and driver: Tomas Ferreira, Aled Morgan and Priya Natarajan named',
+    'Tomas Ferreira, Aled Morgan and Priya Natarajan were described by their families as ' +
+      'devoted and brave. Ferreira, a nurse from Porto, Morgan, an engineer from Cardiff, and ' +
+      'Natarajan, a driver from Leicester, were among the six Harbour Relief staff killed when ' +
+      'the charity convoy was hit in Gaza.',
+  );
+
+  it('joins a piece led by the victims’ names to the strike’s story', () => {
+    const { updates } = ingestAll([halt, deaths, victims]);
+    expect(updates[1]!.storyId).toBe(updates[0]!.storyId);
+    expect(updates[2]).toMatchObject({ storyId: updates[0]!.storyId, isNewStory: false });
+  });
+});
+
 describe('what a report tells its story', () => {
   it('takes a protest at home as a protest, not as the war’s deaths its lead recalls', () => {
     const protest = article(
@@ -251,6 +284,19 @@ describe('what a report tells its story', () => {
     const { updates } = ingestAll([protest]);
     expect(updates[0]!.report.fatalities).toBe(0);
     expect(updates[0]!.level).toBeLessThan(4);
+  });
+
+  it('reads a headline’s feared attack as no attack, whatever earlier attack its lead recalls', () => {
+    const fears = article(
+      'Capital Courier',
+      '2024-04-11T12:00:00Z',
+      'Washington vows support for Israel amid Iran attack fears',
+      'The president promised Israel firm support amid fears that Tehran could strike back for ' +
+        'an attack that killed two of its generals. On Wednesday Iran’s foreign minister said ' +
+        'the attack in Damascus had been an attack on Iran itself.',
+    );
+    const { updates } = ingestAll([fears]);
+    expect(updates[0]!.report.level).toBeLessThan(4);
   });
 
   it('counts the topic only where the article is about it, not where it names it once', () => {

@@ -49,10 +49,12 @@ export interface ReportSignal {
  * protest in London whose lead recalls the war's dead reports a protest, not deaths; a
  * human-interest story with no event in its headline reports none. So a lead event counts when
  * the headline reports an event at least as grave, or names it (a word of its trigger's family:
- * "strikes" for a lead's "air strike", or deaths for a lead's toll), and a step back (ceasefire,
- * withdrawal, release) counts only when the headline reports one too. The lead's background mentions (recaps, the war's toll)
- * never count; the headline's do, since headlines put the news in a subordinate clause too,
- * except for a step back ("as ceasefire ends" is no ceasefire).
+ * "strikes" for a lead's "air strike", or deaths for a lead's toll; not the words of an event
+ * it only fears, threatens or denies: "amid attack fears"), and a step back (ceasefire,
+ * withdrawal, release) counts only when the headline reports one too. The lead's background
+ * mentions (recaps, the war's toll) never count; the headline's do, since headlines put the
+ * news in a subordinate clause too, except for a step back ("as ceasefire ends" is no
+ * ceasefire).
  */
 export function reportSignal(
   article: { title: string; body: string },
@@ -64,7 +66,14 @@ export function reportSignal(
   const titleEvents = detectEvents(article.title, splitSentences(article.title));
   // headlineLevel() below reads a stored headline the same way.
   const title = severityOf(titleEvents);
-  const headlineStems = new Set(foldedWords(article.title).map(stemOf));
+  // An event the headline only fears, threatens or denies ("amid attack fears") names no
+  // event of the lead: its words are left out of the families the headline names.
+  let named = article.title;
+  for (const event of titleEvents)
+    if (event.realis !== 'actual')
+      for (const trigger of event.triggers)
+        named = `${named.slice(0, trigger.start)}${' '.repeat(trigger.text.length)}${named.slice(trigger.end)}`;
+  const headlineStems = new Set(foldedWords(named).map(stemOf));
   const deathInHeadline = [...headlineStems].some((stem) => DEATH_STEMS.has(stem));
   const inHeadline = (event: EventMention) =>
     eventLevel(event) <= title.level ||
