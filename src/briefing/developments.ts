@@ -4,7 +4,7 @@ import type { WindowStory } from '../analysis/stories/read.ts';
 export interface Development {
   /** The story (event) it stands for, for "new since last time" and cross-referencing. */
   story: string;
-  /** The day of the event: its story's first report. */
+  /** The day of the event: when its story's gravest report came (`eventDay`). */
   date: string;
   text: string;
   /** Severity (0-5) from the events analysis, or null where it has not scored the reports. */
@@ -26,7 +26,7 @@ export function developmentsFor(
 ): Development[] {
   return stories.map((story) => ({
     story: story.id,
-    date: story.firstSeen,
+    date: story.eventDay,
     text: story.title,
     severity: story.level,
     groups: [

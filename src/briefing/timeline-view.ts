@@ -54,14 +54,14 @@ export function keyEvents(
   const chosen: WindowStory[] = [];
   for (const story of rankStories(stories, window)) {
     if (chosen.length >= budget) break;
-    const day = story.firstSeen.slice(0, 10);
+    const day = story.eventDay.slice(0, 10);
     if ((perDay.get(day) ?? 0) >= PER_DAY) continue;
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
     chosen.push(story);
   }
   return chosen.sort(
     (a, b) =>
-      a.firstSeen.localeCompare(b.firstSeen) || importanceOf(b, window) - importanceOf(a, window),
+      a.eventDay.localeCompare(b.eventDay) || importanceOf(b, window) - importanceOf(a, window),
   );
 }
 
@@ -78,7 +78,7 @@ function chartDays(
   const strongest = new Map<string, number>();
   for (const story of stories) {
     if (story.central === 0) continue;
-    const day = story.firstSeen.slice(0, 10);
+    const day = story.eventDay.slice(0, 10);
     strongest.set(day, Math.max(strongest.get(day) ?? 0, story.level));
   }
   const days: DayPoint[] = [];
@@ -146,7 +146,7 @@ export function buildTimeline(
       sources.push({ n: sources.length + 1, title, outlet, url, published });
       citations.push(sources.length);
     }
-    lines.push({ date: story.firstSeen, text: story.title, severity: story.level, citations });
+    lines.push({ date: story.eventDay, text: story.title, severity: story.level, citations });
   }
   return {
     ...view,

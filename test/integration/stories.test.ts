@@ -271,6 +271,31 @@ describe('one story for an event told from its victims’ side', () => {
   });
 });
 
+describe('the day of an event', () => {
+  it('dates a story opened by warnings from the attack they feared', () => {
+    const warning = article(
+      'Capital Courier',
+      '2024-04-11T10:00:00Z',
+      'Allies brace for Iranian drone and missile attack on Israel',
+      'Western governments said on Thursday they feared Iran could launch drones and missiles at ' +
+        'Israel within days, and Israel put its air defences around the Nevatim air base on alert.',
+    );
+    const attack = article(
+      'Levant Desk',
+      '2024-04-14T02:00:00Z',
+      'Iran launches drones and missiles at Israel',
+      'Iran launched more than 300 drones and missiles at Israel overnight, and one struck near ' +
+        'the Nevatim air base, the Israeli military said on Sunday. Most were shot down by air ' +
+        'defences.',
+    );
+    const { app, updates } = ingestAll([warning, attack]);
+    expect(updates[1]).toMatchObject({ storyId: updates[0]!.storyId, isNewStory: false });
+    const story = getStory(app.store.db, updates[0]!.storyId)!;
+    expect(story.firstSeen).toBe(warning.published);
+    expect(story.eventDay).toBe(attack.published);
+  });
+});
+
 describe('what a report tells its story', () => {
   it('takes a protest at home as a protest, not as the war’s deaths its lead recalls', () => {
     const protest = article(

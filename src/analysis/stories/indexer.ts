@@ -129,10 +129,10 @@ export function createStoryIndexer(
     'SELECT tokens FROM story_articles WHERE article_id = ?',
   );
   const insertStory = db.prepare(`INSERT INTO stories
-    (id, title, first_seen, last_seen, level, fatalities, injured, outlets, articles, topics, reasons, de_escalation)
-    VALUES (@id, @title, @first_seen, @last_seen, @level, @fatalities, @injured, @outlets, @articles, @topics, @reasons, @de_escalation)`);
+    (id, title, first_seen, last_seen, peak_seen, level, fatalities, injured, outlets, articles, topics, reasons, de_escalation)
+    VALUES (@id, @title, @first_seen, @last_seen, @peak_seen, @level, @fatalities, @injured, @outlets, @articles, @topics, @reasons, @de_escalation)`);
   const updateStory = db.prepare(`UPDATE stories SET title = @title, first_seen = @first_seen,
-    last_seen = @last_seen, level = @level, fatalities = @fatalities, injured = @injured,
+    last_seen = @last_seen, peak_seen = @peak_seen, level = @level, fatalities = @fatalities, injured = @injured,
     outlets = @outlets, articles = @articles, topics = @topics, reasons = @reasons,
     de_escalation = @de_escalation WHERE id = @id`);
   const insertMember = db.prepare(`INSERT INTO story_articles
@@ -270,6 +270,11 @@ export function createStoryIndexer(
           : article.published,
       last_seen:
         existing && existing.last_seen > article.published ? existing.last_seen : article.published,
+      // The report that raises the level tells the event; before it came warnings or fears.
+      peak_seen:
+        existing && severity.level <= previousLevel
+          ? (existing.peak_seen ?? existing.first_seen)
+          : article.published,
       level,
       fatalities: Math.max(previousFatalities, severity.fatalities),
       injured: Math.max(existing?.injured ?? 0, severity.injured),

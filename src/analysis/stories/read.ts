@@ -12,8 +12,13 @@ export interface StoryView {
   id: string;
   /** The headline of its best report (a report over a slug over a question). */
   title: string;
-  /** Its first report: the day of the event. */
+  /** Its first report. */
   firstSeen: string;
+  /**
+   * The day of the event: when the report that gave the story its level came. A story opened
+   * by warnings ("allies brace for an attack") dates from the attack they feared.
+   */
+  eventDay: string;
   lastSeen: string;
   /** The highest level its reports give it (0-5), with its label. */
   level: number;
@@ -46,6 +51,7 @@ function toView(row: StoryRow): StoryView {
     id: row.id,
     title: row.title,
     firstSeen: row.first_seen,
+    eventDay: row.peak_seen ?? row.first_seen,
     lastSeen: row.last_seen,
     level: row.level,
     label: severityLabel(row.level),

@@ -6,6 +6,8 @@ export interface StoryRow {
   title: string;
   first_seen: string;
   last_seen: string;
+  /** When the report that gave the story its level came (null: indexed before it was kept). */
+  peak_seen: string | null;
   level: number;
   fatalities: number;
   injured: number;
@@ -80,6 +82,14 @@ export const storyMigrations: Migration[] = [
         ALTER TABLE story_articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'report';
         ALTER TABLE story_articles ADD COLUMN topics TEXT;
       `);
+    },
+  },
+  {
+    // When the story reached its level: the day of the event a story opened by warnings or
+    // fears is the day of the attack, not of the first warning (see read.ts, `eventDay`).
+    id: '0202-story-peak-seen',
+    up(db) {
+      db.exec('ALTER TABLE stories ADD COLUMN peak_seen TEXT');
     },
   },
 ];
