@@ -194,6 +194,26 @@ describe('one story per event', () => {
     expect(updates[2]!.storyId).not.toBe(updates[0]!.storyId);
   });
 
+  it('keeps a call to talks apart from a warning that shares only the conflict’s names', () => {
+    const warning = article(
+      'Capital Courier',
+      '2023-09-29T18:00:00Z',
+      'White House warns Serbia over troops near Kosovo',
+      '"We are watching the deployment very closely," a White House spokesman said on Friday, ' +
+        'adding that Washington wanted Serbia to pull its forces back from the boundary with Kosovo.',
+    );
+    const invitation = article(
+      'Danube Daily',
+      '2023-09-30T10:00:00Z',
+      'EU invites Serbia and Kosovo leaders to Brussels',
+      'The European Union invited the leaders of Serbia and Kosovo to meet in Brussels next week ' +
+        'to calm tensions, the bloc’s foreign policy chief said on Saturday.',
+    );
+    const { updates } = ingestAll([CLASH, warning, invitation]);
+    expect(updates[2]).toMatchObject({ isNewStory: true });
+    expect(new Set(updates.map((update) => update.storyId)).size).toBe(3);
+  });
+
   const campStrike = article(
     'Levant Desk',
     '2024-05-03T09:00:00Z',

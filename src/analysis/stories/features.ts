@@ -50,6 +50,21 @@ export function storyTerms(title: string, body: string, analysis: Analysis): str
   return [...titleWords, ...titleWords, ...words(body, LEAD_WORDS), ...names];
 }
 
+/** The known topics' names as story terms: plain words and whole names (`n:`). */
+const TOPIC_NAMES = new Set(
+  knownTopics().flatMap((topic) =>
+    topic.terms.flatMap((term) => [...words(term), `n:${normaliseText(term)}`]),
+  ),
+);
+
+/**
+ * Whether a story term is only the name of a conflict, a country or one of its places (a known
+ * topic's term): two reports that share nothing else ("Kosovo", "Serbia") are about the same
+ * conflict, not the same event. A young corpus weighs these names as much as any word, since it
+ * has not yet seen them in most of its reports.
+ */
+export const isTopicName = (term: string) => TOPIC_NAMES.has(term);
+
 /**
  * A TF-IDF vector of the given terms, kept to its `size` heaviest terms (an event is told by a
  * handful of distinctive words; the long tail only adds noise and storage).

@@ -4,7 +4,7 @@ import type { StoryUpdate } from '../story-update.ts';
 import { cosine, termVector, type TermVector } from '../terms.ts';
 import type { Article } from '../../corpus/article.ts';
 import type { Indexer } from '../../corpus/ingest.ts';
-import { storyTerms, topicMentions, weighTerms } from './features.ts';
+import { isTopicName, storyTerms, topicMentions, weighTerms } from './features.ts';
 import { HEADLINE_RANK, headlineKind, type HeadlineKind } from './headline.ts';
 import { fromHex, hammingDistance, simhash, toHex } from './simhash.ts';
 import type { StoryRow } from './schema.ts';
@@ -191,20 +191,24 @@ export function createStoryIndexer(
     const ids = candidates(keys, published);
     if (ids.length === 0) return null;
     const at = Date.parse(published);
-    const byStory = new Map<string, { sum: number; n: number }>();
+    const byStory = new Map<string, { sum: number; n: number; event: boolean }>();
+    const eventTerms = [...vector.weights.keys()].filter((term) => !isTopicName(term));
     for (const member of recentMembers.all(JSON.stringify(ids), MAX_MEMBERS)) {
       if (hammingDistance(fingerprint, fromHex(member.simhash)) <= config.nearDuplicateBits)
         return { id: member.story_id, duplicate: true };
       const days = (at - Date.parse(member.published)) / DAY_MS;
       const decay = Math.exp(-(days * days) / (2 * config.sigmaDays * config.sigmaDays));
-      const tally = byStory.get(member.story_id) ?? { sum: 0, n: 0 };
-      tally.sum += cosine(vector, memberVector(member.article_id)) * decay;
+      const tally = byStory.get(member.story_id) ?? { sum: 0, n: 0, event: false };
+      const other = memberVector(member.article_id);
+      tally.sum += cosine(vector, other) * decay;
       tally.n++;
+      tally.event ||= eventTerms.some((term) => other.weights.has(term));
       byStory.set(member.story_id, tally);
     }
+    // A story that shares only the conflict's names with the article is another event of it.
     let best: { id: string; score: number } | null = null;
-    for (const [id, { sum, n }] of byStory)
-      if (sum / n >= config.threshold && (!best || sum / n > best.score))
+    for (const [id, { sum, n, event }] of byStory)
+      if (event && sum / n >= config.threshold && (!best || sum / n > best.score))
         best = { id, score: sum / n };
     return best && { id: best.id, duplicate: false };
   }
