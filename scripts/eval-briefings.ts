@@ -1,7 +1,8 @@
 /**
  * One-week briefings and a long timeline on real war coverage: ingests dev-data/gaza-news oldest
- * first through the bot's ingest path (analysis, story indexer), then prints the developments of
- * `/briefing <topic>` and the lines of `/timeline <topic> 60` as of the end of each given day:
+ * first through the bot's ingest path (analysis, story indexer), up to the end of each given
+ * day in turn, and prints the developments of `/briefing <topic>` and the lines of
+ * `/timeline <topic> 60` as of then:
  *
  *   npm run eval:briefings [-- <gaza-news folder> [topic] [day ...]]
  *
@@ -28,10 +29,18 @@ const days = process.argv.length > 4 ? process.argv.slice(4) : DEFAULT_DAYS;
 const articles = readDevArticles(folder);
 const app = createApp({ db: ':memory:', analysisThreads: 2 });
 process.stderr.write(`ingesting ${articles.length} articles (analysis included)...\n`);
-await app.ingester.ingestStream(articles);
 
 const endOf = (day: string) => new Date(`${day}T23:59:59.999Z`);
-for (const day of days) {
+// Ingested up to each day asked about in turn, as a running bot would have it: a story's
+// title, level and day are what its reports up to then made them.
+let ingested = 0;
+for (const day of [...days].sort()) {
+  const upTo = articles.findIndex(
+    (article) => Date.parse(article.published) > endOf(day).getTime(),
+  );
+  const end = upTo === -1 ? articles.length : upTo;
+  await app.ingester.ingestStream(articles.slice(ingested, end));
+  ingested = end;
   const { view } = buildBriefing(app.store, topic, endOf(day));
   console.log(
     `/briefing ${topic} as of ${day} (${view.window.from.slice(0, 10)} to ${view.window.to.slice(0, 10)}): ` +
@@ -39,9 +48,6 @@ for (const day of days) {
   );
   for (const line of view.developments)
     console.log(`  ${line.date.slice(0, 10)} ${String(line.severity ?? '-')}  ${line.text}`);
-  console.log('');
-}
-for (const day of days) {
   const timeline = buildTimeline(app.store, topic, endOf(day), 60);
   console.log(
     `/timeline ${topic} 60 as of ${day}: ${timeline.stories.length} lines of ${timeline.totalStories} stories`,

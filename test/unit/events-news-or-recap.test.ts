@@ -94,3 +94,14 @@ describe('what comes after an attack is not a new attack', () => {
     expect(newsOf(events)).toContain('ASSAULT');
   });
 });
+
+describe('strikes named by their targets', () => {
+  it('reads strikes on militants’ targets as an air attack, and a teachers’ strike as none', () => {
+    expect(
+      newsOf(eventsOf('The navy launched strikes on more than a dozen rebel radar sites.')),
+    ).toContain('ASSAULT');
+    expect(newsOf(eventsOf('Teachers launched strikes on Monday over pay.'))).not.toContain(
+      'ASSAULT',
+    );
+  });
+});
