@@ -45,6 +45,14 @@ describe('a time cue dates its own phrase, not the sentence', () => {
     expect(newsOf(events)).toContain('ASSAULT');
   });
 
+  it('still reads a war’s toll since a date as background', () => {
+    const events = eventsOf(
+      'More than 4,000 Palestinians have now been killed in the territory since 3 March, the health ministry says.',
+      '2024-05-20T09:00:00Z',
+    );
+    expect(newsOf(events)).not.toContain('ASSAULT');
+  });
+
   it('still reads a date before the event as the start of what it recaps', () => {
     const events = eventsOf(
       'Tension has been high since last March, when militants attacked a border post in Soltra.',

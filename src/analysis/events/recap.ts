@@ -72,12 +72,13 @@ const RELATIVE = /\b(?:who|which|whom|whose|where)\b/iu;
 const CAUSE =
   /\b(?:following|amid|in\s+the\s+wake\s+of|in\s+response\s+to|in\s+retaliation\s+for|because\s+of)\b/iu;
 /**
- * "since last July" or "since May" after an event starts a period that runs to the day of the
- * report ("have killed eight since last July"): a count kept up to now, not a recap. A war's
- * running toll is told apart by its size (detect.ts), not here.
+ * "since last July" after an event starts a period that runs to the day of the report ("have
+ * killed eight since last July"): a count kept up to now, not a recap. A date after "since"
+ * ("killed since 7 October") stays a recap: that is how a war's running toll is told; a large
+ * toll "since last October" is told apart by its size (detect.ts).
  */
 const opensPeriod = (sentence: string, cue: Match) =>
-  /\bsince\s+$/iu.test(sentence.slice(0, cue.start)) || /^since\s+[\p{Lu}\d]/u.test(cue.text);
+  /^last\s/iu.test(cue.text) && /\bsince\s+$/iu.test(sentence.slice(0, cue.start));
 
 function inClause(sentence: string, cue: Match, at: { start: number; end: number }): boolean {
   if (cue.end <= at.start) return !TIME_BREAK.test(sentence.slice(cue.end, at.start));
