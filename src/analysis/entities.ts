@@ -137,10 +137,11 @@ function isNameWord(token: Token): boolean {
 
 /**
  * A capitalised word that reads as a verb form or an adverb ("Countering", "Suddenly") or as a
- * plural of a common noun ("Shoppers", "Residents") unless the lexicon knows it as a name.
+ * plural of a common noun ("Shoppers", "Residents", "Zers" of "Gen Zers": any stem before "-ers")
+ * unless the lexicon knows it as a name.
  */
 const COMMON_SUFFIX =
-  /^\p{L}{3,}(?:ing|ly|ers|ors|ants|ents|ists|ees|ism|tion|sion|ment|ness|ity|ional|ical|ative|ous|ful|less)$/u;
+  /^(?:\p{L}{3,}(?:ing|ly|ors|ants|ents|ists|ees|ism|tion|sion|ment|ness|ity|ional|ical|ative|ous|ful|less)|\p{L}+ers)$/u;
 
 function looksCommon(folded: string): boolean {
   const shaped =
@@ -176,6 +177,9 @@ export function findEntities(
     const words: number[] = [];
     while (j < tokens.length && words.length < MAX_RUN_WORDS) {
       const current = tokens[j]!;
+      // A heading or list item ends where the next begins: "... Economic Advisor" then
+      // "Tom Perez, ..." are two lines, not one name with a title.
+      if (words.length > 0 && sentenceStarts.has(current.start)) break;
       if (isNameWord(current)) {
         words.push(j);
         j++;
@@ -205,7 +209,7 @@ export function findEntities(
     classifyRun(tokens, words, sentenceStarts, mentions);
     i = Math.max(j, i + 1);
   }
-  resolveSurnames(tokens, mentions);
+  resolveSurnames(tokens, mentions, sentenceStarts);
   return mentions;
 }
 
@@ -295,11 +299,7 @@ function classifyRun(
   if (words.length === 0) return;
   const first = words[0]!;
   const last = words.at(-1)! + 1;
-  const folded = tokens
-    .slice(first, last)
-    .filter((token) => token.kind === 'word')
-    .map((token) => token.lower)
-    .join(' ');
+  const folded = foldedWords(tokens, words);
   if (isPlace(folded) && !(words.length === 1 && followsHonorific(tokens, first))) {
     push(mentions, tokens, first, last, 'PLACE');
     return;
@@ -317,6 +317,14 @@ function classifyRun(
     if (split < words.length - 1 && isPlace(token.lower)) break;
     split--;
   }
+  // "Southern District of New York": a title word ("New") that opens a place with the words
+  // after it belongs to the place, and the words before are a run of their own.
+  for (let k = Math.max(0, split - 2); k < split && split < words.length; k++)
+    if (isPlace(foldedWords(tokens, words.slice(k)))) {
+      if (k > 0) classifyRun(tokens, words.slice(0, k), sentenceStarts, mentions);
+      push(mentions, tokens, words[k]!, last, 'PLACE');
+      return;
+    }
   let nameWords = words.slice(split);
   let titleWords = words.slice(0, split);
   // "NSC Coordinator for Strategic Communications John Kirby": the name starts at the first
@@ -407,9 +415,19 @@ function classifyRun(
     genderOf(tokens, nameFirst, titleWords),
   );
   if (type === 'PERSON') {
-    const role = preModifierRole(tokens, nameFirst, first) ?? appositiveRole(tokens, nameLast);
+    const role =
+      preModifierRole(tokens, nameFirst, first) ?? appositiveRole(tokens, nameLast, sentenceStarts);
     if (role) mention.roles.push(role);
   }
+}
+
+/** The folded words from the first to the last of `words`, joiners included ("bay of bengal"). */
+function foldedWords(tokens: readonly Token[], words: readonly number[]): string {
+  return tokens
+    .slice(words[0]!, words.at(-1)! + 1)
+    .filter((token) => token.kind === 'word')
+    .map((token) => token.lower)
+    .join(' ');
 }
 
 function followsHonorific(tokens: readonly Token[], index: number): boolean {
@@ -437,6 +455,15 @@ function typeOfName(
     !followsHonorific(tokens, first)
   )
     return null;
+  if (titled && words.length === 1) {
+    const word = words[0]!.lower;
+    const named = isFirstName(word) || isLastName(word);
+    // "the President Mexico —", "Minister Counselor for Mission Germany": a title before a
+    // country or city the lexicon does not know as a name is no person's title.
+    if (!named && isPlace(word)) return 'PLACE';
+    // "Environmental Justice Leaders", "Gen Zers": a title word before a plural noun.
+    if (!named && looksCommon(word)) return null;
+  }
   if (titled) return 'PERSON';
   if (words.length >= 2) {
     if (words.every((word) => isPlace(word.lower))) return 'PLACE';
@@ -583,8 +610,24 @@ function complementStart(tokens: readonly Token[], runFirst: number, end: number
   return -1;
 }
 
-/** "Kirby, the NSC spokesman," or "John Kirby, a spokesman for the National Security Council". */
-function appositiveRole(tokens: readonly Token[], nameLast: number): string | null {
+/**
+ * Words that make an appositive a description of someone rather than an office: "Jake Sullivan,
+ * the President himself, Secretary Blinken" lists people; "himself" says so.
+ */
+const PERSONAL_WORDS = new Set(
+  'himself herself themselves myself yourself ourselves he she they him her them'.split(' '),
+);
+
+/**
+ * "Kirby, the NSC spokesman," or "John Kirby, a spokesman for the National Security Council".
+ * The role ends with its sentence: a list of names and offices, one per line, gives each name
+ * the office on its own line.
+ */
+function appositiveRole(
+  tokens: readonly Token[],
+  nameLast: number,
+  sentenceStarts: ReadonlySet<number>,
+): string | null {
   if (tokens[nameLast]?.text !== ',') return null;
   const start = nameLast + 1;
   const opener = tokens[start];
@@ -595,6 +638,8 @@ function appositiveRole(tokens: readonly Token[], nameLast: number): string | nu
   while (end < tokens.length && end - start < 12) {
     const token = tokens[end]!;
     if (token.kind === 'punct' || token.kind === 'quote') break;
+    if (end > start && sentenceStarts.has(token.start)) break;
+    if (PERSONAL_WORDS.has(token.lower)) return null;
     if (
       token.kind === 'word' &&
       !token.cap &&
@@ -605,8 +650,14 @@ function appositiveRole(tokens: readonly Token[], nameLast: number): string | nu
     if (token.lower === 'who' || token.lower === 'which') return null;
     end++;
   }
-  const closer = tokens[end]?.text;
-  if (closer !== ',' && closer !== '.' && closer !== ';' && closer !== undefined) return null;
+  const closer = tokens[end];
+  const closed =
+    closer === undefined ||
+    closer.text === ',' ||
+    closer.text === '.' ||
+    closer.text === ';' ||
+    (end > start && sentenceStarts.has(closer.start));
+  if (!closed) return null;
   const words = tokens.slice(start, end).filter((token) => token.kind === 'word');
   if (!words.some((word) => ROLE_NOUNS.has(word.lower))) return null;
   const skip = APPOSITIVE_STARTS.has(opener.lower) ? 1 : 0;
@@ -626,7 +677,11 @@ export function spanText(tokens: readonly Token[], first: number, last: number):
  * "John Kirby" when the article names exactly one person of that surname. Capitalised words
  * that were left untyped but match a known surname become person mentions too.
  */
-function resolveSurnames(tokens: readonly Token[], mentions: Mention[]): void {
+function resolveSurnames(
+  tokens: readonly Token[],
+  mentions: Mention[],
+  sentenceStarts: ReadonlySet<number>,
+): void {
   const bySurname = new Map<string, Set<string>>();
   const genderOfName = new Map<string, Gender>();
   for (const mention of mentions) {
@@ -645,7 +700,7 @@ function resolveSurnames(tokens: readonly Token[], mentions: Mention[]): void {
     const next = tokens[index + 1];
     if (next && isNameWord(next)) continue;
     const mention = push(mentions, tokens, index, index + 1, 'PERSON');
-    const role = appositiveRole(tokens, index + 1);
+    const role = appositiveRole(tokens, index + 1, sentenceStarts);
     if (role) mention.roles.push(role);
   }
   mentions.sort((a, b) => a.start - b.start);

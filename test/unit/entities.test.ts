@@ -30,6 +30,19 @@ describe('entities and roles', () => {
     expect(roles).toContain('US National Security Council official');
   });
 
+  it('never reads a pronoun phrase or the next line of a list as a role', () => {
+    const result = analyse(
+      'As you know, Dana Whitfield, the Governor herself, Senator Okafor have all visited.\n\n' +
+        'Guests:\n\nPriya Raman, Deputy Director of the Water Agency\n\n' +
+        'Tomas Berg, Chair of the Harbour Board',
+    );
+    expect(result.people.map((role) => [role.name, role.role])).toEqual([
+      ['Okafor', 'Senator'],
+      ['Priya Raman', 'Deputy Director of the Water Agency'],
+      ['Tomas Berg', 'Chair of the Harbour Board'],
+    ]);
+  });
+
   it('resolves a surname and "Mr." to the full name of the article', () => {
     const result = analyse('John Kirby arrived. Mr. Kirby said little. Kirby left.');
     const canonicals = result.entities

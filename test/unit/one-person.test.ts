@@ -140,6 +140,17 @@ describe('names that are no one', () => {
     ).toEqual(['Benjamin Netanyahu']);
   });
 
+  it('never takes a country or city after a title, nor a plural after one, for a person', () => {
+    expect(
+      people(
+        'We value the President Brazil — the President of Brazil — as a partner. She was a ' +
+          'Minister Counselor at Mission France before that. A court in the Eastern District of ' +
+          'New York said the case could go on. He met a crowd of Gen Zers on campus. The panel ' +
+          'of Rural Housing Advocates met Rosa Delgado.',
+      ),
+    ).toEqual(['Rosa Delgado']);
+  });
+
   it('never takes an armed group for a person, even as a speaker', () => {
     const text = 'Hamas said that it had accepted the proposal. Supporters of Hamas marched.';
     const analysis = analyzeSpeech(text, splitSentences(text));

@@ -30,6 +30,23 @@ describe('Markdown with front matter', () => {
     expect(articles[0]!.body).toBe('What happened\n\nProtesters clashed with KFOR troops.');
   });
 
+  it('keeps each list item a paragraph of its own, however its lines wrap', () => {
+    const text = [
+      '---',
+      'title: Harbour meeting',
+      '---',
+      'Present:',
+      '',
+      '-   Priya Raman, Deputy Director of the',
+      '    Water Agency',
+      '-   Tomas Berg, Chair of the Harbour Board',
+    ].join('\n');
+    expect(parse('h.md', text).articles[0]!.body).toBe(
+      'Present:\n\nPriya Raman, Deputy Director of the Water Agency\n\n' +
+        'Tomas Berg, Chair of the Harbour Board',
+    );
+  });
+
   it('names the problem when the front matter is missing or broken', () => {
     expect(parse('a.md', '# Just markdown\n\ntext').failures[0]!.reason).toMatch(/front matter/);
     expect(parse('b.md', '---\ntitle: [unclosed\n---\nbody').failures[0]!.reason).toMatch(
