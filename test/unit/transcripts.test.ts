@@ -271,3 +271,34 @@ describe('a sentence that only sounds like housekeeping', () => {
       expect(sentenceRole(sentence)).toBe('procedural');
   });
 });
+
+describe('announcing what comes next', () => {
+  it('is no statement, whoever has the update and however the questions open', () => {
+    const body = [
+      'MS. WHITFIELD: Good morning.',
+      'MR. KIRBY: Morning. Priya has an update on the grid outage that she will give you first. After that, I am going to jump in. I have a brief topper on the Baltic talks to share with you.',
+      'Okay, so with that, we can start taking a few questions.',
+      'Q When do the talks resume?',
+      'MR. KIRBY: The delegations meet again in Tallinn on Thursday to settle the shipping lanes. Mark, I am going to leave you to it.',
+    ].join('\n\n');
+    const analysis = analyzeArticle({
+      title: 'Press Gaggle with John Kirby',
+      body,
+      published: FALLBACK,
+    });
+    expect(said(analysis, 'John Kirby')).toEqual([
+      'The delegations meet again in Tallinn on Thursday to settle the shipping lanes.',
+    ]);
+  });
+
+  it('leaves short answers that name something to the statements', () => {
+    for (const sentence of [
+      'We condemn it.',
+      'That is not true.',
+      'Israel has a right to defend itself.',
+    ])
+      expect(sentenceRole(sentence)).toBe('content');
+    for (const sentence of ['Then, I am going to jump in.', 'No, we do not.'])
+      expect(sentenceRole(sentence)).toBe('empty');
+  });
+});

@@ -44,8 +44,9 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
  * that run the room (greetings, thanks, "Go ahead, Nancy", "over to you", scheduling the
  * questions) and stage directions ("(Laughter.)") are nobody's statement wherever they stand:
  * they end the passage before them, so a passage never contains one. Other courtesies ("Yeah,
- * you too.") are left out at the turn's edges, and a passage that only announces what will be
- * said ("I've got a short topper on Ukraine") is not a statement either.
+ * you too.") are left out at the turn's edges, sentences that name nothing ("Mark, I'm going
+ * to leave you to it.") at its end, and a passage that only announces what will be said ("I've
+ * got a short topper on Ukraine", "then I'm going to join") is not a statement either.
  *
  * @param sentences the turn's sentences, in order, each with the index of its paragraph
  */
@@ -60,7 +61,8 @@ export function passagesOf(
   let last = sentences.length;
   const skip = (index: number) => roles[index] === 'procedural' || isPhatic(sentences[index]!.text);
   while (first < last && skip(first)) first++;
-  while (last > first && skip(last - 1)) last--;
+  // An answer may open with "No, we don't." but what trails after the subject is a hand-off.
+  while (last > first && (skip(last - 1) || roles[last - 1] === 'empty')) last--;
   const passages: Span[] = [];
   let current: (Span & { paragraph: number })[] = [];
   let words = 0;

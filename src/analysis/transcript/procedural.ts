@@ -1,5 +1,5 @@
-import { STOP_WORDS, isFirstName } from '../lexicon.ts';
-import { tokenize } from '../tokens.ts';
+import { STOP_WORDS, isCommonWord, isFirstName, isPlace } from '../lexicon.ts';
+import { tokenize, type Token } from '../tokens.ts';
 
 /**
  * What a sentence of an answer turn does:
@@ -7,9 +7,11 @@ import { tokenize } from '../tokens.ts';
  *   last, "Go ahead, Nancy", "Anne, over to you"): no one's statement, summary or event;
  * - `agenda`: it announces what will be said ("I want to talk about Kursk", "Anne has an update
  *   on the cyber incident"): kept before what it announces, never a statement on its own;
+ * - `empty`: it names nothing at all ("Then, I'm going to join.", "That's right."): kept inside
+ *   a passage, never a statement on its own;
  * - `content`: it says something about the world.
  */
-export type SentenceRole = 'procedural' | 'agenda' | 'content';
+export type SentenceRole = 'procedural' | 'agenda' | 'empty' | 'content';
 
 /**
  * Acts that run the room whatever else the sentence names: handing over ("with that, I'll turn
@@ -18,7 +20,7 @@ export type SentenceRole = 'procedural' | 'agenda' | 'content';
  * so these allow many content words.
  */
 const HAND_OVER =
-  /\b(?:over to (?:you|him|her|them)|turn (?:it|things|this|the podium|the floor) (?:back )?over|hand (?:it|things|this) (?:back )?(?:over|off)|(?:^|, )(?:and )?with that,? (?:i|we|let me|let's)\b|(?:is|are) (?:here )?(?:with us|on the line|on the call)|join(?:s|ed|ing)? (?:us|me)(?: (?:today|here|now|again|this (?:morning|afternoon|evening)|virtually|remotely|from [^,.;]*))?(?=[,.;:!?—]|$)|(?:we're|we are|i'm|i am) (?:also )?joined\b|(?:here|with us) to (?:talk|speak|discuss|take|answer|give|provide|walk|share|brief|preview|update|announce)|(?:please )?welcome (?:back )?(?:to the|everybody|everyone|you all|all of you)|(?:to|let me|i'd like to|i want to) introduce|(?:'ll|will|can|let me|let's|happy to|glad to|going to|and then|then) (?:take|answer|open (?:it |things )?up(?: for| to)?|get to|go to) (?:some |a few |a couple of |your |the )?questions|wrap(?:ping)? (?:it |this |things )?up|that's (?:all|it) (?:i've got|i have|for (?:me|today|now))|out of time)/;
+  /\b(?:over to (?:you|him|her|them)|turn (?:it|things|this|the podium|the floor) (?:back )?over|hand (?:it|things|this) (?:back )?(?:over|off)|(?:^|, )(?:and |so |okay,? |all right,? )?with that,? (?:i|we|let me|let's)\b|(?:is|are) (?:here )?(?:with us|on the line|on the call)|join(?:s|ed|ing)? (?:us|me)(?: (?:today|here|now|again|this (?:morning|afternoon|evening)|virtually|remotely|from [^,.;]*))?(?=[,.;:!?—]|$)|(?:we're|we are|i'm|i am) (?:also )?joined\b|(?:here|with us) to (?:talk|speak|discuss|take|answer|give|provide|walk|share|brief|preview|update|announce)|(?:please )?welcome (?:back )?(?:to the|everybody|everyone|you all|all of you)|(?:to|let me|i'd like to|i want to) introduce|(?:'ll|will|can|let me|let's|happy to|glad to|going to|and then|then) (?:start |begin )?(?:take|taking|answer|answering|open (?:it |things )?up(?: for| to)?|get to|go to) (?:some |a few |a couple of |your |the )?questions|wrap(?:ping)? (?:it |this |things )?up|that's (?:all|it) (?:i've got|i have|for (?:me|today|now))|out of time)/;
 
 /**
  * Acts of the exchange itself: thanks, greetings, wishes, apologies and turn-taking addressed
@@ -51,6 +53,8 @@ const REFUSAL_WORDS = 10;
 const HAND_OVER_LIMIT = 14;
 /** An announcement is short: past this many content words it says something itself. */
 const AGENDA_LIMIT = 4;
+/** Longer than this (in characters), a sentence names something: no need to count its words. */
+const EMPTY_CHARS = 120;
 
 /**
  * Words that carry no subject of their own in spoken answers: function words, pronouns and
@@ -79,6 +83,7 @@ const EMPTY = new Set([
     'colleague colleagues guest guests friend friends team here there today tonight ' +
     'morning afternoon evening night day days week weekend weeks month year time times minute ' +
     'tomorrow minutes hour hours half quick quickly soon later early briefly short long good great nice ' +
+    'am leave stop jump ' +
     'glad happy pleased lucky wonderful fun appreciate thank thanks welcome sorry excuse ' +
     'pardon holiday holidays season christmas hanukkah chanukah thanksgiving easter passover ' +
     'ramadan eid diwali kwanzaa celebrate celebrating new merry joyous joyful peaceful safe ' +
@@ -91,15 +96,16 @@ const EMPTY = new Set([
  * What a sentence of an answer turn does, by its shape: a phrase of the exchange or a hand-over,
  * and how many content words are left. A content word is one outside {@link EMPTY}; a first name
  * or an initial after the first word is someone in the room being addressed ("Go ahead,
- * Nancy"), and a year is a date, not a subject.
+ * Nancy"), and so is a first word that is a given name and no common word ("Anne has an update
+ * on ...", "Kirby, I'm going to leave you to it"); a year is a date, not a subject.
  */
 export function sentenceRole(sentence: string): SentenceRole {
   const lower = sentence.toLowerCase().replace(/’/g, "'");
   const handOver = HAND_OVER.test(lower);
   const exchange = !handOver && EXCHANGE.test(lower);
   const agenda = !handOver && !exchange && AGENDA.test(lower) && !SAYS_MORE.test(lower);
-  if (!handOver && !exchange && !agenda) return 'content';
-  const limit = handOver ? HAND_OVER_LIMIT : exchange ? CONTENT_LIMIT : AGENDA_LIMIT;
+  if (!handOver && !exchange && !agenda && sentence.length > EMPTY_CHARS) return 'content';
+  const limit = handOver ? HAND_OVER_LIMIT : exchange ? CONTENT_LIMIT : agenda ? AGENDA_LIMIT : 0;
   const tokens = tokenize(sentence);
   if (exchange) {
     const words = tokens.filter((token) => token.kind === 'word').length;
@@ -108,16 +114,27 @@ export function sentenceRole(sentence: string): SentenceRole {
   }
   let content = 0;
   let first = true;
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
     if (token.kind === 'number') {
       if (!/^(?:1[89]|20)\d\d$/.test(token.text)) content++;
     } else if (token.kind === 'word') {
-      const addressed =
-        !first && token.cap && (isFirstName(token.lower) !== null || /^\p{Lu}$/u.test(token.text));
+      const addressed = first
+        ? addressedFirst(token, tokens[index + 1])
+        : token.cap && (isFirstName(token.lower) !== null || /^\p{Lu}$/u.test(token.text));
       if (!addressed && !EMPTY.has(token.lower.replace(/^(.*)'s$/, '$1'))) content++;
       first = false;
     } else continue;
     if (content > limit) return 'content';
   }
-  return handOver || exchange ? 'procedural' : 'agenda';
+  return handOver || exchange ? 'procedural' : agenda ? 'agenda' : 'empty';
+}
+
+/**
+ * A sentence's first word names someone in the room when it is a given name and no common word
+ * ("Anne has an update", "Will the pause hold?" is a question), or a name addressed before a
+ * comma ("Kirby, I'm going to leave you to it").
+ */
+function addressedFirst(token: Token, next: Token | undefined): boolean {
+  if (isFirstName(token.lower) !== null && !isCommonWord(token.lower)) return true;
+  return next?.text === ',' && !isCommonWord(token.lower) && !isPlace(token.lower);
 }
