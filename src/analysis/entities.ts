@@ -294,9 +294,18 @@ function classifyRun(
       (words.length > 1 && looksCommon(head.lower));
     if (!dropInitial && !STOP_WORDS.has(head.lower)) break;
     if (HONORIFICS.has(head.lower) && words.length > 1) break;
+    // "Al Jazeera said", "United Nations Secretary General ..." at a sentence start: the
+    // common word opens a known name.
+    if (
+      words.length > 1 &&
+      (isKnownName(foldedWords(tokens, words.slice(0, 2))) ||
+        isKnownName(foldedWords(tokens, words)))
+    )
+      break;
     words = words.slice(1);
   }
   if (words.length === 0) return;
+  if (splitAtOf(tokens, words, sentenceStarts, mentions)) return;
   const first = words[0]!;
   const last = words.at(-1)! + 1;
   const folded = foldedWords(tokens, words);
@@ -318,13 +327,18 @@ function classifyRun(
     split--;
   }
   // "Southern District of New York": a title word ("New") that opens a place with the words
-  // after it belongs to the place, and the words before are a run of their own.
-  for (let k = Math.max(0, split - 2); k < split && split < words.length; k++)
-    if (isPlace(foldedWords(tokens, words.slice(k)))) {
-      if (k > 0) classifyRun(tokens, words.slice(0, k), sentenceStarts, mentions);
-      push(mentions, tokens, words[k]!, last, 'PLACE');
-      return;
-    }
+  // after it belongs to the place, and the words before are a run of their own...
+  // "University of California San Diego", "Palestine Islamic Jihad": so do a place or an
+  // organisation of two words or more after the title words.
+  const lastStart = words.length - split >= 2 ? split : split - 1;
+  for (let k = Math.max(0, split - 2); k <= lastStart && split < words.length; k++) {
+    const phrase = foldedWords(tokens, words.slice(k));
+    const type = isPlace(phrase) ? 'PLACE' : isOrganisationName(phrase) ? 'ORG' : null;
+    if (!type) continue;
+    if (k > 0) classifyRun(tokens, words.slice(0, k), sentenceStarts, mentions);
+    push(mentions, tokens, words[k]!, last, type);
+    return;
+  }
   let nameWords = words.slice(split);
   let titleWords = words.slice(0, split);
   // "NSC Coordinator for Strategic Communications John Kirby": the name starts at the first
@@ -421,6 +435,33 @@ function classifyRun(
   }
 }
 
+/**
+ * "Scott Paul of Oxfam", "Rosa Delgado of Amnesty International": a full name (a given name
+ * first, no title or place in it), "of", then more capitalised words are two runs: the person
+ * and where they work. Read as one, an organisation made every word before it a title and the
+ * person was lost, or the organisation became part of the name. "Bank of America" and "Queen of
+ * Scots" do not start with a full name.
+ */
+function splitAtOf(
+  tokens: readonly Token[],
+  words: readonly number[],
+  sentenceStarts: ReadonlySet<number>,
+  mentions: Mention[],
+): boolean {
+  if (words.length < 3 || !isFirstName(tokens[words[0]!]!.lower)) return false;
+  const at = words.findIndex((index, k) => k > 1 && tokens[index - 1]!.lower === 'of');
+  if (at < 0) return false;
+  const before = words.slice(0, at);
+  const after = words.slice(at);
+  if (before.some((index) => isTitleWord(tokens[index]!) || isPlace(tokens[index]!.lower)))
+    return false;
+  classifyRun(tokens, before, sentenceStarts, mentions);
+  classifyRun(tokens, after, sentenceStarts, mentions);
+  return true;
+}
+
+const isKnownName = (folded: string) => isPlace(folded) || isOrganisationName(folded);
+
 /** The folded words from the first to the last of `words`, joiners included ("bay of bengal"). */
 function foldedWords(tokens: readonly Token[], words: readonly number[]): string {
   return tokens
@@ -455,14 +496,13 @@ function typeOfName(
     !followsHonorific(tokens, first)
   )
     return null;
-  if (titled && words.length === 1) {
-    const word = words[0]!.lower;
-    const named = isFirstName(word) || isLastName(word);
-    // "the President Mexico —", "Minister Counselor for Mission Germany": a title before a
-    // country or city the lexicon does not know as a name is no person's title.
-    if (!named && isPlace(word)) return 'PLACE';
+  if (words.length === 1 && !isFirstName(words[0]!.lower) && !isLastName(words[0]!.lower)) {
+    // "the President Mexico —", "Mission Germany", "BBC Gaza report": a title or an
+    // organisation before a country or city the lexicon does not know as a name makes no
+    // person of it.
+    if (isPlace(words[0]!.lower)) return 'PLACE';
     // "Environmental Justice Leaders", "Gen Zers": a title word before a plural noun.
-    if (!named && looksCommon(word)) return null;
+    if (titled && looksCommon(words[0]!.lower)) return null;
   }
   if (titled) return 'PERSON';
   if (words.length >= 2) {
@@ -550,8 +590,13 @@ function preModifierRole(
       (token.lower !== 'under' || tokens[k]?.lower === 'secretary');
     // Capitalised words join the role only when they are titles, places or organisations,
     // so the walk stops at another person's name ("Kurti and Serbian President Vučić").
+    // "United Nations Secretary General": "United" opens the organisation the role names.
     const titleCap =
-      token.kind === 'word' && token.cap && (isTitleWord(token) || isPlace(token.lower));
+      token.kind === 'word' &&
+      token.cap &&
+      (isTitleWord(token) ||
+        isPlace(token.lower) ||
+        (tokens[k]!.cap && isKnownName(`${token.lower} ${tokens[k]!.lower}`)));
     if (token.kind === 'possessive' || roleWord || titleCap) {
       k--;
       continue;
@@ -640,6 +685,9 @@ function appositiveRole(
     if (token.kind === 'punct' || token.kind === 'quote') break;
     if (end > start && sentenceStarts.has(token.start)) break;
     if (PERSONAL_WORDS.has(token.lower)) return null;
+    // "a member of Mr Levi's party": another person's name is no part of an office.
+    if (token.lower !== '.' && FORMS_OF_ADDRESS.has(token.lower) && tokens[end + 1]?.cap)
+      return null;
     if (
       token.kind === 'word' &&
       !token.cap &&

@@ -43,6 +43,16 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it('keeps the whole organisation in a role and no other person in it', () => {
+    const result = analyse(
+      'United Nations Secretary General Amara Diallo warned of famine. Levon Petrosyan, a ' +
+        'member of Mr Harutyunyan’s party, disagreed.',
+    );
+    expect(result.people.map((role) => [role.name, role.role])).toEqual([
+      ['Amara Diallo', 'United Nations Secretary General'],
+    ]);
+  });
+
   it('resolves a surname and "Mr." to the full name of the article', () => {
     const result = analyse('John Kirby arrived. Mr. Kirby said little. Kirby left.');
     const canonicals = result.entities

@@ -151,6 +151,16 @@ describe('names that are no one', () => {
     ).toEqual(['Rosa Delgado']);
   });
 
+  it('keeps a person before "of" and an organisation, and never takes a city or a broadcaster after one', () => {
+    expect(
+      people(
+        'Farah Nasser of Amnesty International said the convoy was stopped. Students rallied at ' +
+          'the University of California San Diego. A Channel 4 Gaza report aired on Monday. ' +
+          'Al Jazeera said its office was raided. The head of Palestine Islamic Jihad spoke.',
+      ),
+    ).toEqual(['Farah Nasser']);
+  });
+
   it('never takes an armed group for a person, even as a speaker', () => {
     const text = 'Hamas said that it had accepted the proposal. Supporters of Hamas marched.';
     const analysis = analyzeSpeech(text, splitSentences(text));

@@ -302,3 +302,35 @@ describe('announcing what comes next', () => {
       expect(sentenceRole(sentence)).toBe('empty');
   });
 });
+
+describe('a fact sheet of headed items in capitals', () => {
+  it('is no transcript: each heading appears once and no one takes turns', () => {
+    const body = [
+      'Partners announced new commitments today.',
+      'LAKESIDE FOOD BANK (LFB): LFB commits $3 million to school meals in four counties.',
+      'NORTHERN GROWERS UNION (NGU): NGU will donate fresh produce to 40 pantries.',
+      'RIVER VALLEY CLINICS: The clinics will screen 5,000 patients for diet-related illness.',
+    ].join('\n\n');
+    expect(transcriptTurns(body)).toBeNull();
+    const analysis = analyzeArticle({ title: 'Fact sheet', body, published: FALLBACK });
+    expect(analysis.quotes.filter((quote) => quote.kind === 'direct')).toEqual([]);
+  });
+});
+
+describe('a speaker named last in the title', () => {
+  it('takes the role after ", and" without the conjunction', () => {
+    const body = [
+      'MS. WHITFIELD: Our climate adviser is here today.',
+      'MR. OYELARAN: The new flood barriers protect 40,000 homes along the river delta.',
+    ].join('\n\n');
+    const analysis = analyzeArticle({
+      title:
+        'Press Briefing by Press Secretary Dana Whitfield, NSC Coordinator John Kirby, and National Climate Advisor Tunde Oyelaran',
+      body,
+      published: FALLBACK,
+    });
+    expect(
+      analysis.people!.filter((role) => role.name === 'Tunde Oyelaran').map((role) => role.role),
+    ).toEqual(['National Climate Advisor']);
+  });
+});

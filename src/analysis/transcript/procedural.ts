@@ -1,4 +1,4 @@
-import { STOP_WORDS, isCommonWord, isFirstName, isPlace } from '../lexicon.ts';
+import { STOP_WORDS, isCommonWord, isFirstName, isOrganisationName, isPlace } from '../lexicon.ts';
 import { tokenize, type Token } from '../tokens.ts';
 
 /**
@@ -28,7 +28,7 @@ const HAND_OVER =
  * "Thanks to", "thanked" and "appreciates" describe others, so they are not here.
  */
 const EXCHANGE =
-  /(?:^|[^\w'])(?:thank you|thanks(?! to)|(?:i|we) (?:really |truly )?appreciate (?:it|that|you|the question|your)|good (?:morning|afternoon|evening|to see|to be)|^(?:hi|hello|hey)\b|^welcome|(?:you're |you are )?welcome (?:back|aboard|everybody|everyone|all|to)|you're welcome|congratulations|merry|happy (?:holidays|new year|thanksgiving|birthday|easter|hanukkah|friday|monday)|same to you|you too|(?:i|we) hope\b[^.?!]*\byou\b|nice to (?:see|meet|be)|great to (?:see|be)|glad to (?:see|be)|(?:a |my )?pleasure|privilege to|honou?r to be|i'm sorry|excuse me|pardon me|^pardon|beg your pardon|go ahead|call(?:ed|ing)? on (?:you|him|her|them|somebody|someone|people|folks)|come (?:back )?(?:to|around to) you|get (?:back )?to you|(?:last|final|next|another) (?:one|question)|(?:one|two|three|a couple|a few|just a couple|just a few) more\b|in the (?:back|middle|front|aisle|corner)|behind you|over here|over there|move on|before we (?:begin|start|get started|continue|go)|(?:let me|let's|i'll|we'll) (?:start|begin|kick (?:it |things |us )?off)|kick (?:it|things|us) off|without further ado|knock (?:this|it) out|(?:have|need|got) to (?:go|run|leave|get going)|(?:i'll|i will|we'll|we will) be back\b|(?:take|answer|get to|come back to) (?:that|this|it|those|yours?)(?: one| question)? (?:then|later|tomorrow|next time|another time)|the (?:podium|lectern|briefing room)|this (?:podium|lectern|gaggle|briefing))(?![\w'])/;
+  /(?:^|[^\w'])(?:thank you|thanks(?! to)|(?:i|we) (?:really |truly )?appreciate (?:it|that|you|the question|your)|good (?:morning|afternoon|evening|to see|to be)|^(?:hi|hello|hey)\b|^welcome|(?:you're |you are )?welcome (?:back|aboard|everybody|everyone|all|to)|you're welcome|congratulations|merry|happy (?:holidays|new year|thanksgiving|birthday|easter|hanukkah|friday|monday)|same to you|you too|(?:i|we) hope\b[^.?!]*\byou\b|nice to (?:see|meet|be)|great to (?:see|be)|glad to (?:see|be)|(?:a |my )?pleasure|privilege to|honou?r to be|i'm sorry|excuse me|pardon me|^pardon|beg your pardon|go ahead|call(?:ed|ing)? on (?:you|him|her|them|somebody|someone|people|folks)|come (?:back )?(?:to|around to) you|get (?:back )?to you|(?:last|final|next|another) (?:one|question)|(?:one|two|three|a couple|a few|just a couple|just a few) more\b|in the (?:back|middle(?! east)|front|aisle|corner)|behind you|over here|over there|move on|before we (?:begin|start|get started|continue|go)|(?:let me|let's|i'll|we'll) (?:start|begin|kick (?:it |things |us )?off)|kick (?:it|things|us) off|without further ado|knock (?:this|it) out|(?:have|need|got) to (?:go|run|leave|get going)|(?:i'll|i will|we'll|we will) be back\b|(?:take|answer|get to|come back to) (?:that|this|it|those|yours?)(?: one| question)? (?:then|later|tomorrow|next time|another time)|the (?:podium|lectern|briefing room)|this (?:podium|lectern|gaggle|briefing))(?![\w'])/;
 
 /** Announcing what will be said, rather than saying it. */
 const AGENDA =
@@ -131,10 +131,16 @@ export function sentenceRole(sentence: string): SentenceRole {
 
 /**
  * A sentence's first word names someone in the room when it is a given name and no common word
- * ("Anne has an update", "Will the pause hold?" is a question), or a name addressed before a
- * comma ("Kirby, I'm going to leave you to it").
+ * ("Anne has an update"; "Will the pause hold?" asks), or a name addressed before a comma
+ * ("Kirby, I'm going to leave you to it"; "Obviously, ..." and "Gaza, ..." are no one).
  */
 function addressedFirst(token: Token, next: Token | undefined): boolean {
-  if (isFirstName(token.lower) !== null && !isCommonWord(token.lower)) return true;
-  return next?.text === ',' && !isCommonWord(token.lower) && !isPlace(token.lower);
+  if (isCommonWord(token.lower)) return false;
+  if (isFirstName(token.lower) !== null) return true;
+  return (
+    next?.text === ',' &&
+    !token.lower.endsWith('ly') &&
+    !isPlace(token.lower) &&
+    !isOrganisationName(token.lower)
+  );
 }

@@ -120,7 +120,8 @@ export interface NamedPeople {
 }
 
 /** What separates two speakers in a title: "Briefing by X and Y", "X, Y, and Z", "Call with X". */
-const TITLE_BREAK = /(?:^|\s)(?:by|and|with|featuring|on|from)\s+|[,:;(—–]\s*|\s-\s/gi;
+const TITLE_BREAK =
+  /(?:^|\s)(?:by|and|with|featuring|on|from)\s+|[,:;(—–]\s*(?:(?:and|with)\s+)?|\s-\s/gi;
 
 /**
  * The role a title gives a speaker: every word between the previous separator and the name

@@ -76,14 +76,17 @@ function label(text: string, length: number, caps: boolean): Label {
  * Whether a set of labels makes a transcript rather than prose with a colon in it ("Make no
  * mistake:", a dateline, a list of headed items), and in which style its speakers are written:
  * `true` for capitals (a label that starts with a form of address, or two speakers in
- * capitals), `false` for title case (a question label, or two speakers each heard twice), null
+ * capitals, one of them heard twice), `false` for title case (a question label, or two speakers each heard twice), null
  * for no transcript. Only labels of that style are turns: a transcript in capitals may hold
  * "Note:" in its text.
  */
 function dialogueStyle(labels: readonly Label[]): boolean | null {
   const caps = labels.filter((found) => found.caps);
   if (caps.some((found) => ADDRESS.test(found.text))) return true;
-  if (new Set(caps.map((found) => found.text)).size >= 2 && caps.length >= 3) return true;
+  // Speakers take turns; headed items in capitals ("FOOD BANK OF OHIO (FBO): commits ...")
+  // each appear once.
+  const names = new Set(caps.map((found) => found.text));
+  if (names.size >= 2 && caps.length >= 3 && names.size < caps.length) return true;
   return isTitleDialogue(labels.filter((found) => !found.caps || found.text === 'Q'))
     ? false
     : null;
