@@ -8,7 +8,9 @@ import type { Token } from './tokens.ts';
 const MALE = new Set(['he', 'him', 'his']);
 const FEMALE = new Set(['she', 'her']);
 const GROUP = new Set(['they', 'it', 'we']);
-const RELATIVE = new Set(['who', 'which']);
+const RELATIVE = new Set(['who', 'which', 'that']);
+/** What a body says through: "a Kremlin statement said" is the Kremlin speaking. */
+const ISSUED = new Set(['statement', 'report', 'communique', 'release', 'readout', 'letter']);
 /** How far (in characters) around a quote its sentence can reach. */
 const SENTENCE_REACH = 1000;
 /** How many earlier mentions a pronoun or description may look through. */
@@ -50,6 +52,7 @@ export function resolveSpeakers(
   const quotes: Quote[] = [];
   const speakers = new Map<Attribution, Resolved>();
   let lastPersonSpeaker: { name: string; sentence: number } | null = null;
+  let lastGroupSpeaker: { name: string; sentence: number } | null = null;
 
   for (const attribution of attributions) {
     let resolved: Resolved = { speaker: null, person: false };
@@ -72,6 +75,7 @@ export function resolveSpeakers(
         genderOf,
         sentenceOf,
         namedIn(text, mentions, addressedFrom(tokens, attribution), attribution.content.end),
+        lastGroupSpeaker,
       );
     } else if (!attribution.cue) {
       const adjacent = personBeside(text, mentions, attribution);
@@ -94,6 +98,8 @@ export function resolveSpeakers(
       genderOf.set(resolved.speaker, pronoun === 'he' ? 'male' : 'female');
     if (resolved.person && resolved.speaker)
       lastPersonSpeaker = { name: resolved.speaker, sentence: attribution.sentence };
+    else if (resolved.speaker)
+      lastGroupSpeaker = { name: resolved.speaker, sentence: attribution.sentence };
     const { start, end } = attribution.content;
     quotes.push({
       kind: attribution.kind,
@@ -226,6 +232,7 @@ function resolveSource(
   genderOf: ReadonlyMap<string, string | null>,
   sentenceOf: (offset: number) => number,
   namedInContent: ReadonlySet<string> = new Set(),
+  lastGroup: { name: string; sentence: number } | null = null,
 ): Resolved {
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
@@ -272,6 +279,10 @@ function resolveSource(
     return { speaker: null, person: false };
   }
   if (last - first === 1 && GROUP.has(word)) {
+    // "The ministry in Gaza said ... It added": the body that just spoke, not the place it
+    // was in.
+    if (lastGroup && sentence - lastGroup.sentence <= 2)
+      return { speaker: lastGroup.name, person: false };
     const organisation = [...before]
       .reverse()
       .find((mention) => mention.type !== 'PERSON' && sentence - sentenceOf(mention.start) <= 2);
@@ -298,8 +309,15 @@ function resolveSource(
   // "Saudi Arabia's foreign minister": a person described by the state or body they serve.
   if (organisation && ROLE_NOUNS.has(head) && organisation.end < end)
     return describe(tokens, first, last);
+  if (organisation && ISSUED.has(head) && organisation.end < end)
+    return { speaker: organisation.canonical, person: false };
   if (organisation) {
-    const whole = inside.length === 1 && organisation.end === end;
+    // "The Hamas-run health ministry in Gaza said": the place only locates the speaker, which
+    // is the whole description.
+    let from = first;
+    while (from < last && DETERMINERS.has(tokens[from]!.lower)) from++;
+    const whole =
+      inside.length === 1 && organisation.end === end && organisation.start === tokens[from]!.start;
     return {
       speaker: whole
         ? organisation.canonical

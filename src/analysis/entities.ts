@@ -81,6 +81,7 @@ const ABBREVIATED_HONORIFICS = new Set([
   'msgr',
   'st',
 ]);
+const LOCATIVES = new Set(['in', 'at', 'near']);
 const PLACE_PREPOSITIONS = new Set([
   'in',
   'at',
@@ -124,6 +125,9 @@ const isAcronym = (token: Token) =>
 /** "I’ll", "We’ve", "That’s": a capital at a sentence start, never a name. */
 const CONTRACTION =
   /^(?:(?:i|you|we|they|he|she|it|that|there|here|who|what|where|when|why|how|let|this)['’](?:ll|re|ve|d|m|s)|\p{L}+n['’]t)$/u;
+
+/** "al-Dahdouh", "el-Sisi", "bin-Salman": a surname after a lower-case article, inside a name. */
+const PARTICLE_SURNAME = /^(?:al|el|ad|ar|as|at|az|an|ash|bin|ibn|abu)-\p{Lu}/u;
 
 /** "EU-facilitated", "Russian-backed": a capital before a hyphenated adjective, not a name. */
 const HYPHENATED_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
@@ -180,7 +184,7 @@ export function findEntities(
       // A heading or list item ends where the next begins: "... Economic Advisor" then
       // "Tom Perez, ..." are two lines, not one name with a title.
       if (words.length > 0 && sentenceStarts.has(current.start)) break;
-      if (isNameWord(current)) {
+      if (isNameWord(current) || (words.length > 0 && PARTICLE_SURNAME.test(current.text))) {
         words.push(j);
         j++;
         if (
@@ -382,6 +386,15 @@ function classifyRun(
     nameWords = nameWords.slice(0, -1);
   }
   for (const place of trailingPlaces) push(mentions, tokens, place, place + 1, 'PLACE');
+  // "Al Jazeera Gaza bureau chief": what is left before the place may be an organisation.
+  if (
+    trailingPlaces.length > 0 &&
+    nameWords.length > 1 &&
+    isOrganisationName(foldedWords(tokens, nameWords))
+  ) {
+    push(mentions, tokens, nameWords[0]!, nameWords.at(-1)! + 1, 'ORG');
+    return;
+  }
   // "Institute for Policy Integrity", "Ministry of Defence": a joined phrase is one name.
   if (
     nameWords.length > 0 &&
@@ -519,6 +532,9 @@ function typeOfName(
   if (isAcronym(word)) return 'ORG';
   if (isFirstName(word.lower) && !isLastName(word.lower)) return null;
   if (isLastName(word.lower)) return 'PERSON';
+  const previous = tokens[first - 1];
+  // "the ministry in Tyre said": a word after "in", "at" or "near" is where, even before a cue.
+  if (previous && LOCATIVES.has(previous.lower) && !isCommonWord(word.lower)) return 'PLACE';
   const next = tokens[last];
   if (
     next?.kind === 'word' &&
@@ -528,7 +544,6 @@ function typeOfName(
     !isCompound(word.text)
   )
     return 'PERSON';
-  const previous = tokens[first - 1];
   if (previous && PLACE_PREPOSITIONS.has(previous.lower) && !isCommonWord(word.lower))
     return 'PLACE';
   return null;
@@ -685,8 +700,16 @@ function appositiveRole(
     if (token.kind === 'punct' || token.kind === 'quote') break;
     if (end > start && sentenceStarts.has(token.start)) break;
     if (PERSONAL_WORDS.has(token.lower)) return null;
-    // "a member of Mr Levi's party": another person's name is no part of an office.
-    if (token.lower !== '.' && FORMS_OF_ADDRESS.has(token.lower) && tokens[end + 1]?.cap)
+    // "a member of Mr Levi's party", "the son of bureau chief Wael al-Dahdouh": another
+    // person's name is no part of an office.
+    const next = tokens[end + 1];
+    if (
+      next &&
+      ((next.cap &&
+        ((token.lower !== '.' && FORMS_OF_ADDRESS.has(token.lower)) ||
+          (token.cap && isFirstName(token.lower) && !isTitleWord(token)))) ||
+        (token.cap && PARTICLE_SURNAME.test(next.text)))
+    )
       return null;
     if (
       token.kind === 'word' &&

@@ -156,9 +156,10 @@ describe('names that are no one', () => {
       people(
         'Farah Nasser of Amnesty International said the convoy was stopped. Students rallied at ' +
           'the University of California San Diego. A Channel 4 Gaza report aired on Monday. ' +
-          'Al Jazeera said its office was raided. The head of Palestine Islamic Jihad spoke.',
+          'Al Jazeera said its office was raided. The head of Palestine Islamic Jihad spoke. ' +
+          'Salim al-Najjar, the brother of the Al Jazeera Rafah bureau chief, was hurt.',
       ),
-    ).toEqual(['Farah Nasser']);
+    ).toEqual(['Farah Nasser', 'Salim al-Najjar']);
   });
 
   it('never takes an armed group for a person, even as a speaker', () => {

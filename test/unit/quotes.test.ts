@@ -83,6 +83,26 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('gives a body located in a place, and its "it", to the body, not the place', () => {
+    const found = quotes(
+      'The health ministry in Tyre said that twelve people were hurt. It added that ' +
+        'the port would stay closed.',
+    );
+    expect(found.map((quote) => quote.speaker)).toEqual([
+      'health ministry in Tyre',
+      'health ministry in Tyre',
+    ]);
+  });
+
+  it('gives "a Kremlin statement said" to the Kremlin and "that" to no one', () => {
+    const found = quotes(
+      'A Kremlin statement said that the talks were over. The agency issued a finding that ' +
+        'said the strike broke the law.',
+    );
+    expect(found.map((quote) => quote.speaker)).toContain('Kremlin');
+    expect(found.map((quote) => quote.speaker)).not.toContain('that');
+  });
+
   it('gives a quote with no cue to the speaker of the sentence before', () => {
     const found = quotes('“We will not leave,” Albin Kurti said. “This is our land.”');
     expect(found.map((quote) => [quote.content, quote.speaker])).toEqual([
