@@ -318,11 +318,18 @@ function resolveSource(
     while (from < last && DETERMINERS.has(tokens[from]!.lower)) from++;
     const whole =
       inside.length === 1 && organisation.end === end && organisation.start === tokens[from]!.start;
+    // "Israel's ambassador to the UN": a person described by an office, whom a "he" in the
+    // next sentence means.
+    const described =
+      !whole &&
+      tokens
+        .slice(first, last)
+        .some((token) => ROLE_NOUNS.has(token.lower) || PEOPLE_NOUNS.has(token.lower));
     return {
       speaker: whole
         ? organisation.canonical
         : spanText(tokens, first, last).replace(/^(the|a|an) /i, ''),
-      person: false,
+      person: described,
     };
   }
   return describe(tokens, first, last);

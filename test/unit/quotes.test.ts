@@ -103,6 +103,19 @@ describe('quote attribution', () => {
     expect(found.map((quote) => quote.speaker)).not.toContain('that');
   });
 
+  it('gives "he" to the official described just before, not to the person named earlier', () => {
+    const found = quotes(
+      '"We will not send the shells," Mr Okafor said on Tuesday. Chile\'s ambassador to the UN ' +
+        'said the council was "deeply troubled" by the move. "How are we meant to protect ' +
+        'anyone now?" he said on the radio.',
+    );
+    expect(found.map((quote) => quote.speaker)).toEqual([
+      'Okafor',
+      "Chile's ambassador to the UN",
+      "Chile's ambassador to the UN",
+    ]);
+  });
+
   it('gives a quote with no cue to the speaker of the sentence before', () => {
     const found = quotes('“We will not leave,” Albin Kurti said. “This is our land.”');
     expect(found.map((quote) => [quote.content, quote.speaker])).toEqual([
