@@ -278,6 +278,8 @@ describe('announcing what comes next', () => {
       'MS. WHITFIELD: Good morning.',
       'MR. KIRBY: Morning. Priya has an update on the grid outage that she will give you first. After that, I am going to jump in. I have a brief topper on the Baltic talks to share with you.',
       'Okay, so with that, we can start taking a few questions.',
+      'Q Anything at the top?',
+      'MR. KIRBY: I do not have a topper for you today, so we can just take whatever is on your mind.',
       'Q When do the talks resume?',
       'MR. KIRBY: The delegations meet again in Tallinn on Thursday to settle the shipping lanes. Mark, I am going to leave you to it.',
     ].join('\n\n');
