@@ -129,8 +129,11 @@ const CONTRACTION =
 /** "al-Dahdouh", "el-Sisi", "bin-Salman": a surname after a lower-case article, inside a name. */
 const PARTICLE_SURNAME = /^(?:al|el|ad|ar|as|at|az|an|ash|bin|ibn|abu)-\p{Lu}/u;
 
-/** "EU-facilitated", "Russian-backed": a capital before a hyphenated adjective, not a name. */
-const HYPHENATED_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
+/**
+ * "EU-facilitated", "Russian-backed", "Nineteen-year-old": a capital before a hyphenated
+ * adjective, not a name.
+ */
+const HYPHENATED_ADJECTIVE = /^\p{Lu}[\p{L}.]*(?:-\p{Ll}+)+$/u;
 
 function isNameWord(token: Token): boolean {
   if (token.kind !== 'word' || !token.cap) return false;
@@ -518,12 +521,18 @@ function typeOfName(
     if (titled && looksCommon(words[0]!.lower)) return null;
   }
   if (titled) return 'PERSON';
+  // "Palestinians said", "Jewish Israelis", "Dozens of Palestinians": a people, not a person.
+  const lastWord = words.at(-1)!.lower;
+  if (isGroupWord(lastWord) || (DEMONYMS.has(lastWord) && !isLastName(lastWord))) return null;
   if (words.length >= 2) {
     if (words.every((word) => isPlace(word.lower))) return 'PLACE';
     if (FEATURE_BEFORE.has(words[0]!.lower) || FEATURE_AFTER.has(words.at(-1)!.lower))
       return 'PLACE';
     if (isFirstName(words[0]!.lower) || isLastName(words.at(-1)!.lower)) return 'PERSON';
     if (isPlace(words.at(-1)!.lower)) return null;
+    // "near Kiryat Shmona", "at the Sde Teiman base": names the gazetteer lacks after "in",
+    // "at" or "near" are where, not who.
+    if (afterLocative(tokens, first)) return 'PLACE';
     if (words.some((word) => isCommonWord(word.lower) && !NAME_JOINERS.has(word.lower)))
       return null;
     return words.length <= 4 ? 'PERSON' : null;
@@ -534,7 +543,7 @@ function typeOfName(
   if (isLastName(word.lower)) return 'PERSON';
   const previous = tokens[first - 1];
   // "the ministry in Tyre said": a word after "in", "at" or "near" is where, even before a cue.
-  if (previous && LOCATIVES.has(previous.lower) && !isCommonWord(word.lower)) return 'PLACE';
+  if (afterLocative(tokens, first) && !isCommonWord(word.lower)) return 'PLACE';
   const next = tokens[last];
   if (
     next?.kind === 'word' &&
@@ -547,6 +556,12 @@ function typeOfName(
   if (previous && PLACE_PREPOSITIONS.has(previous.lower) && !isCommonWord(word.lower))
     return 'PLACE';
   return null;
+}
+
+/** Whether the name at `first` follows "in", "at" or "near", with or without "the". */
+function afterLocative(tokens: readonly Token[], first: number): boolean {
+  const before = tokens[first - 1]?.lower === 'the' ? first - 2 : first - 1;
+  return before >= 0 && LOCATIVES.has(tokens[before]!.lower);
 }
 
 /**

@@ -162,6 +162,16 @@ describe('names that are no one', () => {
     ).toEqual(['Farah Nasser', 'Salim al-Najjar']);
   });
 
+  it('never takes a people, an unlisted village or an age for a person', () => {
+    expect(
+      people(
+        'Lebanese said the shelling went on all night. Dozens of Syrians crossed the river. ' +
+          'Jewish Canadians held a vigil. The family lives near Beit Hanoun al-Jadida, where ' +
+          'Omar Saleh grew up. Twenty-year-old Dana was released.',
+      ),
+    ).toEqual(['Omar Saleh']);
+  });
+
   it('never takes an armed group for a person, even as a speaker', () => {
     const text = 'Hamas said that it had accepted the proposal. Supporters of Hamas marched.';
     const analysis = analyzeSpeech(text, splitSentences(text));
