@@ -337,7 +337,9 @@ function classifyRun(
   // after it belongs to the place, and the words before are a run of their own...
   // "University of California San Diego", "Palestine Islamic Jihad": so do a place or an
   // organisation of two words or more after the title words.
-  const lastStart = words.length - split >= 2 ? split : split - 1;
+  // A name part that opens with a given name is a person's ("Diego Maradona"): no lookup.
+  const lastStart =
+    words.length - split >= 2 && !isFirstName(tokens[words[split]!]!.lower) ? split : split - 1;
   for (let k = Math.max(0, split - 2); k <= lastStart && split < words.length; k++) {
     const phrase = foldedWords(tokens, words.slice(k));
     const type = isPlace(phrase) ? 'PLACE' : isOrganisationName(phrase) ? 'ORG' : null;
