@@ -305,6 +305,7 @@ function classifyRun(
     // common word opens a known name.
     if (
       words.length > 1 &&
+      !STOP_WORDS.has(head.lower) &&
       (isKnownName(foldedWords(tokens, words.slice(0, 2))) ||
         isKnownName(foldedWords(tokens, words)))
     )
@@ -337,10 +338,13 @@ function classifyRun(
   // after it belongs to the place, and the words before are a run of their own...
   // "University of California San Diego", "Palestine Islamic Jihad": so do a place or an
   // organisation of two words or more after the title words.
-  // A name part that opens with a given name is a person's ("Diego Maradona"): no lookup.
-  const lastStart =
-    words.length - split >= 2 && !isFirstName(tokens[words[split]!]!.lower) ? split : split - 1;
-  for (let k = Math.max(0, split - 2); k <= lastStart && split < words.length; k++) {
+  // A name part that opens with a given name ("President Joe Biden") or is one surname
+  // ("President Biden") is a person's: no lookup.
+  const opening = split < words.length ? tokens[words[split]!]!.lower : '';
+  const personal =
+    isFirstName(opening) !== null || (words.length - split === 1 && isLastName(opening));
+  const lastStart = words.length - split >= 2 ? split : split - 1;
+  for (let k = Math.max(0, split - 2); !personal && k <= lastStart && split < words.length; k++) {
     const phrase = foldedWords(tokens, words.slice(k));
     const type = isPlace(phrase) ? 'PLACE' : isOrganisationName(phrase) ? 'ORG' : null;
     if (!type) continue;
