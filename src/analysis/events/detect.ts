@@ -11,7 +11,7 @@ import {
   TRIGGERS,
   type Trigger,
 } from './lexicon.ts';
-import { fold, scan, wordCount, wordStarts, type Match } from './pattern.ts';
+import { fold, scan, scannerSet, wordCount, wordStarts, type Match } from './pattern.ts';
 import { datelinePlace, eventPlace, findLocatives, mostSpecific } from './places.ts';
 import { findCues, realisOf } from './realis.ts';
 import { findTimeCues, recapCue, type TimeCues } from './recap.ts';
@@ -21,13 +21,17 @@ interface Hit extends Match {
   trigger: Trigger | null;
 }
 
+const triggersIn = scannerSet(TRIGGERS);
+const ignoredIn = scannerSet(IGNORED);
+const backgroundIn = scannerSet(BACKGROUND);
+
 /** All trigger and ignore matches in the text, overlaps resolved longest first, then by file order. */
 function findHits(text: string, folded: string): Hit[] {
   const all: Hit[] = [];
   const words = wordStarts(folded);
-  for (const trigger of TRIGGERS)
+  for (const trigger of triggersIn(folded, words))
     for (const match of scan(trigger, folded, text, words)) all.push({ ...match, trigger });
-  for (const ignored of IGNORED)
+  for (const ignored of ignoredIn(folded, words))
     for (const match of scan(ignored, folded, text, words)) all.push({ ...match, trigger: null });
   all.sort(
     (a, b) =>
@@ -227,10 +231,11 @@ export function detectEvents(
     // unless it says it tells of the day; past the lead, or when it opens with "In response".
     const followsRecap =
       lastRecap === index - 1 && (index >= LEAD_SENTENCES || CONTINUATION.test(local));
-    const subordinators: Subordinator[] = BACKGROUND.flatMap((pattern) =>
-      scan(pattern, lowerSentence, lowerSentence, sentenceWords)
-        .filter((match) => !pattern.notAfter?.test(lowerSentence.slice(0, match.start)))
-        .map((match) => ({ ...match, before: pattern.before, temporal: pattern.resettable })),
+    const subordinators: Subordinator[] = backgroundIn(lowerSentence, sentenceWords).flatMap(
+      (pattern) =>
+        scan(pattern, lowerSentence, lowerSentence, sentenceWords)
+          .filter((match) => !pattern.notAfter?.test(lowerSentence.slice(0, match.start)))
+          .map((match) => ({ ...match, before: pattern.before, temporal: pattern.resettable })),
     );
     const merged = new Map<string, EventMention>();
     const recaps = new Set<EventMention>();

@@ -178,6 +178,51 @@ function hintPositions(hint: string, folded: string, words: WordStarts | undefin
   return found;
 }
 
+/** A literal found through the word-start index: three or more characters, starting a word. */
+const indexable = (literal: string) => literal.length >= KEY && STARTS_WORD.test(literal);
+
+/**
+ * The scanners of a list (in list order) whose required literal occurs in a folded text, found
+ * from the text's word starts instead of by asking each scanner: a sentence has a few dozen
+ * word starts, a list has up to hundreds of scanners, and most sentences can hold few of them.
+ * Scanners whose literals are not indexable are always returned; `scan` tests them as before.
+ * Without `words` every scanner is returned.
+ */
+export function scannerSet<T extends Scanner>(
+  scanners: readonly T[],
+): (folded: string, words?: WordStarts) => readonly T[] {
+  const byKey = new Map<string, { index: number; literal: string }[]>();
+  const always: number[] = [];
+  scanners.forEach((scanner, index) => {
+    if (!scanner.required || !scanner.required.every(indexable)) {
+      always.push(index);
+      return;
+    }
+    for (const literal of scanner.required) {
+      const key = literal.slice(0, KEY);
+      const entries = byKey.get(key);
+      if (entries) entries.push({ index, literal });
+      else byKey.set(key, [{ index, literal }]);
+    }
+  });
+  return (folded, words) => {
+    if (!words) return scanners;
+    const possible = new Uint8Array(scanners.length);
+    for (const index of always) possible[index] = 1;
+    for (const [key, positions] of words) {
+      const entries = byKey.get(key);
+      if (!entries) continue;
+      for (const { index, literal } of entries)
+        if (!possible[index] && positions.some((at) => folded.startsWith(literal, at)))
+          possible[index] = 1;
+    }
+    const found: T[] = [];
+    for (let index = 0; index < scanners.length; index++)
+      if (possible[index]) found.push(scanners[index]!);
+    return found;
+  };
+}
+
 /** Whether a literal of a pattern's word occurs at a word start (where every word of a match starts). */
 function occurs(literal: string, folded: string, words: WordStarts | undefined): boolean {
   if (words && literal.length >= KEY && STARTS_WORD.test(literal))

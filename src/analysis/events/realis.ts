@@ -1,5 +1,12 @@
 import type { Realis } from '../analysis.ts';
-import { compileScanner, scan, wordCount, type Match, type WordStarts } from './pattern.ts';
+import {
+  compileScanner,
+  scan,
+  scannerSet,
+  wordCount,
+  type Match,
+  type WordStarts,
+} from './pattern.ts';
 import data from './realis.json' with { type: 'json' };
 
 interface CueFile {
@@ -21,6 +28,11 @@ export interface RealisCue extends Match {
   notFor: ReadonlySet<string>;
 }
 
+/** Every cue's scanners in one list, file order, each with its cue. */
+const cueScannersIn = scannerSet(
+  CUES.flatMap((cue) => cue.scanners.map((scanner) => ({ ...scanner, cue }))),
+);
+
 /** "9 May 2019", "May 9": the month, not the modal. */
 const isMonth = (folded: string, match: Match) =>
   match.text.toLowerCase() === 'may' &&
@@ -32,18 +44,19 @@ const isMonth = (folded: string, match: Match) =>
  */
 export function findCues(folded: string, sentence: string, words?: WordStarts): RealisCue[] {
   const found: RealisCue[] = [];
-  for (const cue of CUES)
-    for (const scanner of cue.scanners)
-      for (const match of scan(scanner, folded, sentence, words))
-        if (!isMonth(folded, match))
-          found.push({
-            ...match,
-            realis: cue.realis,
-            rank: cue.rank,
-            before: cue.before,
-            after: cue.after,
-            notFor: cue.notFor,
-          });
+  for (const scanner of cueScannersIn(folded, words)) {
+    const cue = scanner.cue;
+    for (const match of scan(scanner, folded, sentence, words))
+      if (!isMonth(folded, match))
+        found.push({
+          ...match,
+          realis: cue.realis,
+          rank: cue.rank,
+          before: cue.before,
+          after: cue.after,
+          notFor: cue.notFor,
+        });
+  }
   return found;
 }
 

@@ -1,5 +1,5 @@
 import { findDates } from './dates.ts';
-import { compileScanner, scan, type Match, type WordStarts } from './pattern.ts';
+import { compileScanner, scan, scannerSet, type Match, type WordStarts } from './pattern.ts';
 import data from './recap.json' with { type: 'json' };
 
 interface RecapFile {
@@ -13,6 +13,9 @@ const file = data as unknown as RecapFile;
 const RECAP = file.recap.map(compileScanner);
 const RECAP_BEFORE = file.recapBefore.map(compileScanner);
 const NOW = file.now.map(compileScanner);
+const recapIn = scannerSet(RECAP);
+const recapBeforeIn = scannerSet(RECAP_BEFORE);
+const nowIn = scannerSet(NOW);
 
 /** A recap cue; `before` ones date only what comes after them ("the anniversary of the attack"). */
 export interface RecapMatch extends Match {
@@ -38,17 +41,20 @@ export function findTimeCues(
   staleDays = file.staleDays,
   words?: WordStarts,
 ): TimeCues {
-  const before = RECAP_BEFORE.flatMap((scanner) => scan(scanner, folded, sentence, words));
+  const before = recapBeforeIn(folded, words).flatMap((scanner) =>
+    scan(scanner, folded, sentence, words),
+  );
   // "last week" inside "last week's arrest" is that longer cue's, which dates only the arrest.
   const within = (match: Match) =>
     before.some((cue) => cue.start <= match.start && cue.end >= match.end);
   const recap: RecapMatch[] = [
-    ...RECAP.flatMap((scanner) => scan(scanner, folded, sentence, words))
+    ...recapIn(folded, words)
+      .flatMap((scanner) => scan(scanner, folded, sentence, words))
       .filter((match) => !within(match))
       .map((match) => ({ ...match, before: false })),
     ...before.map((match) => ({ ...match, before: true })),
   ];
-  const now = NOW.flatMap((scanner) => scan(scanner, folded, sentence, words));
+  const now = nowIn(folded, words).flatMap((scanner) => scan(scanner, folded, sentence, words));
   for (const date of findDates(sentence, published, staleDays)) {
     const match = { start: date.start, end: date.end, text: sentence.slice(date.start, date.end) };
     if (date.stale) recap.push({ ...match, before: false });
