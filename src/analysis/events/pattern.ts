@@ -181,44 +181,61 @@ function hintPositions(hint: string, folded: string, words: WordStarts | undefin
 /** A literal found through the word-start index: three or more characters, starting a word. */
 const indexable = (literal: string) => literal.length >= KEY && STARTS_WORD.test(literal);
 
+/** Every listed scanner's required literals by their first three characters, with its number. */
+const scannersByKey = new Map<string, { id: number; literal: string }[]>();
+/** The listed scanners with a literal too short or not starting a word: never skipped. */
+const alwaysTried: number[] = [];
+let listed = 0;
+/** Per word-start index, which listed scanners its text can match (one pass serves every list). */
+const possibleIn = new WeakMap<WordStarts, Uint8Array>();
+
+function possibleScanners(folded: string, words: WordStarts): Uint8Array {
+  const cached = possibleIn.get(words);
+  if (cached && cached.length === listed) return cached;
+  const possible = new Uint8Array(listed);
+  for (const id of alwaysTried) possible[id] = 1;
+  for (const [key, positions] of words) {
+    const entries = scannersByKey.get(key);
+    if (!entries) continue;
+    for (const { id, literal } of entries)
+      if (!possible[id] && positions.some((at) => folded.startsWith(literal, at))) possible[id] = 1;
+  }
+  possibleIn.set(words, possible);
+  return possible;
+}
+
 /**
  * The scanners of a list (in list order) whose required literal occurs in a folded text, found
- * from the text's word starts instead of by asking each scanner: a sentence has a few dozen
- * word starts, a list has up to hundreds of scanners, and most sentences can hold few of them.
- * Scanners whose literals are not indexable are always returned; `scan` tests them as before.
- * Without `words` every scanner is returned.
+ * from the text's word starts (`words`, which must index `folded`) instead of by asking each
+ * scanner: a sentence has a few dozen word starts, the lists hold hundreds of scanners, and the
+ * lookups are made once per text for all lists together. Scanners whose literals are not
+ * indexable are always returned; `scan` tests them as before. Without `words` every scanner is
+ * returned.
  */
 export function scannerSet<T extends Scanner>(
   scanners: readonly T[],
 ): (folded: string, words?: WordStarts) => readonly T[] {
-  const byKey = new Map<string, { index: number; literal: string }[]>();
-  const always: number[] = [];
+  const first = listed;
+  listed += scanners.length;
   scanners.forEach((scanner, index) => {
+    const id = first + index;
     if (!scanner.required || !scanner.required.every(indexable)) {
-      always.push(index);
+      alwaysTried.push(id);
       return;
     }
     for (const literal of scanner.required) {
       const key = literal.slice(0, KEY);
-      const entries = byKey.get(key);
-      if (entries) entries.push({ index, literal });
-      else byKey.set(key, [{ index, literal }]);
+      const entries = scannersByKey.get(key);
+      if (entries) entries.push({ id, literal });
+      else scannersByKey.set(key, [{ id, literal }]);
     }
   });
   return (folded, words) => {
     if (!words) return scanners;
-    const possible = new Uint8Array(scanners.length);
-    for (const index of always) possible[index] = 1;
-    for (const [key, positions] of words) {
-      const entries = byKey.get(key);
-      if (!entries) continue;
-      for (const { index, literal } of entries)
-        if (!possible[index] && positions.some((at) => folded.startsWith(literal, at)))
-          possible[index] = 1;
-    }
+    const possible = possibleScanners(folded, words);
     const found: T[] = [];
     for (let index = 0; index < scanners.length; index++)
-      if (possible[index]) found.push(scanners[index]!);
+      if (possible[first + index]) found.push(scanners[index]!);
     return found;
   };
 }
