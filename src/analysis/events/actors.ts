@@ -1,6 +1,14 @@
 import data from './actors.json' with { type: 'json' };
 import gazetteer from './places.json' with { type: 'json' };
-import { compileAny, findAll, fold, type Match } from './pattern.ts';
+import {
+  compileAnyScanner,
+  findAll,
+  fold,
+  scan,
+  wordStarts,
+  type Match,
+  type WordStarts,
+} from './pattern.ts';
 
 interface ActorFile {
   nouns: string[];
@@ -17,7 +25,7 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
 );
 
 /** Actor nouns; the capitalised words just before one join it ("Kosovo police", "armed men"). */
-const ACTOR_NOUN = compileAny(actorFile.nouns, 'gu');
+const ACTOR_NOUN = compileAnyScanner(actorFile.nouns);
 const MODIFIERS = /(?:(?:\p{Lu}[\p{L}'’-]*|ethnic|armed|masked)\s+){1,3}$/u;
 const NAME = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
 
@@ -89,13 +97,21 @@ function afterPreposition(sentence: string, place: PlaceMention): boolean {
 
 /**
  * Who is involved, in reading order: actor nouns with their modifiers ("Kosovo police") and
- * capitalised names that are not places, dates or sentence-opening function words.
+ * capitalised names that are not places, dates or sentence-opening function words. `folded`
+ * must be `fold(sentence)` and `words` its word starts, when the caller has them.
  */
-export function findActors(sentence: string, places: readonly PlaceMention[]): Match[] {
+export function findActors(
+  sentence: string,
+  places: readonly PlaceMention[],
+  folded = fold(sentence),
+  words: WordStarts = wordStarts(folded),
+): Match[] {
   const found: Match[] = [];
   const overlaps = (match: Match, list: readonly Match[]) =>
     list.some((other) => match.start < other.end && match.end > other.start);
-  for (const noun of findAll(ACTOR_NOUN, fold(sentence), sentence)) {
+  // Towns are places; a country or capital is an actor unless the sentence puts something in it.
+  let asPlace: PlaceMention[] | undefined;
+  for (const noun of scan(ACTOR_NOUN, folded, sentence, words)) {
     const modifiers = MODIFIERS.exec(sentence.slice(Math.max(0, noun.start - 60), noun.start));
     const start = noun.start - (modifiers?.[0].length ?? 0);
     found.push(trimLeading({ start, end: noun.end, text: sentence.slice(start, noun.end) }));
@@ -103,8 +119,7 @@ export function findActors(sentence: string, places: readonly PlaceMention[]): M
   for (const raw of findAll(NAME, sentence)) {
     const match = trimLeading(raw);
     if (!match.text || overlaps(match, found)) continue;
-    // Towns are places; a country or capital is an actor unless the sentence puts something in it.
-    const asPlace = places.filter(
+    asPlace ??= places.filter(
       (place) => (!place.country && !place.capital) || afterPreposition(sentence, place),
     );
     if (overlaps(match, asPlace)) continue;

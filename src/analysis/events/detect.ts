@@ -195,8 +195,17 @@ export function detectEvents(
     const casualties = countCasualties(local);
     if (inSentence.length === 0 && !casualties.killed) continue;
     const lowerSentence = folded.slice(sentence.start, sentence.end);
+    // Indexed once: the cue, time, subordinator and actor patterns look their first words up in it.
+    const sentenceWords = wordStarts(lowerSentence);
     const places = findPlaces(local, lowerSentence);
-    const actors = findActors(local, places);
+    // Actors are read on the sentence folded alone (rarely not the slice of the article's fold).
+    const ownFold = fold(local);
+    const actors = findActors(
+      local,
+      places,
+      ownFold,
+      ownFold === lowerSentence ? sentenceWords : wordStarts(ownFold),
+    );
     // "Kosovo police" names an actor, not where the event happened.
     const located = places.filter(
       (place) => !actors.some((actor) => place.start < actor.end && place.end > actor.start),
@@ -214,8 +223,6 @@ export function detectEvents(
       if (title.categories.has(category)) return articlePlace;
       return null;
     };
-    // Indexed once: the cue, time and subordinator patterns look their first words up in it.
-    const sentenceWords = wordStarts(lowerSentence);
     const cues = findCues(lowerSentence, local, sentenceWords);
     const time = findTimeCues(lowerSentence, local, published, undefined, sentenceWords);
     // What the title recalls ("weapons displayed after Banjska attack") is news only on the

@@ -148,6 +148,24 @@ export function compileScanner(pattern: string): Scanner {
   };
 }
 
+/**
+ * `compileAny` as a scanner: `scan` tries the alternatives only where one of their first words
+ * starts, instead of the RegExp trying them at every character of a sentence. Hints that
+ * another hint starts are dropped: their places are among its places.
+ */
+export function compileAnyScanner(patterns: readonly string[]): Scanner {
+  const regex = compileAny(patterns, 'gu');
+  const starts = patterns.map(patternHints);
+  const all = starts.every((hints) => hints !== null) ? [...new Set(starts.flat())] : null;
+  return {
+    regex,
+    sticky: new RegExp(regex.source, 'uy'),
+    hints:
+      all?.filter((hint) => !all.some((other) => other !== hint && hint.startsWith(other))) ?? null,
+    required: null,
+  };
+}
+
 const KEY = 3;
 const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
 
