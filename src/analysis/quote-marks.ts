@@ -12,7 +12,8 @@ const CLOSING: [string, string][] = [
   ['«', '»'],
   ['"', '"'],
 ];
-const OPENERS = new Set(CLOSING.map(([open]) => open[0]!));
+/** The first characters of the opening marks, to jump from one candidate mark to the next. */
+const OPENER = new RegExp(`[${[...new Set(CLOSING.map(([open]) => open[0]!))].join('')}]`, 'g');
 /** A direct quote longer than this is a pairing error (an unbalanced mark), not a quote. */
 const MAX_QUOTE_CHARS = 3000;
 const MAX_PARAGRAPHS = 6;
@@ -27,10 +28,10 @@ export function pairQuoteMarks(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!OPENERS.has(text[i]!)) {
-      i++;
-      continue;
-    }
+    OPENER.lastIndex = i;
+    const opener = OPENER.exec(text);
+    if (!opener) break;
+    i = opener.index;
     const pair = CLOSING.find(([open]) => text.startsWith(open, i));
     if (!pair || (isSymmetric(pair) && !opensQuote(text, i, pair[0].length))) {
       i++;

@@ -74,7 +74,6 @@ describe('hint-anchored pattern scan', () => {
       '-',
       'killed',
       'people',
-      ...NOUNS.flatMap((noun) => noun.split(/\s+/)).filter((word) => /^[a-z]+$/.test(word)),
     ];
     fc.assert(
       fc.property(
@@ -86,11 +85,72 @@ describe('hint-anchored pattern scan', () => {
           const expected = slow(folded, text);
           expect(fast(folded, text)).toEqual(expected);
           expect(gated(folded, text)).toEqual(expected);
-          const { fast: found, slow: all } = nouns(folded, text);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the actor nouns matchAll finds, on word salad made of their words', () => {
+    const vocabulary = [
+      ...new Set(
+        NOUNS.flatMap((noun) => noun.split(/\s+/)).filter((word) => /^[a-z]+$/.test(word)),
+      ),
+      'policemen',
+      'soldier',
+      'paramilitary',
+      'armed',
+      'the',
+      'Kosovo',
+      '-',
+      ',',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...vocabulary), { maxLength: 30 }),
+        fc.constantFrom(' ', '', '  ', '-'),
+        (words, separator) => {
+          const text = words.join(separator);
+          const { fast: found, slow: all } = nouns(fold(text), text);
           expect(found).toEqual(all);
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('indexes word starts as the letter-or-digit lookbehind RegExp finds them, on any text', () => {
+    const reference = (text: string) => {
+      const starts = new Map<string, number[]>();
+      for (const match of text.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu)) {
+        const key = text.slice(match.index, match.index + 3);
+        starts.set(key, [...(starts.get(key) ?? []), match.index]);
+      }
+      return starts;
+    };
+    const pieces = [
+      'a',
+      'Z',
+      '7',
+      ' ',
+      '-',
+      "'",
+      'é',
+      'ß',
+      '٣',
+      '𝐀',
+      '😀',
+      '\ud800',
+      '\udc00',
+      'дом',
+      '\n',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(wordStarts(text)).toEqual(reference(text));
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -167,19 +167,42 @@ export function compileAnyScanner(patterns: readonly string[]): Scanner {
 }
 
 const KEY = 3;
-const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
+const WORD_CHARACTER = /^[\p{L}\p{N}]/u;
+
+/** Whether the code point at `at` (`width` code units) is a letter or digit; ASCII decided inline. */
+function isWordCharacter(text: string, at: number, code: number, width: number): boolean {
+  if (code < 0x80)
+    return (
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x30 && code <= 0x39)
+    );
+  return WORD_CHARACTER.test(text.slice(at, at + width));
+}
 
 /** Where the words of a folded text start, by their first three characters. */
 export type WordStarts = Map<string, number[]>;
 
-/** Indexes a text's word starts once, so each of hundreds of patterns finds its hints by lookup. */
+/**
+ * Indexes a text's word starts once, so each of hundreds of patterns finds its hints by lookup.
+ * A word starts at a letter or digit (code point) after none; read code point by code point
+ * rather than with a RegExp lookbehind tried at every character.
+ */
 export function wordStarts(folded: string): WordStarts {
   const starts: WordStarts = new Map();
-  for (const match of folded.matchAll(WORD_START)) {
-    const key = folded.slice(match.index, match.index + KEY);
-    const list = starts.get(key);
-    if (list) list.push(match.index);
-    else starts.set(key, [match.index]);
+  let previousIsWord = false;
+  for (let at = 0; at < folded.length;) {
+    const code = folded.codePointAt(at)!;
+    const width = code > 0xffff ? 2 : 1;
+    const isWord = isWordCharacter(folded, at, code, width);
+    if (isWord && !previousIsWord) {
+      const key = folded.slice(at, at + KEY);
+      const list = starts.get(key);
+      if (list) list.push(at);
+      else starts.set(key, [at]);
+    }
+    previousIsWord = isWord;
+    at += width;
   }
   return starts;
 }
