@@ -25,9 +25,12 @@ function patternBody(pattern: string): string {
   return source;
 }
 
+/** Every pattern starts a word: no letter or digit before it. */
+const WORD_START_TEST = '(?<![\\p{L}\\p{N}])';
+
 function anchored(source: string, flags: string, what: string): RegExp {
   try {
-    return new RegExp(`(?<![\\p{L}\\p{N}])${source}`, flags);
+    return new RegExp(`${WORD_START_TEST}${source}`, flags);
   } catch (error) {
     throw new Error(`bad events pattern ${what}: ${(error as Error).message}`);
   }
@@ -131,18 +134,27 @@ export function patternRequired(pattern: string): string[] | null {
 /** A compiled events pattern with the literal starts that let a scan skip most of a text. */
 export interface Scanner {
   regex: RegExp;
-  /** The same RegExp, sticky: tried only where a hint occurs. */
+  /**
+   * The same RegExp, sticky and without its word-start lookbehind: `scan` tries it only at word
+   * starts. Each `\p{L}` class costs V8 most of a millisecond to compile, and hundreds of these
+   * RegExps are compiled as the first articles reach them.
+   */
   sticky: RegExp;
   hints: string[] | null;
   /** One of these occurs in every match: a text with none of them has no match. */
   required: string[] | null;
 }
 
+function atWordStarts(regex: RegExp): RegExp {
+  if (!regex.source.startsWith(WORD_START_TEST)) throw new Error(`unanchored ${regex.source}`);
+  return new RegExp(regex.source.slice(WORD_START_TEST.length), 'uy');
+}
+
 export function compileScanner(pattern: string): Scanner {
   const regex = compilePattern(pattern);
   return {
     regex,
-    sticky: new RegExp(regex.source, 'uy'),
+    sticky: atWordStarts(regex),
     hints: patternHints(pattern),
     required: patternRequired(pattern),
   };
@@ -159,7 +171,7 @@ export function compileAnyScanner(patterns: readonly string[]): Scanner {
   const all = starts.every((hints) => hints !== null) ? [...new Set(starts.flat())] : null;
   return {
     regex,
-    sticky: new RegExp(regex.source, 'uy'),
+    sticky: atWordStarts(regex),
     hints:
       all?.filter((hint) => !all.some((other) => other !== hint && hint.startsWith(other))) ?? null,
     required: null,
@@ -208,6 +220,8 @@ export function wordStarts(folded: string): WordStarts {
 }
 
 const STARTS_WORD = /^[\p{L}\p{N}]/u;
+/** The lookbehind of every pattern, tested where a hint is found without the word index. */
+const WORD_CHARACTER_BEFORE = /[\p{L}\p{N}]$/u;
 
 function hintPositions(hint: string, folded: string, words: WordStarts | undefined): number[] {
   // Every match is preceded by a non-word character, so a hint that starts with a letter or
@@ -215,7 +229,8 @@ function hintPositions(hint: string, folded: string, words: WordStarts | undefin
   if (words && hint.length >= KEY && STARTS_WORD.test(hint))
     return (words.get(hint.slice(0, KEY)) ?? []).filter((at) => folded.startsWith(hint, at));
   const found: number[] = [];
-  for (let at = folded.indexOf(hint); at !== -1; at = folded.indexOf(hint, at + 1)) found.push(at);
+  for (let at = folded.indexOf(hint); at !== -1; at = folded.indexOf(hint, at + 1))
+    if (!WORD_CHARACTER_BEFORE.test(folded.slice(Math.max(0, at - 2), at))) found.push(at);
   return found;
 }
 
