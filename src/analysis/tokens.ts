@@ -23,8 +23,26 @@ const QUOTE_CHARS = new Set(['"', "''", '“', '”', '„', '«', '»']);
 /** Folds a word for lexicon lookups: lowercase, no diacritics, straight apostrophes. */
 export function fold(text: string): string {
   // Most words are plain ASCII; only the rest pay for Unicode normalisation.
-  if (/^[\w .,-]*$/.test(text)) return text.toLowerCase();
+  if (isPlain(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+}
+
+/** Only letters, digits, `_`, space, `.`, `,` and `-` of ASCII (what `[\w .,-]` allows). */
+function isPlain(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    const plain =
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x30 && code <= 0x39) ||
+      code === 0x5f ||
+      code === 0x20 ||
+      code === 0x2e ||
+      code === 0x2c ||
+      code === 0x2d;
+    if (!plain) return false;
+  }
+  return true;
 }
 
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateArticles } from '../../bench/generate.ts';
-import { BACKGROUND, IGNORED, TRIGGERS } from '../../src/analysis/events/lexicon.ts';
+import { BACKGROUND, IGNORED, MODE_CUES, TRIGGERS } from '../../src/analysis/events/lexicon.ts';
 import actorData from '../../src/analysis/events/actors.json' with { type: 'json' };
 import {
   compileAny,
@@ -9,6 +9,7 @@ import {
   compileScanner,
   findAll,
   fold,
+  matchesAnywhere,
   scan,
   scannerSet,
   wordStarts,
@@ -117,6 +118,28 @@ describe('hint-anchored pattern scan', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('tests the mode cues and context rules at their hints as RegExp.test does over the text', () => {
+    const anyScanners = [
+      ...[...MODE_CUES.values()].flat().map((cue) => cue.scanner),
+      ...TRIGGERS.flatMap((trigger) =>
+        trigger.when
+          ? [trigger.when.context, ...(trigger.when.unless ? [trigger.when.unless] : [])]
+          : [],
+      ),
+    ];
+    for (const article of generateArticles(20, 5))
+      for (const sentence of article.body.split(/(?<=\.)\s+/)) {
+        const folded = fold(sentence);
+        const words = wordStarts(folded);
+        const viaHints = anyScanners.map((scanner) => matchesAnywhere(scanner, folded, words));
+        const viaRegExp = anyScanners.map((scanner) => {
+          scanner.regex.lastIndex = 0;
+          return scanner.regex.test(folded);
+        });
+        expect(viaHints).toEqual(viaRegExp);
+      }
   });
 
   it('indexes word starts as the letter-or-digit lookbehind RegExp finds them, on any text', () => {

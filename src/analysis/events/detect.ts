@@ -11,7 +11,16 @@ import {
   TRIGGERS,
   type Trigger,
 } from './lexicon.ts';
-import { fold, scan, scannerSet, wordCount, wordStarts, type Match } from './pattern.ts';
+import {
+  fold,
+  matchesAnywhere,
+  scan,
+  scannerSet,
+  wordCount,
+  wordStarts,
+  type Match,
+  type WordStarts,
+} from './pattern.ts';
 import { datelinePlace, eventPlace, findLocatives, mostSpecific } from './places.ts';
 import { findCues, realisOf } from './realis.ts';
 import { findTimeCues, recapCue, type TimeCues } from './recap.ts';
@@ -54,16 +63,29 @@ function findHits(text: string, folded: string): Hit[] {
   return kept.filter((hit) => hit.trigger !== null).sort((a, b) => a.start - b.start);
 }
 
-/** Category and mode of one trigger in its sentence: context rules, then mode cues. */
-function code(trigger: Trigger, sentence: string): { category: string; mode: string | null } {
+/**
+ * Category and mode of one trigger in its folded sentence (with its word starts, when the
+ * caller has them): context rules, then mode cues.
+ */
+function code(
+  trigger: Trigger,
+  sentence: string,
+  words?: WordStarts,
+): { category: string; mode: string | null } {
   let { category, mode } = trigger;
   const when = trigger.when;
-  if (when && when.context.test(sentence) && !(when.unless && when.unless.test(sentence))) {
+  if (
+    when &&
+    matchesAnywhere(when.context, sentence, words) &&
+    !(when.unless && matchesAnywhere(when.unless, sentence, words))
+  ) {
     category = when.category;
     mode = when.mode;
   }
   if (mode === null)
-    mode = MODE_CUES.get(category)?.find((cue) => cue.regex.test(sentence))?.mode ?? null;
+    mode =
+      MODE_CUES.get(category)?.find((cue) => matchesAnywhere(cue.scanner, sentence, words))?.mode ??
+      null;
   return { category, mode };
 }
 
@@ -256,11 +278,11 @@ export function detectEvents(
     const anchored =
       casualties.killed !== null || casualties.injured !== null || time.now.length > 0;
     // "Floods killed 25 people", "a gas cylinder explosion": no attack, no violent event.
-    const accident = isAccident(lowerSentence);
+    const accident = isAccident(lowerSentence, sentenceWords);
     /** Whether the title's news has been told earlier in this sentence. */
     let titleNewsTold = false;
     for (const hit of inSentence) {
-      const coded = code(hit.trigger!, lowerSentence);
+      const coded = code(hit.trigger!, lowerSentence, sentenceWords);
       if (accident && coded.category === 'ASSAULT') continue;
       const relative = { start: hit.start - offset, end: hit.end - offset };
       const { realis, cue } = question(relative)

@@ -1,5 +1,12 @@
 import data from './lexicon.json' with { type: 'json' };
-import { compileAny, compileScanner, type Scanner } from './pattern.ts';
+import {
+  compileAny,
+  compileAnyScanner,
+  compileScanner,
+  matchesAnywhere,
+  type Scanner,
+  type WordStarts,
+} from './pattern.ts';
 import { PLOVER_CATEGORIES } from './scores.ts';
 
 /** An event trigger, compiled from one pattern of `lexicon.json`. */
@@ -10,7 +17,7 @@ export interface Trigger extends Scanner {
   category: string;
   mode: string | null;
   /** A different coding when the sentence has the context words (barricades by protesters). */
-  when: { context: RegExp; unless: RegExp | null; category: string; mode: string | null } | null;
+  when: { context: Scanner; unless: Scanner | null; category: string; mode: string | null } | null;
 }
 
 interface TriggerGroup {
@@ -42,8 +49,8 @@ function checkCategory(category: string): string {
 export const TRIGGERS: readonly Trigger[] = file.triggers.flatMap((group, order) => {
   const when = group.when
     ? {
-        context: compileAny(group.when.context),
-        unless: group.when.unless ? compileAny(group.when.unless) : null,
+        context: compileAnyScanner(group.when.context),
+        unless: group.when.unless ? compileAnyScanner(group.when.unless) : null,
         category: checkCategory(group.when.category),
         mode: group.when.mode,
       }
@@ -65,18 +72,19 @@ export const IGNORED: readonly Scanner[] = file.ignore.map(compileScanner);
  * Whether a folded sentence tells of an accident or a disaster (a flood, a gas blast, a bus
  * crash) and not of an attack: its dead and explosions are not violence.
  */
-const ACCIDENT = compileAny(file.accidents.cues);
-const WEAPONS = compileAny(file.accidents.unless);
-export const isAccident = (sentence: string): boolean =>
-  ACCIDENT.test(sentence) && !WEAPONS.test(sentence);
+const ACCIDENT = compileAnyScanner(file.accidents.cues);
+const WEAPONS = compileAnyScanner(file.accidents.unless);
+export const isAccident = (sentence: string, words?: WordStarts): boolean =>
+  matchesAnywhere(ACCIDENT, sentence, words) && !matchesAnywhere(WEAPONS, sentence, words);
 
 /** Words in a sentence that tell an event's mode when its trigger does not ("attack" + "drone"). */
-export const MODE_CUES: ReadonlyMap<string, readonly { mode: string; regex: RegExp }[]> = new Map(
-  Object.entries(file.modeCues).map(([category, cues]) => [
-    checkCategory(category),
-    cues.map((cue) => ({ mode: cue.mode, regex: compileAny(cue.patterns) })),
-  ]),
-);
+export const MODE_CUES: ReadonlyMap<string, readonly { mode: string; scanner: Scanner }[]> =
+  new Map(
+    Object.entries(file.modeCues).map(([category, cues]) => [
+      checkCategory(category),
+      cues.map((cue) => ({ mode: cue.mode, scanner: compileAnyScanner(cue.patterns) })),
+    ]),
+  );
 
 /** The THREATEN mode for a threatened event of this category and mode, if any. */
 export function threatMode(category: string, mode: string | null): string | null {

@@ -304,6 +304,23 @@ function occurs(literal: string, folded: string, words: WordStarts | undefined):
 }
 
 /**
+ * Whether `scanner.regex` matches anywhere in the folded text (`RegExp.test`), tried only where
+ * its hints occur when the text's word starts are given.
+ */
+export function matchesAnywhere(scanner: Scanner, folded: string, words?: WordStarts): boolean {
+  if (scanner.hints === null || !words) {
+    scanner.regex.lastIndex = 0;
+    return scanner.regex.test(folded);
+  }
+  for (const hint of scanner.hints)
+    for (const at of hintPositions(hint, folded, words)) {
+      scanner.sticky.lastIndex = at;
+      if (scanner.sticky.test(folded)) return true;
+    }
+  return false;
+}
+
+/**
  * The matches `findAll` would give, found by locating the pattern's hints (through `words`, the
  * text's word starts, when given) and running the sticky RegExp only there. Every match starts
  * with a hint, so trying the hint positions in order and skipping those inside the previous
