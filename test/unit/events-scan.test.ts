@@ -12,6 +12,7 @@ import {
   matchesAnywhere,
   scan,
   scannerSet,
+  wordCount,
   wordStarts,
 } from '../../src/analysis/events/pattern.ts';
 
@@ -142,7 +143,7 @@ describe('hint-anchored pattern scan', () => {
       }
   });
 
-  it('indexes word starts as the letter-or-digit lookbehind RegExp finds them, on any text', () => {
+  it('indexes word starts and counts words as the RegExps do, on any text', () => {
     const reference = (text: string) => {
       const starts = new Map<string, number[]>();
       for (const match of text.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu)) {
@@ -172,6 +173,7 @@ describe('hint-anchored pattern scan', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
         expect(wordStarts(text)).toEqual(reference(text));
+        expect(wordCount(text)).toBe(text.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0);
       }),
       { numRuns: 500 },
     );

@@ -85,9 +85,23 @@ export function fold(text: string): string {
   return out;
 }
 
-/** Number of words in `text` (for cue windows). */
+/**
+ * Number of words in `text` (for cue windows): runs of letters, digits, apostrophes and hyphens,
+ * counted code point by code point (what `/[\p{L}\p{N}'’-]+/gu` matches, without its array).
+ */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let at = 0; at < text.length; ) {
+    const code = text.codePointAt(at)!;
+    const width = code > 0xffff ? 2 : 1;
+    const isWord =
+      code === 0x27 || code === 0x2019 || code === 0x2d || isWordCharacter(text, at, code, width);
+    if (isWord && !inWord) count++;
+    inWord = isWord;
+    at += width;
+  }
+  return count;
 }
 
 /** The literal starts of one slot's alternatives ("shots?|gunfire" gives shot, gunfire), or null. */
@@ -250,12 +264,18 @@ function possibleScanners(folded: string, words: WordStarts): Uint8Array {
   if (cached && cached.length === listed) return cached;
   const possible = new Uint8Array(listed);
   for (const id of alwaysTried) possible[id] = 1;
-  for (const [key, positions] of words) {
+  words.forEach((positions, key) => {
     const entries = scannersByKey.get(key);
-    if (!entries) continue;
-    for (const { id, literal } of entries)
-      if (!possible[id] && positions.some((at) => folded.startsWith(literal, at))) possible[id] = 1;
-  }
+    if (!entries) return;
+    for (const { id, literal } of entries) {
+      if (possible[id]) continue;
+      for (const at of positions)
+        if (folded.startsWith(literal, at)) {
+          possible[id] = 1;
+          break;
+        }
+    }
+  });
   possibleIn.set(words, possible);
   return possible;
 }
@@ -336,9 +356,9 @@ export function scan(
   if (scanner.required && !scanner.required.some((literal) => occurs(literal, folded, words)))
     return [];
   if (scanner.hints === null) return findAll(scanner.regex, folded, original);
-  let starts = hintPositions(scanner.hints[0]!, folded, words);
-  for (const hint of scanner.hints.slice(1))
-    starts = starts.concat(hintPositions(hint, folded, words));
+  const starts = hintPositions(scanner.hints[0]!, folded, words);
+  for (let hint = 1; hint < scanner.hints.length; hint++)
+    for (const at of hintPositions(scanner.hints[hint]!, folded, words)) starts.push(at);
   if (starts.length === 0) return [];
   if (scanner.hints.length > 1) starts.sort((a, b) => a - b);
   const found: Match[] = [];
