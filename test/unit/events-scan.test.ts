@@ -21,6 +21,7 @@ const SCANNERS_IN = scannerSet(SCANNERS);
 const NOUNS = (actorData as { nouns: string[] }).nouns;
 const NOUN_SCANNER = compileAnyScanner(NOUNS);
 const NOUN_REGEX = compileAny(NOUNS, 'gu');
+const SHORT_HINTS = [compileScanner('to'), compileScanner('of'), compileScanner('ab*')];
 
 /** What every pattern finds the slow way: the global RegExp over the whole text. */
 function slow(folded: string, text: string) {
@@ -153,6 +154,9 @@ describe('hint-anchored pattern scan', () => {
       return starts;
     };
     const pieces = [
+      'to',
+      'of',
+      'ab',
       'a',
       'Z',
       '7',
@@ -174,6 +178,12 @@ describe('hint-anchored pattern scan', () => {
         const text = parts.join('');
         expect(wordStarts(text)).toEqual(reference(text));
         expect(wordCount(text)).toBe(text.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0);
+        // Short hints are found by indexOf and checked for a letter or digit before them.
+        for (const scanner of SHORT_HINTS) {
+          const expected = findAll(scanner.regex, text);
+          expect(scan(scanner, text)).toEqual(expected);
+          expect(scan(scanner, text, text, wordStarts(text))).toEqual(expected);
+        }
       }),
       { numRuns: 500 },
     );

@@ -92,7 +92,7 @@ export function fold(text: string): string {
 export function wordCount(text: string): number {
   let count = 0;
   let inWord = false;
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const code = text.codePointAt(at)!;
     const width = code > 0xffff ? 2 : 1;
     const isWord =
@@ -234,8 +234,21 @@ export function wordStarts(folded: string): WordStarts {
 }
 
 const STARTS_WORD = /^[\p{L}\p{N}]/u;
-/** The lookbehind of every pattern, tested where a hint is found without the word index. */
-const WORD_CHARACTER_BEFORE = /[\p{L}\p{N}]$/u;
+/**
+ * Whether the code point before `at` is a letter or digit: the lookbehind of every pattern,
+ * tested where a hint is found without the word index. A lone surrogate is neither.
+ */
+function followsWordCharacter(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const code = text.charCodeAt(at - 1);
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+    if (high < 0xd800 || high > 0xdbff) return false;
+    return isWordCharacter(text, at - 2, text.codePointAt(at - 2)!, 2);
+  }
+  if (code >= 0xd800 && code <= 0xdbff) return false;
+  return isWordCharacter(text, at - 1, code, 1);
+}
 
 function hintPositions(hint: string, folded: string, words: WordStarts | undefined): number[] {
   // Every match is preceded by a non-word character, so a hint that starts with a letter or
@@ -244,7 +257,7 @@ function hintPositions(hint: string, folded: string, words: WordStarts | undefin
     return (words.get(hint.slice(0, KEY)) ?? []).filter((at) => folded.startsWith(hint, at));
   const found: number[] = [];
   for (let at = folded.indexOf(hint); at !== -1; at = folded.indexOf(hint, at + 1))
-    if (!WORD_CHARACTER_BEFORE.test(folded.slice(Math.max(0, at - 2), at))) found.push(at);
+    if (!followsWordCharacter(folded, at)) found.push(at);
   return found;
 }
 
