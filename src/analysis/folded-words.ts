@@ -8,8 +8,18 @@ export function foldedWords(text: string, limit = Infinity): string[] {
   if (OTHER_SCRIPTS.test(text)) return exactFoldedWords(text).slice(0, limit);
   const words: string[] = [];
   let word = '';
+  /** Where a run of ASCII letters and digits began: it joins the word as one lowercased slice. */
+  let run = -1;
   for (let at = 0; at < text.length && words.length < limit; at++) {
     const code = text.charCodeAt(at);
+    if (code < 0x80 && ASCII[code] !== ' ') {
+      if (run === -1) run = at;
+      continue;
+    }
+    if (run !== -1) {
+      word += text.slice(run, at).toLowerCase();
+      run = -1;
+    }
     let folded: string;
     if (code < 0x80) folded = ASCII[code]!;
     else if (code >= 0x2000) folded = ' ';
@@ -23,6 +33,7 @@ export function foldedWords(text: string, limit = Infinity): string[] {
           word = '';
         }
   }
+  if (run !== -1) word += text.slice(run).toLowerCase();
   if (word && words.length < limit) words.push(word);
   return words;
 }
