@@ -35,9 +35,8 @@ const ignoredIn = scannerSet(IGNORED);
 const backgroundIn = scannerSet(BACKGROUND);
 
 /** All trigger and ignore matches in the text, overlaps resolved longest first, then by file order. */
-function findHits(text: string, folded: string): Hit[] {
+function findHits(text: string, folded: string, words = wordStarts(folded)): Hit[] {
   const all: Hit[] = [];
-  const words = wordStarts(folded);
   for (const trigger of triggersIn(folded, words))
     for (const match of scan(trigger, folded, text, words)) all.push({ ...match, trigger });
   for (const ignored of ignoredIn(folded, words))
@@ -150,12 +149,13 @@ function readTitle(title: string): TitleReading {
   const recalled = new Set<string>();
   // A question ("What is the genocide case against Israel?") explains; it reports nothing.
   if (/\?\s*$/.test(title)) return { categories, recalled, place: null, explainer: true };
-  const cues = findCues(folded, title);
-  const subordinators = BACKGROUND.flatMap((pattern) =>
-    scan(pattern, folded).map((match) => ({ ...match, before: pattern.before })),
+  const words = wordStarts(folded);
+  const cues = findCues(folded, title, words);
+  const subordinators = backgroundIn(folded, words).flatMap((pattern) =>
+    scan(pattern, folded, folded, words).map((match) => ({ ...match, before: pattern.before })),
   );
-  for (const hit of findHits(title, folded)) {
-    const { category } = code(hit.trigger!, folded);
+  for (const hit of findHits(title, folded, words)) {
+    const { category } = code(hit.trigger!, folded, words);
     // "Oil prices dip after Iran attack": the title's news is not what it comes after.
     const background = subordinators.some(
       (word) => word.end <= hit.start && wordCount(title.slice(word.end, hit.start)) <= word.before,
