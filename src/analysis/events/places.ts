@@ -31,10 +31,48 @@ const PREPOSITION = `(?:in|at|near|outside|around|across|inside|on\\s+the\\s+out
  * "in the northern Kosovo village of Banjska", "near Khan Younis", "in southern Gaza's Rafah",
  * "on the city of Rafah".
  */
-const LOCATIVE = new RegExp(
-  `(?<![\\p{L}])${PREPOSITION}\\s+${ADJECTIVES}(?:${UNIT})?(?:(${NAME})['’]s\\s+)?(${NAME})(?![\\p{L}'’-])`,
-  'gu',
-);
+export const LOCATIVE_BODY = `${PREPOSITION}\\s+${ADJECTIVES}(?:${UNIT})?(?:(${NAME})['’]s\\s+)?(${NAME})(?![\\p{L}'’-])`;
+/**
+ * LOCATIVE without its opening lookbehind (no letter before the preposition), tried only where
+ * one of PREPOSITION_STARTS begins and no letter precedes it, in place of a RegExp tried at
+ * every character of every sentence.
+ */
+const LOCATIVE_AT = new RegExp(LOCATIVE_BODY, 'uy');
+/** Every alternative of PREPOSITION starts with one of these. */
+const PREPOSITION_STARTS = [
+  'in',
+  'at',
+  'near',
+  'outside',
+  'around',
+  'across',
+  'on',
+  'north',
+  'south',
+  'east',
+  'west',
+];
+const LETTER_BEFORE = /\p{L}$/u;
+
+/** The matches `sentence.matchAll(/(?<!\p{L})LOCATIVE/gu)` gives, in order. */
+export function locativeMatches(sentence: string): RegExpExecArray[] {
+  const starts: number[] = [];
+  for (const word of PREPOSITION_STARTS)
+    for (let at = sentence.indexOf(word); at !== -1; at = sentence.indexOf(word, at + 1))
+      if (!LETTER_BEFORE.test(sentence.slice(Math.max(0, at - 2), at))) starts.push(at);
+  starts.sort((a, b) => a - b);
+  const found: RegExpExecArray[] = [];
+  let next = 0;
+  for (const at of starts) {
+    if (at < next) continue;
+    LOCATIVE_AT.lastIndex = at;
+    const match = LOCATIVE_AT.exec(sentence);
+    if (!match) continue;
+    found.push(match);
+    next = at + Math.max(1, match[0].length);
+  }
+  return found;
+}
 /** People and institutions a place is attached to rather than an event: "officials in Belgrade". */
 const ATTACHED =
   /\b(?:officials?|government|authorities|leaders?|leadership|ministry|ministers?|embassy|embassies|ambassadors?|envoys?|court|prosecutors?|spokes(?:man|woman|person)|diplomats?|correspondents?|editor|reporters?|counterparts?|regime|headquarters|parliament|based|born|living|lives|lived|studied|grew\s+up|office|offices|delegation|mission|students?|university|relatives|family)\s*$/i;
@@ -50,8 +88,7 @@ const FUNCTION_WORD =
 /** The locative phrases of a sentence, with gazetteer names where they name a known place. */
 export function findLocatives(sentence: string, places: readonly PlaceMention[]): Locative[] {
   const found: Locative[] = [];
-  LOCATIVE.lastIndex = 0;
-  for (const match of sentence.matchAll(LOCATIVE)) {
+  for (const match of locativeMatches(sentence)) {
     const written = match[2]!;
     const nameStart = match.index + match[0].length - written.length;
     const nameEnd = nameStart + written.length;
