@@ -55,7 +55,7 @@ export function findTimeCues(
     ...before.map((match) => ({ ...match, before: true })),
   ];
   const now = nowIn(folded, words).flatMap((scanner) => scan(scanner, folded, sentence, words));
-  for (const date of findDates(sentence, published, staleDays)) {
+  for (const date of findDates(sentence, published, staleDays, folded)) {
     const match = { start: date.start, end: date.end, text: sentence.slice(date.start, date.end) };
     if (date.stale) recap.push({ ...match, before: false });
     else now.push(match);
