@@ -33,9 +33,10 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * Work that must commit together with an article (people, events, stories): it runs inside the
- * article's transaction, so a crash never leaves an article half-indexed.
+ * article's transaction, so a crash never leaves an article half-indexed. `prepared` carries
+ * what the analysis thread already computed for it (`prepareArticle`).
  */
-export type Indexer = (article: Article, analysis: Analysis) => void;
+export type Indexer = (article: Article, analysis: Analysis, prepared: PreparedArticle) => void;
 
 /** How an ingest runs beside the rest of the bot. */
 export interface IngestOptions {
@@ -350,7 +351,8 @@ export function createIngester(options: {
     const { analysis } = prepared;
     const result = store.transaction(() => {
       const added = store.addPrepared(input, prepared.stored);
-      if (added.status === 'added') for (const index of indexers) index(added.article, analysis);
+      if (added.status === 'added')
+        for (const index of indexers) index(added.article, analysis, prepared);
       return added;
     });
     if (result.status === 'duplicate') {

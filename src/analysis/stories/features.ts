@@ -3,6 +3,8 @@ import { foldedWords } from '../folded-words.ts';
 import { termVector, type TermVector } from '../terms.ts';
 import { knownTopics } from '../../corpus/topics.ts';
 import { normaliseText } from '../../corpus/article-id.ts';
+import { reportSignal, type ReportSignal } from './signal.ts';
+import { simhash, toHex } from './simhash.ts';
 
 /** Words that say nothing about which event an article reports. */
 const STOPWORDS = new Set(
@@ -65,18 +67,23 @@ const TOPIC_NAMES = new Set(
  */
 export const isTopicName = (term: string) => TOPIC_NAMES.has(term);
 
+/** How often each term occurs, in the order of first occurrence (which breaks ties in `weighTerms`). */
+export function countTerms(terms: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return [...counts];
+}
+
 /**
- * A TF-IDF vector of the given terms, kept to its `size` heaviest terms (an event is told by a
- * handful of distinctive words; the long tail only adds noise and storage).
+ * A TF-IDF vector of counted terms (`countTerms`), kept to its `size` heaviest terms (an event
+ * is told by a handful of distinctive words; the long tail only adds noise and storage).
  */
 export function weighTerms(
-  terms: readonly string[],
+  counts: readonly (readonly [string, number])[],
   idf: (term: string) => number,
   size: number,
 ): TermVector {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const weighted = [...counts].map(([term, n]) => [term, n * idf(term)] as const);
+  const weighted = counts.map(([term, n]) => [term, n * idf(term)] as const);
   weighted.sort((a, b) => b[1] - a[1]);
   return termVector(new Map(weighted.slice(0, size)));
 }
@@ -108,4 +115,31 @@ export function topicMentions(
     else if (mentions > 0) passing.push(topic.key);
   }
   return { central, passing };
+}
+
+/**
+ * What the story indexer reads from one article that follows from the article alone: its report
+ * signal, counted story terms, SimHash (hex) and central topics. It is computed on the analysis
+ * thread beside the stored form, so the writing thread only weighs the terms by the corpus's
+ * frequencies, finds candidate stories and writes; it is a few strings and numbers, cheap to
+ * pass between threads.
+ */
+export interface StoryFeatures {
+  signal: ReportSignal;
+  terms: [string, number][];
+  simhash: string;
+  topics: string[];
+}
+
+export function storyFeatures(
+  article: { title: string; body: string },
+  analysis: Analysis,
+): StoryFeatures {
+  return {
+    signal: reportSignal(article, analysis),
+    terms: countTerms(storyTerms(article.title, article.body, analysis)),
+    // Body only: syndicated copies often carry a rewritten headline over the same text.
+    simhash: toHex(simhash(article.body.trim() ? article.body : article.title)),
+    topics: topicMentions(article.title, article.body).central,
+  };
 }

@@ -3,12 +3,11 @@ import type { Analysis } from '../analysis.ts';
 import type { StoryUpdate } from '../story-update.ts';
 import { cosine, termVector, type TermVector } from '../terms.ts';
 import type { Article } from '../../corpus/article.ts';
-import type { Indexer } from '../../corpus/ingest.ts';
-import { isTopicName, storyTerms, topicMentions, weighTerms } from './features.ts';
+import { isTopicName, storyFeatures, weighTerms, type StoryFeatures } from './features.ts';
 import { HEADLINE_RANK, headlineKind, type HeadlineKind } from './headline.ts';
-import { fromHex, hammingDistance, simhash, toHex } from './simhash.ts';
+import { fromHex, hammingDistance } from './simhash.ts';
 import type { StoryRow } from './schema.ts';
-import { headlineLevel, reportSignal } from './signal.ts';
+import { headlineLevel } from './signal.ts';
 import { createTermStats } from './term-stats.ts';
 
 /** Tuning of story clustering (see docs/briefing.md, "Stories"). */
@@ -56,12 +55,17 @@ const MAX_REASONS = 5;
 const DAY_MS = 86_400_000;
 /** Parsed article vectors kept in memory: stories compare with the same recent reports again and again. */
 const VECTOR_CACHE = 20_000;
+/** Story titles whose headline level is kept: a busy story's title is weighed again by every report. */
+const TITLE_LEVELS = 10_000;
 /** Undrained updates kept (oldest dropped first), so a process that never drains stays small. */
 const MAX_PENDING = 10_000;
 
 export interface StoryIndexer {
-  /** Pass to `createIngester({ indexers })`: runs inside each new article's transaction. */
-  index: Indexer;
+  /**
+   * Pass to `createIngester({ indexers })`: runs inside each new article's transaction. The
+   * article's `storyFeatures`, when given, were computed beforehand (on an analysis thread).
+   */
+  index(article: Article, analysis: Analysis, prepared?: { story?: StoryFeatures }): void;
   /**
    * The updates produced since the last call, in ingest order, and forgets them. Call after
    * `ingestArticles`/`ingestPaths` returns, when the transactions have committed. At most the
@@ -166,6 +170,18 @@ export function createStoryIndexer(
     return query.all(...keys, from, MAX_CANDIDATES, from).map((row) => row.id);
   }
 
+  const titleLevels = new Map<string, number>();
+  /** `headlineLevel` of a story's title, read once while the title stays. */
+  function titleLevel(title: string): number {
+    let level = titleLevels.get(title);
+    if (level === undefined) {
+      level = headlineLevel(title);
+      if (titleLevels.size >= TITLE_LEVELS) titleLevels.clear();
+      titleLevels.set(title, level);
+    }
+    return level;
+  }
+
   /** Keeps a vector, dropping the oldest kept beyond `VECTOR_CACHE`. */
   function remember(articleId: string, vector: TermVector): void {
     vectors.set(articleId, vector);
@@ -213,22 +229,17 @@ export function createStoryIndexer(
     return best && { id: best.id, duplicate: false };
   }
 
-  function index(article: Article, analysis: Analysis): void {
-    const signal = reportSignal(article, analysis);
+  function index(article: Article, analysis: Analysis, prepared?: { story?: StoryFeatures }): void {
+    const features = prepared?.story ?? storyFeatures(article, analysis);
+    const { signal, topics } = features;
     const { severity, headline } = signal;
-    const vector = weighTerms(
-      storyTerms(article.title, article.body, analysis),
-      stats.idf,
-      ARTICLE_TERMS,
-    );
+    const vector = weighTerms(features.terms, stats.idf, ARTICLE_TERMS);
     const terms = [...vector.weights.keys()];
     const keys = terms.slice(0, KEY_TERMS);
-    // Body only: syndicated copies often carry a rewritten headline over the same text.
-    const fingerprint = simhash(article.body.trim() ? article.body : article.title);
+    const fingerprint = fromHex(features.simhash);
     const best = closestStory(vector, terms, fingerprint, article.published);
     stats.add(vector.weights.keys());
 
-    const topics = topicMentions(article.title, article.body).central;
     const existing = best ? getStory.get(best.id) : undefined;
     const nearDuplicate = best?.duplicate ?? false;
     const storyId = existing?.id ?? `story-${article.id}`;
@@ -253,7 +264,7 @@ export function createStoryIndexer(
     const held: number[] = existing
       ? [
           HEADLINE_RANK[(holder?.kind ?? 'report') as HeadlineKind],
-          headlineLevel(existing.title),
+          titleLevel(existing.title),
           holder?.level ?? 0,
           previousFatalities,
         ]
@@ -297,7 +308,7 @@ export function createStoryIndexer(
       story_id: storyId,
       published: article.published,
       outlet: article.outlet,
-      simhash: toHex(fingerprint),
+      simhash: features.simhash,
       near_duplicate: nearDuplicate ? 1 : 0,
       level: severity.level,
       fatalities: severity.fatalities,

@@ -1,4 +1,5 @@
 import type { Analysis } from '../../analysis/analysis.ts';
+import { storyFeatures, type StoryFeatures } from '../../analysis/stories/features.ts';
 import { articleId, canonicalUrl, contentHash } from '../article-id.ts';
 import type { ArticleInput } from '../article.ts';
 import { topicsOfArticle } from '../topics.ts';
@@ -31,12 +32,16 @@ export function storedForm(input: ArticleInput, analysis: Analysis): StoredForm 
   };
 }
 
-/** An article analysed and made ready to store: the analysis (for the indexers) and its stored form. */
+/**
+ * An article analysed and made ready to store: the analysis (for the indexers), its stored form
+ * and what the story indexer reads from it.
+ */
 export interface PreparedArticle {
   analysis: Analysis;
   stored: StoredForm;
+  story: StoryFeatures;
 }
 
 export function prepareArticle(input: ArticleInput, analysis: Analysis): PreparedArticle {
-  return { analysis, stored: storedForm(input, analysis) };
+  return { analysis, stored: storedForm(input, analysis), story: storyFeatures(input, analysis) };
 }
