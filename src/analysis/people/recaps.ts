@@ -51,7 +51,9 @@ export function statementWords(text: string): { words: Set<string>; numbers: Set
   return { words, numbers };
 }
 
-type Words = ReturnType<typeof statementWords>;
+/** A statement's content words and numbers (`statementWords`). */
+export type StatementWords = ReturnType<typeof statementWords>;
+type Words = StatementWords;
 
 /** True when two statements say the same thing in (mostly) the same words and figures. */
 export function sameStatement(a: Words, b: Words): boolean {
@@ -128,16 +130,15 @@ export function createRecapIndex(db: Database) {
     return words;
   }
 
+  /** `words`: `statementWords` of the statement's cue and text, read with them. */
   function find(
     personId: number,
     articleId: string,
-    text: string,
-    cue: string | null,
+    words: Words,
     span: SaidSpan,
   ): Candidate | null {
     const from = shift(span.said, span.dated ? -SLACK_DAYS : -UNDATED_LOOKBACK_DAYS);
     const to = shift(span.saidEnd, SLACK_DAYS);
-    const words = statementWords(`${cue ?? ''} ${text}`);
     const earliest = shift(from, -MAX_SPAN_DAYS);
     for (const candidate of nearby.all(personId, to, earliest, from, articleId, MAX_CANDIDATES))
       if (wordsOf(candidate).some((other) => sameStatement(words, other))) return candidate;
@@ -160,6 +161,8 @@ export function createRecapIndex(db: Database) {
       cue: string | null;
       kind: string;
       start: number;
+      /** `statementWords` of its cue and text. */
+      words: Words;
     },
   ): void {
     const width = (said: string, end: string) => Date.parse(end) - Date.parse(said);
@@ -168,7 +171,7 @@ export function createRecapIndex(db: Database) {
     const better = mine < theirs || (mine === theirs && report.published < existing.published);
     // Either way the statement now has one more report: its words join the cached ones (a
     // promoted text no longer matches the cache's, so those are read again).
-    cache.get(existing.id)?.words.push(statementWords(`${report.cue ?? ''} ${report.text}`));
+    cache.get(existing.id)?.words.push(report.words);
     if (!better) {
       addSource.run(existing.id, report.articleId, `${report.cue ?? ''} ${report.text}`);
       return;

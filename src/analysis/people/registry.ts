@@ -4,7 +4,7 @@ import type { Article } from '../../corpus/article.ts';
 import { roleKey } from './roles.ts';
 import { statementTopics } from './statement-topics.ts';
 import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } from './names.ts';
-import { createRecapIndex, type SaidSpan } from './recaps.ts';
+import { createRecapIndex, statementWords, type SaidSpan, type StatementWords } from './recaps.ts';
 
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
 const HONORIFIC_BEFORE =
@@ -263,56 +263,29 @@ export function createPeopleWriter(db: Database) {
     deletePerson.run(single.id);
   }
 
-  return function indexPeople(article: Article, analysis: Analysis): void {
-    const people = new Map<string, PersonInArticle>();
-    for (const entity of analysis.entities) {
-      if (entity.type !== 'PERSON') continue;
-      const person = people.get(entity.canonical) ?? {
-        canonical: entity.canonical,
-        mentions: 0,
-        aliases: new Map(),
-      };
-      person.mentions++;
-      person.aliases.set(nameKey(entity.text), displayName(entity.text));
-      const honorific = HONORIFIC_BEFORE.exec(
-        article.body.slice(Math.max(0, entity.start - 16), entity.start),
-      );
-      if (honorific) {
-        const display = `${honorific[1]} ${entity.text.split(' ').at(-1)}`;
-        person.aliases.set(nameKey(display), display);
-      }
-      people.set(entity.canonical, person);
-    }
+  return function indexPeople(
+    article: Article,
+    analysis: Analysis,
+    prepared?: { people?: PeopleFeatures },
+  ): void {
+    const features = prepared?.people ?? peopleFeatures(article, analysis);
     const seen = article.published;
     const ids = new Map<string, number>();
-    // Full names first: a new full name absorbs (deletes) the bare-surname person, so a bare
-    // surname resolved before it in the same article would keep a deleted id.
-    const byLength = [...people.values()].sort(
-      (a, b) => b.canonical.split(' ').length - a.canonical.split(' ').length,
-    );
-    const rolesByName = new Map<string, Set<string>>();
-    for (const role of analysis.people ?? [])
-      rolesByName.set(role.name, (rolesByName.get(role.name) ?? new Set()).add(roleKey(role.role)));
-    for (const person of byLength)
-      ids.set(
-        person.canonical,
-        ensurePerson(person.canonical, seen, rolesByName.get(person.canonical) ?? new Set()),
-      );
+    // Full names first (`peopleFeatures` sorts them so): a new full name absorbs (deletes) the
+    // bare-surname person, so a bare surname resolved before it in the same article would keep
+    // a deleted id.
+    for (const person of features.people)
+      ids.set(person.canonical, ensurePerson(person.canonical, seen, new Set(person.roleKeys)));
     const statementsOf = new Map<number, number>();
-    const topicsOf = statementTopics(article);
-    for (const statement of joinClauses(article.body, analysis.quotes)) {
-      const id = statement.speaker === null ? undefined : ids.get(statement.speaker);
+    for (const statement of features.statements) {
+      const id = ids.get(statement.speaker);
       if (id === undefined) continue;
-      const text = statement.text.slice(0, MAX_STATEMENT_CHARS);
-      const textKey = nameKey(text).slice(0, STATEMENT_KEY_CHARS);
-      const span: SaidSpan = statement.when
-        ? { said: statement.when.start, saidEnd: statement.when.end, dated: true }
-        : { said: seen.slice(0, 10), saidEnd: seen.slice(0, 10), dated: false };
+      const { text, textKey, span } = statement;
       // A syndicated copy or a recap of an earlier statement is one more source of it; a
       // transcript's turn is the occasion itself, so only a word-for-word copy of it is.
       const earlier =
         recaps.copyOf(id, textKey) ??
-        (statement.onRecord ? null : recaps.find(id, article.id, text, statement.cue, span));
+        (statement.onRecord ? null : recaps.find(id, article.id, statement.words, span));
       if (earlier && earlier.article_id !== article.id) {
         recaps.join(earlier, {
           articleId: article.id,
@@ -323,6 +296,7 @@ export function createPeopleWriter(db: Database) {
           cue: statement.cue,
           kind: statement.kind,
           start: statement.start,
+          words: statement.words,
         });
         continue;
       }
@@ -333,7 +307,7 @@ export function createPeopleWriter(db: Database) {
         statement.kind,
         text,
         textKey,
-        topicsOf(statement),
+        statement.topics,
         statement.cue,
         statement.start,
         span.said,
@@ -341,20 +315,115 @@ export function createPeopleWriter(db: Database) {
       ).changes;
       statementsOf.set(id, (statementsOf.get(id) ?? 0) + added);
     }
-    for (const role of analysis.people ?? []) {
+    for (const role of features.roles) {
       const id = ids.get(role.name);
-      if (id === undefined) continue;
-      const clean = role.role
-        .replace(/\s+/g, ' ')
-        .replace(/^(the|a|an)\s+/i, '')
-        .trim();
-      const key = roleKey(clean);
-      if (key) addRole.run({ id, key, role: clean, count: 1, seen });
+      if (id !== undefined) addRole.run({ id, key: role.key, role: role.role, count: 1, seen });
     }
-    for (const person of people.values()) {
+    for (const person of features.people) {
       const id = ids.get(person.canonical)!;
       for (const [alias, display] of person.aliases) addAlias.run({ alias, id, display, count: 1 });
       touch.run({ id, mentions: person.mentions, statements: statementsOf.get(id) ?? 0, seen });
     }
+  };
+}
+
+/**
+ * What the people writer reads from one article that follows from the article alone: its
+ * people (full names first) with their mentions, spellings and role keys, its statements as
+ * they are stored (joined clauses, keys, dates, topics, the words a recap is matched by) and
+ * its roles. It is computed on the analysis thread beside the stored form, so the writing
+ * thread only resolves names against the registry and writes.
+ */
+export interface PeopleFeatures {
+  people: {
+    canonical: string;
+    mentions: number;
+    aliases: [string, string][];
+    roleKeys: string[];
+  }[];
+  statements: {
+    speaker: string;
+    kind: Quote['kind'];
+    text: string;
+    textKey: string;
+    cue: string | null;
+    start: number;
+    span: SaidSpan;
+    onRecord: boolean;
+    topics: string;
+    words: StatementWords;
+  }[];
+  roles: { name: string; key: string; role: string }[];
+}
+
+export function peopleFeatures(
+  article: Pick<Article, 'title' | 'body' | 'tags' | 'published'>,
+  analysis: Analysis,
+): PeopleFeatures {
+  const people = new Map<string, PersonInArticle>();
+  for (const entity of analysis.entities) {
+    if (entity.type !== 'PERSON') continue;
+    const person = people.get(entity.canonical) ?? {
+      canonical: entity.canonical,
+      mentions: 0,
+      aliases: new Map(),
+    };
+    person.mentions++;
+    person.aliases.set(nameKey(entity.text), displayName(entity.text));
+    const honorific = HONORIFIC_BEFORE.exec(
+      article.body.slice(Math.max(0, entity.start - 16), entity.start),
+    );
+    if (honorific) {
+      const display = `${honorific[1]} ${entity.text.split(' ').at(-1)}`;
+      person.aliases.set(nameKey(display), display);
+    }
+    people.set(entity.canonical, person);
+  }
+  const seen = article.published;
+  const rolesByName = new Map<string, Set<string>>();
+  for (const role of analysis.people ?? [])
+    rolesByName.set(role.name, (rolesByName.get(role.name) ?? new Set()).add(roleKey(role.role)));
+  const byLength = [...people.values()].sort(
+    (a, b) => b.canonical.split(' ').length - a.canonical.split(' ').length,
+  );
+  const topicsOf = statementTopics(article);
+  const statements: PeopleFeatures['statements'] = [];
+  for (const statement of joinClauses(article.body, analysis.quotes)) {
+    if (statement.speaker === null || !people.has(statement.speaker)) continue;
+    const text = statement.text.slice(0, MAX_STATEMENT_CHARS);
+    statements.push({
+      speaker: statement.speaker,
+      kind: statement.kind,
+      text,
+      textKey: nameKey(text).slice(0, STATEMENT_KEY_CHARS),
+      cue: statement.cue,
+      start: statement.start,
+      span: statement.when
+        ? { said: statement.when.start, saidEnd: statement.when.end, dated: true }
+        : { said: seen.slice(0, 10), saidEnd: seen.slice(0, 10), dated: false },
+      onRecord: statement.onRecord,
+      topics: topicsOf(statement),
+      words: statementWords(`${statement.cue ?? ''} ${text}`),
+    });
+  }
+  const roles: PeopleFeatures['roles'] = [];
+  for (const role of analysis.people ?? []) {
+    if (!people.has(role.name)) continue;
+    const clean = role.role
+      .replace(/\s+/g, ' ')
+      .replace(/^(the|a|an)\s+/i, '')
+      .trim();
+    const key = roleKey(clean);
+    if (key) roles.push({ name: role.name, key, role: clean });
+  }
+  return {
+    people: byLength.map((person) => ({
+      canonical: person.canonical,
+      mentions: person.mentions,
+      aliases: [...person.aliases],
+      roleKeys: [...(rolesByName.get(person.canonical) ?? [])],
+    })),
+    statements,
+    roles,
   };
 }

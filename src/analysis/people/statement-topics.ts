@@ -21,7 +21,9 @@ const asColumn = (keys: readonly string[]) => ` ${keys.join(' ')} `;
  * question its turn answers (an answer that names Hamas is not about Ukraine because the
  * question had a second part on Kyiv), and never the title's or the rest of the briefing's.
  */
-export function statementTopics(article: Article): (statement: Placed) => string {
+export function statementTopics(
+  article: Pick<Article, 'title' | 'body' | 'tags'>,
+): (statement: Placed) => string {
   const whole = asColumn(topicsOfArticle(article));
   const transcript = transcriptTurns(article.body);
   if (!transcript) return () => whole;

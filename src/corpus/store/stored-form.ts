@@ -1,4 +1,5 @@
 import type { Analysis } from '../../analysis/analysis.ts';
+import { peopleFeatures, type PeopleFeatures } from '../../analysis/people/registry.ts';
 import { storyFeatures, type StoryFeatures } from '../../analysis/stories/features.ts';
 import { articleId, canonicalUrl, contentHash } from '../article-id.ts';
 import type { ArticleInput } from '../article.ts';
@@ -33,15 +34,21 @@ export function storedForm(input: ArticleInput, analysis: Analysis): StoredForm 
 }
 
 /**
- * An article analysed and made ready to store: the analysis (for the indexers), its stored form
- * and what the story indexer reads from it.
+ * An article analysed and made ready to store: the analysis, its stored form and what the story
+ * and people indexers read from it.
  */
 export interface PreparedArticle {
   analysis: Analysis;
   stored: StoredForm;
   story: StoryFeatures;
+  people: PeopleFeatures;
 }
 
 export function prepareArticle(input: ArticleInput, analysis: Analysis): PreparedArticle {
-  return { analysis, stored: storedForm(input, analysis), story: storyFeatures(input, analysis) };
+  return {
+    analysis,
+    stored: storedForm(input, analysis),
+    story: storyFeatures(input, analysis),
+    people: peopleFeatures(input, analysis),
+  };
 }
