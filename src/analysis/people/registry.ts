@@ -265,10 +265,8 @@ export function createPeopleWriter(db: Database) {
 
   return function indexPeople(
     article: Article,
-    analysis: Analysis,
-    prepared?: { people?: PeopleFeatures },
+    { people: features }: { people: PeopleFeatures },
   ): void {
-    const features = prepared?.people ?? peopleFeatures(article, analysis);
     const seen = article.published;
     const ids = new Map<string, number>();
     // Full names first (`peopleFeatures` sorts them so): a new full name absorbs (deletes) the

@@ -1,9 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Analysis } from '../analysis.ts';
 import type { StoryUpdate } from '../story-update.ts';
 import { cosine, termVector, type TermVector } from '../terms.ts';
 import type { Article } from '../../corpus/article.ts';
-import { isTopicName, storyFeatures, weighTerms, type StoryFeatures } from './features.ts';
+import { isTopicName, weighTerms, type StoryFeatures } from './features.ts';
 import { HEADLINE_RANK, headlineKind, type HeadlineKind } from './headline.ts';
 import { fromHex, hammingDistance } from './simhash.ts';
 import type { StoryRow } from './schema.ts';
@@ -62,10 +61,10 @@ const MAX_PENDING = 10_000;
 
 export interface StoryIndexer {
   /**
-   * Pass to `createIngester({ indexers })`: runs inside each new article's transaction. The
-   * article's `storyFeatures`, when given, were computed beforehand (on an analysis thread).
+   * Pass to `createIngester({ indexers })`: runs inside each new article's transaction, with the
+   * article's `storyFeatures` (computed on an analysis thread in a parallel ingest).
    */
-  index(article: Article, analysis: Analysis, prepared?: { story?: StoryFeatures }): void;
+  index(article: Article, prepared: { story: StoryFeatures }): void;
   /**
    * The updates produced since the last call, in ingest order, and forgets them. Call after
    * `ingestArticles`/`ingestPaths` returns, when the transactions have committed. At most the
@@ -229,8 +228,7 @@ export function createStoryIndexer(
     return best && { id: best.id, duplicate: false };
   }
 
-  function index(article: Article, analysis: Analysis, prepared?: { story?: StoryFeatures }): void {
-    const features = prepared?.story ?? storyFeatures(article, analysis);
+  function index(article: Article, { story: features }: { story: StoryFeatures }): void {
     const { signal, topics } = features;
     const { severity, headline } = signal;
     const vector = weighTerms(features.terms, stats.idf, ARTICLE_TERMS);

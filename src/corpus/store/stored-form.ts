@@ -34,11 +34,11 @@ export function storedForm(input: ArticleInput, analysis: Analysis): StoredForm 
 }
 
 /**
- * An article analysed and made ready to store: the analysis, its stored form and what the story
- * and people indexers read from it.
+ * An article analysed and made ready to store: its stored form (with the deflated analysis) and
+ * what the story and people indexers read from the analysis. The analysis itself is left out:
+ * passing its object graph from a thread cost the writing thread about 0.5 ms per article.
  */
 export interface PreparedArticle {
-  analysis: Analysis;
   stored: StoredForm;
   story: StoryFeatures;
   people: PeopleFeatures;
@@ -46,7 +46,6 @@ export interface PreparedArticle {
 
 export function prepareArticle(input: ArticleInput, analysis: Analysis): PreparedArticle {
   return {
-    analysis,
     stored: storedForm(input, analysis),
     story: storyFeatures(input, analysis),
     people: peopleFeatures(input, analysis),
