@@ -78,4 +78,16 @@ export const peopleMigrations: Migration[] = [
       `);
     },
   },
+  {
+    // The recap lookup (recaps.ts) reads a person's statements in a window of days and keeps
+    // those whose span reaches it: with `said_end` in the index it reads ids from the index
+    // alone instead of every row and text in the window. `/who` reads it in the same order.
+    id: '0102-statements-span-index',
+    up(db) {
+      db.exec(`
+        DROP INDEX statements_person_said;
+        CREATE INDEX statements_person_span ON statements (person_id, said DESC, id, said_end);
+      `);
+    },
+  },
 ];

@@ -94,10 +94,16 @@ interface Candidate {
  * one (its time is narrower, or it was published first).
  */
 export function createRecapIndex(db: Database) {
-  const nearby = db.prepare<[number, string, string, string, string, number], Candidate>(
-    `SELECT id, article_id, published, said, said_end, text, cue FROM statements
-     WHERE person_id = ? AND said <= ? AND said >= ? AND said_end >= ? AND article_id <> ?
-     ORDER BY said DESC LIMIT ?`,
+  // Ids only, from the index (`statements_person_span` holds `said_end`): a busy person has
+  // hundreds of statements in the window, and reading each one's row and text cost more than
+  // the rest of storing an article. The few whose words are not cached are read by id.
+  const nearby = db.prepare<[number, string, string, string, number, number], { id: number }>(
+    `SELECT id FROM statements INDEXED BY statements_person_span
+     WHERE person_id = ? AND said <= ? AND said >= ? AND said_end >= ?
+     ORDER BY said DESC, id LIMIT ? OFFSET ?`,
+  );
+  const byId = db.prepare<[number], Candidate>(
+    'SELECT id, article_id, published, said, said_end, text, cue FROM statements WHERE id = ?',
   );
   const sourceTexts = db.prepare<[number], { text: string }>(
     'SELECT text FROM statement_sources WHERE statement_id = ?',
@@ -116,18 +122,27 @@ export function createRecapIndex(db: Database) {
        text = ?, text_key = ?, cue = ?, kind = ?, start = ? WHERE id = ?`,
   );
 
-  /** Words of a statement and of each report of it, by id, with the text they were read from. */
-  const cache = new Map<number, { text: string; words: Words[] }>();
-  function wordsOf(candidate: Candidate): Words[] {
-    const cached = cache.get(candidate.id);
-    if (cached?.text === candidate.text) return cached.words;
+  /**
+   * Words of a statement and of each report of it, by id, with its article. An entry is dropped
+   * when its statement's text changes (`join` promoting a report) and all are when statements
+   * are deleted (`forget`), whose ids SQLite may give again.
+   */
+  const cache = new Map<number, { articleId: string; words: Words[] }>();
+  function wordsOf(id: number): { articleId: string; words: Words[] } | null {
+    const cached = cache.get(id);
+    if (cached) return cached;
+    const row = byId.get(id);
+    if (!row) return null;
     if (cache.size >= WORDS_CACHE) cache.clear();
-    const words = [
-      statementWords(`${candidate.cue ?? ''} ${candidate.text}`),
-      ...sourceTexts.all(candidate.id).map((source) => statementWords(source.text)),
-    ];
-    cache.set(candidate.id, { text: candidate.text, words });
-    return words;
+    const entry = {
+      articleId: row.article_id,
+      words: [
+        statementWords(`${row.cue ?? ''} ${row.text}`),
+        ...sourceTexts.all(id).map((source) => statementWords(source.text)),
+      ],
+    };
+    cache.set(id, entry);
+    return entry;
   }
 
   /** `words`: `statementWords` of the statement's cue and text, read with them. */
@@ -140,9 +155,18 @@ export function createRecapIndex(db: Database) {
     const from = shift(span.said, span.dated ? -SLACK_DAYS : -UNDATED_LOOKBACK_DAYS);
     const to = shift(span.saidEnd, SLACK_DAYS);
     const earliest = shift(from, -MAX_SPAN_DAYS);
-    for (const candidate of nearby.all(personId, to, earliest, from, articleId, MAX_CANDIDATES))
-      if (wordsOf(candidate).some((other) => sameStatement(words, other))) return candidate;
-    return null;
+    // The article's own statements are not candidates: they are skipped, not counted.
+    let considered = 0;
+    for (let offset = 0; ; offset += MAX_CANDIDATES) {
+      const ids = nearby.all(personId, to, earliest, from, MAX_CANDIDATES, offset);
+      for (const { id } of ids) {
+        const entry = wordsOf(id);
+        if (!entry || entry.articleId === articleId) continue;
+        if (entry.words.some((other) => sameStatement(words, other))) return byId.get(id) ?? null;
+        if (++considered === MAX_CANDIDATES) return null;
+      }
+      if (ids.length < MAX_CANDIDATES) return null;
+    }
   }
 
   /** The statement already stored word for word (a syndicated copy), if any. */
@@ -169,13 +193,14 @@ export function createRecapIndex(db: Database) {
     const mine = width(report.span.said, report.span.saidEnd);
     const theirs = width(existing.said, existing.said_end);
     const better = mine < theirs || (mine === theirs && report.published < existing.published);
-    // Either way the statement now has one more report: its words join the cached ones (a
-    // promoted text no longer matches the cache's, so those are read again).
-    cache.get(existing.id)?.words.push(report.words);
     if (!better) {
+      // The statement has one more report: its words join the cached ones.
+      cache.get(existing.id)?.words.push(report.words);
       addSource.run(existing.id, report.articleId, `${report.cue ?? ''} ${report.text}`);
       return;
     }
+    // Its text and article change: its words are read again when next needed.
+    cache.delete(existing.id);
     addSource.run(existing.id, existing.article_id, `${existing.cue ?? ''} ${existing.text}`);
     promote.run(
       report.articleId,
@@ -191,5 +216,11 @@ export function createRecapIndex(db: Database) {
     );
   }
 
-  return { find, copyOf, join };
+  return {
+    find,
+    copyOf,
+    join,
+    /** Forgets every cached statement: call when statements are deleted. */
+    forget: () => cache.clear(),
+  };
 }

@@ -253,6 +253,7 @@ export function createPeopleWriter(db: Database) {
     }
     const moved = moveStatements.run(id, single.id).changes;
     dropStatements.run(single.id);
+    recaps.forget();
     touch.run({
       id,
       mentions: single.mentions,
