@@ -3,7 +3,7 @@ import { foldedWords } from '../folded-words.ts';
 import { termVector, type TermVector } from '../terms.ts';
 import { knownTopics } from '../../corpus/topics.ts';
 import { normaliseText } from '../../corpus/article-id.ts';
-import { reportSignal, type ReportSignal } from './signal.ts';
+import { headlineLevel, reportSignal, type ReportSignal } from './signal.ts';
 import { simhash, toHex } from './simhash.ts';
 
 /** Words that say nothing about which event an article reports. */
@@ -126,6 +126,8 @@ export function topicMentions(
  */
 export interface StoryFeatures {
   signal: ReportSignal;
+  /** `headlineLevel` of the headline as shown, which a story titled by it is weighed by. */
+  titleLevel: number;
   terms: [string, number][];
   simhash: string;
   topics: string[];
@@ -135,8 +137,14 @@ export function storyFeatures(
   article: { title: string; body: string },
   analysis: Analysis,
 ): StoryFeatures {
+  const signal = reportSignal(article, analysis);
+  const { headline } = signal;
   return {
-    signal: reportSignal(article, analysis),
+    signal,
+    titleLevel:
+      headline.kind !== 'question' && headline.text === article.title
+        ? signal.headlineLevel
+        : headlineLevel(headline.text),
     terms: countTerms(storyTerms(article.title, article.body, analysis)),
     // Body only: syndicated copies often carry a rewritten headline over the same text.
     simhash: toHex(simhash(article.body.trim() ? article.body : article.title)),

@@ -172,12 +172,11 @@ export function createStoryIndexer(
   const titleLevels = new Map<string, number>();
   /** `headlineLevel` of a story's title, read once while the title stays. */
   function titleLevel(title: string): number {
-    let level = titleLevels.get(title);
-    if (level === undefined) {
-      level = headlineLevel(title);
-      if (titleLevels.size >= TITLE_LEVELS) titleLevels.clear();
-      titleLevels.set(title, level);
-    }
+    return titleLevels.get(title) ?? keepTitleLevel(title, headlineLevel(title));
+  }
+  function keepTitleLevel(title: string, level: number): number {
+    if (titleLevels.size >= TITLE_LEVELS) titleLevels.clear();
+    titleLevels.set(title, level);
     return level;
   }
 
@@ -299,6 +298,8 @@ export function createStoryIndexer(
       reasons: JSON.stringify(reasons),
       de_escalation: existing?.de_escalation || severity.deEscalation ? 1 : 0,
     };
+    // A title the article gives is weighed when the story's next report comes.
+    if (row.title === headline.text) keepTitleLevel(row.title, features.titleLevel);
     if (existing) updateStory.run(row);
     else insertStory.run(row);
     insertMember.run({
