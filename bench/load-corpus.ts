@@ -12,13 +12,14 @@ export interface IngestTally {
 
 /**
  * Articles per `ingestStream` call: a report lists every added article, so a million-article
- * load in one call would hold a million entries (hundreds of MB) until it ended.
+ * load in one call would hold a million entries (hundreds of MB) until it ended; 2,000 keep it
+ * to about 1 MB (the analysis window, not the chunk, bounds the articles in flight).
  */
-const CHUNK = 20_000;
+const CHUNK = 2_000;
 
 /**
  * Feeds articles to the app's ingester as a stream (full analysis on the analysis threads
- * and persistence, exactly the path `sitrep ingest` takes), in chunks of 20,000, and counts
+ * and persistence, exactly the path `sitrep ingest` takes), in chunks of 2,000, and counts
  * what happened. `progress` is called every `every` articles read.
  */
 export async function ingestAll(
