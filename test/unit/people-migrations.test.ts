@@ -1,0 +1,48 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { peopleMigrations } from '../../src/analysis/people/migrations.ts';
+import { corpusMigrations, migrate } from '../../src/corpus/store/migrations.ts';
+
+const indexColumns = (db: BetterSqlite3.Database, index: string) =>
+  db
+    .prepare<[], { name: string }>(`PRAGMA index_info(${index})`)
+    .all()
+    .map((column) => column.name);
+
+describe('people migrations', () => {
+  it('bring a database from before the span index forward, keeping its statements', () => {
+    const db = new BetterSqlite3(':memory:');
+    const before = peopleMigrations.filter((migration) => migration.id < '0102');
+    migrate(db, [...corpusMigrations, ...before]);
+    db.prepare(
+      `INSERT INTO articles (id, content_hash, title, body, outlet, published, tags, lang, origin, ingested)
+       VALUES ('a1', 'h1', 'Talks', 'Belgrade wants calm.', 'Wire', '2023-09-29T10:00:00Z', '', 'en', 'a1', '2023-09-29T11:00:00Z')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO people (id, name, key, surname, words, first_seen, last_seen)
+       VALUES (1, 'Ana Brnabic', 'ana brnabic', 'brnabic', 2, '2023-09-29', '2023-09-29')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO statements (person_id, article_id, published, kind, text, text_key, topics,
+         start, said, said_end)
+       VALUES (1, 'a1', '2023-09-29T10:00:00Z', 'indirect', 'Belgrade wants calm', 'belgrade wants calm',
+         ' kosovo ', 0, '2023-09-28', '2023-09-29')`,
+    ).run();
+    expect(indexColumns(db, 'statements_person_said')).toEqual(['person_id', 'said', 'id']);
+
+    expect(migrate(db, [...corpusMigrations, ...peopleMigrations])).toEqual([
+      '0102-statements-span-index',
+    ]);
+    expect(indexColumns(db, 'statements_person_said')).toEqual([]);
+    expect(indexColumns(db, 'statements_person_span')).toEqual([
+      'person_id',
+      'said',
+      'id',
+      'said_end',
+    ]);
+    expect(db.prepare('SELECT text, said_end FROM statements').all()).toEqual([
+      { text: 'Belgrade wants calm', said_end: '2023-09-29' },
+    ]);
+    db.close();
+  });
+});
