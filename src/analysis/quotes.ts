@@ -845,6 +845,7 @@ function accordingTo(
   if (k === cue.last) return null;
   const source = { first: cue.last, last: k };
   if (cue.first === first || (cue.first === first + 1 && tokens[first]!.kind !== 'word')) {
+    if (tokens[k]!.text !== ',') return unpunctuatedAccordingTo(context, cue, end, sentence);
     if (k >= end - 1) return null;
     const span = widenToQuotes(context, tokens[k + 1]!.start, tokens[end - 1]!.end);
     return make(context, span, source, cue, sentence);
@@ -852,6 +853,28 @@ function accordingTo(
   const content = precedingContent(context, quoteOf, cue.first, first);
   if (!content) return null;
   return make(context, content, source, cue, sentence);
+}
+
+/**
+ * "According to the monitoring firm Ambrey the ship turned back": with no comma to end the
+ * source, it ends with its first run of capitalised words, and what follows is the content. A
+ * source without a name ("according to reports the ship ...") is left unattributed rather than
+ * guessed.
+ */
+function unpunctuatedAccordingTo(
+  context: QuoteContext,
+  cue: Found,
+  end: number,
+  sentence: number,
+): Attribution | null {
+  const { tokens } = context;
+  let k = cue.last;
+  while (k < end && k - cue.last < 8 && !(tokens[k]!.kind === 'word' && tokens[k]!.cap)) k++;
+  if (k >= end || !tokens[k]!.cap) return null;
+  while (k < end && tokens[k]!.kind === 'word' && tokens[k]!.cap) k++;
+  if (wordCount(tokens, k, end) < MIN_CONTENT_WORDS) return null;
+  const span = widenToQuotes(context, tokens[k]!.start, tokens[end - 1]!.end);
+  return make(context, span, { first: cue.last, last: k }, cue, sentence);
 }
 
 /** "..., adding that ...": a second statement of the same source. */

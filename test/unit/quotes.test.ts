@@ -54,6 +54,19 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('ends an unpunctuated "according to" source with its name, and guesses none without one', () => {
+    const withComma = quotes(
+      'According to the shipping monitor Vantage Marine, the tanker turned back towards the strait.',
+    );
+    const found = quotes(
+      'According to the shipping monitor Vantage Marine the tanker turned back towards the strait. According to reports the convoy was delayed by two days.',
+    );
+    expect(found).toEqual(withComma);
+    expect(found.map((quote) => [quote.content, quote.source])).toEqual([
+      ['the tanker turned back towards the strait', 'the shipping monitor Vantage Marine'],
+    ]);
+  });
+
   it('reads appeals and concern, and marks quoted fragments as mixed', () => {
     const found = quotes(
       'Jens Stoltenberg called on the parties to engage in dialogue, as this is “the only way to resolve unresolved issues”. Jake Sullivan expressed concern over the deployment of Serbian troops.',
