@@ -344,6 +344,31 @@ describe('what a report tells its story', () => {
     expect(updates[0]!.report.level).toBeLessThan(4);
   });
 
+  it('rates soldiers killed by their own side’s fire as deaths, not as a probe of them', () => {
+    const friendlyFire = article(
+      'Levant Desk',
+      '2024-06-12T09:00:00Z',
+      'Army’s own artillery kills four of its soldiers near Khan Younis',
+      'The army says four of its soldiers have been killed by its own artillery fire near Khan ' +
+        'Younis, in one of the worst such incidents since the ground offensive began in October. ' +
+        'An inquiry found that a shell hit the house where the unit was resting.',
+    );
+    const { updates } = ingestAll([friendlyFire]);
+    expect(updates[0]).toMatchObject({ level: 5, fatalities: 4 });
+  });
+
+  it('rates a missile fired at a ship as an attack, though no one was hurt', () => {
+    const tanker = article(
+      'Gulf Courier',
+      '2024-01-09T10:00:00Z',
+      'Rebels hit Maltese cargo ship with missile',
+      'Yemen’s Iran-backed rebels have hit a Maltese-flagged cargo ship with two missiles in the ' +
+        'southern Red Sea, setting it on fire, the owners said. No one was hurt in the attack.',
+    );
+    const { updates } = ingestAll([tanker]);
+    expect(updates[0]!.level).toBe(4);
+  });
+
   it('counts the topic only where the article is about it, not where it names it once', () => {
     const passing = article(
       'Capital Courier',

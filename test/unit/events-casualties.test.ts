@@ -13,6 +13,9 @@ describe('countCasualties', () => {
     ['Four soldiers died in the shelling.', 4],
     ['Two of the gunmen were killed when police returned fire.', 2],
     ['An officer died at the scene, and three of the attackers were killed later.', 4],
+    // Headlines tell it in the present tense.
+    ['Army tank fire kills six of its own soldiers', 6],
+    ['Air strikes kill 14 in Khan Younis', 14],
   ])('%s -> %i dead', (sentence, dead) => {
     expect(countCasualties(sentence).killed).toBe(dead);
   });
@@ -20,6 +23,14 @@ describe('countCasualties', () => {
   it('counts injured apart from dead', () => {
     const result = countCasualties('Two officers were killed and 30 KFOR soldiers were injured.');
     expect(result).toMatchObject({ killed: 2, injured: 30 });
+  });
+
+  it('does not count deaths only wished for', () => {
+    expect(countCasualties('The group vowed to kill two hostages.').killed).toBeNull();
+  });
+
+  it('counts the injured of a headline in the present tense', () => {
+    expect(countCasualties('Rocket injures three in Sderot').injured).toBe(3);
   });
 
   it('reads "no one was killed" as zero, not as one', () => {

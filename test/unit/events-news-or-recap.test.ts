@@ -62,6 +62,25 @@ describe('a time cue dates its own phrase, not the sentence', () => {
   });
 });
 
+describe('a comparison with a period does not date the event', () => {
+  it('reads deaths "among the worst since the war began" as today’s, counted as new', () => {
+    const events = eventsOf(
+      'The army says six of its soldiers have been killed by an explosion in a tunnel, one of the deadliest days for its troops since the war began in October.',
+      '2024-03-02T10:00:00Z',
+    );
+    expect(newsOf(events)).toContain('ASSAULT');
+    expect(severityOf(events)).toMatchObject({ level: 5, fatalities: 6, cumulative: false });
+  });
+
+  it('still reads a toll kept since the war began as background', () => {
+    const events = eventsOf(
+      'Some 2,300 soldiers have been killed since the war began in October.',
+      '2024-03-02T10:00:00Z',
+    );
+    expect(newsOf(events)).not.toContain('ASSAULT');
+  });
+});
+
 describe('a sentence read without its publication day', () => {
   it('takes a weekday as the report’s own week, nearer the event than a recap', () => {
     const events = eventsOf(
@@ -100,6 +119,27 @@ describe('what comes after an attack is not a new attack', () => {
   it('still reads a strike on mourners as an attack', () => {
     const events = eventsOf('Strike on mourners kills 12 in southern Lebanon');
     expect(newsOf(events)).toContain('ASSAULT');
+  });
+});
+
+describe('attacks told by what they hit with', () => {
+  it('reads a ship hit with missiles or drones as an attack', () => {
+    for (const title of [
+      'Rebels hit Liberian-flagged freighter with missile',
+      'Militia struck an oil terminal with three drones overnight',
+    ])
+      expect(newsOf(eventsOf(title)), title).toContain('ASSAULT');
+  });
+
+  it('does not read a group "backed" by a state as an event of support', () => {
+    const events = eventsOf('Iran-backed rebels have hit a cargo ship with two missiles.');
+    expect(newsOf(events)).toEqual(['ASSAULT']);
+  });
+
+  it('does not read sanctions that hit a company as an attack', () => {
+    expect(newsOf(eventsOf('The new rules hit the shipping firm with heavy fines.'))).not.toContain(
+      'ASSAULT',
+    );
   });
 });
 

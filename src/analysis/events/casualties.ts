@@ -1,5 +1,6 @@
 import data from './casualties.json' with { type: 'json' };
 import { fold } from './pattern.ts';
+import { baselineSpans } from './recap.ts';
 
 interface CasualtyFile {
   numbers: Record<string, number>;
@@ -125,8 +126,9 @@ const TALLY = /\b(?:number|total|toll|count|tally)\s+of\s+(?:[\p{L}-]+\s+){0,2}$
 /** The least a war's running toll gives: below it a toll is one incident's. */
 export const WAR_TOLL_AT_LEAST = file.warTollAtLeast;
 
-const KILLED = patterns(file.killed, 'killing');
-const INJURED = patterns(file.injured, 'wounding|injuring');
+// A headline's present tense acts like the participle: "tank fire kills five soldiers".
+const KILLED = patterns(file.killed, 'killing|kills|(?<!\\bto\\s)kill');
+const INJURED = patterns(file.injured, 'wounding|injuring|injures|(?<!\\bto\\s)injure');
 const TOLL_WORDS = '(?:death\\s+toll|number\\s+of\\s+(?:dead|deaths|people\\s+killed|fatalities))';
 const TOLL_ANY = new RegExp(TOLL_WORDS, 'u');
 const DEATH_TOLL = new RegExp(
@@ -136,7 +138,7 @@ const DEATH_TOLL = new RegExp(
 const NONE_KILLED =
   /\b(?:no one|nobody|no-one|none)\s+(?:\w+\s+){0,2}?(?:was|were|had been|has been)\s+(?:killed|dead|hurt|injured|wounded)|\bno\s+(?:deaths|fatalities|casualties|injuries)\b/u;
 /** Words that make a count a running total ("since the war began", "so far", "in total"). */
-const CUMULATIVE = new RegExp(`(?<![\\p{L}])(?:${alternation(file.cumulative)})(?![\\p{L}])`, 'u');
+const CUMULATIVE = new RegExp(`(?<![\\p{L}])(?:${alternation(file.cumulative)})(?![\\p{L}])`, 'gu');
 /** A count's clause: a running-total cue counts only between these. */
 const CLAUSE = /[;:]|,\s+(?:and|but|while|bringing|raising|taking)\b|\s[—–]\s/gu;
 
@@ -186,7 +188,10 @@ interface Count {
 
 const PERFECT = /\b(?:have|has)\s+(?:been\s+|now\s+|so\s+far\s+)*$/u;
 
-/** Whether a running-total cue stands in the clause of the count at [start, end). */
+/**
+ * Whether a running-total cue stands in the clause of the count at [start, end). "Since" in a
+ * comparison ("one of the deadliest incidents since the war began") dates a period, not a count.
+ */
 function inCumulativeClause(sentence: string, start: number, end: number): boolean {
   let from = 0;
   let to = sentence.length;
@@ -197,7 +202,15 @@ function inCumulativeClause(sentence: string, start: number, end: number): boole
       break;
     }
   }
-  return CUMULATIVE.test(sentence.slice(from, to));
+  const cues = [...sentence.slice(from, to).matchAll(CUMULATIVE)];
+  if (cues.length === 0) return false;
+  const baselines = baselineSpans(sentence);
+  return cues.some(
+    (cue) =>
+      !baselines.some(
+        (span) => span.start <= from + cue.index && span.end >= from + cue.index + cue[0].length,
+      ),
+  );
 }
 
 /** Counts over non-overlapping matches, so "two soldiers were killed" is not counted twice. */

@@ -4,6 +4,7 @@ import data from './recap.json' with { type: 'json' };
 
 interface RecapFile {
   staleDays: number;
+  baseline: string[];
   recap: string[];
   recapBefore: string[];
   now: string[];
@@ -16,6 +17,26 @@ const NOW = file.now.map(compileScanner);
 const recapIn = scannerSet(RECAP);
 const recapBeforeIn = scannerSet(RECAP_BEFORE);
 const nowIn = scannerSet(NOW);
+const BASELINE = file.baseline.map(compileScanner);
+const baselineIn = scannerSet(BASELINE);
+/** Where the period a baseline compares with ends: its clause. */
+const CLAUSE_END = /[,.;:!?()"“”]|\s[—–-]\s/u;
+
+/**
+ * The spans of a folded sentence that compare an event with a period ("one of the deadliest
+ * incidents since the war began in October"): from the superlative to the end of its clause.
+ * The dates and recap words inside tell when the period began, not when the event happened.
+ */
+export function baselineSpans(folded: string, words?: WordStarts): Match[] {
+  return baselineIn(folded, words)
+    .flatMap((scanner) => scan(scanner, folded, folded, words))
+    .map((match) => {
+      const rest = folded.slice(match.end);
+      const stop = rest.search(CLAUSE_END);
+      const end = match.end + (stop === -1 ? rest.length : stop);
+      return { start: match.start, end, text: folded.slice(match.start, end) };
+    });
+}
 
 /** A recap cue; `before` ones date only what comes after them ("the anniversary of the attack"). */
 export interface RecapMatch extends Match {
@@ -44,9 +65,12 @@ export function findTimeCues(
   const before = recapBeforeIn(folded, words).flatMap((scanner) =>
     scan(scanner, folded, sentence, words),
   );
+  const baselines = baselineSpans(folded, words);
+  const inBaseline = (match: Match) =>
+    baselines.some((span) => span.start <= match.start && span.end >= match.end);
   // "last week" inside "last week's arrest" is that longer cue's, which dates only the arrest.
   const within = (match: Match) =>
-    before.some((cue) => cue.start <= match.start && cue.end >= match.end);
+    before.some((cue) => cue.start <= match.start && cue.end >= match.end) || inBaseline(match);
   const recap: RecapMatch[] = [
     ...recapIn(folded, words)
       .flatMap((scanner) => scan(scanner, folded, sentence, words))
@@ -57,8 +81,8 @@ export function findTimeCues(
   const now = nowIn(folded, words).flatMap((scanner) => scan(scanner, folded, sentence, words));
   for (const date of findDates(sentence, published, staleDays, folded)) {
     const match = { start: date.start, end: date.end, text: sentence.slice(date.start, date.end) };
-    if (date.stale) recap.push({ ...match, before: false });
-    else now.push(match);
+    if (!date.stale) now.push(match);
+    else if (!inBaseline(match)) recap.push({ ...match, before: false });
   }
   return { recap, now };
 }
