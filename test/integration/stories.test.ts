@@ -369,6 +369,31 @@ describe('what a report tells its story', () => {
     expect(updates[0]!.level).toBe(4);
   });
 
+  it('rates a war’s running toll in a headline as no new event', () => {
+    const toll = article(
+      'Gulf Courier',
+      '2024-02-29T10:00:00Z',
+      'Death toll in the territory climbs past 30 000, ministry says',
+      'The number of people killed in the territory has climbed past 30,000, the health ministry ' +
+        'said on Thursday, as fighting went on in the south and talks on a truce stalled.',
+    );
+    const { updates } = ingestAll([toll]);
+    expect(updates[0]!.report.level).toBeLessThan(4);
+  });
+
+  it('rates a death the headline dates months back as a recap, not a new attack', () => {
+    const identified = article(
+      'Capital Courier',
+      '2024-03-14T10:00:00Z',
+      'Reservist thought to be a hostage was killed in 7 October raid',
+      'A reservist who was thought to be held hostage was in fact killed in the raid of 7 ' +
+        'October, the army said. His body was taken into Gaza after he was killed, the army said ' +
+        'on Wednesday.',
+    );
+    const { updates } = ingestAll([identified]);
+    expect(updates[0]!.report.level).toBeLessThan(4);
+  });
+
   it('counts the topic only where the article is about it, not where it names it once', () => {
     const passing = article(
       'Capital Courier',

@@ -25,6 +25,17 @@ describe('countCasualties', () => {
     expect(result).toMatchObject({ killed: 2, injured: 30 });
   });
 
+  it('reads a toll "now" reached, or written with spaces, as a running total', () => {
+    expect(countCasualties('30,000 now killed in the territory')).toMatchObject({
+      killed: 30000,
+      cumulative: true,
+    });
+    expect(countCasualties('Civilian death toll climbs past 12 500 in the region')).toMatchObject({
+      killed: 12500,
+      cumulative: true,
+    });
+  });
+
   it('does not count deaths only wished for', () => {
     expect(countCasualties('The group vowed to kill two hostages.').killed).toBeNull();
   });

@@ -24,7 +24,7 @@ const alternation = (words: readonly string[]) =>
     .join('|');
 
 const QUALIFIER = `(?:(?:${alternation(file.qualifiers)})\\s+)?`;
-const NUMBER = `(?!(?:19|20)\\d\\d(?![\\d,]))(?:\\d{1,3}(?:,\\d{3})+|\\d+|${alternation([...NUMBERS.keys()])})`;
+const NUMBER = `(?!(?:19|20)\\d\\d(?![\\d,]))(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)|\\d+|${alternation([...NUMBERS.keys()])})`;
 // Person nouns ("police ~ officers" lets words stand between); matched on folded text.
 const VICTIM = `(?:${[...file.victims, ...file.singular]
   .map((victim) => victim.replace(/ ~ /g, "(?:\\s+[\\p{L}'’-]+){0,2}\\s+"))
@@ -45,7 +45,7 @@ const LIST = `${ITEM}(?:\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+${ITEM}|\\s*,\\s*$
 const INCLUDING =
   '(?:\\s*[,–—-]\\s*(?:including|among them|most of them|many of them|mostly|mainly|all of them)[^,–—]{1,80}[,–—-])?';
 const AUX =
-  '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far))*';
+  '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far|now))*';
 const LEADING_QUALIFIER = new RegExp(`^${QUALIFIER}`, 'u');
 const ITEM_COUNT = new RegExp(
   `(?<![\\p{L}\\p{N}])${QUALIFIER}(${NUMBER})${PARTITIVE}${WORDS}\\s+(${VICTIM})`,
@@ -132,7 +132,7 @@ const INJURED = patterns(file.injured, 'wounding|injuring|injures|(?<!\\bto\\s)i
 const TOLL_WORDS = '(?:death\\s+toll|number\\s+of\\s+(?:dead|deaths|people\\s+killed|fatalities))';
 const TOLL_ANY = new RegExp(TOLL_WORDS, 'u');
 const DEATH_TOLL = new RegExp(
-  `${TOLL_WORDS}\\s+(?:[\\p{L}'’,]+\\s+){0,14}?(?:to|at|of|reached|is|was|passed|passes|exceeded|tops?|topped)\\s+${QUALIFIER}(?!an?\\s)(${NUMBER})(?![\\p{L}])`,
+  `${TOLL_WORDS}\\s+(?:[\\p{L}'’,]+\\s+){0,14}?(?:to|at|of|reached|is|was|passed|passes|past|exceeded|surpassed|tops?|topped)\\s+${QUALIFIER}(?!an?\\s)(${NUMBER})(?![\\p{L}])`,
   'gu',
 );
 const NONE_KILLED =
@@ -147,7 +147,8 @@ const OUTCOME_WORD =
   /kill|dead|died|slain|murder|massacr|execut|lives|perish|toll|injur|wound|hurt|hospital|casualt|fatalit/i;
 
 function toNumber(word: string): number | null {
-  const digits = word.replace(/,/g, '');
+  // "25,000", or "25 000" as URL slugs and some outlets write it.
+  const digits = word.replace(/[, ]/g, '');
   if (/^\d+$/.test(digits)) return Number(digits);
   const key = word.toLowerCase().replace(/\s+/g, ' ');
   if (key === 'another' || key === 'a second' || key === 'one other') return 1;

@@ -57,20 +57,31 @@ export interface ReportSignal {
  * ceasefire).
  */
 export function reportSignal(
-  article: { title: string; body: string },
+  article: { title: string; body: string; published: string },
   analysis: Analysis,
 ): ReportSignal {
   const headline = readHeadline(article.title, article.body);
   if (headline.kind === 'question') return { severity: severityOf([]), headline, headlineLevel: 0 };
   // A headline compresses: "Charity halts work after strike kills staff" reports the strike.
-  const titleEvents = detectEvents(article.title, splitSentences(article.title));
+  // Read on the article's day, so a date in it can tell a recap ("killed in 7 October attacks").
+  const titleEvents = detectEvents(article.title, splitSentences(article.title), {
+    published: article.published,
+  });
   // headlineLevel() below reads a stored headline the same way.
   const title = severityOf(titleEvents);
+  // Nor does one it dates before the report's day ("soldier killed in 7 October attacks"):
+  // background on that day, news when read without it; nor a war's running toll ("death toll
+  // soars past 25,000"), which tells of no event of the day.
+  const undated = detectEvents(article.title, splitSentences(article.title));
+  const recap = (event: EventMention) =>
+    event.background &&
+    (event.cumulative ||
+      undated.some((other) => other.trigger.start === event.trigger.start && !other.background));
   // An event the headline only fears, threatens or denies ("amid attack fears") names no
   // event of the lead: its words are left out of the families the headline names.
   let named = article.title;
   for (const event of titleEvents)
-    if (event.realis !== 'actual')
+    if (event.realis !== 'actual' || recap(event))
       for (const trigger of event.triggers)
         named = `${named.slice(0, trigger.start)}${' '.repeat(trigger.text.length)}${named.slice(trigger.end)}`;
   const headlineStems = new Set(foldedWords(named).map(stemOf));
