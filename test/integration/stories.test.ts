@@ -244,6 +244,34 @@ describe('one story per event', () => {
     expect(updates[2]!.storyId).not.toBe(updates[0]!.storyId);
   });
 
+  it('keeps strikes on a party apart from that party’s own attacks the day before', () => {
+    const shipping = article(
+      'Gulf Courier',
+      '2024-02-20T09:00:00Z',
+      'Houthi drones and missiles target ships in the Red Sea',
+      'Houthi rebels fired a barrage of drones and missiles at merchant ships in the southern Red ' +
+        'Sea on Monday night, and US and British warships shot most of them down, the navies said.',
+    );
+    const shippingOther = article(
+      'Levant Desk',
+      '2024-02-20T15:00:00Z',
+      'Warships down Houthi drones over the Red Sea',
+      'Western warships in the Red Sea shot down more than 20 drones and missiles that Houthi ' +
+        'rebels launched at merchant shipping overnight, officials said on Tuesday.',
+    );
+    const strikes = article(
+      'Gulf Courier',
+      '2024-02-21T08:00:00Z',
+      'US and UK strike Houthi targets in Yemen after Red Sea attacks',
+      'The United States and Britain launched strikes on more than a dozen Houthi targets in ' +
+        'Yemen overnight, after weeks of Houthi attacks on merchant ships in the Red Sea, officials ' +
+        'said on Wednesday.',
+    );
+    const { updates } = ingestAll([shipping, shippingOther, strikes]);
+    expect(updates[1]!.storyId).toBe(updates[0]!.storyId);
+    expect(updates[2]).toMatchObject({ isNewStory: true, level: 4 });
+  });
+
   it('lets an explainer join its event without raising it: a question reports nothing new', () => {
     const explainer = article(
       'Gulf Courier',

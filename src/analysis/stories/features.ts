@@ -134,7 +134,7 @@ export interface StoryFeatures {
 }
 
 export function storyFeatures(
-  article: { title: string; body: string },
+  article: { title: string; body: string; published: string },
   analysis: Analysis,
 ): StoryFeatures {
   const signal = reportSignal(article, analysis);

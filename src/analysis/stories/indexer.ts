@@ -6,6 +6,7 @@ import { isTopicName, weighTerms, type StoryFeatures } from './features.ts';
 import { HEADLINE_RANK, headlineKind, type HeadlineKind } from './headline.ts';
 import { fromHex, hammingDistance } from './simhash.ts';
 import type { StoryRow } from './schema.ts';
+import { answersAttack, decodeRoles, encodeRoles, type AttackRoles } from './roles.ts';
 import { headlineLevel } from './signal.ts';
 import { createTermStats } from './term-stats.ts';
 
@@ -82,6 +83,7 @@ interface MemberRow {
   article_id: string;
   published: string;
   simhash: string;
+  roles: string;
 }
 
 /** An article's term vector as `story_articles.tokens` keeps it: JSON `[term, weight][]`. */
@@ -126,8 +128,8 @@ export function createStoryIndexer(
     'SELECT kind, level FROM story_articles WHERE story_id = ? AND headline = ? LIMIT 1',
   );
   const recentMembers = db.prepare<[string, number], MemberRow>(
-    `SELECT story_id, article_id, published, simhash FROM (
-       SELECT story_id, article_id, published, simhash,
+    `SELECT story_id, article_id, published, simhash, roles FROM (
+       SELECT story_id, article_id, published, simhash, roles,
          row_number() OVER (PARTITION BY story_id ORDER BY published DESC) AS n
        FROM story_articles WHERE story_id IN (SELECT value FROM json_each(?)))
      WHERE n <= ?`,
@@ -144,9 +146,9 @@ export function createStoryIndexer(
     de_escalation = @de_escalation WHERE id = @id`);
   const insertMember = db.prepare(`INSERT INTO story_articles
     (article_id, story_id, published, outlet, simhash, near_duplicate, level, fatalities,
-     de_escalation, reasons, tokens, keys, headline, kind, topics)
+     de_escalation, reasons, tokens, keys, headline, kind, topics, roles)
     VALUES (@article_id, @story_id, @published, @outlet, @simhash, @near_duplicate, @level,
-     @fatalities, @de_escalation, @reasons, @tokens, @keys, @headline, @kind, @topics)`);
+     @fatalities, @de_escalation, @reasons, @tokens, @keys, @headline, @kind, @topics, @roles)`);
   const countOutlets = db.prepare<[string], { n: number }>(
     'SELECT count(DISTINCT lower(outlet)) AS n FROM story_articles WHERE story_id = ?',
   );
@@ -199,34 +201,48 @@ export function createStoryIndexer(
     return vector;
   }
 
-  /** The story the article joins, or null to open one; a near-duplicate joins outright. */
+  /**
+   * The story the article joins, or null to open one; a near-duplicate joins outright. A report
+   * of an attack on a party that attacked in a story, by none of its attackers, answers that
+   * story's attacks and never joins it (`answersAttack`).
+   */
   function closestStory(
     vector: TermVector,
     keys: readonly string[],
     fingerprint: bigint,
     published: string,
+    roles: AttackRoles,
   ): { id: string; duplicate: boolean } | null {
     const ids = candidates(keys, published);
     if (ids.length === 0) return null;
     const at = Date.parse(published);
-    const byStory = new Map<string, { sum: number; n: number; event: boolean }>();
+    const byStory = new Map<
+      string,
+      { sum: number; n: number; event: boolean; roles: AttackRoles[] }
+    >();
     const eventTerms = [...vector.weights.keys()].filter((term) => !isTopicName(term));
     for (const member of recentMembers.all(JSON.stringify(ids), MAX_MEMBERS)) {
       if (hammingDistance(fingerprint, fromHex(member.simhash)) <= config.nearDuplicateBits)
         return { id: member.story_id, duplicate: true };
       const days = (at - Date.parse(member.published)) / DAY_MS;
       const decay = Math.exp(-(days * days) / (2 * config.sigmaDays * config.sigmaDays));
-      const tally = byStory.get(member.story_id) ?? { sum: 0, n: 0, event: false };
+      const tally = byStory.get(member.story_id) ?? { sum: 0, n: 0, event: false, roles: [] };
       const other = memberVector(member.article_id);
       tally.sum += cosine(vector, other) * decay;
       tally.n++;
       tally.event ||= eventTerms.some((term) => other.weights.has(term));
+      if (member.roles) tally.roles.push(decodeRoles(member.roles));
       byStory.set(member.story_id, tally);
     }
     // A story that shares only the conflict's names with the article is another event of it.
     let best: { id: string; score: number } | null = null;
-    for (const [id, { sum, n, event }] of byStory)
-      if (event && sum / n >= config.threshold && (!best || sum / n > best.score))
+    for (const [id, { sum, n, event, roles: told }] of byStory)
+      if (
+        event &&
+        sum / n >= config.threshold &&
+        (!best || sum / n > best.score) &&
+        !answersAttack(roles, told)
+      )
         best = { id, score: sum / n };
     return best && { id: best.id, duplicate: false };
   }
@@ -238,7 +254,7 @@ export function createStoryIndexer(
     const terms = [...vector.weights.keys()];
     const keys = terms.slice(0, KEY_TERMS);
     const fingerprint = fromHex(features.simhash);
-    const best = closestStory(vector, terms, fingerprint, article.published);
+    const best = closestStory(vector, terms, fingerprint, article.published, signal.roles);
     stats.add(vector.weights.keys());
 
     const existing = best ? getStory.get(best.id) : undefined;
@@ -322,6 +338,7 @@ export function createStoryIndexer(
       headline: headline.text,
       kind: headlineKind(headline),
       topics: topics.join(' '),
+      roles: encodeRoles(signal.roles),
     });
 
     remember(article.id, vector);

@@ -92,4 +92,12 @@ export const storyMigrations: Migration[] = [
       db.exec('ALTER TABLE stories ADD COLUMN peak_seen TEXT');
     },
   },
+  {
+    // Who attacked whom in each report's attacks ("a:us a:uk t:houthis", roles.ts): an attack
+    // on a party that attacked in a story is the answer to it, another event.
+    id: '0203-story-roles',
+    up(db) {
+      db.exec("ALTER TABLE story_articles ADD COLUMN roles TEXT NOT NULL DEFAULT ''");
+    },
+  },
 ];

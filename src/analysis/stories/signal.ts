@@ -4,6 +4,7 @@ import { foldedWords } from '../folded-words.ts';
 import { splitSentences } from '../sentences.ts';
 import { eventLevel, severityOf, type Severity } from '../severity.ts';
 import { readHeadline, type Headline } from './headline.ts';
+import { attackRoles, type AttackRoles } from './roles.ts';
 
 /**
  * Where a news report says what happened: the events of its opening sentences. Later sentences
@@ -37,6 +38,8 @@ export interface ReportSignal {
   headline: Headline;
   /** The level the headline's own events reach: a headline that states the event scores high. */
   headlineLevel: number;
+  /** Who attacked whom in the attacks the report tells (none for a question headline). */
+  roles: AttackRoles;
 }
 
 /**
@@ -61,7 +64,13 @@ export function reportSignal(
   analysis: Analysis,
 ): ReportSignal {
   const headline = readHeadline(article.title, article.body);
-  if (headline.kind === 'question') return { severity: severityOf([]), headline, headlineLevel: 0 };
+  if (headline.kind === 'question')
+    return {
+      severity: severityOf([]),
+      headline,
+      headlineLevel: 0,
+      roles: { attackers: [], targets: [] },
+    };
   // A headline compresses: "Charity halts work after strike kills staff" reports the strike.
   // Read on the article's day, so a date in it can tell a recap ("killed in 7 October attacks").
   const titleEvents = detectEvents(article.title, splitSentences(article.title), {
@@ -103,6 +112,7 @@ export function reportSignal(
     },
     headline,
     headlineLevel: title.level,
+    roles: attackRoles(lead.filter((event) => event.realis === 'actual')),
   };
 }
 
