@@ -61,30 +61,116 @@ const GROUPS = Object.entries(file.groups).map(([name, nouns]) => ({
 /** The group of people a noun names, "people" when it is none of `groups`. */
 const groupOf = (noun: string) => GROUPS.find((group) => group.regex.test(noun))?.name ?? 'people';
 
+/** The literal start of each alternative ("hospitali[sz]ed" gives "hospitali"), lowercase. */
+const firstLiterals = (alternatives: readonly string[]) =>
+  alternatives.map((alternative) => alternative.split(/[\s\\[(?*+{|.]/)[0]!);
+
+/** What a count's first word can be: a qualifier's, a number word's, or "another", "one other". */
+const COUNT_FIRSTS = [
+  ...firstLiterals(file.qualifiers),
+  ...firstLiterals([...NUMBERS.keys()]),
+  'another',
+  'a',
+  'one',
+];
+
+/**
+ * A count pattern and where a match can start. Run by `matchAll`, each pattern was tried at
+ * every character of a sentence (with dozens of number words and qualifiers at each), which
+ * made counting the dearest part of the events stage on casualty-heavy news; a match can only
+ * start where a word begins with one of `firsts` (or a digit, when `digits`), so only those
+ * places are tried, with the same pattern made sticky.
+ */
+interface CountPattern {
+  regex: RegExp;
+  sticky: RegExp;
+  firsts: readonly string[];
+  digits: boolean;
+}
+
+function countPattern(source: string, firsts: readonly string[], digits: boolean): CountPattern {
+  return {
+    regex: new RegExp(source, 'gu'),
+    sticky: new RegExp(source, 'uy'),
+    firsts: [...new Set(firsts)],
+    digits,
+  };
+}
+
+const isLetter = (char: string) =>
+  (char >= 'a' && char <= 'z') ||
+  (char >= 'A' && char <= 'Z') ||
+  (char > '\x7f' && /\p{L}/u.test(char));
+const isDigit = (char: string) => char >= '0' && char <= '9';
+
+/**
+ * The places a pattern's match can start: each letter after a non-letter where one of its
+ * `firsts` begins, and, for patterns that start with a number, each ASCII digit after neither a
+ * letter nor a digit. Every match starts at one of them, so trying only these finds what
+ * `matchAll` finds.
+ */
+function candidateStarts(sentence: string, pattern: CountPattern): number[] {
+  const starts: number[] = [];
+  let previous = '';
+  for (let at = 0; at < sentence.length; at++) {
+    const char = sentence[at]!;
+    if (isLetter(char)) {
+      if (!isLetter(previous) && pattern.firsts.some((first) => sentence.startsWith(first, at)))
+        starts.push(at);
+    } else if (pattern.digits && isDigit(char) && !isDigit(previous) && !isLetter(previous))
+      starts.push(at);
+    previous = char;
+  }
+  return starts;
+}
+
+/** `sentence.matchAll(pattern.regex)`, trying the pattern only where a match can start. */
+function matchesOf(pattern: CountPattern, sentence: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let next = 0;
+  for (const at of candidateStarts(sentence, pattern)) {
+    if (at < next) continue;
+    pattern.sticky.lastIndex = at;
+    const match = pattern.sticky.exec(sentence);
+    if (!match) continue;
+    found.push(match);
+    next = at + Math.max(1, match[0].length);
+  }
+  return found;
+}
+
 /**
  * The count patterns of one outcome, and the cheap test a sentence must pass for any of them to
  * match: each pattern contains an outcome word or participle, so a sentence without one is not
- * run through them.
+ * run through them. `participleFirsts` are the participles' literal starts.
  */
 function patterns(
   outcome: readonly string[],
   participles: string,
-): { any: RegExp; regexes: RegExp[] } {
+  participleFirsts: readonly string[],
+): { any: RegExp; regexes: CountPattern[] } {
   const words = alternation(outcome);
+  const outcomeFirsts = [...firstLiterals(outcome), ...participleFirsts];
   const regexes = [
     // "a police officer and three gunmen were killed", "several people, including a policeman, were killed"
-    new RegExp(`(?<![\\p{L}\\p{N}])(${LIST})${INCLUDING}${AUX}\\s+(?:${words})(?![\\p{L}])`, 'gu'),
+    countPattern(
+      `(?<![\\p{L}\\p{N}])(${LIST})${INCLUDING}${AUX}\\s+(?:${words})(?![\\p{L}])`,
+      COUNT_FIRSTS,
+      true,
+    ),
     // "killing two soldiers and a civilian", "wounded two others"
-    new RegExp(`(?<![\\p{L}])(?:${words}|${participles})\\s+(${LIST})`, 'gu'),
+    countPattern(`(?<![\\p{L}])(?:${words}|${participles})\\s+(${LIST})`, outcomeFirsts, false),
     // "killing 12.", "wounding five in the attack"
-    new RegExp(
+    countPattern(
       `(?<![\\p{L}])(?:${words}|${participles})\\s+(${QUALIFIER}${NUMBER})(?=\\s*(?:[,.;]|$|\\s+(?:and|in|at|on|near|when|after|during|as|including)(?![\\p{L}])))`,
-      'gu',
+      outcomeFirsts,
+      false,
     ),
     // "three were killed", "another wounded"
-    new RegExp(
+    countPattern(
       `(?<![\\p{L}\\p{N}])(${QUALIFIER}${NUMBER}|another|a\\s+second|one\\s+other)${AUX}\\s+(?:${words})(?![\\p{L}])`,
-      'gu',
+      COUNT_FIRSTS,
+      true,
     ),
   ];
   return { any: new RegExp(`${words}|${participles}`, 'u'), regexes };
@@ -127,8 +213,11 @@ const TALLY = /\b(?:number|total|toll|count|tally)\s+of\s+(?:[\p{L}-]+\s+){0,2}$
 export const WAR_TOLL_AT_LEAST = file.warTollAtLeast;
 
 // A headline's present tense acts like the participle: "tank fire kills five soldiers".
-const KILLED = patterns(file.killed, 'killing|kills|(?<!\\bto\\s)kill');
-const INJURED = patterns(file.injured, 'wounding|injuring|injures|(?<!\\bto\\s)injure');
+const KILLED = patterns(file.killed, 'killing|kills|(?<!\\bto\\s)kill', ['kill']);
+const INJURED = patterns(file.injured, 'wounding|injuring|injures|(?<!\\bto\\s)injure', [
+  'wounding',
+  'injur',
+]);
 const TOLL_WORDS = '(?:death\\s+toll|number\\s+of\\s+(?:dead|deaths|people\\s+killed|fatalities))';
 const TOLL_ANY = new RegExp(TOLL_WORDS, 'u');
 const DEATH_TOLL = new RegExp(
@@ -216,14 +305,15 @@ function inCumulativeClause(sentence: string, start: number, end: number): boole
 
 /** Counts over non-overlapping matches, so "two soldiers were killed" is not counted twice. */
 function counts(
-  regexes: readonly RegExp[],
+  regexes: readonly (RegExp | CountPattern)[],
   sentence: string,
   found: Count[] = [],
   one = false,
 ): Count[] {
   for (const regex of regexes) {
-    regex.lastIndex = 0;
-    for (const match of sentence.matchAll(regex)) {
+    if (regex instanceof RegExp) regex.lastIndex = 0;
+    const matches = regex instanceof RegExp ? sentence.matchAll(regex) : matchesOf(regex, sentence);
+    for (const match of matches) {
       const start = match.index;
       const end = start + match[0].length;
       if (found.some((other) => start < other.end && end > other.start)) continue;
