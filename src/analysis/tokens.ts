@@ -52,24 +52,26 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   while ((match = TOKEN.exec(text)) !== null && match.index < end) {
     const raw = match[0];
     const start = match.index;
-    const first = raw[0]!;
-    if (/\p{L}/u.test(first)) {
-      const possessive = /^(.+?)(['’]s)$/u.exec(raw);
-      if (possessive && possessive[1]!.length > 1 && !/['’]s$/u.test(possessive[1]!)) {
-        const word = possessive[1]!;
-        tokens.push(wordToken(word, start));
-        tokens.push({
-          text: possessive[2]!,
-          lower: "'s",
-          start: start + word.length,
-          end: start + raw.length,
-          kind: 'possessive',
-          cap: false,
-        });
-        continue;
+    const first = raw.charCodeAt(0);
+    if (isLetter(raw, first)) {
+      // A possessive: a word of two or more characters then 's ("Serbia's"), not "s's".
+      if (raw.length > 3 && raw.endsWith('s') && isApostrophe(raw.charCodeAt(raw.length - 2))) {
+        const word = raw.slice(0, -2);
+        if (!(word.endsWith('s') && isApostrophe(word.charCodeAt(word.length - 2)))) {
+          tokens.push(wordToken(word, start));
+          tokens.push({
+            text: raw.slice(-2),
+            lower: "'s",
+            start: start + word.length,
+            end: start + raw.length,
+            kind: 'possessive',
+            cap: false,
+          });
+          continue;
+        }
       }
       tokens.push(wordToken(raw, start));
-    } else if (/\p{N}/u.test(first)) {
+    } else if (isDigit(raw, first)) {
       tokens.push({
         text: raw,
         lower: raw,
@@ -92,13 +94,28 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   return tokens;
 }
 
+const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
+
+/** `/\p{L}/u` on the first code unit of `raw` (`code`), ASCII decided inline. */
+function isLetter(raw: string, code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return /\p{L}/u.test(raw[0]!);
+}
+
+/** `/\p{N}/u` on the first code unit of `raw` (`code`), ASCII decided inline. */
+function isDigit(raw: string, code: number): boolean {
+  if (code < 0x80) return code >= 0x30 && code <= 0x39;
+  return /\p{N}/u.test(raw[0]!);
+}
+
 function wordToken(text: string, start: number): Token {
+  const first = text.charCodeAt(0);
   return {
     text,
     lower: fold(text),
     start,
     end: start + text.length,
     kind: 'word',
-    cap: /^\p{Lu}/u.test(text),
+    cap: first < 0x80 ? first >= 0x41 && first <= 0x5a : /^\p{Lu}/u.test(text),
   };
 }

@@ -37,10 +37,13 @@ const backgroundIn = scannerSet(BACKGROUND);
 /** All trigger and ignore matches in the text, overlaps resolved longest first, then by file order. */
 function findHits(text: string, folded: string, words = wordStarts(folded)): Hit[] {
   const all: Hit[] = [];
+  // Written out rather than spread: one object shape, built without copying properties by name.
   for (const trigger of triggersIn(folded, words))
-    for (const match of scan(trigger, folded, text, words)) all.push({ ...match, trigger });
+    for (const { start, end, text: matched } of scan(trigger, folded, text, words))
+      all.push({ start, end, text: matched, trigger });
   for (const ignored of ignoredIn(folded, words))
-    for (const match of scan(ignored, folded, text, words)) all.push({ ...match, trigger: null });
+    for (const { start, end, text: matched } of scan(ignored, folded, text, words))
+      all.push({ start, end, text: matched, trigger: null });
   all.sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) ||

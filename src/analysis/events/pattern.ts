@@ -269,12 +269,21 @@ const scannersByKey = new Map<string, { id: number; literal: string }[]>();
 /** The listed scanners with a literal too short or not starting a word: never skipped. */
 const alwaysTried: number[] = [];
 let listed = 0;
-/** Per word-start index, which listed scanners its text can match (one pass serves every list). */
-const possibleIn = new WeakMap<WordStarts, Uint8Array>();
+/**
+ * For the last few word-start indexes, which listed scanners their texts can match (one pass
+ * serves every list). A few slots, not a WeakMap: the sentence being read asks again and again,
+ * and a WeakMap entry per sentence's index made every young-generation collection trace
+ * ephemerons.
+ */
+const POSSIBLE_SLOTS = 4;
+const possibleWords: (WordStarts | null)[] = Array<WordStarts | null>(POSSIBLE_SLOTS).fill(null);
+const possibleSets: Uint8Array[] = Array.from({ length: POSSIBLE_SLOTS }, () => new Uint8Array(0));
+let nextSlot = 0;
 
 function possibleScanners(folded: string, words: WordStarts): Uint8Array {
-  const cached = possibleIn.get(words);
-  if (cached && cached.length === listed) return cached;
+  for (let slot = 0; slot < POSSIBLE_SLOTS; slot++)
+    if (possibleWords[slot] === words && possibleSets[slot]!.length === listed)
+      return possibleSets[slot]!;
   const possible = new Uint8Array(listed);
   for (const id of alwaysTried) possible[id] = 1;
   words.forEach((positions, key) => {
@@ -289,7 +298,9 @@ function possibleScanners(folded: string, words: WordStarts): Uint8Array {
         }
     }
   });
-  possibleIn.set(words, possible);
+  possibleWords[nextSlot] = words;
+  possibleSets[nextSlot] = possible;
+  nextSlot = (nextSlot + 1) % POSSIBLE_SLOTS;
   return possible;
 }
 

@@ -49,7 +49,9 @@ export function findCues(folded: string, sentence: string, words?: WordStarts): 
     for (const match of scan(scanner, folded, sentence, words))
       if (!isMonth(folded, match))
         found.push({
-          ...match,
+          start: match.start,
+          end: match.end,
+          text: match.text,
           realis: cue.realis,
           rank: cue.rank,
           before: cue.before,
