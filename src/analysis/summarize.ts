@@ -57,8 +57,9 @@ export function summarizeSentences(
       documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   const idf = (word: string) => Math.log(1 + sentences.length / (documentFrequency.get(word) ?? 1));
   const weigh = (list: readonly string[]) => {
-    const vector = new Map<string, number>();
-    for (const [word, n] of termCounts(list)) vector.set(word, n * idf(word));
+    // The counts become the weights in place (setting a key keeps its order).
+    const vector = termCounts(list);
+    for (const [word, n] of vector) vector.set(word, n * idf(word));
     return termVector(vector);
   };
   const centroid = weigh(words.flat());

@@ -61,12 +61,26 @@ export interface Match {
 export function findAll(regex: RegExp, text: string, original = text): Match[] {
   const found: Match[] = [];
   regex.lastIndex = 0;
-  for (const match of text.matchAll(regex)) {
-    if (match[0].length === 0) continue;
-    const end = match.index + match[0].length;
+  // `exec` in a loop, as `matchAll` iterates but without its copy of the RegExp and iterator.
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(text)) !== null) {
+    const length = match[0].length;
+    if (length === 0) {
+      regex.lastIndex = nextIndex(text, regex.lastIndex, regex.unicode);
+      continue;
+    }
+    const end = match.index + length;
     found.push({ start: match.index, end, text: original.slice(match.index, end) });
   }
   return found;
+}
+
+/** Where a global RegExp goes on after an empty match (the spec's AdvanceStringIndex). */
+function nextIndex(text: string, at: number, unicode: boolean): number {
+  if (!unicode || at + 1 >= text.length) return at + 1;
+  const code = text.charCodeAt(at);
+  const low = text.charCodeAt(at + 1);
+  return code >= 0xd800 && code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? at + 2 : at + 1;
 }
 
 /**
@@ -250,19 +264,40 @@ function followsWordCharacter(text: string, at: number): boolean {
   return isWordCharacter(text, at - 1, code, 1);
 }
 
+/** A literal found through the word-start index: three or more characters, starting a word. */
+const indexable = (literal: string) => literal.length >= KEY && STARTS_WORD.test(literal);
+
+/** Each literal's key in a word-start index, or null when it is not `indexable`. */
+const indexKeys = new Map<string, string | null>();
+
+/**
+ * The key under which a literal's places are indexed (null: not indexable). Kept per literal:
+ * the literals are few and asked for hundreds of times per article, and a kept key is a string
+ * whose hash is known instead of a fresh slice.
+ */
+function indexKey(literal: string): string | null {
+  let key = indexKeys.get(literal);
+  if (key === undefined) {
+    key = indexable(literal) ? literal.slice(0, KEY) : null;
+    indexKeys.set(literal, key);
+  }
+  return key;
+}
+
 function hintPositions(hint: string, folded: string, words: WordStarts | undefined): number[] {
+  const found: number[] = [];
   // Every match is preceded by a non-word character, so a hint that starts with a letter or
   // digit can only occur at a word start.
-  if (words && hint.length >= KEY && STARTS_WORD.test(hint))
-    return (words.get(hint.slice(0, KEY)) ?? []).filter((at) => folded.startsWith(hint, at));
-  const found: number[] = [];
+  const key = words ? indexKey(hint) : null;
+  if (key !== null) {
+    const positions = words!.get(key);
+    if (positions) for (const at of positions) if (folded.startsWith(hint, at)) found.push(at);
+    return found;
+  }
   for (let at = folded.indexOf(hint); at !== -1; at = folded.indexOf(hint, at + 1))
     if (!followsWordCharacter(folded, at)) found.push(at);
   return found;
 }
-
-/** A literal found through the word-start index: three or more characters, starting a word. */
-const indexable = (literal: string) => literal.length >= KEY && STARTS_WORD.test(literal);
 
 /** Every listed scanner's required literals by their first three characters, with its number. */
 const scannersByKey = new Map<string, { id: number; literal: string }[]>();
@@ -342,9 +377,11 @@ export function scannerSet<T extends Scanner>(
 
 /** Whether a literal of a pattern's word occurs at a word start (where every word of a match starts). */
 function occurs(literal: string, folded: string, words: WordStarts | undefined): boolean {
-  if (words && literal.length >= KEY && STARTS_WORD.test(literal))
-    return words.get(literal.slice(0, KEY))?.some((at) => folded.startsWith(literal, at)) ?? false;
-  return folded.includes(literal);
+  const key = words ? indexKey(literal) : null;
+  if (key === null) return folded.includes(literal);
+  const positions = words!.get(key);
+  if (positions) for (const at of positions) if (folded.startsWith(literal, at)) return true;
+  return false;
 }
 
 /**
