@@ -51,17 +51,20 @@ function findHits(text: string, folded: string, words = wordStarts(folded)): Hit
       a.start - b.start,
   );
   const kept: Hit[] = [];
-  // Ignored phrases never hide one another, only triggers.
-  for (const hit of all)
-    if (
-      !kept.some(
-        (other) =>
-          hit.start < other.end &&
-          hit.end > other.start &&
-          (hit.trigger !== null || other.trigger !== null),
-      )
-    )
-      kept.push(hit);
+  // Ignored phrases never hide one another, only triggers. The characters each kind of kept hit
+  // covers are marked (matches are never empty), instead of testing every hit against every
+  // hit kept before it.
+  const byAny = new Uint8Array(text.length);
+  const byTrigger = new Uint8Array(text.length);
+  for (const hit of all) {
+    const covered = hit.trigger !== null ? byAny : byTrigger;
+    let overlaps = false;
+    for (let at = hit.start; at < hit.end && !overlaps; at++) overlaps = covered[at] === 1;
+    if (overlaps) continue;
+    kept.push(hit);
+    byAny.fill(1, hit.start, hit.end);
+    if (hit.trigger !== null) byTrigger.fill(1, hit.start, hit.end);
+  }
   return kept.filter((hit) => hit.trigger !== null).sort((a, b) => a.start - b.start);
 }
 
