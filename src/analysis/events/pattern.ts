@@ -169,8 +169,11 @@ export interface Scanner {
    */
   sticky: RegExp;
   hints: string[] | null;
+  /** Each hint's key in a word-start index (null: found by search instead). */
+  hintKeys: (string | null)[] | null;
   /** One of these occurs in every match: a text with none of them has no match. */
   required: string[] | null;
+  requiredKeys: (string | null)[] | null;
 }
 
 function atWordStarts(regex: RegExp): RegExp {
@@ -180,11 +183,15 @@ function atWordStarts(regex: RegExp): RegExp {
 
 export function compileScanner(pattern: string): Scanner {
   const regex = compilePattern(pattern);
+  const hints = patternHints(pattern);
+  const required = patternRequired(pattern);
   return {
     regex,
     sticky: atWordStarts(regex),
-    hints: patternHints(pattern),
-    required: patternRequired(pattern),
+    hints,
+    hintKeys: hints?.map(indexKey) ?? null,
+    required,
+    requiredKeys: required?.map(indexKey) ?? null,
   };
 }
 
@@ -197,12 +204,15 @@ export function compileAnyScanner(patterns: readonly string[]): Scanner {
   const regex = compileAny(patterns, 'gu');
   const starts = patterns.map(patternHints);
   const all = starts.every((hints) => hints !== null) ? [...new Set(starts.flat())] : null;
+  const hints =
+    all?.filter((hint) => !all.some((other) => other !== hint && hint.startsWith(other))) ?? null;
   return {
     regex,
     sticky: atWordStarts(regex),
-    hints:
-      all?.filter((hint) => !all.some((other) => other !== hint && hint.startsWith(other))) ?? null,
+    hints,
+    hintKeys: hints?.map(indexKey) ?? null,
     required: null,
+    requiredKeys: null,
   };
 }
 
@@ -267,30 +277,27 @@ function followsWordCharacter(text: string, at: number): boolean {
 /** A literal found through the word-start index: three or more characters, starting a word. */
 const indexable = (literal: string) => literal.length >= KEY && STARTS_WORD.test(literal);
 
-/** Each literal's key in a word-start index, or null when it is not `indexable`. */
-const indexKeys = new Map<string, string | null>();
-
 /**
- * The key under which a literal's places are indexed (null: not indexable). Kept per literal:
- * the literals are few and asked for hundreds of times per article, and a kept key is a string
- * whose hash is known instead of a fresh slice.
+ * The key under which a literal's places are indexed (null: not indexable). Scanners keep their
+ * literals' keys: asked for hundreds of times per article, a kept key is a string whose hash is
+ * known instead of a fresh slice tested by a RegExp.
  */
 function indexKey(literal: string): string | null {
-  let key = indexKeys.get(literal);
-  if (key === undefined) {
-    key = indexable(literal) ? literal.slice(0, KEY) : null;
-    indexKeys.set(literal, key);
-  }
-  return key;
+  return indexable(literal) ? literal.slice(0, KEY) : null;
 }
 
-function hintPositions(hint: string, folded: string, words: WordStarts | undefined): number[] {
+/** Where `hint` (whose index key is `key`) occurs at a word start of the folded text. */
+function hintPositions(
+  hint: string,
+  key: string | null,
+  folded: string,
+  words: WordStarts | undefined,
+): number[] {
   const found: number[] = [];
   // Every match is preceded by a non-word character, so a hint that starts with a letter or
   // digit can only occur at a word start.
-  const key = words ? indexKey(hint) : null;
-  if (key !== null) {
-    const positions = words!.get(key);
+  if (words && key !== null) {
+    const positions = words.get(key);
     if (positions) for (const at of positions) if (folded.startsWith(hint, at)) found.push(at);
     return found;
   }
@@ -376,10 +383,14 @@ export function scannerSet<T extends Scanner>(
 }
 
 /** Whether a literal of a pattern's word occurs at a word start (where every word of a match starts). */
-function occurs(literal: string, folded: string, words: WordStarts | undefined): boolean {
-  const key = words ? indexKey(literal) : null;
-  if (key === null) return folded.includes(literal);
-  const positions = words!.get(key);
+function occurs(
+  literal: string,
+  key: string | null,
+  folded: string,
+  words: WordStarts | undefined,
+): boolean {
+  if (!words || key === null) return folded.includes(literal);
+  const positions = words.get(key);
   if (positions) for (const at of positions) if (folded.startsWith(literal, at)) return true;
   return false;
 }
@@ -393,8 +404,13 @@ export function matchesAnywhere(scanner: Scanner, folded: string, words?: WordSt
     scanner.regex.lastIndex = 0;
     return scanner.regex.test(folded);
   }
-  for (const hint of scanner.hints)
-    for (const at of hintPositions(hint, folded, words)) {
+  for (let hint = 0; hint < scanner.hints.length; hint++)
+    for (const at of hintPositions(
+      scanner.hints[hint]!,
+      scanner.hintKeys![hint] ?? null,
+      folded,
+      words,
+    )) {
       scanner.sticky.lastIndex = at;
       if (scanner.sticky.test(folded)) return true;
     }
@@ -414,12 +430,19 @@ export function scan(
   original = folded,
   words?: WordStarts,
 ): Match[] {
-  if (scanner.required && !scanner.required.some((literal) => occurs(literal, folded, words)))
+  if (
+    scanner.required &&
+    !scanner.required.some((literal, at) =>
+      occurs(literal, scanner.requiredKeys![at] ?? null, folded, words),
+    )
+  )
     return [];
   if (scanner.hints === null) return findAll(scanner.regex, folded, original);
-  const starts = hintPositions(scanner.hints[0]!, folded, words);
+  const keys = scanner.hintKeys!;
+  const starts = hintPositions(scanner.hints[0]!, keys[0] ?? null, folded, words);
   for (let hint = 1; hint < scanner.hints.length; hint++)
-    for (const at of hintPositions(scanner.hints[hint]!, folded, words)) starts.push(at);
+    for (const at of hintPositions(scanner.hints[hint]!, keys[hint] ?? null, folded, words))
+      starts.push(at);
   if (starts.length === 0) return [];
   if (scanner.hints.length > 1) starts.sort((a, b) => a - b);
   const found: Match[] = [];
