@@ -82,7 +82,6 @@ const COUNT_FIRSTS = [
  * places are tried, with the same pattern made sticky.
  */
 interface CountPattern {
-  regex: RegExp;
   sticky: RegExp;
   firsts: readonly string[];
   digits: boolean;
@@ -90,7 +89,6 @@ interface CountPattern {
 
 function countPattern(source: string, firsts: readonly string[], digits: boolean): CountPattern {
   return {
-    regex: new RegExp(source, 'gu'),
     sticky: new RegExp(source, 'uy'),
     firsts: [...new Set(firsts)],
     digits,
@@ -124,7 +122,7 @@ function candidateStarts(sentence: string, pattern: CountPattern): number[] {
   return starts;
 }
 
-/** `sentence.matchAll(pattern.regex)`, trying the pattern only where a match can start. */
+/** What `matchAll` with the pattern would find, trying it only where a match can start. */
 function matchesOf(pattern: CountPattern, sentence: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
   let next = 0;
