@@ -97,7 +97,7 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
 const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
 
 /** `/\p{L}/u` on the first code unit of `raw` (`code`), ASCII decided inline. */
-function isLetter(raw: string, code: number): boolean {
+export function isLetter(raw: string, code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   return /\p{L}/u.test(raw[0]!);
 }

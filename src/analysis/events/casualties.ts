@@ -1,4 +1,5 @@
 import data from './casualties.json' with { type: 'json' };
+import { isLetter as isLetterAt } from '../tokens.ts';
 import { fold } from './pattern.ts';
 import { baselineSpans } from './recap.ts';
 
@@ -95,10 +96,7 @@ function countPattern(source: string, firsts: readonly string[], digits: boolean
   };
 }
 
-const isLetter = (char: string) =>
-  (char >= 'a' && char <= 'z') ||
-  (char >= 'A' && char <= 'Z') ||
-  (char > '\x7f' && /\p{L}/u.test(char));
+const isLetter = (char: string) => char !== '' && isLetterAt(char, char.charCodeAt(0));
 const isDigit = (char: string) => char >= '0' && char <= '9';
 
 /**
