@@ -8,39 +8,54 @@ import { foldedWords } from '../folded-words.ts';
  */
 const SHINGLE = 3;
 
-function fnv1a(text: string, seed: number): number {
-  let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
+/** 32-bit FNV-1a of `text` from `at` to `end`, continuing from `hash`. */
+function fnv1aOver(hash: number, text: string, at: number, end: number): number {
+  for (let i = at; i < end; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  // Final avalanche so that similar shingles do not share high bits.
+  return hash;
+}
+
+/** Final avalanche so that similar shingles do not share high bits. */
+function avalanche(hash: number): number {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b) >>> 0;
   hash ^= hash >>> 13;
   return hash >>> 0;
 }
 
+/** FNV-1a (with `avalanche`) of the words from `first` to `end` joined by single spaces. */
+function shingleHash(words: readonly string[], first: number, end: number, seed: number): number {
+  let hash = seed >>> 0;
+  for (let i = first; i < end; i++) {
+    if (i > first) hash = fnv1aOver(hash, ' ', 0, 1);
+    hash = fnv1aOver(hash, words[i]!, 0, words[i]!.length);
+  }
+  return avalanche(hash);
+}
+
+/**
+ * It runs on every ingested article, so a shingle is hashed word by word rather than joined into
+ * a string, and each bit counts the shingles that set it (its weight is set minus unset).
+ */
 export function simhash(text: string): bigint {
   const tokens = foldedWords(text);
-  const weights = new Int32Array(64);
+  const ones = new Int32Array(64);
   const count = Math.max(1, tokens.length - SHINGLE + 1);
+  const width = Math.min(SHINGLE, tokens.length);
   for (let i = 0; i < count; i++) {
-    // The same string as tokens.slice(i, i + 3).join(' '), without the array.
-    const shingle =
-      tokens.length >= SHINGLE
-        ? `${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`
-        : tokens.join(' ');
-    const low = fnv1a(shingle, 0x811c9dc5);
-    const high = fnv1a(shingle, 0x050c5d1f);
+    const end = tokens.length >= SHINGLE ? i + SHINGLE : width;
+    const low = shingleHash(tokens, i, end, 0x811c9dc5);
+    const high = shingleHash(tokens, i, end, 0x050c5d1f);
     for (let bit = 0; bit < 32; bit++) {
-      weights[bit]! += (low >>> bit) & 1 ? 1 : -1;
-      weights[bit + 32]! += (high >>> bit) & 1 ? 1 : -1;
+      ones[bit]! += (low >>> bit) & 1;
+      ones[bit + 32]! += (high >>> bit) & 1;
     }
   }
   let fingerprint = 0n;
   for (let bit = 63; bit >= 0; bit--)
-    fingerprint = (fingerprint << 1n) | (weights[bit]! > 0 ? 1n : 0n);
+    fingerprint = (fingerprint << 1n) | (2 * ones[bit]! > count ? 1n : 0n);
   return fingerprint;
 }
 
