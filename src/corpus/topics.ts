@@ -1,4 +1,5 @@
 import { normaliseText } from './article-id.ts';
+import { findTerms, termFinder } from './term-finder.ts';
 import known from './topics.json' with { type: 'json' };
 
 /** A subject users ask about, and the words that mark an article as being about it. */
@@ -15,10 +16,10 @@ const TOPICS: Topic[] = Object.entries(
 ).map(([key, topic]) => ({ key, label: topic.label, terms: topic.terms, known: true }));
 
 /** Each known topic's terms folded once, for `topicsOfArticle` (run on every ingested article). */
-const FOLDED_TERMS = TOPICS.map((topic) => ({
-  key: topic.key,
-  terms: topic.terms.map((term) => normaliseText(term)).filter(Boolean),
-}));
+const FOLDED_TERMS = TOPICS.flatMap((topic) =>
+  topic.terms.map((term) => ({ key: topic.key, term: normaliseText(term) })),
+);
+const TERMS = termFinder(FOLDED_TERMS.map(({ term }) => term));
 
 /**
  * The known topics an article is about, by the rule the full-text search uses: a one-word term
@@ -31,12 +32,15 @@ export function topicsOfArticle(article: {
   body: string;
   tags: readonly string[];
 }): string[] {
-  const text = ` ${normaliseText(`${article.title} ${article.body} ${article.tags.join(' ')}`)} `;
-  return FOLDED_TERMS.filter((topic) =>
-    topic.terms.some((term) =>
-      term.includes(' ') ? text.includes(` ${term} `) : text.includes(` ${term}`),
-    ),
-  ).map((topic) => topic.key);
+  // Folded part by part (the same words as the whole, as parts break words at the space anyway),
+  // so that the body's folding is the one `normaliseText` remembers.
+  const parts = [article.title, article.body, ...article.tags].map((part) => normaliseText(part));
+  const found = new Set<string>();
+  findTerms(TERMS, ` ${parts.filter(Boolean).join(' ')} `, (index, whole) => {
+    const { key, term } = FOLDED_TERMS[index]!;
+    if (whole || !term.includes(' ')) found.add(key);
+  });
+  return TOPICS.filter((topic) => found.has(topic.key)).map((topic) => topic.key);
 }
 
 /**

@@ -3,6 +3,7 @@ import { foldedWords } from '../folded-words.ts';
 import { termVector, type TermVector } from '../terms.ts';
 import { knownTopics } from '../../corpus/topics.ts';
 import { normaliseText } from '../../corpus/article-id.ts';
+import { findTerms, termFinder } from '../../corpus/term-finder.ts';
 import { headlineLevel, reportSignal, type ReportSignal } from './signal.ts';
 import { simhash, toHex } from './simhash.ts';
 
@@ -101,20 +102,34 @@ export function topicMentions(
   title: string,
   body: string,
 ): { central: string[]; passing: string[] } {
-  const head = ` ${normaliseText(`${title} ${foldedWords(body, LEAD_WORDS).join(' ')}`)} `;
-  const text = ` ${normaliseText(body)} `;
+  const head = wholeMentions(
+    ` ${normaliseText(`${title} ${foldedWords(body, LEAD_WORDS).join(' ')}`)} `,
+  );
+  const text = wholeMentions(` ${normaliseText(body)} `);
   const central: string[] = [];
   const passing: string[] = [];
   for (const topic of knownTopics()) {
-    const terms = topic.terms.map((term) => ` ${normaliseText(term)} `);
-    let mentions = 0;
-    for (const term of terms)
-      for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) mentions++;
-    if (terms.some((term) => head.includes(term)) || mentions >= CENTRAL_MENTIONS)
-      central.push(topic.key);
+    const mentions = text.get(topic.key) ?? 0;
+    if (head.has(topic.key) || mentions >= CENTRAL_MENTIONS) central.push(topic.key);
     else if (mentions > 0) passing.push(topic.key);
   }
   return { central, passing };
+}
+
+/** Each known topic's terms, folded, with the topic they name. */
+const TOPIC_TERMS = knownTopics().flatMap((topic) =>
+  topic.terms.map((term) => ({ key: topic.key, term: normaliseText(term) })),
+);
+const TOPIC_FINDER = termFinder(TOPIC_TERMS.map(({ term }) => term));
+
+/** How many times a folded text names each topic by one of its terms as whole words. */
+function wholeMentions(folded: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  findTerms(TOPIC_FINDER, folded, (index, whole) => {
+    const { key } = TOPIC_TERMS[index]!;
+    if (whole) counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return counts;
 }
 
 /**
