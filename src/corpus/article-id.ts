@@ -26,9 +26,20 @@ export function canonicalUrl(raw: string): string | null {
   return `https://${url.host}${path}${url.search}`;
 }
 
-/** Lowercased, diacritics folded, punctuation and runs of space collapsed. */
+/** Texts at least this long are remembered by `normaliseText` (an article's body, not a name). */
+const REMEMBERED_FROM = 1_000;
+/** The last long text `normaliseText` folded, and its result. */
+let remembered = { text: '', normalised: '' };
+
+/**
+ * Lowercased, diacritics folded, punctuation and runs of space collapsed. Preparing an article
+ * for storage folds its body for the content hash, the topics and the story features, three
+ * callers that do not share a value, so the last long text is remembered.
+ */
 export function normaliseText(text: string): string {
-  return foldedWords(text).join(' ');
+  if (text.length < REMEMBERED_FROM) return foldedWords(text).join(' ');
+  if (text !== remembered.text) remembered = { text, normalised: foldedWords(text).join(' ') };
+  return remembered.normalised;
 }
 
 /**
