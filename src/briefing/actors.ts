@@ -12,7 +12,8 @@ const MAX_ACTORS = 6;
 interface Known {
   key: string;
   name: string;
-  role: string | null;
+  /** Read from the person's card on first use: a briefing resolves a hundred names and shows six. */
+  readonly role: string | null;
 }
 
 /**
@@ -23,11 +24,17 @@ interface Known {
  */
 export function createNameLookup(people: PeopleDirectory) {
   const cache = new Map<string, Known | { candidates: Known[] }>();
-  const known = (id: number, name: string): Known => ({
-    key: `person:${id}`,
-    name,
-    role: people.card(id)?.roles[0]?.role ?? null,
-  });
+  const known = (id: number, name: string): Known => {
+    let role: string | null | undefined;
+    return {
+      key: `person:${id}`,
+      name,
+      get role() {
+        role ??= people.card(id)?.roles[0]?.role ?? null;
+        return role;
+      },
+    };
+  };
   return (name: string, near: ReadonlySet<string> = new Set()): Known | null => {
     let found = cache.get(name);
     if (!found) {
@@ -54,7 +61,7 @@ export function createNameLookup(people: PeopleDirectory) {
  * analysis the list is empty, never guessed.
  */
 export function actorsFor(groups: readonly SourceGroup[], people: PeopleDirectory): Actor[] {
-  const tally = new Map<string, Actor>();
+  const tally = new Map<string, { known: Known; mentions: number }>();
   const lookUp = createNameLookup(people);
   const weight = new Map<string, number>();
   for (const group of groups) {
@@ -82,15 +89,18 @@ export function actorsFor(groups: readonly SourceGroup[], people: PeopleDirector
         count(found.key, name);
       }
     }
-    for (const [key, actor] of named) {
-      const seen = tally.get(key) ?? { name: actor.name, role: actor.role, mentions: 0 };
+    for (const [key, known] of named) {
+      const seen = tally.get(key) ?? { known, mentions: 0 };
       seen.mentions++;
       tally.set(key, seen);
     }
   }
-  const named = (actor: Actor) => weight.get(keyOf.get(actor)!) ?? 0;
-  const keyOf = new Map([...tally].map(([key, actor]) => [actor, key]));
+  const named = ({ known }: { known: Known }) => weight.get(known.key) ?? 0;
   return [...tally.values()]
-    .sort((a, b) => b.mentions - a.mentions || named(b) - named(a) || a.name.localeCompare(b.name))
-    .slice(0, MAX_ACTORS);
+    .sort(
+      (a, b) =>
+        b.mentions - a.mentions || named(b) - named(a) || a.known.name.localeCompare(b.known.name),
+    )
+    .slice(0, MAX_ACTORS)
+    .map(({ known, mentions }) => ({ name: known.name, role: known.role, mentions }));
 }
