@@ -20,7 +20,8 @@ interface Known {
  * The registry's person for a name an analysis gives ("Vucic" → "Aleksandar Vučić", with the
  * role the corpus gives them most often). A surname that several people share is resolved to
  * the one of them named beside it (`near`), else to no one: a wrong person is worse than none.
- * One registry look-up per distinct name.
+ * One registry look-up per distinct name: a briefing shares one lookup between its actors and its
+ * quotes' speakers.
  */
 export function createNameLookup(people: PeopleDirectory) {
   const cache = new Map<string, Known | { candidates: Known[] }>();
@@ -53,6 +54,8 @@ export function createNameLookup(people: PeopleDirectory) {
   };
 }
 
+export type NameLookup = ReturnType<typeof createNameLookup>;
+
 /**
  * The people the window's coverage names most: `mentions` is the number of stories that name
  * them (a syndicated copy is not a second story); between as many stories, the one named more
@@ -60,9 +63,8 @@ export function createNameLookup(people: PeopleDirectory) {
  * "Vucic" and "Vučić" count as one person under the registry's full name. Without entity
  * analysis the list is empty, never guessed.
  */
-export function actorsFor(groups: readonly SourceGroup[], people: PeopleDirectory): Actor[] {
+export function actorsFor(groups: readonly SourceGroup[], lookUp: NameLookup): Actor[] {
   const tally = new Map<string, { known: Known; mentions: number }>();
-  const lookUp = createNameLookup(people);
   const weight = new Map<string, number>();
   for (const group of groups) {
     const names = new Map<string, number>();

@@ -151,8 +151,8 @@ export function buildBriefing(
   const ranked = rankAcrossStories(groups, window.topic);
   const directory = createPeopleDirectory(store.db);
   // Documents that only name the topic in passing say nothing of who acts in it.
-  const actors = passingOnly ? [] : actorsFor(groups, directory);
   const lookUp = createNameLookup(directory);
+  const actors = passingOnly ? [] : actorsFor(groups, lookUp);
   const quotes = tellingQuotes(
     groups,
     actors.map((actor) => actor.name),

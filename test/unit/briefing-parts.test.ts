@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyAnalysis, type Analysis } from '../../src/analysis/analysis.ts';
 import { peopleMigrations } from '../../src/analysis/people/migrations.ts';
 import { createPeopleDirectory } from '../../src/analysis/people/directory.ts';
-import { actorsFor } from '../../src/briefing/actors.ts';
+import { actorsFor, createNameLookup } from '../../src/briefing/actors.ts';
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { buildBriefing } from '../../src/briefing/briefing-view.ts';
@@ -142,7 +142,7 @@ describe('actors and quotes', () => {
         analysis('Aleksandar Vucic', 'Serbia does not want war and never wanted war'),
       ),
     ]);
-    const actors = actorsFor(groups, emptyPeople());
+    const actors = actorsFor(groups, createNameLookup(emptyPeople()));
     expect(actors[0]).toEqual({ name: 'Albin Kurti', role: null, mentions: 2 });
     const quotes = tellingQuotes(
       groups,
@@ -156,7 +156,7 @@ describe('actors and quotes', () => {
     const groups = foldSyndicated([
       item('One', 'Text about Kosovo and the border police.', 'A', '2023-09-24T10:00:00Z'),
     ]);
-    expect(actorsFor(groups, emptyPeople())).toEqual([]);
+    expect(actorsFor(groups, createNameLookup(emptyPeople()))).toEqual([]);
     expect(tellingQuotes(groups, [])).toEqual([]);
   });
 });

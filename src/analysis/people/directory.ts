@@ -49,7 +49,15 @@ export type Resolution =
       others: PersonRow[];
     }
   | { status: 'ambiguous'; candidates: PersonRow[] }
-  | { status: 'unknown'; closest: string[] };
+  | {
+      status: 'unknown';
+      /**
+       * Known names spelt closest to the query, computed when first read: it compares the query
+       * with every name in the registry, which `/who` needs for its suggestions and a briefing
+       * resolving a hundred names does not.
+       */
+      readonly closest: string[];
+    };
 
 export interface StatementQuery {
   /** The person and the surname-only rows that resolution joined to them. */
@@ -134,7 +142,14 @@ export function createPeopleDirectory(db: Database) {
       (row) => words.length > 1 && sameFullName(nameWords(row.name), words),
     );
     if (spelt.length === 1) return found(spelt[0]!);
-    return { status: 'unknown', closest: closest(key) };
+    let suggestions: string[] | undefined;
+    return {
+      status: 'unknown',
+      get closest() {
+        suggestions ??= closest(key);
+        return suggestions;
+      },
+    };
   }
 
   function closest(key: string, limit = 5): string[] {
