@@ -53,9 +53,12 @@ describe('deploy/sitrep.service', () => {
         bin: { sitrep: string };
       }
     ).bin.sitrep;
-    const [node, script, verb, ...rest] = one('Service.ExecStart').split(/\s+/);
+    const [node, ...args] = one('Service.ExecStart').split(/\s+/);
     expect(posix.isAbsolute(node!)).toBe(true);
-    expect([script, verb, rest]).toEqual([bin, 'start', []]);
+    // Node's own options (the heap limit of docs/memory.md) come before the script.
+    const script = args.findIndex((arg) => !arg.startsWith('--'));
+    expect(args.slice(0, script).every((arg) => /^--[a-z-]+=\d+$/.test(arg))).toBe(true);
+    expect(args.slice(script)).toEqual([bin, 'start']);
     const workingDirectory = one('Service.WorkingDirectory');
     // The default database and inbox live under a folder the service may write.
     const writable = one('Service.ReadWritePaths').split(/\s+/);
