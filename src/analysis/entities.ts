@@ -620,10 +620,14 @@ function preModifierRole(
       continue;
     }
     // "under" only as in "Under Secretary": "Pennsylvania under President Biden" is no role.
+    // "staff" ends a role ("chief of general staff") or heads one ("staff member"), but does not
+    // open a capitalised title: "strike on aid convoy staff Israeli Prime Minister Netanyahu"
+    // is a subheading run into the next paragraph.
     const roleWord =
       token.kind === 'word' &&
       (ROLE_WORDS.has(token.lower) || ROLE_NOUNS.has(token.lower) || ROLE_LINKS.has(token.lower)) &&
-      (token.lower !== 'under' || tokens[k]?.lower === 'secretary');
+      (token.lower !== 'under' || tokens[k]?.lower === 'secretary') &&
+      (token.lower !== 'staff' || k === nameFirst || !tokens[k]!.cap);
     // Capitalised words join the role only when they are titles, places or organisations,
     // so the walk stops at another person's name ("Kurti and Serbian President Vučić").
     // "United Nations Secretary General": "United" opens the organisation the role names.

@@ -55,6 +55,17 @@ describe('entities and roles', () => {
     expect(roles.map(([name]) => name)).not.toContain('Levon Petrosyan');
   });
 
+  it('reads "staff" as part of a role only in "chief of staff"', () => {
+    // A live page's subheading ran into the next paragraph with no line between them.
+    const result = analyse(
+      'Outrage over strike on relief convoy staff Israeli Prime Minister Eli Shamir said the ' +
+        'strike was a mistake. Palace chief of staff Dana Korin denied it.',
+    );
+    const roles = result.people.map((role) => [role.name, role.role]);
+    expect(roles).toContainEqual(['Eli Shamir', 'Israeli Prime Minister']);
+    expect(roles).toContainEqual(['Dana Korin', 'chief of staff']);
+  });
+
   it('resolves a surname and "Mr." to the full name of the article', () => {
     const result = analyse('John Kirby arrived. Mr. Kirby said little. Kirby left.');
     const canonicals = result.entities
