@@ -10,6 +10,19 @@ const MAX_QUOTES = 3;
 const MIN_WORDS = 6;
 const MAX_WORDS = 45;
 
+/** Words that end a document's name; not "programme" or "fund" (the World Food Programme speaks). */
+const DOCUMENTS = new Set(
+  'report study survey statement document letter resolution declaration memorandum order law bill act treaty agreement accord plan proclamation'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "According to the report": the analysis keeps a document as the source of what it says, but
+ * a briefing's quotes are voices a reader can weigh, and "report" (or "UN report") names none.
+ */
+const isDocument = (speaker: string) => DOCUMENTS.has(speaker.split(' ').at(-1)!.toLowerCase());
+
 /**
  * Two or three quotes worth reading: direct quotes with a known speaker, one per speaker,
  * preferring the most-mentioned people and quotes of a readable length, newest stories first.
@@ -32,7 +45,7 @@ export function tellingQuotes(
   groups.forEach((group, order) => {
     const { analysis } = group.items[0]!;
     for (const quote of analysis?.quotes ?? []) {
-      if (quote.kind === 'indirect' || !quote.speaker) continue;
+      if (quote.kind === 'indirect' || !quote.speaker || isDocument(quote.speaker)) continue;
       const words = quote.content.text.split(/\s+/).length;
       if (words < MIN_WORDS || words > MAX_WORDS) continue;
       const speaker = nameOf(quote.speaker);

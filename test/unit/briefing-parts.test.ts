@@ -152,6 +152,27 @@ describe('actors and quotes', () => {
     expect(quotes[1]!.group).toBe(groups[1]!.key);
   });
 
+  it('credits no telling quote to a document ("according to the report")', () => {
+    const direct = (speaker: string, text: string) => ({
+      kind: 'direct' as const,
+      content: { start: 0, end: text.length, text },
+      source: null,
+      speaker,
+      cue: null,
+    });
+    const groups = foldSyndicated([
+      item('One', 'A survey of press freedom in the region.', 'A', '2024-05-03T10:00:00Z', {
+        ...emptyAnalysis(),
+        quotes: [
+          direct('report', 'a steady tightening of the grip on news and information'),
+          direct('UN report', 'famine conditions are spreading faster than aid can reach them'),
+          direct('Lena Brandt', 'we cannot report from places we are not allowed to enter'),
+        ],
+      }),
+    ]);
+    expect(tellingQuotes(groups, []).map((quote) => quote.speaker)).toEqual(['Lena Brandt']);
+  });
+
   it('returns nothing when no analysis names anyone', () => {
     const groups = foldSyndicated([
       item('One', 'Text about Kosovo and the border police.', 'A', '2023-09-24T10:00:00Z'),
