@@ -127,12 +127,13 @@ export function createStoryIndexer(
   const titleReport = db.prepare<[string, string], { kind: string; level: number }>(
     'SELECT kind, level FROM story_articles WHERE story_id = ? AND headline = ? LIMIT 1',
   );
+  // One story at a time, newest first: `story_articles_story` gives its latest reports without
+  // reading the rest (a window function over all candidates' reports read every one of them, a
+  // busy story's hundreds, and cost more than the rest of indexing). Reports published at the
+  // same instant come in the order they were stored.
   const recentMembers = db.prepare<[string, number], MemberRow>(
-    `SELECT story_id, article_id, published, simhash, roles FROM (
-       SELECT story_id, article_id, published, simhash, roles,
-         row_number() OVER (PARTITION BY story_id ORDER BY published DESC) AS n
-       FROM story_articles WHERE story_id IN (SELECT value FROM json_each(?)))
-     WHERE n <= ?`,
+    `SELECT story_id, article_id, published, simhash, roles FROM story_articles
+     WHERE story_id = ? ORDER BY published DESC, rowid LIMIT ?`,
   );
   const vectorOf = db.prepare<[string], { tokens: string }>(
     'SELECT tokens FROM story_articles WHERE article_id = ?',
@@ -221,7 +222,10 @@ export function createStoryIndexer(
       { sum: number; n: number; event: boolean; roles: AttackRoles[] }
     >();
     const eventTerms = [...vector.weights.keys()].filter((term) => !isTopicName(term));
-    for (const member of recentMembers.all(JSON.stringify(ids), MAX_MEMBERS)) {
+    // In the order of their ids, as the stories were always compared: sums are added in the
+    // same order, and a report near-duplicating members of two stories joins the same one.
+    const members = [...ids].sort().flatMap((id) => recentMembers.all(id, MAX_MEMBERS));
+    for (const member of members) {
       if (hammingDistance(fingerprint, fromHex(member.simhash)) <= config.nearDuplicateBits)
         return { id: member.story_id, duplicate: true };
       const days = (at - Date.parse(member.published)) / DAY_MS;
