@@ -194,9 +194,11 @@ export function createRecapIndex(db: Database) {
     const theirs = width(existing.said, existing.said_end);
     const better = mine < theirs || (mine === theirs && report.published < existing.published);
     if (!better) {
-      // The statement has one more report: its words join the cached ones.
-      cache.get(existing.id)?.words.push(report.words);
-      addSource.run(existing.id, report.articleId, `${report.cue ?? ''} ${report.text}`);
+      // The statement has one more report: its words join the cached ones. An article already
+      // among its sources keeps the report stored first, and so does the cache.
+      const text = `${report.cue ?? ''} ${report.text}`;
+      if (addSource.run(existing.id, report.articleId, text).changes > 0)
+        cache.get(existing.id)?.words.push(report.words);
       return;
     }
     // Its text and article change: its words are read again when next needed.

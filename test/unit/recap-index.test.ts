@@ -1,0 +1,88 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { peopleMigrations } from '../../src/analysis/people/migrations.ts';
+import {
+  createRecapIndex,
+  statementWords,
+  type SaidSpan,
+} from '../../src/analysis/people/recaps.ts';
+import { nameKey } from '../../src/analysis/people/names.ts';
+import { corpusMigrations, migrate } from '../../src/corpus/store/migrations.ts';
+
+let db: BetterSqlite3.Database;
+afterEach(() => db.close());
+
+/** A database with one person and the articles the tests cite (foreign keys hold). */
+function registry(articles: string[]): BetterSqlite3.Database {
+  const database = new BetterSqlite3(':memory:');
+  database.pragma('foreign_keys = ON');
+  migrate(database, [...corpusMigrations, ...peopleMigrations]);
+  const addArticle = database.prepare<[string, string]>(
+    `INSERT INTO articles (id, content_hash, title, body, outlet, published, tags, lang, origin, ingested)
+     VALUES (?, ?, 'Border', 'Text.', 'Wire', '2023-09-29T10:00:00Z', '', 'en', 'test', '2023-09-29T11:00:00Z')`,
+  );
+  for (const id of articles) addArticle.run(id, `hash-${id}`);
+  database
+    .prepare(
+      `INSERT INTO people (id, name, key, surname, words, first_seen, last_seen)
+       VALUES (1, 'John Kirby', 'john kirby', 'kirby', 2, '2023-09-29', '2023-09-29')`,
+    )
+    .run();
+  return database;
+}
+
+const day = (said: string): SaidSpan => ({ said, saidEnd: said, dated: false });
+
+/** A report of one article, as the people writer hands it to `join`. */
+const report = (articleId: string, published: string, text: string) => ({
+  articleId,
+  published,
+  span: day(published.slice(0, 10)),
+  text,
+  textKey: nameKey(text),
+  cue: null,
+  kind: 'indirect',
+  start: 0,
+  words: statementWords(` ${text}`),
+});
+
+function addStatement(articleId: string, said: string, text: string): void {
+  db.prepare(
+    `INSERT INTO statements (person_id, article_id, published, kind, text, text_key, topics, start, said, said_end)
+     VALUES (1, ?, ?, 'indirect', ?, ?, '', 0, ?, ?)`,
+  ).run(articleId, `${said}T10:00:00Z`, text, nameKey(text), said, said);
+}
+
+describe('recap index', () => {
+  it('matches a recap only by the reports it stored, whatever it holds in memory', () => {
+    db = registry(['a1', 'a2', 'a3']);
+    addStatement(
+      'a1',
+      '2023-09-29',
+      'Serbia should pull its tanks and artillery back from the border',
+    );
+    const recaps = createRecapIndex(db);
+    // Article a2 repeats the call twice; the second, longer report is not stored, since a2 is
+    // already a source of the statement.
+    for (const text of [
+      'Serbia should pull its tanks and artillery back from the border',
+      'Serbia should pull its tanks and artillery back from the border and reopen the crossings at Jarinje',
+    ]) {
+      const recap = report('a2', '2023-09-30T08:00:00Z', text);
+      const earlier = recaps.find(1, 'a2', recap.words, recap.span);
+      expect(earlier?.article_id).toBe('a1');
+      recaps.join(earlier!, recap);
+    }
+    expect(db.prepare('SELECT article_id, text FROM statement_sources').all()).toEqual([
+      {
+        article_id: 'a2',
+        text: ' Serbia should pull its tanks and artillery back from the border',
+      },
+    ]);
+    // What only the unstored report said is no recap of the statement: not with the statement's
+    // words in memory, nor read afresh.
+    const call = report('a3', '2023-10-01T08:00:00Z', 'reopen the crossings at Jarinje');
+    expect(recaps.find(1, 'a3', call.words, call.span)).toBeNull();
+    expect(createRecapIndex(db).find(1, 'a3', call.words, call.span)).toBeNull();
+  });
+});
