@@ -85,4 +85,28 @@ describe('recap index', () => {
     expect(recaps.find(1, 'a3', call.words, call.span)).toBeNull();
     expect(createRecapIndex(db).find(1, 'a3', call.words, call.span)).toBeNull();
   });
+
+  it('looks in each statement’s own window, and sees what the previous article stored', () => {
+    db = registry(['a1', 'a2', 'a3', 'a4']);
+    addStatement(
+      'a1',
+      '2023-09-29',
+      'Serbia should pull its tanks and artillery back from the border',
+    );
+    addStatement('a2', '2023-10-19', 'Belgrade and Pristina must return to the talks in Brussels');
+    const recaps = createRecapIndex(db);
+    const tanks = statementWords(' pull the tanks and artillery back from the border');
+    const talks = statementWords(' return to the talks in Brussels, Belgrade and Pristina');
+    // One article recaps a call made three weeks before, then the one made the day before.
+    expect(
+      recaps.find(1, 'a3', tanks, { said: '2023-09-29', saidEnd: '2023-09-29', dated: true })
+        ?.article_id,
+    ).toBe('a1');
+    expect(recaps.find(1, 'a3', talks, day('2023-10-20'))?.article_id).toBe('a2');
+    expect(recaps.find(1, 'a3', tanks, day('2023-10-20'))).toBeNull();
+    // The next article, the same day, finds what a3 stored in the window a3 read.
+    addStatement('a3', '2023-10-20', 'Kosovo police will stay at the Jarinje crossing all winter');
+    const police = statementWords(' the police stay at the Jarinje crossing through the winter');
+    expect(recaps.find(1, 'a4', police, day('2023-10-20'))?.article_id).toBe('a3');
+  });
 });

@@ -97,11 +97,13 @@ export function createRecapIndex(db: Database) {
   // Ids only, from the index (`statements_person_span` holds `said_end`): a busy person has
   // hundreds of statements in the window, and reading each one's row and text cost more than
   // the rest of storing an article. The few whose words are not cached are read by id.
-  const nearby = db.prepare<[number, string, string, string, number, number], { id: number }>(
-    `SELECT id FROM statements INDEXED BY statements_person_span
-     WHERE person_id = ? AND said <= ? AND said >= ? AND said_end >= ?
-     ORDER BY said DESC, id LIMIT ? OFFSET ?`,
-  );
+  const nearby = db
+    .prepare<[number, string, string, string, number, number], number>(
+      `SELECT id FROM statements INDEXED BY statements_person_span
+       WHERE person_id = ? AND said <= ? AND said >= ? AND said_end >= ?
+       ORDER BY said DESC, id LIMIT ? OFFSET ?`,
+    )
+    .pluck();
   const byId = db.prepare<[number], Candidate>(
     'SELECT id, article_id, published, said, said_end, text, cue FROM statements WHERE id = ?',
   );
@@ -145,6 +147,34 @@ export function createRecapIndex(db: Database) {
     return entry;
   }
 
+  /**
+   * The candidates' ids read for the article being written, by person and window: a person's
+   * statements in one article mostly share their window (undated ones all do), and the rows
+   * written since are the article's own (or became its own, promoted), which are skipped anyway.
+   * Only a window that fits one read is kept, so a kept list is the whole window.
+   */
+  let windowsOf = '';
+  const windows = new Map<string, number[]>();
+  function candidateIds(
+    personId: number,
+    articleId: string,
+    window: [to: string, earliest: string, from: string],
+    offset: number,
+  ): number[] {
+    if (offset > 0) return nearby.all(personId, ...window, MAX_CANDIDATES, offset);
+    if (windowsOf !== articleId) {
+      windowsOf = articleId;
+      windows.clear();
+    }
+    const key = `${personId} ${window.join(' ')}`;
+    let ids = windows.get(key);
+    if (!ids) {
+      ids = nearby.all(personId, ...window, MAX_CANDIDATES, 0);
+      if (ids.length < MAX_CANDIDATES) windows.set(key, ids);
+    }
+    return ids;
+  }
+
   /** `words`: `statementWords` of the statement's cue and text, read with them. */
   function find(
     personId: number,
@@ -158,8 +188,8 @@ export function createRecapIndex(db: Database) {
     // The article's own statements are not candidates: they are skipped, not counted.
     let considered = 0;
     for (let offset = 0; ; offset += MAX_CANDIDATES) {
-      const ids = nearby.all(personId, to, earliest, from, MAX_CANDIDATES, offset);
-      for (const { id } of ids) {
+      const ids = candidateIds(personId, articleId, [to, earliest, from], offset);
+      for (const id of ids) {
         const entry = wordsOf(id);
         if (!entry || entry.articleId === articleId) continue;
         if (entry.words.some((other) => sameStatement(words, other))) return byId.get(id) ?? null;
@@ -223,6 +253,9 @@ export function createRecapIndex(db: Database) {
     copyOf,
     join,
     /** Forgets every cached statement: call when statements are deleted. */
-    forget: () => cache.clear(),
+    forget: () => {
+      cache.clear();
+      windows.clear();
+    },
   };
 }
