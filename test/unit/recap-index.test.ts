@@ -33,9 +33,8 @@ function registry(articles: string[]): BetterSqlite3.Database {
 
 const day = (said: string): SaidSpan => ({ said, saidEnd: said, dated: false });
 
-/** A report of one article, as the people writer hands it to `join`. */
-const report = (articleId: string, published: string, text: string) => ({
-  articleId,
+/** A report of an article, as the people writer hands it to `join`. */
+const report = (published: string, text: string) => ({
   published,
   span: day(published.slice(0, 10)),
   text,
@@ -62,16 +61,17 @@ describe('recap index', () => {
       'Serbia should pull its tanks and artillery back from the border',
     );
     const recaps = createRecapIndex(db);
+    const a2 = recaps.forArticle('a2');
     // Article a2 repeats the call twice; the second, longer report is not stored, since a2 is
     // already a source of the statement.
     for (const text of [
       'Serbia should pull its tanks and artillery back from the border',
       'Serbia should pull its tanks and artillery back from the border and reopen the crossings at Jarinje',
     ]) {
-      const recap = report('a2', '2023-09-30T08:00:00Z', text);
-      const earlier = recaps.find(1, 'a2', recap.words, recap.span);
+      const recap = report('2023-09-30T08:00:00Z', text);
+      const earlier = a2.find(1, recap.words, recap.span);
       expect(earlier?.article_id).toBe('a1');
-      recaps.join(earlier!, recap);
+      a2.join(earlier!, recap);
     }
     expect(db.prepare('SELECT article_id, text FROM statement_sources').all()).toEqual([
       {
@@ -81,9 +81,9 @@ describe('recap index', () => {
     ]);
     // What only the unstored report said is no recap of the statement: not with the statement's
     // words in memory, nor read afresh.
-    const call = report('a3', '2023-10-01T08:00:00Z', 'reopen the crossings at Jarinje');
-    expect(recaps.find(1, 'a3', call.words, call.span)).toBeNull();
-    expect(createRecapIndex(db).find(1, 'a3', call.words, call.span)).toBeNull();
+    const call = report('2023-10-01T08:00:00Z', 'reopen the crossings at Jarinje');
+    expect(recaps.forArticle('a3').find(1, call.words, call.span)).toBeNull();
+    expect(createRecapIndex(db).forArticle('a3').find(1, call.words, call.span)).toBeNull();
   });
 
   it('looks in each statement’s own window, and sees what the previous article stored', () => {
@@ -95,18 +95,44 @@ describe('recap index', () => {
     );
     addStatement('a2', '2023-10-19', 'Belgrade and Pristina must return to the talks in Brussels');
     const recaps = createRecapIndex(db);
+    const a3 = recaps.forArticle('a3');
     const tanks = statementWords(' pull the tanks and artillery back from the border');
     const talks = statementWords(' return to the talks in Brussels, Belgrade and Pristina');
     // One article recaps a call made three weeks before, then the one made the day before.
     expect(
-      recaps.find(1, 'a3', tanks, { said: '2023-09-29', saidEnd: '2023-09-29', dated: true })
-        ?.article_id,
+      a3.find(1, tanks, { said: '2023-09-29', saidEnd: '2023-09-29', dated: true })?.article_id,
     ).toBe('a1');
-    expect(recaps.find(1, 'a3', talks, day('2023-10-20'))?.article_id).toBe('a2');
-    expect(recaps.find(1, 'a3', tanks, day('2023-10-20'))).toBeNull();
+    expect(a3.find(1, talks, day('2023-10-20'))?.article_id).toBe('a2');
+    expect(a3.find(1, tanks, day('2023-10-20'))).toBeNull();
     // The next article, the same day, finds what a3 stored in the window a3 read.
     addStatement('a3', '2023-10-20', 'Kosovo police will stay at the Jarinje crossing all winter');
     const police = statementWords(' the police stay at the Jarinje crossing through the winter');
-    expect(recaps.find(1, 'a4', police, day('2023-10-20'))?.article_id).toBe('a3');
+    expect(recaps.forArticle('a4').find(1, police, day('2023-10-20'))?.article_id).toBe('a3');
+  });
+
+  it('records the report again when an article’s write was rolled back and is tried again', () => {
+    db = registry(['a1', 'a2']);
+    addStatement(
+      'a1',
+      '2023-09-29',
+      'Serbia should pull its tanks and artillery back from the border',
+    );
+    const recaps = createRecapIndex(db);
+    const recap = report('2023-09-30T08:00:00Z', 'Serbia should pull its tanks and artillery back');
+    const write = () => {
+      const view = recaps.forArticle('a2');
+      view.join(view.find(1, recap.words, recap.span)!, recap);
+    };
+    expect(() =>
+      db.transaction(() => {
+        write();
+        throw new Error('disk full');
+      })(),
+    ).toThrow('disk full');
+    expect(db.prepare('SELECT count(*) AS n FROM statement_sources').get()).toEqual({ n: 0 });
+    write();
+    expect(db.prepare('SELECT article_id FROM statement_sources').all()).toEqual([
+      { article_id: 'a2' },
+    ]);
   });
 });

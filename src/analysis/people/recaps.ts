@@ -77,6 +77,20 @@ export interface SaidSpan {
   dated: boolean;
 }
 
+/** A later article's report of a statement, as `join` records it. */
+interface Report {
+  articleId: string;
+  published: string;
+  span: SaidSpan;
+  text: string;
+  textKey: string;
+  cue: string | null;
+  kind: string;
+  start: number;
+  /** `statementWords` of its cue and text. */
+  words: Words;
+}
+
 interface Candidate {
   id: number;
   article_id: string;
@@ -147,48 +161,30 @@ export function createRecapIndex(db: Database) {
     return entry;
   }
 
-  /**
-   * The candidates' ids read for the article being written, by person and window: a person's
-   * statements in one article mostly share their window (undated ones all do), and the rows
-   * written since are the article's own (or became its own, promoted), which are skipped anyway.
-   * Only a window that fits one read is kept, so a kept list is the whole window.
-   */
-  let windowsOf = '';
-  const windows = new Map<string, number[]>();
-  function candidateIds(
-    personId: number,
-    articleId: string,
-    window: [to: string, earliest: string, from: string],
-    offset: number,
-  ): number[] {
-    if (offset > 0) return nearby.all(personId, ...window, MAX_CANDIDATES, offset);
-    if (windowsOf !== articleId) {
-      windowsOf = articleId;
-      windows.clear();
-    }
-    const key = `${personId} ${window.join(' ')}`;
-    let ids = windows.get(key);
-    if (!ids) {
-      ids = nearby.all(personId, ...window, MAX_CANDIDATES, 0);
-      if (ids.length < MAX_CANDIDATES) windows.set(key, ids);
-    }
-    return ids;
-  }
-
   /** `words`: `statementWords` of the statement's cue and text, read with them. */
   function find(
     personId: number,
     articleId: string,
     words: Words,
     span: SaidSpan,
+    windows: Map<string, number[]>,
   ): Candidate | null {
     const from = shift(span.said, span.dated ? -SLACK_DAYS : -UNDATED_LOOKBACK_DAYS);
     const to = shift(span.saidEnd, SLACK_DAYS);
     const earliest = shift(from, -MAX_SPAN_DAYS);
+    // A person's statements in one article mostly share their window (undated ones all do):
+    // its ids are read once per article. The rows written since are the article's own (or were
+    // promoted into it), which are skipped anyway. Only a window that fits one read is kept, so
+    // a kept list is the whole window.
+    const key = `${personId} ${to} ${earliest} ${from}`;
     // The article's own statements are not candidates: they are skipped, not counted.
     let considered = 0;
     for (let offset = 0; ; offset += MAX_CANDIDATES) {
-      const ids = candidateIds(personId, articleId, [to, earliest, from], offset);
+      let ids = offset === 0 ? windows.get(key) : undefined;
+      if (!ids) {
+        ids = nearby.all(personId, to, earliest, from, MAX_CANDIDATES, offset);
+        if (offset === 0 && ids.length < MAX_CANDIDATES) windows.set(key, ids);
+      }
       for (const id of ids) {
         const entry = wordsOf(id);
         if (!entry || entry.articleId === articleId) continue;
@@ -204,26 +200,19 @@ export function createRecapIndex(db: Database) {
     return byKey.get(personId, textKey) ?? null;
   }
 
-  function join(
-    existing: Candidate,
-    report: {
-      articleId: string;
-      published: string;
-      span: SaidSpan;
-      text: string;
-      textKey: string;
-      cue: string | null;
-      kind: string;
-      start: number;
-      /** `statementWords` of its cue and text. */
-      words: Words;
-    },
-  ): void {
+  /**
+   * Records `report` as one more source of `existing`, or as its shown report when it is the
+   * better one. `sourced`: the statements the report's article is already a source of, whose
+   * source row stays the first report's, so it is not tried again.
+   */
+  function join(existing: Candidate, report: Report, sourced: Set<number>): void {
     const width = (said: string, end: string) => Date.parse(end) - Date.parse(said);
     const mine = width(report.span.said, report.span.saidEnd);
     const theirs = width(existing.said, existing.said_end);
     const better = mine < theirs || (mine === theirs && report.published < existing.published);
     if (!better) {
+      if (sourced.has(existing.id)) return;
+      sourced.add(existing.id);
       // The statement has one more report: its words join the cached ones. An article already
       // among its sources keeps the report stored first, and so does the cache.
       const text = `${report.cue ?? ''} ${report.text}`;
@@ -249,13 +238,23 @@ export function createRecapIndex(db: Database) {
   }
 
   return {
-    find,
-    copyOf,
-    join,
-    /** Forgets every cached statement: call when statements are deleted. */
-    forget: () => {
-      cache.clear();
-      windows.clear();
+    /**
+     * The index as one article's writing uses it. What it keeps of the article (the windows it
+     * read, the statements it became a source of) lives as long as this view, one call of the
+     * people writer: an article whose write is rolled back and tried again starts afresh.
+     */
+    forArticle(articleId: string) {
+      const windows = new Map<string, number[]>();
+      const sourced = new Set<number>();
+      return {
+        find: (personId: number, words: Words, span: SaidSpan) =>
+          find(personId, articleId, words, span, windows),
+        copyOf,
+        join: (existing: Candidate, report: Omit<Report, 'articleId'>) =>
+          join(existing, { ...report, articleId }, sourced),
+      };
     },
+    /** Forgets every cached statement: call when statements are deleted. */
+    forget: () => cache.clear(),
   };
 }

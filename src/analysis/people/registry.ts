@@ -276,6 +276,7 @@ export function createPeopleWriter(db: Database) {
     for (const person of features.people)
       ids.set(person.canonical, ensurePerson(person.canonical, seen, new Set(person.roleKeys)));
     const statementsOf = new Map<number, number>();
+    const recapsHere = recaps.forArticle(article.id);
     for (const statement of features.statements) {
       const id = ids.get(statement.speaker);
       if (id === undefined) continue;
@@ -283,11 +284,10 @@ export function createPeopleWriter(db: Database) {
       // A syndicated copy or a recap of an earlier statement is one more source of it; a
       // transcript's turn is the occasion itself, so only a word-for-word copy of it is.
       const earlier =
-        recaps.copyOf(id, textKey) ??
-        (statement.onRecord ? null : recaps.find(id, article.id, statement.words, span));
+        recapsHere.copyOf(id, textKey) ??
+        (statement.onRecord ? null : recapsHere.find(id, statement.words, span));
       if (earlier && earlier.article_id !== article.id) {
-        recaps.join(earlier, {
-          articleId: article.id,
+        recapsHere.join(earlier, {
           published: seen,
           span,
           text,
