@@ -134,6 +134,16 @@ describe('story clustering at ingest', () => {
     expect(storyReports(app.store.db, story!.id)).toHaveLength(2);
   });
 
+  it('counts an outlet once however its name is cased, and each new one as it comes', () => {
+    const { app, updates } = ingestAll([
+      DEATHS,
+      { ...SYNDICATED, outlet: 'ADRIATIC OBSERVER', origin: 'test/copy' },
+      { ...CLASH, published: '2023-09-24T18:00:00Z' },
+    ]);
+    expect(updates.map((update) => update.outlets)).toEqual([1, 1, 2]);
+    expect(getStory(app.store.db, updates[0]!.storyId)).toMatchObject({ outlets: 2 });
+  });
+
   it('opens a new story for a different event the same day', () => {
     const { updates } = ingestAll([CLASH, DEATHS, TRADE]);
     expect(updates[2]).toMatchObject({ isNewStory: true, level: 0 });

@@ -150,10 +150,15 @@ export function createStoryIndexer(
      de_escalation, reasons, tokens, keys, headline, kind, topics, roles)
     VALUES (@article_id, @story_id, @published, @outlet, @simhash, @near_duplicate, @level,
      @fatalities, @de_escalation, @reasons, @tokens, @keys, @headline, @kind, @topics, @roles)`);
-  const countOutlets = db.prepare<[string], { n: number }>(
-    'SELECT count(DISTINCT lower(outlet)) AS n FROM story_articles WHERE story_id = ?',
-  );
-  const setOutlets = db.prepare('UPDATE stories SET outlets = ? WHERE id = ?');
+  // A story's outlets are counted as they come: the count of distinct outlets (folded as
+  // SQLite's lower() folds them) goes up by one when a report's outlet is new to the story.
+  // Recounting read every report of the story, hundreds for a busy one, for each new report;
+  // a known outlet is usually met among its first few.
+  const outletKnown = db
+    .prepare<[string, string], number>(
+      'SELECT 1 FROM story_articles WHERE story_id = ? AND lower(outlet) = lower(?) LIMIT 1',
+    )
+    .pluck();
   const upsertKey = db.prepare(`INSERT INTO story_keys (key, story_id, last_seen) VALUES (?, ?, ?)
     ON CONFLICT (key, story_id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`);
 
@@ -297,6 +302,7 @@ export function createStoryIndexer(
         raises ? [...severity.reasons, ...oldReasons] : [...oldReasons, ...severity.reasons],
       ),
     ].slice(0, MAX_REASONS);
+    const newOutlet = !existing || outletKnown.get(storyId, article.outlet) === undefined;
     const row: StoryRow = {
       id: storyId,
       title: existing && !retitle ? existing.title : headline.text,
@@ -314,7 +320,7 @@ export function createStoryIndexer(
       level,
       fatalities: Math.max(previousFatalities, severity.fatalities),
       injured: Math.max(existing?.injured ?? 0, severity.injured),
-      outlets: 0,
+      outlets: (existing?.outlets ?? 0) + (newOutlet ? 1 : 0),
       articles: (existing?.articles ?? 0) + (nearDuplicate ? 0 : 1),
       topics: [
         ...new Set([...(existing?.topics.split(' ').filter(Boolean) ?? []), ...topics]),
@@ -346,8 +352,6 @@ export function createStoryIndexer(
     });
 
     remember(article.id, vector);
-    row.outlets = countOutlets.get(storyId)?.n ?? 1;
-    setOutlets.run(row.outlets, storyId);
     for (const key of keys) upsertKey.run(key, storyId, article.published);
 
     const update: StoryUpdate = {
