@@ -1,5 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import type { ArticleInput } from '../src/corpus/article.ts';
 import type { App } from '../src/main.ts';
 
@@ -73,9 +81,20 @@ export function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
-/** The held-back articles of a cached corpus, as JSON lines of `ArticleInput`. */
+/**
+ * The held-back articles of a cached corpus, as JSON lines of `ArticleInput`, written a line at
+ * a time: 5,000 articles joined into one string took 70 MB more of the heap the ingest
+ * measures, beside the app's whole state at the end of a bulk load.
+ */
 export function writeArticles(path: string, articles: readonly ArticleInput[]): void {
-  writeFileSync(path, articles.map((article) => JSON.stringify(article)).join('\n'));
+  const file = openSync(path, 'w');
+  try {
+    articles.forEach((article, index) =>
+      writeSync(file, `${index > 0 ? '\n' : ''}${JSON.stringify(article)}`),
+    );
+  } finally {
+    closeSync(file);
+  }
 }
 
 export function readArticles(path: string): ArticleInput[] {

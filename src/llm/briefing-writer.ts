@@ -1,5 +1,5 @@
 import NodeCache from 'node-cache';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { BriefingWriter, WriterRequest, WriterResult } from '../briefing/writer.ts';
 import type { Logger } from '../core/logger.ts';
 import { buildUserPrompt, parseSummary, SYSTEM_PROMPT } from './prompt.ts';
@@ -25,15 +25,23 @@ export interface LlmOptions {
  * Verified answers are cached by the request's key (topic, window and corpus version).
  */
 export function createLlmBriefingWriter(options: LlmOptions): BriefingWriter {
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    timeout: options.timeoutMs,
-    maxRetries: 0,
-  });
+  // The SDK is loaded with the first request: it costs a process about 14 MB, which a bot
+  // that never asks a model (or an ingest) should not pay.
+  let sdk: Promise<{ OpenAI: typeof OpenAI; client: OpenAI }> | undefined;
+  const loadSdk = () =>
+    (sdk ??= import('openai').then(({ default: OpenAI }) => ({
+      OpenAI,
+      client: new OpenAI({
+        apiKey: options.apiKey,
+        ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+        timeout: options.timeoutMs,
+        maxRetries: 0,
+      }),
+    })));
   const cache = new NodeCache({ stdTTL: options.cacheSeconds ?? 3600, useClones: false });
 
   async function complete(request: WriterRequest, signal: AbortSignal): Promise<string> {
+    const { client } = await loadSdk();
     const body = {
       model: options.model,
       temperature: 0.2,
@@ -64,10 +72,12 @@ export function createLlmBriefingWriter(options: LlmOptions): BriefingWriter {
     try {
       output = await complete(request, controller.signal);
     } catch (error) {
+      const sdkErrors = (await loadSdk().catch(() => null))?.OpenAI;
       const reason =
-        controller.signal.aborted || error instanceof OpenAI.APIConnectionTimeoutError
+        controller.signal.aborted ||
+        (sdkErrors && error instanceof sdkErrors.APIConnectionTimeoutError)
           ? 'timeout'
-          : error instanceof OpenAI.RateLimitError
+          : sdkErrors && error instanceof sdkErrors.RateLimitError
             ? 'rate-limited'
             : 'error';
       options.logger.warn({ reason, err: (error as Error).message }, 'llm summary failed');

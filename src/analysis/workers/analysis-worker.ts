@@ -1,27 +1,36 @@
+import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
-import { listFeed } from '../../corpus/feed-items.ts';
 import { prepareArticle } from '../../corpus/store/stored-form.ts';
 import { analyzeArticle } from '../analyze.ts';
+import type * as FeedItems from '../../corpus/feed-items.ts';
 import type { AnalysisReply, AnalysisRequest, FeedJob } from './messages.ts';
 
 /**
  * One analysis thread: answers each request with the article analysed and prepared for storing
  * (`prepareArticle`: ids, topics, the deflated analysis), or reads a feed
  * document (a large feed takes seconds to parse, which must not hold the main thread), or says
- * why it failed.
+ * why it failed. The feed reader is loaded with the first feed: its parser costs a thread
+ * about 17 MB, and a bulk ingest of files never asks for it.
  */
 const port = parentPort;
 if (!port) throw new Error('analysis-worker runs as a worker thread');
+/**
+ * A thread runs as CommonJS (`analysis-worker.cjs` loads it through tsx's require hook), where a
+ * dynamic `import()` of TypeScript is not hooked; `require` is.
+ */
+const requireHere = createRequire(import.meta.url);
+let feedItems: typeof FeedItems | undefined;
 port.on('message', (request: AnalysisRequest | FeedJob) => {
   let reply: AnalysisReply;
   try {
-    reply =
-      'feed' in request
-        ? { id: request.id, listing: listFeed(request.feed) }
-        : {
-            id: request.id,
-            prepared: prepareArticle(request.article, analyzeArticle(request.article)),
-          };
+    if ('feed' in request) {
+      feedItems ??= requireHere('../../corpus/feed-items.ts') as typeof FeedItems;
+      reply = { id: request.id, listing: feedItems.listFeed(request.feed) };
+    } else
+      reply = {
+        id: request.id,
+        prepared: prepareArticle(request.article, analyzeArticle(request.article)),
+      };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
