@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyAnalysis } from '../../src/analysis/analysis.ts';
 import { analyzeArticle } from '../../src/analysis/analyze.ts';
+import { articleId } from '../../src/corpus/article-id.ts';
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations, migrate } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore, type Store } from '../../src/corpus/store/store.ts';
@@ -212,7 +213,23 @@ describe('stored analyses', () => {
     store.db
       .prepare('UPDATE analyses SET data = ? WHERE article_id = ?')
       .run(JSON.stringify({ ...analysis, summary: ['written by an older sitrep'] }), added.id);
-    expect(store.getAnalysis(added.id)?.summary).toEqual(['written by an older sitrep']);
+    // A store opened on the file later (the row is read, not remembered).
+    expect(createSqliteStore(store.db).getAnalysis(added.id)?.summary).toEqual([
+      'written by an older sitrep',
+    ]);
+  });
+
+  it('are decoded once while recently read, and an article stored after a miss is found', () => {
+    const store = memoryStore();
+    const input = article();
+    const { id } = store.addArticle(input, analyzeArticle(input)).article;
+    const first = store.getAnalysis(id);
+    expect(store.getAnalysis(id)).toBe(first);
+    const later = { ...article(), title: 'A later report', url: 'https://example.org/later' };
+    const laterId = articleId(later);
+    expect(store.getAnalysis(laterId)).toBeNull();
+    store.addArticle(later, analyzeArticle(later));
+    expect(store.getAnalysis(laterId)?.summary.length).toBeGreaterThan(0);
   });
 });
 
