@@ -15,11 +15,26 @@ const TOPICS: Topic[] = Object.entries(
   known as Record<string, { label: string; terms: string[] }>,
 ).map(([key, topic]) => ({ key, label: topic.label, terms: topic.terms, known: true }));
 
-/** Each known topic's terms folded once, for `topicsOfArticle` (run on every ingested article). */
+/** Each known topic's terms folded once, with the topic they name. */
 const FOLDED_TERMS = TOPICS.flatMap((topic) =>
   topic.terms.map((term) => ({ key: topic.key, term: normaliseText(term) })),
 );
 const TERMS = termFinder(FOLDED_TERMS.map(({ term }) => term));
+
+/**
+ * Calls `hit` for each known topic's term that begins at a word of a folded text (`findTerms`),
+ * with the topic, the term and whether it ends at a word's end. Topic membership and a story's
+ * topic mentions run this on every ingested article.
+ */
+export function findTopicTerms(
+  folded: string,
+  hit: (topic: string, term: string, whole: boolean) => void,
+): void {
+  findTerms(TERMS, folded, (index, whole) => {
+    const { key, term } = FOLDED_TERMS[index]!;
+    hit(key, term, whole);
+  });
+}
 
 /**
  * The known topics an article is about, by the rule the full-text search uses: a one-word term
@@ -36,8 +51,7 @@ export function topicsOfArticle(article: {
   // so that the body's folding is the one `normaliseText` remembers.
   const parts = [article.title, article.body, ...article.tags].map((part) => normaliseText(part));
   const found = new Set<string>();
-  findTerms(TERMS, ` ${parts.filter(Boolean).join(' ')} `, (index, whole) => {
-    const { key, term } = FOLDED_TERMS[index]!;
+  findTopicTerms(` ${parts.filter(Boolean).join(' ')} `, (key, term, whole) => {
     if (whole || !term.includes(' ')) found.add(key);
   });
   return TOPICS.filter((topic) => found.has(topic.key)).map((topic) => topic.key);

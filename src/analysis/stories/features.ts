@@ -1,9 +1,8 @@
 import type { Analysis } from '../analysis.ts';
 import { foldedWords } from '../folded-words.ts';
 import { termVector, type TermVector } from '../terms.ts';
-import { knownTopics } from '../../corpus/topics.ts';
+import { findTopicTerms, knownTopics } from '../../corpus/topics.ts';
 import { normaliseText } from '../../corpus/article-id.ts';
-import { findTerms, termFinder } from '../../corpus/term-finder.ts';
 import { headlineLevel, reportSignal, type ReportSignal } from './signal.ts';
 import { simhash, toHex } from './simhash.ts';
 
@@ -116,17 +115,10 @@ export function topicMentions(
   return { central, passing };
 }
 
-/** Each known topic's terms, folded, with the topic they name. */
-const TOPIC_TERMS = knownTopics().flatMap((topic) =>
-  topic.terms.map((term) => ({ key: topic.key, term: normaliseText(term) })),
-);
-const TOPIC_FINDER = termFinder(TOPIC_TERMS.map(({ term }) => term));
-
 /** How many times a folded text names each topic by one of its terms as whole words. */
 function wholeMentions(folded: string): Map<string, number> {
   const counts = new Map<string, number>();
-  findTerms(TOPIC_FINDER, folded, (index, whole) => {
-    const { key } = TOPIC_TERMS[index]!;
+  findTopicTerms(folded, (key, _term, whole) => {
     if (whole) counts.set(key, (counts.get(key) ?? 0) + 1);
   });
   return counts;
