@@ -8,9 +8,9 @@ import { foldedWords } from '../folded-words.ts';
  */
 const SHINGLE = 3;
 
-/** 32-bit FNV-1a of `text` from `at` to `end`, continuing from `hash`. */
-function fnv1aOver(hash: number, text: string, at: number, end: number): number {
-  for (let i = at; i < end; i++) {
+/** 32-bit FNV-1a of `text`, continuing from `hash`. */
+function fnv1aOver(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
@@ -29,8 +29,8 @@ function avalanche(hash: number): number {
 function shingleHash(words: readonly string[], first: number, end: number, seed: number): number {
   let hash = seed >>> 0;
   for (let i = first; i < end; i++) {
-    if (i > first) hash = fnv1aOver(hash, ' ', 0, 1);
-    hash = fnv1aOver(hash, words[i]!, 0, words[i]!.length);
+    if (i > first) hash = fnv1aOver(hash, ' ');
+    hash = fnv1aOver(hash, words[i]!);
   }
   return avalanche(hash);
 }
@@ -43,9 +43,8 @@ export function simhash(text: string): bigint {
   const tokens = foldedWords(text);
   const ones = new Int32Array(64);
   const count = Math.max(1, tokens.length - SHINGLE + 1);
-  const width = Math.min(SHINGLE, tokens.length);
   for (let i = 0; i < count; i++) {
-    const end = tokens.length >= SHINGLE ? i + SHINGLE : width;
+    const end = tokens.length >= SHINGLE ? i + SHINGLE : tokens.length;
     const low = shingleHash(tokens, i, end, 0x811c9dc5);
     const high = shingleHash(tokens, i, end, 0x050c5d1f);
     for (let bit = 0; bit < 32; bit++) {
