@@ -90,6 +90,8 @@ export function rightContentStart(
     }
   }
   if (cls !== 'speech' && cls !== 'thought') return k;
+  // "NPR's Anas Baba reported from Rafah.": a reporter's credit names where from, not what.
+  if (onlyPlaceFrom(tokens, k, end)) return null;
   const start = skipSetting(tokens, k, end, TELLING.has(tokens[from - 1]?.lower ?? ''));
   // "what he had told Mr Netanyahu, but ...": after whom it was told, no content follows.
   let next = start;
@@ -103,6 +105,15 @@ export const CONJUNCTIONS = new Set(
     ' ',
   ),
 );
+
+/** Whether the words from `from` are only "from" and a place ("from Tel Aviv, Israel"). */
+function onlyPlaceFrom(tokens: readonly Token[], from: number, end: number): boolean {
+  if (tokens[from]?.lower !== 'from' || !tokens[from + 1]?.cap) return false;
+  let k = from + 1;
+  while (k < end && (tokens[k]!.cap || tokens[k]!.text === ',')) k++;
+  for (; k < end; k++) if (tokens[k]!.kind !== 'punct') return false;
+  return true;
+}
 
 /**
  * Steps over "on Tuesday", "in a statement late on Friday", "to reporters" and, after a

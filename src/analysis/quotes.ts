@@ -610,6 +610,44 @@ function sourceAfter(
   return { first: from, last: k };
 }
 
+/**
+ * Words that open the narrator's tail after ", X said,", not the rest of what was said:
+ * "..., the military said, without providing evidence", "..., the IDF said, in the 7 October
+ * attack".
+ */
+const TAIL_OPENERS = new Set(
+  (
+    'with without despite amid after before including as while than which who whose where when ' +
+    'citing following in on at during since from by for of over under into near outside'
+  ).split(' '),
+);
+/** Adverbs among `AUXILIARIES`: no sign of a finite verb. */
+const NOT_FINITE = /^(also|now|then|once|again|first|last|still|even|just|only)$/;
+
+/**
+ * Whether the words after an interrupting ", she said," go on with the sentence: they do not
+ * open the narrator's own tail, and hold a finite verb from the content's start (`from`, after
+ * any setting) on: "..., she said, more than 400 families have lost their homes".
+ */
+function resumesClause(
+  tokens: readonly Token[],
+  afterCue: number,
+  from: number,
+  end: number,
+): boolean {
+  const first = tokens[afterCue]?.text === ',' ? afterCue + 1 : afterCue;
+  // "at least 3,000 women may have become widows" goes on; "at a news conference" is a tail.
+  const opener = tokens[first]?.lower ?? '';
+  if (TAIL_OPENERS.has(opener) && !(opener === 'at' && tokens[first + 1]?.lower === 'least'))
+    return false;
+  for (let k = from; k < end; k++) {
+    const word = tokens[k]!.lower;
+    if (AUXILIARIES.has(word) && !NOT_FINITE.test(word)) return true;
+    if (isVerbLike(word) && !word.endsWith('ing')) return true;
+  }
+  return false;
+}
+
 /** Index of the ")" closing the "(" at `open` within a few tokens, or -1. */
 function closingBracket(tokens: readonly Token[], open: number, last: number): number {
   for (let k = open + 1; k < last && k - open <= 8; k++) {
@@ -691,9 +729,14 @@ function verbAttribution(
     return make(context, span, before, cue, sentence);
   }
   if (cue.cls !== 'speech' && cue.cls !== 'thought') return null;
-  // `Without a "pathway to a state," he said, Israel would not ...`: the cue interrupts.
+  // `Without a "pathway to a state," he said, Israel would not ...` and "Since the siege began,
+  // she said, more than 400 families ...": the cue interrupts the sentence, which is the content.
   if (
-    commaQuote &&
+    (commaQuote ||
+      (tokens[(before?.first ?? 0) - 1]?.text === ',' &&
+        rightStart !== null &&
+        resumesClause(tokens, cue.last, rightStart, end))) &&
+    postposed &&
     before &&
     rightStart !== null &&
     tokens[cue.last]?.text === ',' &&

@@ -145,6 +145,34 @@ describe('quote attribution', () => {
     expect(found[0]!.content).toBe('“The first part goes here.\n\n“And the quote goes on here.”');
   });
 
+  it('reads the whole sentence when "she said" interrupts it after an opening phrase', () => {
+    const body =
+      'Mona Haddad is a lawyer for the families. Since the siege began, she said, ' +
+      'more than 400 families in the camp have lost their homes.';
+    expect(quotes(body).map(({ content, speaker }) => ({ content, speaker }))).toEqual([
+      {
+        content:
+          'Since the siege began, she said, more than 400 families in the camp have lost their homes',
+        speaker: 'Mona Haddad',
+      },
+    ]);
+  });
+
+  it('takes no statement from a reporter credit', () => {
+    const body =
+      'The shelling went on through the night. NPR producer Karim Saleh reported from Khan Younis. ' +
+      "NPR's Lena Ortiz reported from Tel Aviv, Israel.";
+    expect(quotes(body)).toEqual([]);
+  });
+
+  it("leaves the narrator's tail after an interrupting cue out of the content", () => {
+    const body =
+      'Troops killed dozens of fighters during the raid, the army said, without providing evidence.';
+    expect(quotes(body).map((quote) => quote.content)).toEqual([
+      'Troops killed dozens of fighters during the raid',
+    ]);
+  });
+
   it('keeps cue, source and content offsets in the body', () => {
     const body = 'In Brussels, Josep Borrell said the talks would resume next week.';
     const analysis = analyzeArticle({ title: '', body, published: '' });
