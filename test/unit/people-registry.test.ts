@@ -44,6 +44,19 @@ describe('people registry', () => {
     expect(((await who('/who Vučić')).data as WhoView).person?.name).toBe('Aleksandar Vučić');
   });
 
+  it('lists no statement that only says where, when or to whom someone spoke', async () => {
+    app = createTestApp();
+    ingest(
+      'Kosovo police closed the crossing. Major Ilir Daci told the Kosovo Online portal.',
+      'Ilir Daci said in a statement. The statement was read out on radio.',
+      'Ilir Daci said the crossing at Jarinje would reopen on Monday.',
+    );
+    const view = (await who('/who ilir daci')).data as WhoView;
+    expect(view.statements.map((statement) => statement.text)).toEqual([
+      'the crossing at Jarinje would reopen on Monday',
+    ]);
+  });
+
   it('merges a surname seen first into the full name that arrives later', async () => {
     app = createTestApp();
     ingest(

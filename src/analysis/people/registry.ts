@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Analysis, Quote } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
+import { isVerbLike } from '../lexicon.ts';
 import { roleKey } from './roles.ts';
 import { statementTopics } from './statement-topics.ts';
 import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } from './names.ts';
@@ -355,6 +356,31 @@ export interface PeopleFeatures {
   roles: { name: string; key: string; role: string }[];
 }
 
+/** Verbs of telling: what follows may be only whom ("told the BBC"). */
+const TELLING_CUE = /^(?:told|tells|tell|telling)$/;
+/** Verbs of saying: what follows may be only where or when ("said in a statement"). */
+const SAYING_CUE =
+  /^(?:said|says|say|saying|stated|states|reported|reports|added|adds|wrote|writes)$/;
+/** Words that show a clause follows, so the text is more than a setting. */
+const CLAUSE_MARK = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'who']);
+const OPENS_WITH_SETTING = /^(?:in|on|at|from|during|after|before|since|via|through|for)\s/i;
+
+/**
+ * A reported statement that holds no verb and only says to whom ("told the Kosovo Online
+ * portal"), or where and when ("said in a statement", "reported from Ramallah and London"):
+ * the analysis keeps such a quote, since the quotes after it take its speaker, but it tells
+ * a reader of `/who` nothing that was said.
+ */
+function saysNothing(statement: Statement, text: string): boolean {
+  if (statement.kind === 'direct' || /["“”]/.test(text)) return false;
+  const cue = statement.cue?.toLowerCase() ?? '';
+  if (!TELLING_CUE.test(cue) && !(SAYING_CUE.test(cue) && OPENS_WITH_SETTING.test(text)))
+    return false;
+  // "told the podcast he feared for ...": a clause, whose verb the lexicon may not know.
+  const words = nameKey(text).split(' ');
+  return !words.some((word) => CLAUSE_MARK.has(word) || isVerbLike(word));
+}
+
 export function peopleFeatures(
   article: Pick<Article, 'title' | 'body' | 'tags' | 'published'>,
   analysis: Analysis,
@@ -390,6 +416,7 @@ export function peopleFeatures(
   for (const statement of joinClauses(article.body, analysis.quotes)) {
     if (statement.speaker === null || !people.has(statement.speaker)) continue;
     const text = statement.text.slice(0, MAX_STATEMENT_CHARS);
+    if (saysNothing(statement, text)) continue;
     statements.push({
       speaker: statement.speaker,
       kind: statement.kind,
