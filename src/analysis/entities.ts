@@ -773,12 +773,16 @@ export function spanText(tokens: readonly Token[], first: number, last: number):
  * "John Kirby" when the article names exactly one person of that surname. Capitalised words
  * that were left untyped but match a known surname become person mentions too.
  */
+/** Titles used with a first name alone. */
+const KNIGHTED = new Set(['sir', 'dame']);
+
 function resolveSurnames(
   tokens: readonly Token[],
   mentions: Mention[],
   sentenceStarts: ReadonlySet<number>,
 ): void {
   const bySurname = new Map<string, Set<string>>();
+  const byFirstName = new Map<string, Set<string>>();
   const genderOfName = new Map<string, Gender>();
   for (const mention of mentions) {
     if (mention.type !== 'PERSON' || mention.last - mention.first < 2) continue;
@@ -786,6 +790,8 @@ function resolveSurnames(
     const names = bySurname.get(surname) ?? new Set();
     names.add(mention.text);
     bySurname.set(surname, names);
+    const first = tokens[mention.first]!.lower;
+    byFirstName.set(first, (byFirstName.get(first) ?? new Set()).add(mention.text));
     if (mention.gender) genderOfName.set(mention.text, mention.gender);
   }
   const covered = new Uint8Array(tokens.length);
@@ -804,7 +810,13 @@ function resolveSurnames(
     if (mention.type !== 'PERSON') continue;
     const words = mention.last - mention.first;
     const names = bySurname.get(tokens[mention.last - 1]!.lower);
-    if (names && names.size === 1) {
+    // A knight or dame is named by the first name: "Sir Keir" is Keir Starmer.
+    const knighted =
+      words === 1 && KNIGHTED.has(tokens[mention.first - 1]?.lower ?? '')
+        ? byFirstName.get(tokens[mention.first]!.lower)
+        : undefined;
+    if (knighted?.size === 1) mention.canonical = [...knighted][0]!;
+    else if (names && names.size === 1) {
       const [full] = names;
       if (words < 2 || full!.endsWith(mention.text)) mention.canonical = full!;
     }

@@ -21,6 +21,22 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it('reads "Sir" or "Dame" and a first name as the full name given before', () => {
+    const result = analyse(
+      'Opposition leader Sir Alan Pryce backed the truce. Sir Alan said aid must reach Rafah. ' +
+        'Dame Ruth Okafor, the charity chief, agreed. Dame Ruth said the crossings must open.',
+    );
+    const canonical = result.entities
+      .filter((entity) => entity.type === 'PERSON')
+      .map((entity) => [entity.text, entity.canonical]);
+    expect(canonical).toEqual([
+      ['Alan Pryce', 'Alan Pryce'],
+      ['Alan', 'Alan Pryce'],
+      ['Ruth Okafor', 'Ruth Okafor'],
+      ['Ruth', 'Ruth Okafor'],
+    ]);
+  });
+
   it('reads roles from appositives and lowercase pre-modifiers', () => {
     const result = analyse(
       'Kirby, the NSC spokesman, spoke first. Later US National Security Council official John Kirby spoke again.',
