@@ -109,8 +109,13 @@ export const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Words that open a place's name ("Kiryat Shmona", "Kfar Aza"). */
+const PLACE_OPENERS = lowerSet(placeData.openers);
+
 export function isPlace(folded: string): boolean {
   if (EXTRA_PLACES.has(folded)) return true;
+  const space = folded.indexOf(' ');
+  if (space > 0 && PLACE_OPENERS.has(folded.slice(0, space))) return true;
   return tagsOf(folded).some((tag) => PLACE_TAGS.has(tag));
 }
 

@@ -37,6 +37,17 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it('reads a name opened by a word for a town or camp as a place, not a person', () => {
+    const result = analyse(
+      'Rockets fell on Kiryat Malachi overnight. Detainees held at Sde Hermon described beatings. ' +
+        'Ayelet Cohen, a teacher from Kfar Yuval, said the school was shut.',
+    );
+    const people = result.entities
+      .filter((entity) => entity.type === 'PERSON')
+      .map((entity) => entity.text);
+    expect(people).toEqual(['Ayelet Cohen']);
+  });
+
   it('reads roles from appositives and lowercase pre-modifiers', () => {
     const result = analyse(
       'Kirby, the NSC spokesman, spoke first. Later US National Security Council official John Kirby spoke again.',
