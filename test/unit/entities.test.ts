@@ -48,6 +48,14 @@ describe('entities and roles', () => {
     expect(people).toEqual(['Ayelet Cohen']);
   });
 
+  it('reads news agencies and campaign groups that look like names as organisations', () => {
+    const result = analyse(
+      'Palestinian news agency Wafa reported that the camp was shelled. Palestine Action said ' +
+        'it had targeted the factory. Xinhua and Anadolu carried the report.',
+    );
+    expect(result.entities.filter((entity) => entity.type === 'PERSON')).toEqual([]);
+  });
+
   it('reads roles from appositives and lowercase pre-modifiers', () => {
     const result = analyse(
       'Kirby, the NSC spokesman, spoke first. Later US National Security Council official John Kirby spoke again.',
