@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { roleKey } from '../../src/analysis/people/roles.ts';
+
+describe('roleKey', () => {
+  it('drops the country or institution that opens a role', () => {
+    expect(roleKey('Serbian President')).toBe(roleKey('President'));
+    expect(roleKey("Israel's Prime Minister")).toBe(roleKey('Prime Minister'));
+  });
+
+  it('files British and American spellings of one office together', () => {
+    expect(roleKey("Israel's Defence Minister")).toBe(roleKey("Israel's Defense Minister"));
+    expect(roleKey('UK Defence Secretary')).toBe(roleKey('US Defense Secretary'));
+    expect(roleKey('Defence Minister')).not.toBe(roleKey('Foreign Minister'));
+  });
+});
