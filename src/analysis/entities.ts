@@ -768,14 +768,14 @@ export function spanText(tokens: readonly Token[], first: number, last: number):
     .join('');
 }
 
+/** Titles used with a first name alone. */
+const KNIGHTED = new Set(['sir', 'dame']);
+
 /**
  * Gives every person mention the article's full name: "Kirby" and "Mr. Kirby" become
  * "John Kirby" when the article names exactly one person of that surname. Capitalised words
  * that were left untyped but match a known surname become person mentions too.
  */
-/** Titles used with a first name alone. */
-const KNIGHTED = new Set(['sir', 'dame']);
-
 function resolveSurnames(
   tokens: readonly Token[],
   mentions: Mention[],

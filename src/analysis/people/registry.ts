@@ -363,6 +363,7 @@ const SAYING_CUE =
   /^(?:said|says|say|saying|stated|states|reported|reports|added|adds|wrote|writes)$/;
 /** Words that show a clause follows, so the text is more than a setting. */
 const CLAUSE_MARK = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'who']);
+/** A preposition that opens where or when something was said. */
 const OPENS_WITH_SETTING = /^(?:in|on|at|from|during|after|before|since|via|through|for)\s/i;
 
 /**
