@@ -810,12 +810,14 @@ function resolveSurnames(
     if (mention.type !== 'PERSON') continue;
     const words = mention.last - mention.first;
     const names = bySurname.get(tokens[mention.last - 1]!.lower);
-    // A knight or dame is named by the first name: "Sir Keir" is Keir Starmer.
-    const knighted =
-      words === 1 && KNIGHTED.has(tokens[mention.first - 1]?.lower ?? '')
+    // A first name alone is the one full name of the article that opens with it: "Sir Keir"
+    // is Keir Starmer, and "Itay" after "Itay Regev" is Itay Regev, unless it is a surname here.
+    const knighted = KNIGHTED.has(tokens[mention.first - 1]?.lower ?? '');
+    const byFirst =
+      words === 1 && (knighted || !names)
         ? byFirstName.get(tokens[mention.first]!.lower)
         : undefined;
-    if (knighted?.size === 1) mention.canonical = [...knighted][0]!;
+    if (byFirst?.size === 1) mention.canonical = [...byFirst][0]!;
     else if (names && names.size === 1) {
       const [full] = names;
       if (words < 2 || full!.endsWith(mention.text)) mention.canonical = full!;

@@ -37,6 +37,25 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it('reads a first name alone as the one person of the article who has it', () => {
+    const canonical = (text: string) =>
+      analyse(text)
+        .entities.filter((entity) => entity.type === 'PERSON')
+        .map((entity) => [entity.text, entity.canonical]);
+    expect(
+      canonical(
+        'Itay Peretz, 19, was freed on Friday. Itay said the guards had moved him every few days.',
+      ),
+    ).toEqual([
+      ['Itay Peretz', 'Itay Peretz'],
+      ['Itay', 'Itay Peretz'],
+    ]);
+    // Two people of that first name: which one is meant is not known.
+    expect(
+      canonical('Itay Peretz and Itay Levin were freed. Itay said they had been held apart.'),
+    ).toContainEqual(['Itay', 'Itay']);
+  });
+
   it('reads a name opened by a word for a town or camp as a place, not a person', () => {
     const result = analyse(
       'Rockets fell on Kiryat Malachi overnight. Detainees held at Sde Hermon described beatings. ' +
