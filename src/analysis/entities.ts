@@ -665,9 +665,11 @@ function preModifierRole(
   if (words.length > 9) return null;
   // "a member of Mr Netanyahu's cabinet": a role cannot end in "of".
   if (ROLE_LINKS.has(tokens[nameFirst - 1]!.lower)) return null;
-  // "Foreign Secretary Lord Cameron": a form of address after the role is not part of it.
+  // "Foreign Secretary Lord Cameron": a form of address after the role is not part of it, and
+  // one alone ("Sir Lindsay Hoyle") is no role.
   let end = nameFirst;
-  while (end - 1 > k && FORMS_OF_ADDRESS.has(tokens[end - 1]!.lower)) end--;
+  while (end > k && FORMS_OF_ADDRESS.has(tokens[end - 1]!.lower)) end--;
+  if (end === k) return null;
   // "member of Prime Minister Netanyahu's cabinet": the office after "of" is the role.
   for (let j = end - 1; j > k; j--)
     if (

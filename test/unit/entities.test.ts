@@ -35,6 +35,12 @@ describe('entities and roles', () => {
       ['Ruth Okafor', 'Ruth Okafor'],
       ['Ruth', 'Ruth Okafor'],
     ]);
+    // A form of address is no role: Sir Alan's is the opposition leader's.
+    expect(result.people.map((role) => [role.name, role.role])).not.toContainEqual([
+      'Alan Pryce',
+      'Sir',
+    ]);
+    expect(result.people.map((role) => role.role)).not.toContain('Dame');
   });
 
   it('reads a first name alone as the one person of the article who has it', () => {
