@@ -6,6 +6,13 @@ function analyse(text: string) {
   return analyzeSpeech(text, splitSentences(text));
 }
 
+/** The person mentions of an analysis, as written and as resolved. */
+function persons(result: ReturnType<typeof analyse>) {
+  return result.entities
+    .filter((entity) => entity.type === 'PERSON')
+    .map((entity) => [entity.text, entity.canonical]);
+}
+
 describe('entities and roles', () => {
   it('splits titles from names and keeps the role', () => {
     const result = analyse(
@@ -26,10 +33,7 @@ describe('entities and roles', () => {
       'Opposition leader Sir Alan Pryce backed the truce. Sir Alan said aid must reach Rafah. ' +
         'Dame Ruth Okafor, the charity chief, agreed. Dame Ruth said the crossings must open.',
     );
-    const canonical = result.entities
-      .filter((entity) => entity.type === 'PERSON')
-      .map((entity) => [entity.text, entity.canonical]);
-    expect(canonical).toEqual([
+    expect(persons(result)).toEqual([
       ['Alan Pryce', 'Alan Pryce'],
       ['Alan', 'Alan Pryce'],
       ['Ruth Okafor', 'Ruth Okafor'],
@@ -44,10 +48,7 @@ describe('entities and roles', () => {
   });
 
   it('reads a first name alone as the one person of the article who has it', () => {
-    const canonical = (text: string) =>
-      analyse(text)
-        .entities.filter((entity) => entity.type === 'PERSON')
-        .map((entity) => [entity.text, entity.canonical]);
+    const canonical = (text: string) => persons(analyse(text));
     expect(
       canonical(
         'Itay Peretz, 19, was freed on Friday. Itay said the guards had moved him every few days.',
@@ -67,10 +68,7 @@ describe('entities and roles', () => {
       'Rockets fell on Kiryat Malachi overnight. Detainees held at Sde Hermon described beatings. ' +
         'Ayelet Cohen, a teacher from Kfar Yuval, said the school was shut.',
     );
-    const people = result.entities
-      .filter((entity) => entity.type === 'PERSON')
-      .map((entity) => entity.text);
-    expect(people).toEqual(['Ayelet Cohen']);
+    expect(persons(result).map(([text]) => text)).toEqual(['Ayelet Cohen']);
   });
 
   it('reads news agencies and campaign groups that look like names as organisations', () => {
@@ -78,7 +76,7 @@ describe('entities and roles', () => {
       'Palestinian news agency Wafa reported that the camp was shelled. Palestine Action said ' +
         'it had targeted the factory. Xinhua and Anadolu carried the report.',
     );
-    expect(result.entities.filter((entity) => entity.type === 'PERSON')).toEqual([]);
+    expect(persons(result)).toEqual([]);
   });
 
   it('reads roles from appositives and lowercase pre-modifiers', () => {
