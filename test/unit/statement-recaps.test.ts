@@ -69,6 +69,36 @@ describe('a statement reported again', () => {
     ]);
   });
 
+  it('cites the first report and eight later ones of a statement copied by many outlets', async () => {
+    app = createTestApp();
+    const sentence =
+      'US National Security Council spokesman John Kirby said that Washington was asking Serbia to pull its artillery back from the border.';
+    ingest(
+      ...Array.from({ length: 12 }, (_, index) => ({
+        outlet: `Wire ${String.fromCharCode(65 + index)}`,
+        published: `2023-09-${String(18 + index).padStart(2, '0')}T08:00:00Z`,
+        body: sentence,
+      })),
+    );
+    const { view, blocks } = await who('/who kirby');
+    expect(view.statements).toHaveLength(1);
+    const [statement] = view.statements;
+    expect(statement!.article.outlet).toBe('Wire A');
+    expect(statement!.alsoIn.map((source) => source.outlet)).toEqual(
+      ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((letter) => `Wire ${letter}`),
+    );
+    const sources = blocks.find((block) => block.type === 'sources') as Extract<
+      Block,
+      { type: 'sources' }
+    >;
+    expect(sources.items).toHaveLength(9);
+    // The copies past the eighth were not recorded at all: they cost the store no row.
+    const rows = app.store.db.prepare('SELECT count(*) AS n FROM statement_sources').get() as {
+      n: number;
+    };
+    expect(rows.n).toBe(8);
+  });
+
   it('keeps statements apart when their figures differ or their days are far apart', async () => {
     app = createTestApp();
     ingest(

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { editDistance } from '../../corpus/topics.ts';
 import { nameKey, nameWords, sameFullName } from './names.ts';
+import { MAX_LATER_REPORTS } from './recaps.ts';
 import type { PersonRow } from './registry.ts';
 
 export interface PersonCard {
@@ -231,10 +232,10 @@ export function createPeopleDirectory(db: Database) {
   const sourcesOf = db.prepare<[number], StatementSourceRow>(
     `SELECT ss.statement_id, a.id AS article_id, a.title, a.outlet, a.url, a.published
      FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
-     WHERE ss.statement_id = ? ORDER BY a.published, a.id`,
+     WHERE ss.statement_id = ? ORDER BY a.published, a.id LIMIT ${MAX_LATER_REPORTS}`,
   );
 
-  /** The later articles that reported each statement again, by statement id. */
+  /** The later articles that reported each statement again (the first few), by statement id. */
   function alsoReported(ids: readonly number[]): Map<number, StatementSourceRow[]> {
     const found = new Map<number, StatementSourceRow[]>();
     for (const id of ids) {

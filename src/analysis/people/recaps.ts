@@ -23,6 +23,13 @@ const MIN_SHARED_WORDS = 3;
 const MAX_CANDIDATES = 300;
 /** The longest span a statement's time words give ("in May"): bounds the candidates' scan. */
 const MAX_SPAN_DAYS = 31;
+/**
+ * Later reports recorded per statement. A wire story carried by hundreds of outlets made `/who`
+ * cite every one of them (a megabyte for one page of statements), and recording each copy cost
+ * the writer one page. Past this many, a copy is recognised and dropped: the article stays in
+ * the corpus, and a better report still takes the statement's place (`join`).
+ */
+export const MAX_LATER_REPORTS = 8;
 /** Statements whose words are kept between finds: a busy person's recent ones, compared again and again. */
 const WORDS_CACHE = 20_000;
 const DAY_MS = 86_400_000;
@@ -124,6 +131,12 @@ export function createRecapIndex(db: Database) {
   const sourceTexts = db.prepare<[number], { text: string }>(
     'SELECT text FROM statement_sources WHERE statement_id = ?',
   );
+  // Counts up to the cap only: a statement stored before it may have thousands of reports.
+  const reportsOf = db
+    .prepare<[number], number>(
+      `SELECT count(*) FROM (SELECT 1 FROM statement_sources WHERE statement_id = ? LIMIT ${MAX_LATER_REPORTS})`,
+    )
+    .pluck();
   const addSource = db.prepare<[number, string, string]>(
     'INSERT OR IGNORE INTO statement_sources (statement_id, article_id, text) VALUES (?, ?, ?)',
   );
@@ -213,6 +226,10 @@ export function createRecapIndex(db: Database) {
     if (!better) {
       if (sourced.has(existing.id)) return;
       sourced.add(existing.id);
+      // A cached statement holds its own words and each report's: one more than its reports.
+      const cached = cache.get(existing.id);
+      const reports = cached ? cached.words.length - 1 : reportsOf.get(existing.id)!;
+      if (reports >= MAX_LATER_REPORTS) return;
       // The statement has one more report: its words join the cached ones. An article already
       // among its sources keeps the report stored first, and so does the cache.
       const text = `${report.cue ?? ''} ${report.text}`;
