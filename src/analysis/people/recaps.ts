@@ -32,6 +32,8 @@ const MAX_SPAN_DAYS = 31;
 export const MAX_LATER_REPORTS = 8;
 /** Statements whose words are kept between finds: a busy person's recent ones, compared again and again. */
 const WORDS_CACHE = 20_000;
+/** Ids of statements known to be full (`MAX_LATER_REPORTS`) kept at once: under 2 MB. */
+const FULL_CACHE = 100_000;
 const DAY_MS = 86_400_000;
 
 const FUNCTION_WORDS = new Set(
@@ -174,6 +176,13 @@ export function createRecapIndex(db: Database) {
     return entry;
   }
 
+  /**
+   * Statements known to hold `MAX_LATER_REPORTS` reports: a much-copied one is met again and
+   * again, and counting its reports each time cost more than the rest of a copy's lookup.
+   * Cleared with `cache` (`forget`), since SQLite may give a deleted statement's id again.
+   */
+  const full = new Set<number>();
+
   /** `words`: `statementWords` of the statement's cue and text, read with them. */
   function find(
     personId: number,
@@ -219,17 +228,24 @@ export function createRecapIndex(db: Database) {
    * source row stays the first report's, so it is not tried again.
    */
   function join(existing: Candidate, report: Report, sourced: Set<number>): void {
-    const width = (said: string, end: string) => Date.parse(end) - Date.parse(said);
+    // Most spans are one day: parsing dates for each of a much-copied article's reports showed.
+    const width = (said: string, end: string) =>
+      said === end ? 0 : Date.parse(end) - Date.parse(said);
     const mine = width(report.span.said, report.span.saidEnd);
     const theirs = width(existing.said, existing.said_end);
     const better = mine < theirs || (mine === theirs && report.published < existing.published);
     if (!better) {
       if (sourced.has(existing.id)) return;
       sourced.add(existing.id);
+      if (full.has(existing.id)) return;
       // A cached statement holds its own words and each report's: one more than its reports.
       const cached = cache.get(existing.id);
       const reports = cached ? cached.words.length - 1 : reportsOf.get(existing.id)!;
-      if (reports >= MAX_LATER_REPORTS) return;
+      if (reports >= MAX_LATER_REPORTS) {
+        if (full.size >= FULL_CACHE) full.clear();
+        full.add(existing.id);
+        return;
+      }
       // The statement has one more report: its words join the cached ones. An article already
       // among its sources keeps the report stored first, and so does the cache.
       const text = `${report.cue ?? ''} ${report.text}`;
@@ -272,6 +288,9 @@ export function createRecapIndex(db: Database) {
       };
     },
     /** Forgets every cached statement: call when statements are deleted. */
-    forget: () => cache.clear(),
+    forget: () => {
+      cache.clear();
+      full.clear();
+    },
   };
 }
