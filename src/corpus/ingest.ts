@@ -4,6 +4,7 @@ import type { Analyzer } from '../analysis/analysis.ts';
 import type { Clock } from '../core/clock.ts';
 import { withoutInvisible } from '../core/untrusted-text.ts';
 import type { Article, ArticleInput } from './article.ts';
+import { withoutLinkLabels } from './link-labels.ts';
 import { fileLines } from './ndjson-lines.ts';
 import { MAX_FILE_BYTES, parseDocument } from './parse/parse-document.ts';
 import type { ParseFailure } from './parse/parse-error.ts';
@@ -122,13 +123,19 @@ const BACKGROUND_BATCH_MS = 20;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const direct = <T>(write: () => T): T => write();
 
-/** An article as stored: what readers see holds no invisible reordering or zero-width characters. */
-const withoutInvisibleText = (input: ArticleInput): ArticleInput => ({
-  ...input,
-  title: withoutInvisible(input.title),
-  outlet: withoutInvisible(input.outlet),
-  body: withoutInvisible(input.body),
-});
+/**
+ * An article as stored: what readers see holds no invisible reordering or zero-width
+ * characters, and no link labels a page's text copy kept.
+ */
+const storedText = (input: ArticleInput): ArticleInput => {
+  const outlet = withoutInvisible(input.outlet);
+  return {
+    ...input,
+    title: withoutInvisible(input.title),
+    outlet,
+    body: withoutLinkLabels(withoutInvisible(input.body), outlet),
+  };
+};
 
 const emptyReport = (): IngestReport => ({ added: [], duplicates: [], failed: [] });
 
@@ -438,7 +445,7 @@ export function createIngester(options: {
     report: IngestReport,
     around: IngestOptions['around'] = direct,
   ): void {
-    const input = withoutInvisibleText(untrusted);
+    const input = storedText(untrusted);
     let prepared: PreparedArticle;
     try {
       prepared = prepareArticle(input, analyze(input));
@@ -479,7 +486,7 @@ export function createIngester(options: {
     const batchSize = options.background ? BACKGROUND_BATCH : COMMIT_BATCH;
     const limit = batchSize * 2;
     const start = (untrusted: ArticleInput) => {
-      const input = withoutInvisibleText(untrusted);
+      const input = storedText(untrusted);
       const item: InFlight = { input, done: Promise.resolve(), result: null };
       item.done = pool.prepare(input).then(
         (prepared) => (item.result = { prepared }),
