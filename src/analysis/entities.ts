@@ -774,6 +774,26 @@ export function spanText(tokens: readonly Token[], first: number, last: number):
 const KNIGHTED = new Set(['sir', 'dame']);
 
 /**
+ * The gender a form of address right before a name gives ("Lady Starmer", "Mr. Kirby"). Only
+ * the address counts: a surname that is also a given name says nothing of its bearer.
+ */
+function addressedAs(tokens: readonly Token[], first: number): Gender {
+  const before = tokens[first - 1]?.text === '.' ? first - 2 : first - 1;
+  const word = tokens[before]?.lower ?? '';
+  if (MALE_HONORIFICS.has(word)) return 'male';
+  return FEMALE_HONORIFICS.has(word) ? 'female' : null;
+}
+
+/**
+ * True when a name is addressed as one gender only and a mention as the other: "Lady Starmer"
+ * in an article about Sir Keir Starmer is his wife, not him, and stays a surname for the
+ * registry to place.
+ */
+function otherGender(address: Gender, ofName: ReadonlySet<Gender> | undefined): boolean {
+  return address !== null && ofName?.size === 1 && !ofName.has(address);
+}
+
+/**
  * Gives every person mention the article's full name: "Kirby" and "Mr. Kirby" become
  * "John Kirby" when the article names exactly one person of that surname. Capitalised words
  * that were left untyped but match a known surname become person mentions too.
@@ -808,21 +828,38 @@ function resolveSurnames(
     if (role) mention.roles.push(role);
   }
   mentions.sort((a, b) => a.start - b.start);
+  // A first name alone is the one full name of the article that opens with it: "Sir Keir" is
+  // Keir Starmer, and "Itay" after "Itay Regev" is Itay Regev, unless it is a surname here.
+  const fullNameOfFirst = (mention: Mention): string | null => {
+    if (mention.last - mention.first !== 1) return null;
+    const knighted = KNIGHTED.has(tokens[mention.first - 1]?.lower ?? '');
+    if (!knighted && bySurname.has(tokens[mention.first]!.lower)) return null;
+    const names = byFirstName.get(tokens[mention.first]!.lower);
+    return names?.size === 1 ? [...names][0]! : null;
+  };
+  // How the article addresses each full name, in full or by its first name ("Sir Keir"): the
+  // given name's gender in the lexicon is no evidence ("Emile" is listed as a woman's).
+  const addressOfName = new Map<string, Set<Gender>>();
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON') continue;
+    const name = mention.last - mention.first > 1 ? mention.text : fullNameOfFirst(mention);
+    const address = addressedAs(tokens, mention.first);
+    if (name && address)
+      addressOfName.set(name, (addressOfName.get(name) ?? new Set()).add(address));
+  }
   for (const mention of mentions) {
     if (mention.type !== 'PERSON') continue;
     const words = mention.last - mention.first;
     const names = bySurname.get(tokens[mention.last - 1]!.lower);
-    // A first name alone is the one full name of the article that opens with it: "Sir Keir"
-    // is Keir Starmer, and "Itay" after "Itay Regev" is Itay Regev, unless it is a surname here.
-    const knighted = KNIGHTED.has(tokens[mention.first - 1]?.lower ?? '');
-    const byFirst =
-      words === 1 && (knighted || !names)
-        ? byFirstName.get(tokens[mention.first]!.lower)
-        : undefined;
-    if (byFirst?.size === 1) mention.canonical = [...byFirst][0]!;
+    const byFirst = fullNameOfFirst(mention);
+    if (byFirst) mention.canonical = byFirst;
     else if (names && names.size === 1) {
       const [full] = names;
-      if (words < 2 || full!.endsWith(mention.text)) mention.canonical = full!;
+      if (
+        (words < 2 || full!.endsWith(mention.text)) &&
+        !otherGender(addressedAs(tokens, mention.first), addressOfName.get(full!))
+      )
+        mention.canonical = full!;
     }
     mention.gender ??= genderOfName.get(mention.canonical) ?? null;
   }

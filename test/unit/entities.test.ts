@@ -132,6 +132,19 @@ describe('entities and roles', () => {
     expect(canonicals).toEqual(['John Kirby', 'John Kirby', 'John Kirby']);
   });
 
+  it("does not give a wife's form of address her husband's full name", () => {
+    const result = analyse(
+      'Protesters gathered outside the home of Sir Keir Starmer. Lady Starmer had just returned ' +
+        'from a shopping trip. Sir Keir was in Westminster. Mr Starmer later thanked the police.',
+    );
+    expect(persons(result)).toEqual([
+      ['Keir Starmer', 'Keir Starmer'],
+      ['Starmer', 'Starmer'],
+      ['Keir', 'Keir Starmer'],
+      ['Starmer', 'Keir Starmer'],
+    ]);
+  });
+
   it('types places and organisations and gives offsets', () => {
     const text =
       'The NATO Council sent troops from Belgrade to Pristina. The British Ministry of Defense agreed.';

@@ -87,6 +87,30 @@ describe('people registry', () => {
     ]);
   });
 
+  it('keeps a surname addressed as a woman apart from the one man who carries it', async () => {
+    app = createTestApp();
+    ingest(
+      'Labour leader Keir Starmer said the party backed a ceasefire. Mr Starmer said aid must reach Gaza.',
+      'Three people were found guilty over a protest at Sir Keir\'s home. Lady Starmer said: "I felt a bit sick."',
+      'Senator Hillary Clinton visited Pristina. Mrs Clinton said the talks must go on.',
+      'Mr Clinton said the vote in Kosovo mattered to the region.',
+    );
+    const keir = (await who('/who starmer')).data as WhoView;
+    expect(keir.person?.name).toBe('Keir Starmer');
+    expect(keir.statements.map((statement) => statement.text).join(' ')).not.toContain('sick');
+    const lady = (await who('/who lady starmer')).data as WhoView;
+    expect(lady.person?.name).toBe('Lady Starmer');
+    expect(lady.statements.map((statement) => statement.text)).toEqual(['"I felt a bit sick."']);
+    const hillary = (await who('/who hillary clinton')).data as WhoView;
+    expect(hillary.statements.map((statement) => statement.text)).toEqual([
+      'the talks must go on',
+    ]);
+    const mr = (await who('/who mr clinton')).data as WhoView;
+    expect(mr.statements.map((statement) => statement.text)).toEqual([
+      'the vote in Kosovo mattered to the region',
+    ]);
+  });
+
   it('keeps a statement repeated by a syndicated copy once', async () => {
     app = createTestApp();
     ingest(

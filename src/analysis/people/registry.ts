@@ -10,7 +10,11 @@ import { createRecapIndex, statementWords, type SaidSpan, type StatementWords } 
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
 const HONORIFIC_BEFORE =
   /(?:^|[\s(“"])((?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Amb|President|Minister|Ambassador|General|Admiral|Senator)\.?)\s+$/;
+/** A form of address before a name, and whether it names a man or a woman. */
+const ADDRESS_BEFORE = /(?:^|[\s(“"])(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)\.?\s+$/;
+const MALE_ADDRESS = new Set(['Mr', 'Sir', 'Lord']);
 const MAX_STATEMENT_CHARS = 1500;
+const otherGender = { male: 'female', female: 'male' } as const;
 /** How many times more often one namesake must hold an office to be "President Biden". */
 const HOLDER_DOMINANCE = 5;
 /** How much of a statement's folded text tells two copies apart. */
@@ -121,6 +125,20 @@ interface PersonInArticle {
   canonical: string;
   mentions: number;
   aliases: Map<string, string>;
+  /** Each form of address its mentions carry, as written before its last name ("Lady Starmer"). */
+  addresses: Map<Gender, string>;
+}
+
+type Gender = 'male' | 'female';
+
+/**
+ * How a surname alone was addressed in one article, when every address agrees on a man or a
+ * woman: "Lady Starmer" does not join Keir Starmer.
+ */
+export interface Address {
+  gender: Gender;
+  /** The surname with its address, the name such a person is stored under. */
+  display: string;
 }
 
 /**
@@ -186,13 +204,22 @@ export function createPeopleWriter(db: Database) {
    * @param roles the role keys the article gives this name: "President Biden" is the Biden who
    *   holds that office when the corpus knows several people called Biden.
    */
-  function ensurePerson(written: string, seen: string, roles: ReadonlySet<string>): number {
+  function ensurePerson(
+    written: string,
+    seen: string,
+    roles: ReadonlySet<string>,
+    address: Address | null,
+  ): number {
     const canonical = displayName(written);
     const key = nameKey(canonical);
     const words = nameWords(canonical);
     const surname = words.at(-1)!;
     if (words.length === 1) {
-      const full = fullNamesWithSurname.all(surname);
+      const named = fullNamesWithSurname.all(surname);
+      const full = address
+        ? named.filter((row) => genderOf(row) !== otherGender[address.gender])
+        : named;
+      if (address && named.length > 0 && full.length === 0) return addressed(address, seen);
       if (full.length === 1) return full[0]!.id;
       const holders = full
         .map((row) => ({
@@ -222,6 +249,32 @@ export function createPeopleWriter(db: Database) {
     );
     if (words.length > 1) absorbSurname(id, surname);
     return id;
+  }
+
+  /**
+   * A full name's gender, from the forms of address its aliases carry ("Mr Starmer"); null
+   * when they carry none or both. Not from the given name: the lexicon lists "Emile" and "Jody"
+   * as women's names, and "Amit" as a man's.
+   */
+  function genderOf(person: PersonRow): Gender | null {
+    const seen = new Set<Gender>();
+    for (const { display } of aliasesOf.all(person.id)) {
+      const address = /^(Mrs?|Ms)\s/.exec(display)?.[1];
+      if (address) seen.add(address === 'Mr' ? 'male' : 'female');
+    }
+    return seen.size === 1 ? [...seen][0]! : null;
+  }
+
+  /**
+   * A surname whose address rules out every full name that carries it ("Lady Starmer" when
+   * the corpus knows only Keir Starmer): a person of its own, stored under the address so that
+   * the surname alone still finds the full name.
+   */
+  function addressed(address: Address, seen: string): number {
+    const key = nameKey(address.display);
+    const existing = byKey.get(key);
+    if (existing) return existing.id;
+    return Number(insertPerson.run(address.display, key, key, 1, seen, seen).lastInsertRowid);
   }
 
   /**
@@ -275,7 +328,10 @@ export function createPeopleWriter(db: Database) {
     // bare-surname person, so a bare surname resolved before it in the same article would keep
     // a deleted id.
     for (const person of features.people)
-      ids.set(person.canonical, ensurePerson(person.canonical, seen, new Set(person.roleKeys)));
+      ids.set(
+        person.canonical,
+        ensurePerson(person.canonical, seen, new Set(person.roleKeys), person.address),
+      );
     const statementsOf = new Map<number, number>();
     const recapsHere = recaps.forArticle(article.id);
     for (const statement of features.statements) {
@@ -340,6 +396,7 @@ export interface PeopleFeatures {
     mentions: number;
     aliases: [string, string][];
     roleKeys: string[];
+    address: Address | null;
   }[];
   statements: {
     speaker: string;
@@ -382,6 +439,13 @@ function saysNothing(statement: Statement, text: string): boolean {
   return !words.some((word) => CLAUSE_MARK.has(word) || isVerbLike(word));
 }
 
+/** A surname's agreed form of address in the article (`Address`); null for a full name. */
+function addressOf(person: PersonInArticle): Address | null {
+  if (/\s/.test(person.canonical) || person.addresses.size !== 1) return null;
+  const [gender, display] = [...person.addresses][0]!;
+  return { gender, display };
+}
+
 export function peopleFeatures(
   article: Pick<Article, 'title' | 'body' | 'tags' | 'published'>,
   analysis: Analysis,
@@ -393,12 +457,18 @@ export function peopleFeatures(
       canonical: entity.canonical,
       mentions: 0,
       aliases: new Map(),
+      addresses: new Map(),
     };
     person.mentions++;
     person.aliases.set(nameKey(entity.text), displayName(entity.text));
-    const honorific = HONORIFIC_BEFORE.exec(
-      article.body.slice(Math.max(0, entity.start - 16), entity.start),
-    );
+    const before = article.body.slice(Math.max(0, entity.start - 16), entity.start);
+    const address = ADDRESS_BEFORE.exec(before)?.[1];
+    if (address)
+      person.addresses.set(
+        MALE_ADDRESS.has(address) ? 'male' : 'female',
+        `${address} ${entity.text.split(' ').at(-1)}`,
+      );
+    const honorific = HONORIFIC_BEFORE.exec(before);
     if (honorific) {
       const display = `${honorific[1]} ${entity.text.split(' ').at(-1)}`;
       person.aliases.set(nameKey(display), display);
@@ -449,6 +519,7 @@ export function peopleFeatures(
       mentions: person.mentions,
       aliases: [...person.aliases],
       roleKeys: [...(rolesByName.get(person.canonical) ?? [])],
+      address: addressOf(person),
     })),
     statements,
     roles,
