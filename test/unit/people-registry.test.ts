@@ -102,9 +102,7 @@ describe('people registry', () => {
     expect(lady.person?.name).toBe('Lady Starmer');
     expect(lady.statements.map((statement) => statement.text)).toEqual(['"I felt a bit sick."']);
     const hillary = (await who('/who hillary clinton')).data as WhoView;
-    expect(hillary.statements.map((statement) => statement.text)).toEqual([
-      'the talks must go on',
-    ]);
+    expect(hillary.statements.map((statement) => statement.text)).toEqual(['the talks must go on']);
     const mr = (await who('/who mr clinton')).data as WhoView;
     expect(mr.statements.map((statement) => statement.text)).toEqual([
       'the vote in Kosovo mattered to the region',
