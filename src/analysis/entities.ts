@@ -243,6 +243,28 @@ function isGroupWord(folded: string): boolean {
   return folded.endsWith('s') && DEMONYMS.has(folded.slice(0, -1));
 }
 
+/**
+ * Honours written after a British name ("Karim Khan KC"). Not "MP": "the Bournemouth East MP"
+ * is a role that names a person already met.
+ */
+const POST_NOMINALS = new Set(['KC', 'QC', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE']);
+
+/** Forms of address that only ever come before a surname. */
+const ADDRESS_FORMS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr']);
+
+/**
+ * "Mr Sheikh", "John Major": a title word that ends a run after a form of address or a given
+ * name is the surname, not a title ("Sheikh Tamim", "Major General" stay titles).
+ */
+function titleAsSurname(tokens: readonly Token[], words: readonly number[]): boolean {
+  if (words.length < 2) return false;
+  const last = tokens[words.at(-1)!]!;
+  if (!HONORIFICS.has(last.lower)) return false;
+  const before = tokens[words.at(-2)!]!.lower;
+  const given = isFirstName(before);
+  return ADDRESS_FORMS.has(before) || given === 'male' || given === 'female';
+}
+
 function isTitleWord(token: Token): boolean {
   return (
     ROLE_WORDS.has(token.lower) ||
@@ -291,6 +313,9 @@ function classifyRun(
   mentions: Mention[],
 ): void {
   let words = run;
+  // "Chief Prosecutor Karim Khan KC": letters after a name are neither name nor title.
+  while (words.length > 1 && POST_NOMINALS.has(tokens[words.at(-1)!]!.text))
+    words = words.slice(0, -1);
   while (words.length > 0) {
     const head = tokens[words[0]!]!;
     const next = words[1] === undefined ? undefined : tokens[words[1]]!;
@@ -329,6 +354,10 @@ function classifyRun(
   let split = words.length;
   while (split > 0) {
     const token = tokens[words[split - 1]!]!;
+    if (split === words.length && titleAsSurname(tokens, words)) {
+      split--;
+      continue;
+    }
     if (isTitleWord(token) || STOP_WORDS.has(token.lower) || isGroupWord(token.lower)) break;
     // "Western Balkans Gabriel Escobar", but "Milan Radoičić" (Milan is also a city).
     if (split < words.length - 1 && isPlace(token.lower)) break;

@@ -124,6 +124,30 @@ describe('entities and roles', () => {
     expect(roles).toContainEqual(['Dana Korin', 'chief of staff']);
   });
 
+  it('reads a title word after a form of address or a given name as a surname', () => {
+    const result = analyse(
+      'In a statement Mr Sheikh said he regretted the posts. John Major said little, and Mr ' +
+        'Major left early. Sheikh Tamim met Justice Minister Yariv Levin.',
+    );
+    expect(persons(result)).toEqual([
+      ['Sheikh', 'Sheikh'],
+      ['John Major', 'John Major'],
+      ['Major', 'John Major'],
+      ['Tamim', 'Tamim'],
+      ['Yariv Levin', 'Yariv Levin'],
+    ]);
+  });
+
+  it('leaves letters after a name out of it ("Karim Khan KC")', () => {
+    const result = analyse(
+      'Chief Prosecutor Karim Khan KC visited Israel. Mr Khan said the court was independent.',
+    );
+    expect(persons(result)).toEqual([
+      ['Karim Khan', 'Karim Khan'],
+      ['Khan', 'Karim Khan'],
+    ]);
+  });
+
   it('resolves a surname and "Mr." to the full name of the article', () => {
     const result = analyse('John Kirby arrived. Mr. Kirby said little. Kirby left.');
     const canonicals = result.entities
