@@ -265,6 +265,12 @@ function sentenceAttributions(
     const cue = cueAt(tokens, index, scores);
     if (!cue) continue;
     const previous = found.at(-1);
+    // "X said ..., according to the Local Democracy Reporting Service": the statement is X's,
+    // and the phrase names who relayed it, not a second speaker of the same words.
+    if (cue.cls === 'phrase' && previous && relayedBy(context, previous, cue)) {
+      previous.content.end = Math.min(previous.content.end, tokens[cue.first - 1]!.start);
+      continue;
+    }
     const joint = previous === undefined ? -1 : continuationJoint(tokens, index);
     const continuation = joint !== -1;
     const conjunction =
@@ -871,6 +877,26 @@ function precedingContent(
       ? Math.min(context.quotes[quoteOf[first]!]!.start, tokens[first]!.start)
       : tokens[first]!.start;
   return { start, end: tokens[k]!.end };
+}
+
+/** Verbs of saying whose statement a trailing "according to" only relays. */
+const SAID = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'wrote', 'writes']);
+
+/**
+ * True when `cue` ("according to") directly follows what a verb of saying attributed in the
+ * same sentence ("Mike Pollard said ..., according to ..."). After other cues ("would see their
+ * taxes go up, according to an analysis") the phrase names the source.
+ */
+function relayedBy(context: QuoteContext, previous: Attribution, cue: Found): boolean {
+  const { tokens, text } = context;
+  if (!previous.cue || previous.source === null) return false;
+  if (previous.cue.last - previous.cue.first !== 1) return false;
+  if (!SAID.has(tokens[previous.cue.first]!.lower)) return false;
+  // "he added More than 200 attacks ...": a capital after the verb is a lost full stop, and
+  // what follows is the writer's, sourced by the phrase.
+  if (/^\p{Lu}/u.test(text.slice(previous.content.start, previous.content.start + 1))) return false;
+  const before = tokens[cue.first - 1];
+  return before !== undefined && before.text === ',' && previous.content.end >= before.start - 1;
 }
 
 function accordingTo(

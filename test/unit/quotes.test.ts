@@ -54,6 +54,21 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('gives "X said ..., according to Z" to X, and keeps Z after other verbs or a lost full stop', () => {
+    const found = quotes(
+      [
+        'Conservative councillor Mike Pollard said the debate was depressing, according to the Local Democracy Reporting Service.',
+        'Average Americans would see their taxes go up, according to an analysis by Lily Batchelder.',
+        'He added More than 200 attacks targeted the town, according to Acled.',
+      ].join(' '),
+    );
+    expect(found.map((quote) => [quote.content, quote.speaker])).toEqual([
+      ['the debate was depressing', 'Mike Pollard'],
+      ['Average Americans would see their taxes go up', 'analysis by Lily Batchelder'],
+      ['He added More than 200 attacks targeted the town', 'Acled'],
+    ]);
+  });
+
   it('ends an unpunctuated "according to" source with its name, and guesses none without one', () => {
     const withComma = quotes(
       'According to the shipping monitor Vantage Marine, the tanker turned back towards the strait.',
