@@ -1,3 +1,4 @@
+import { hasGluedTitles } from '../analysis/glued-titles.ts';
 import type { SourceGroup } from './syndication.ts';
 
 export interface TellingQuote {
@@ -46,6 +47,7 @@ export function tellingQuotes(
     const { analysis } = group.items[0]!;
     for (const quote of analysis?.quotes ?? []) {
       if (quote.kind === 'indirect' || !quote.speaker || isDocument(quote.speaker)) continue;
+      if (hasGluedTitles(quote.content.text)) continue;
       const words = quote.content.text.split(/\s+/).length;
       if (words < MIN_WORDS || words > MAX_WORDS) continue;
       const speaker = nameOf(quote.speaker);

@@ -173,6 +173,29 @@ describe('actors and quotes', () => {
     expect(tellingQuotes(groups, []).map((quote) => quote.speaker)).toEqual(['Lena Brandt']);
   });
 
+  it('takes no telling quote that a web page glued link titles into', () => {
+    const direct = (speaker: string, text: string) => ({
+      kind: 'mixed' as const,
+      content: { start: 0, end: text.length, text },
+      source: null,
+      speaker,
+      cue: null,
+    });
+    const groups = foldSyndicated([
+      item('One', 'Protests in Washington.', 'A', '2024-07-23T10:00:00Z', {
+        ...emptyAnalysis(),
+        quotes: [
+          direct(
+            'Joe Biden',
+            'raceIsrael\'s PM walks tightrope as US urges Gaza "ceasefire deal" now',
+          ),
+          direct('Bernie Sanders', 'he would skip the speech in protest at the "total war"'),
+        ],
+      }),
+    ]);
+    expect(tellingQuotes(groups, []).map((quote) => quote.speaker)).toEqual(['Bernie Sanders']);
+  });
+
   it('returns nothing when no analysis names anyone', () => {
     const groups = foldSyndicated([
       item('One', 'Text about Kosovo and the border police.', 'A', '2023-09-24T10:00:00Z'),

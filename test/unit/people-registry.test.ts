@@ -109,6 +109,18 @@ describe('people registry', () => {
     ]);
   });
 
+  it('shows a statement without the link titles a web page glued onto it', async () => {
+    app = createTestApp();
+    ingest(
+      'Jill Stein told local media that the arrests were a "really bad look" for the ' +
+        'institutionProtesters at Yale University set up a new encampment after a previous one.',
+    );
+    const view = (await who('/who stein')).data as WhoView;
+    expect(view.statements.map((statement) => statement.text)).toEqual([
+      'local media that the arrests were a "really bad look" for the institution',
+    ]);
+  });
+
   it('keeps a statement repeated by a syndicated copy once', async () => {
     app = createTestApp();
     ingest(

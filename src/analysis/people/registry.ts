@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Analysis, Quote } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
+import { beforeGluedTitles } from '../glued-titles.ts';
 import { isVerbLike } from '../lexicon.ts';
 import { roleKey } from './roles.ts';
 import { statementTopics } from './statement-topics.ts';
@@ -14,6 +15,8 @@ const HONORIFIC_BEFORE =
 const ADDRESS_BEFORE = /(?:^|[\s(“"])(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)\.?\s+$/;
 const MALE_ADDRESS = new Set(['Mr', 'Sir', 'Lord']);
 const MAX_STATEMENT_CHARS = 1500;
+/** Fewer words, left before glued link titles, say nothing ("race"). */
+const MIN_CUT_WORDS = 3;
 const otherGender = { male: 'female', female: 'male' } as const;
 /** How many times more often one namesake must hold an office to be "President Biden". */
 const HOLDER_DOMINANCE = 5;
@@ -486,7 +489,9 @@ export function peopleFeatures(
   const statements: PeopleFeatures['statements'] = [];
   for (const statement of joinClauses(article.body, analysis.quotes)) {
     if (statement.speaker === null || !people.has(statement.speaker)) continue;
-    const text = statement.text.slice(0, MAX_STATEMENT_CHARS);
+    const shown = beforeGluedTitles(statement.text);
+    if (shown !== statement.text && shown.split(/\s+/).length < MIN_CUT_WORDS) continue;
+    const text = shown.slice(0, MAX_STATEMENT_CHARS);
     if (saysNothing(statement, text)) continue;
     statements.push({
       speaker: statement.speaker,
