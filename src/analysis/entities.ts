@@ -249,6 +249,23 @@ function isGroupWord(folded: string): boolean {
  */
 const POST_NOMINALS = new Set(['KC', 'QC', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE']);
 
+/**
+ * Buildings named after people. Not "camp": "the Biden camp" is his campaign, and a refugee
+ * camp's name is a place already.
+ */
+const FACILITIES = new Set([
+  'hospital',
+  'clinic',
+  'mosque',
+  'church',
+  'synagogue',
+  'school',
+  'university',
+  'prison',
+  'airport',
+  'stadium',
+]);
+
 /** Forms of address that only ever come before a surname. */
 const ADDRESS_FORMS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr']);
 
@@ -313,6 +330,13 @@ function classifyRun(
   mentions: Mention[],
 ): void {
   let words = run;
+  // "Kamal Adwan hospital", "Al-Aqsa mosque": a name before a building's common noun is the
+  // building's, a place.
+  const after = tokens[run.at(-1)! + 1];
+  if (after && !after.cap && FACILITIES.has(after.lower)) {
+    push(mentions, tokens, run[0]!, run.at(-1)! + 1, 'PLACE');
+    return;
+  }
   // "Chief Prosecutor Karim Khan KC": letters after a name are neither name nor title.
   while (words.length > 1 && POST_NOMINALS.has(tokens[words.at(-1)!]!.text))
     words = words.slice(0, -1);

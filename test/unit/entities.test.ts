@@ -180,6 +180,15 @@ describe('entities and roles', () => {
       expect(text.slice(entity.start, entity.end)).toBe(entity.text);
   });
 
+  it("takes Gaza's crossings, towns, hospitals and aid groups for no one", () => {
+    const result = analyse(
+      'Aid entered through Kerem Shalom. World Central Kitchen said seven of its staff were ' +
+        'killed. The Izzedine al-Qassam Brigades said it fired rockets. Fighting went on near ' +
+        'Tal al-Sultan and Bani Suhaila. Doctors at Kamal Adwan hospital said they had no fuel.',
+    );
+    expect(persons(result)).toEqual([]);
+  });
+
   it('does not take a people ("Serbs") or a role alone for a person', () => {
     const result = analyse('Local Serbs protested. The Prime Minister said nothing.');
     expect(result.entities.filter((entity) => entity.type === 'PERSON')).toEqual([]);
