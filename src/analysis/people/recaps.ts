@@ -30,6 +30,8 @@ const MAX_SPAN_DAYS = 31;
  * the corpus, and a better report still takes the statement's place (`join`).
  */
 export const MAX_LATER_REPORTS = 8;
+/** What `copyOf` gives for a statement that records no more reports. */
+export const FULL = 'full';
 /** Statements whose words are kept between finds: a busy person's recent ones, compared again and again. */
 const WORDS_CACHE = 20_000;
 /** Ids of statements known to be full (`MAX_LATER_REPORTS`) kept at once: under 2 MB. */
@@ -142,10 +144,11 @@ export function createRecapIndex(db: Database) {
   const addSource = db.prepare<[number, string, string]>(
     'INSERT OR IGNORE INTO statement_sources (statement_id, article_id, text) VALUES (?, ?, ?)',
   );
-  const byKey = db.prepare<[number, string], Candidate>(
-    `SELECT id, article_id, published, said, said_end, text, cue FROM statements
-     WHERE person_id = ? AND text_key = ?`,
-  );
+  const copyId = db
+    .prepare<[number, string], number>(
+      'SELECT id FROM statements WHERE person_id = ? AND text_key = ?',
+    )
+    .pluck();
   const promote = db.prepare<
     [string, string, string, string, string, string, string | null, string, number, number]
   >(
@@ -217,9 +220,16 @@ export function createRecapIndex(db: Database) {
     }
   }
 
-  /** The statement already stored word for word (a syndicated copy), if any. */
-  function copyOf(personId: number, textKey: string): Candidate | null {
-    return byKey.get(personId, textKey) ?? null;
+  /**
+   * The statement already stored word for word (a syndicated copy), if any, or `FULL` when it
+   * records `MAX_LATER_REPORTS` already: a much-copied statement is met again and again, and
+   * its row is not read for a copy that changes nothing. (Such a copy with a narrower date
+   * does not take the statement's place either.)
+   */
+  function copyOf(personId: number, textKey: string): Candidate | typeof FULL | null {
+    const id = copyId.get(personId, textKey);
+    if (id === undefined) return null;
+    return full.has(id) ? FULL : (byId.get(id) ?? null);
   }
 
   /**

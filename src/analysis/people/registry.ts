@@ -6,7 +6,13 @@ import { isVerbLike } from '../lexicon.ts';
 import { roleKey } from './roles.ts';
 import { statementTopics } from './statement-topics.ts';
 import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } from './names.ts';
-import { createRecapIndex, statementWords, type SaidSpan, type StatementWords } from './recaps.ts';
+import {
+  createRecapIndex,
+  FULL,
+  statementWords,
+  type SaidSpan,
+  type StatementWords,
+} from './recaps.ts';
 
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
 const HONORIFIC_BEFORE =
@@ -343,9 +349,10 @@ export function createPeopleWriter(db: Database) {
       const { text, textKey, span } = statement;
       // A syndicated copy or a recap of an earlier statement is one more source of it; a
       // transcript's turn is the occasion itself, so only a word-for-word copy of it is.
+      const copy = recapsHere.copyOf(id, textKey);
+      if (copy === FULL) continue;
       const earlier =
-        recapsHere.copyOf(id, textKey) ??
-        (statement.onRecord ? null : recapsHere.find(id, statement.words, span));
+        copy ?? (statement.onRecord ? null : recapsHere.find(id, statement.words, span));
       if (earlier && earlier.article_id !== article.id) {
         recapsHere.join(earlier, {
           published: seen,
