@@ -27,7 +27,7 @@ const MAX_SPAN_DAYS = 31;
  * Later reports recorded per statement. A wire story carried by hundreds of outlets made `/who`
  * cite every one of them (a megabyte for one page of statements), and recording each copy cost
  * the writer one page. Past this many, a copy is recognised and dropped: the article stays in
- * the corpus, and a better report still takes the statement's place (`join`).
+ * the corpus, and a better recap still takes the statement's place (`join`).
  */
 export const MAX_LATER_REPORTS = 8;
 /** What `copyOf` gives for a statement that records no more reports. */
