@@ -153,13 +153,6 @@ describe('actors and quotes', () => {
   });
 
   it('credits no telling quote to a document ("according to the report")', () => {
-    const direct = (speaker: string, text: string) => ({
-      kind: 'direct' as const,
-      content: { start: 0, end: text.length, text },
-      source: null,
-      speaker,
-      cue: null,
-    });
     const groups = foldSyndicated([
       item('One', 'A survey of press freedom in the region.', 'A', '2024-05-03T10:00:00Z', {
         ...emptyAnalysis(),
@@ -174,13 +167,6 @@ describe('actors and quotes', () => {
   });
 
   it('takes no telling quote that a web page glued link titles into', () => {
-    const direct = (speaker: string, text: string) => ({
-      kind: 'mixed' as const,
-      content: { start: 0, end: text.length, text },
-      source: null,
-      speaker,
-      cue: null,
-    });
     const groups = foldSyndicated([
       item('One', 'Protests in Washington.', 'A', '2024-07-23T10:00:00Z', {
         ...emptyAnalysis(),
@@ -206,6 +192,17 @@ describe('actors and quotes', () => {
 });
 
 /** A registry that knows nobody: names stay as the analysis wrote them. */
+/** A direct quote of the analysis, spanning its whole text. */
+function direct(speaker: string, text: string) {
+  return {
+    kind: 'direct' as const,
+    content: { start: 0, end: text.length, text },
+    source: null,
+    speaker,
+    cue: null,
+  };
+}
+
 function emptyPeople() {
   return createPeopleDirectory(
     openDatabase(':memory:', [...corpusMigrations, ...peopleMigrations]),
