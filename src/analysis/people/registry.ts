@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Analysis, Quote } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
 import { beforeGluedTitles } from '../glued-titles.ts';
-import { isVerbLike } from '../lexicon.ts';
+import { isVerbLike, MALE_HONORIFICS } from '../lexicon.ts';
 import { roleKey } from './roles.ts';
 import { statementTopics } from './statement-topics.ts';
 import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } from './names.ts';
@@ -17,9 +17,8 @@ import {
 /** Honorifics written before a surname that make an alias ("Mr. Kirby", "Adm. Kirby"). */
 const HONORIFIC_BEFORE =
   /(?:^|[\s(“"])((?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Amb|President|Minister|Ambassador|General|Admiral|Senator)\.?)\s+$/;
-/** A form of address before a name, and whether it names a man or a woman. */
+/** A form of address before a name; `MALE_HONORIFICS` tells whether it names a man. */
 const ADDRESS_BEFORE = /(?:^|[\s(“"])(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)\.?\s+$/;
-const MALE_ADDRESS = new Set(['Mr', 'Sir', 'Lord']);
 const MAX_STATEMENT_CHARS = 1500;
 /** Fewer words, left before glued link titles, say nothing ("race"). */
 const MIN_CUT_WORDS = 3;
@@ -475,7 +474,7 @@ export function peopleFeatures(
     const address = ADDRESS_BEFORE.exec(before)?.[1];
     if (address)
       person.addresses.set(
-        MALE_ADDRESS.has(address) ? 'male' : 'female',
+        MALE_HONORIFICS.has(address.toLowerCase()) ? 'male' : 'female',
         `${address} ${entity.text.split(' ').at(-1)}`,
       );
     const honorific = HONORIFIC_BEFORE.exec(before);
