@@ -62,6 +62,25 @@ export async function ingestAll(
   return tally;
 }
 
+/**
+ * The address of the newest article in a database, or null when it holds none (or is not one).
+ * Articles are stored in input order, so every input before it was stored or found a duplicate.
+ */
+export function lastStoredUrl(path: string): string | null {
+  try {
+    const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT url FROM articles ORDER BY seq DESC LIMIT 1').get() as
+        { url: string | null } | undefined;
+      return row?.url ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 /** Moves the WAL into the main file, so the file size is the database size. */
 export function checkpoint(path: string): void {
   const db = new BetterSqlite3(path);

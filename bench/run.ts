@@ -13,6 +13,7 @@ import {
   checkpoint,
   databaseBytes,
   ingestAll,
+  lastStoredUrl,
   readArticles,
   removeDatabase,
   writeArticles,
@@ -74,6 +75,9 @@ function options() {
   return { ...values, ...numbers };
 }
 
+/** Articles between two progress lines of a bulk load. */
+const LOAD_STEP = 10_000;
+
 /**
  * Puts N - sample articles into a database (or reuses the cached one) and returns the held-back
  * sample. The bulk load goes through the same ingester as everything else; only the sample's
@@ -92,27 +96,48 @@ async function prepareCorpus(
     return { sample: readArticles(`${cached}.sample.jsonl`), reused: true, loadRate: null };
   }
   const target = opts.reuse ? cached : work;
-  removeDatabase(target);
+  // An interrupted cache load goes on where it stopped: a million articles take hours.
+  const resumeAfter = opts.reuse && existsSync(cached) ? lastStoredUrl(cached) : null;
+  if (resumeAfter === null) removeDatabase(target);
   const app = createApp({ db: target, analysisThreads: opts.threads });
-  // A cache is rebuilt from scratch if interrupted (no .done marker), so it needs no fsync.
+  // A killed load loses at most its open transaction, so the cache needs no fsync (a crash of
+  // the machine itself could leave it corrupt: delete it then).
   app.store.db.pragma('synchronous = OFF');
   const articles = generateArticles(opts.size, opts.seed);
   const sample: ArticleInput[] = [];
+  let skipped = 0;
   function* base(): Generator<ArticleInput> {
     let index = 0;
+    let skipping = resumeAfter !== null;
     for (const article of articles) {
-      if (index++ < baseSize) yield article;
-      else sample.push(article);
+      if (index++ >= baseSize) sample.push(article);
+      else if (skipping) {
+        skipped++;
+        skipping = article.url !== resumeAfter;
+      } else yield article;
     }
+    if (skipping) throw new Error(`${cached} holds an article this corpus does not: delete it`);
   }
+  if (resumeAfter !== null) log(`resuming the load of ${target} after ${resumeAfter}`);
   log(`loading ${baseSize} articles into ${target}`);
+  let stepStarted = 0;
   const tally = await ingestAll(app, base(), {
-    every: 10_000,
-    report: (read, seconds) =>
-      log(`  ${read} articles, ${round(read / seconds)}/s, RSS peak ${peakRssMb()} MB`),
+    every: LOAD_STEP,
+    report: (read, seconds) => {
+      // The rate of the last step shows a slowdown as the store grows; the average hides it.
+      log(
+        `  ${skipped + read} articles, ${round(read / seconds)}/s, the last ${LOAD_STEP} at ` +
+          `${round(LOAD_STEP / (seconds - stepStarted))}/s, RSS peak ${peakRssMb()} MB`,
+      );
+      stepStarted = seconds;
+    },
   });
   app.close();
-  log(`loaded ${tally.added} in ${round(tally.seconds)} s (${tally.duplicates} duplicates)`);
+  log(
+    `loaded ${tally.added} in ${round(tally.seconds)} s (${tally.duplicates} duplicates` +
+      (skipped > 0 ? `, ${skipped} loaded before` : '') +
+      ')',
+  );
   if (opts.reuse) {
     checkpoint(cached);
     writeArticles(`${cached}.sample.jsonl`, sample);
