@@ -63,7 +63,7 @@ const preparedFile = `${cache}.prepared-${codeVersion(root)}.bin`;
 
 /** Length-prefixed records, one V8 serialisation each, so each is decoded on its own as a message is. */
 async function prepareSample(): Promise<void> {
-  const inputs = readArticles(`${cache}.sample.jsonl`);
+  const inputs = [...readArticles(`${cache}.sample.jsonl`)];
   const pool = createAnalysisPool({ size: 2 });
   // A chunk at a time: decoded, 5,000 prepared articles would not fit the bench's heap limit.
   const parts: Buffer[] = [];
