@@ -17,6 +17,7 @@ import {
   isLastName,
   isOrganisationName,
   isPlace,
+  isUnknownWord,
 } from './lexicon.ts';
 import { fold, type Token } from './tokens.ts';
 
@@ -81,6 +82,14 @@ const ABBREVIATED_HONORIFICS = new Set([
   'msgr',
   'st',
 ]);
+/** Words that open a place's name ("North Sinai", "Greater Manchester"), never a given name. */
+const PLACE_OPENERS = new Set(
+  'north south east west northern southern eastern western central upper lower new old greater'.split(
+    ' ',
+  ),
+);
+/** A name opened by one of these is a saint's: "St Mary Redcliffe" is a church, not a person. */
+const SAINT = new Set(['st', 'saint']);
 const LOCATIVES = new Set(['in', 'at', 'near']);
 const PLACE_PREPOSITIONS = new Set([
   'in',
@@ -173,6 +182,7 @@ export function findEntities(
   sentenceStarts: ReadonlySet<number>,
 ): Mention[] {
   const mentions: Mention[] = [];
+  const unread: number[] = [];
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
@@ -213,11 +223,57 @@ export function findEntities(
       }
       break;
     }
+    const before = mentions.length;
     classifyRun(tokens, words, sentenceStarts, mentions);
+    if (mentions.length === before && words.length === 2 && words[1] === words[0]! + 1)
+      unread.push(words[0]!);
     i = Math.max(j, i + 1);
   }
+  if (unread.length > 0) withKnownSurnames(tokens, unread, sentenceStarts, mentions);
   resolveSurnames(tokens, mentions, sentenceStarts);
   return mentions;
+}
+
+/**
+ * "Leo Varadkar said", "Avichai Stern": a given name the lexicon knows only as a common word
+ * ("Leo", "Robin"), or not at all, beside a surname makes no name on its own. When the article
+ * names the surname as a person elsewhere ("Mr Varadkar", "Mayor Stern said"), and one of the two
+ * words is foreign to the lexicon ("Team Biden" has none), the two words are a full name.
+ * `unread` holds the first words of two-word runs that named nothing.
+ */
+function withKnownSurnames(
+  tokens: readonly Token[],
+  unread: readonly number[],
+  sentenceStarts: ReadonlySet<number>,
+  mentions: Mention[],
+): void {
+  const people = mentions.filter((mention) => mention.type === 'PERSON');
+  const surnames = new Set(people.map((mention) => tokens[mention.last - 1]!.lower));
+  // "El Ghazi" after "Anwar El Ghazi": the end of a full name already read is no second name.
+  const tails = new Set(
+    people
+      .filter((mention) => mention.last - mention.first > 2)
+      .map((mention) => foldedWords(tokens, [mention.last - 2, mention.last - 1])),
+  );
+  let added = false;
+  for (const first of unread) {
+    const given = tokens[first]!;
+    const surname = tokens[first + 1]!.lower;
+    if (!surnames.has(surname)) continue;
+    // A capital at a sentence start says nothing ("Now Wichian"), and "Downing Street" is a
+    // place whatever the article calls "Street".
+    if (isInitial(tokens, first, sentenceStarts)) continue;
+    if (STOP_WORDS.has(given.lower) || isTitleWord(given) || isPlace(given.lower)) continue;
+    if (PLACE_OPENERS.has(given.lower)) continue;
+    if (FEATURE_AFTER.has(surname) || PLACE_HEADS.has(surname) || DOCUMENT_HEADS.has(surname))
+      continue;
+    if (!isUnknownWord(given.lower) && !isUnknownWord(surname)) continue;
+    if ((isPlace(surname) && !isLastName(surname)) || tails.has(`${given.lower} ${surname}`))
+      continue;
+    push(mentions, tokens, first, first + 2, 'PERSON');
+    added = true;
+  }
+  if (added) mentions.sort((a, b) => a.start - b.start);
 }
 
 function isInitial(
@@ -334,6 +390,11 @@ function classifyRun(
   // building's, a place.
   const after = tokens[run.at(-1)! + 1];
   if (after && !after.cap && FACILITIES.has(after.lower)) {
+    push(mentions, tokens, run[0]!, run.at(-1)! + 1, 'PLACE');
+    return;
+  }
+  // "St Mary Redcliffe", "St Jude's": a saint's name names a church, hospital or town.
+  if (run.length > 1 && SAINT.has(tokens[run[0]!]!.lower)) {
     push(mentions, tokens, run[0]!, run.at(-1)! + 1, 'PLACE');
     return;
   }

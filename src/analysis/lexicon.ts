@@ -20,6 +20,11 @@ function tagsOf(word: string): readonly string[] {
   return GAZETTEER.get(word) ?? UNTAGGED;
 }
 
+/** A word the lexicon has never heard of: most often a name from outside English ("Varadkar"). */
+export function isUnknownWord(folded: string): boolean {
+  return tagsOf(folded).length === 0 && !STOP_WORDS.has(folded);
+}
+
 const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
 const VERB_TAGS = new Set([
   'PastTense',

@@ -169,6 +169,42 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it("reads a clerical title as a title and a saint's name as a place", () => {
+    const result = analyse(
+      'Canon Ruth Hallam, the vicar of St Aldhelm Minster, led the prayers. ' +
+        'Canon Hallam said the bells would be muffled.',
+    );
+    expect(persons(result)).toEqual([
+      ['Ruth Hallam', 'Ruth Hallam'],
+      ['Hallam', 'Ruth Hallam'],
+    ]);
+    expect(result.entities.find((entity) => entity.text === 'St Aldhelm Minster')?.type).toBe(
+      'PLACE',
+    );
+  });
+
+  it('takes a given name the lexicon knows as a word for a name when its surname is a person', () => {
+    const result = analyse(
+      'After the brunch, Leo Marandikar said he felt reassured. Mr Marandikar flew home. ' +
+        'Team Biden said nothing, and Mr Biden left.',
+    );
+    const people = persons(result);
+    expect(people.slice(0, 2)).toEqual([
+      ['Leo Marandikar', 'Leo Marandikar'],
+      ['Marandikar', 'Leo Marandikar'],
+    ]);
+    expect(people.map(([text]) => text)).not.toContain('Team Biden');
+  });
+
+  it('does not make a name of a place or of the end of a full name read before', () => {
+    const result = analyse(
+      'Former winger Anwar El Faradi won his case. A lawyer for El Faradi spoke. ' +
+        'The governor of North Tabuk, Salem Tabuk, said the border was shut.',
+    );
+    expect(persons(result).map(([text]) => text)).not.toContain('El Faradi');
+    expect(persons(result).map(([text]) => text)).not.toContain('North Tabuk');
+  });
+
   it('types places and organisations and gives offsets', () => {
     const text =
       'The NATO Council sent troops from Belgrade to Pristina. The British Ministry of Defense agreed.';
