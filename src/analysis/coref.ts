@@ -1,6 +1,6 @@
 import type { Quote, Span } from './analysis.ts';
 import type { Mention } from './entities.ts';
-import { CUES, ORG_WORDS, ROLE_NOUNS } from './lexicon.ts';
+import { CUES, HONORIFICS, ORG_WORDS, ROLE_NOUNS } from './lexicon.ts';
 import type { Attribution } from './quotes.ts';
 import { spanText } from './entities.ts';
 import type { Token } from './tokens.ts';
@@ -50,6 +50,10 @@ export function resolveSpeakers(
   for (const mention of mentions)
     if (mention.gender) genderOf.set(mention.canonical, mention.gender);
   const quotes: Quote[] = [];
+  const direct = attributions.filter((attribution) => attribution.kind === 'direct');
+  /** Whether an offset is inside a direct quote: who a quote names is not who the story is about. */
+  const quoted = (offset: number) =>
+    direct.some(({ content }) => content.start <= offset && offset < content.end);
   const speakers = new Map<Attribution, Resolved>();
   let lastPersonSpeaker: { name: string; sentence: number } | null = null;
   let lastGroupSpeaker: { name: string; sentence: number } | null = null;
@@ -76,6 +80,7 @@ export function resolveSpeakers(
         sentenceOf,
         namedIn(text, mentions, addressedFrom(tokens, attribution), attribution.content.end),
         lastGroupSpeaker,
+        quoted,
       );
     } else if (!attribution.cue) {
       const adjacent = personBeside(text, mentions, attribution);
@@ -233,6 +238,7 @@ function resolveSource(
   sentenceOf: (offset: number) => number,
   namedInContent: ReadonlySet<string> = new Set(),
   lastGroup: { name: string; sentence: number } | null = null,
+  quoted: (offset: number) => boolean = () => false,
 ): Resolved {
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
@@ -261,8 +267,13 @@ function resolveSource(
       const known = genderOf.get(name);
       return (!known || known === gender) && !namedInContent.has(name);
     };
-    if (lastSpeaker && sentence - lastSpeaker.sentence <= 2 && fits(lastSpeaker.name))
-      return { speaker: lastSpeaker.name, person: true };
+    if (lastSpeaker && sentence - lastSpeaker.sentence <= 2 && fits(lastSpeaker.name)) {
+      // Inside a quote the story is the quoted one's, not the article's.
+      const subject = quoted(start)
+        ? null
+        : newSubject(tokens, before, lastSpeaker, sentence, sentenceOf, fits, quoted);
+      return { speaker: subject?.canonical ?? lastSpeaker.name, person: true };
+    }
     for (let k = before.length - 1; k >= 0; k--) {
       const mention = before[k]!;
       if (sentence - sentenceOf(mention.start) > PRONOUN_REACH) break;
@@ -333,6 +344,43 @@ function resolveSource(
     };
   }
   return describe(tokens, first, last);
+}
+
+/**
+ * The person the sentence before a pronoun's is about, when it is someone other than the last
+ * speaker who fits the pronoun: "Interviewed by ABC, Mr Netanyahu was equally vague. '...,' he
+ * said" after a spokesman spoke is Mr Netanyahu speaking. That is the sentence's first person
+ * outside quotes, at its start or after a comma or a title ("former adviser Lord Ricketts"),
+ * not after a preposition ("talks with Mr Netanyahu") nor qualifying a noun ("Trump's
+ * administration").
+ */
+function newSubject(
+  tokens: readonly Token[],
+  before: readonly Mention[],
+  lastSpeaker: { name: string; sentence: number },
+  sentence: number,
+  sentenceOf: (offset: number) => number,
+  fits: (name: string) => boolean,
+  quoted: (offset: number) => boolean,
+): Mention | null {
+  let first: Mention | null = null;
+  for (let k = before.length - 1; k >= 0; k--) {
+    const mention = before[k]!;
+    const at = sentenceOf(mention.start);
+    if (at <= lastSpeaker.sentence || at < sentence - 1) break;
+    if (at === sentence - 1 && mention.type === 'PERSON' && !quoted(mention.start)) first = mention;
+  }
+  if (!first || first.canonical === lastSpeaker.name || !fits(first.canonical)) return null;
+  // "with Mr Netanyahu": the form of address is part of the name.
+  let at = first.first - 1;
+  while (at >= 0 && (HONORIFICS.has(tokens[at]!.lower) || tokens[at]!.text === '.')) at--;
+  const previous = tokens[at];
+  const opens =
+    !previous ||
+    sentenceOf(previous.start) !== sentence - 1 ||
+    previous.text === ',' ||
+    (previous.kind === 'word' && (previous.cap || ROLE_NOUNS.has(previous.lower)));
+  return opens && tokenStartingAt(tokens, first.end)?.kind !== 'possessive' ? first : null;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'one']);

@@ -484,8 +484,15 @@ function sourceBefore(
       if (token.text !== ',') continue;
       const inner = k - c > 1 ? sourceBefore(tokens, c, floor) : null;
       // "The prime minister, who is seen as soft on Hamas, said": a relative clause describes
-      // the source and names no one who speaks.
-      if (inner && inner.last === c && RELATIVE_WORDS.has(tokens[c + 1]!.lower)) return inner;
+      // the source and names no one who speaks. The source may be a description after a name
+      // ("Canon Dan Tyndall, the vicar of St Mary Redcliffe, who led the service, said"), but
+      // not a name after another ("In a letter to Sir Lindsay, Clerk of the House of Commons
+      // Tom Goldsmith, who advises on procedure, warned").
+      if (inner && inner.last === c && RELATIVE_WORDS.has(tokens[c + 1]!.lower)) {
+        const opening = tokens[inner.first - 1]?.text === ',' ? inner.first : inner.first - 1;
+        const described = tokens[opening - 1]?.text === ',' && !tokens[opening]!.cap;
+        return (described && sourceBefore(tokens, c + 1, floor)) || inner;
+      }
       if (inner && inner.last === c) return { first: inner.first, last: k };
       if (++commas >= 3) break;
     }

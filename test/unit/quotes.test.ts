@@ -173,6 +173,26 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('steps over a relative clause to the name before a description', () => {
+    const body =
+      'Canon Ruth Hallam, the vicar of St Aldhelm Minster, who led the service, said the ' +
+      'bells would ring. In a letter to Sir Owen, Clerk of the Assembly Dara Quinn, who ' +
+      'advises on procedure, warned the rules were being broken.';
+    const found = quotes(body).map((quote) => [quote.speaker, quote.content]);
+    expect(found).toContainEqual(['Ruth Hallam', 'the bells would ring']);
+    expect(found).toContainEqual(['Dara Quinn', 'the rules were being broken']);
+    expect(found.map(([speaker]) => speaker)).not.toContain('Owen');
+  });
+
+  it('gives "he said" to whom the sentence before was about, not to the last speaker', () => {
+    const body =
+      'Government spokesman Arik Dolev said the army was "preparing an evacuation". ' +
+      'Interviewed on television, Mr Varon was equally vague. ' +
+      '"The areas we have cleared are large," he said. ' +
+      'He was speaking after talks with Mr Dolev. "We will decide soon," he added.';
+    expect(quotes(body).map((quote) => quote.speaker)).toEqual(['Arik Dolev', 'Varon', 'Varon']);
+  });
+
   it('takes no statement from a reporter credit', () => {
     const body =
       'The shelling went on through the night. NPR producer Karim Saleh reported from Khan Younis. ' +
