@@ -183,6 +183,7 @@ export function findEntities(
 ): Mention[] {
   const mentions: Mention[] = [];
   const unread: number[] = [];
+  const given: number[] = [];
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
@@ -227,11 +228,63 @@ export function findEntities(
     classifyRun(tokens, words, sentenceStarts, mentions);
     if (mentions.length === before && words.length === 2 && words[1] === words[0]! + 1)
       unread.push(words[0]!);
+    if (mentions.length === before && words.length === 1) given.push(words[0]!);
     i = Math.max(j, i + 1);
   }
   if (unread.length > 0) withKnownSurnames(tokens, unread, sentenceStarts, mentions);
+  if (given.length > 0) withKnownGivenNames(tokens, given, mentions);
   resolveSurnames(tokens, mentions, sentenceStarts);
   return mentions;
+}
+
+/** Words for relatives: "his father Jonathan" may be someone else of the article's names. */
+const KIN = new Set(
+  'father mother brother sister son daughter wife husband uncle aunt cousin nephew niece grandfather grandmother'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "Tala explains ...", "Or's brother, Michael, has come back": a given name alone makes no name
+ * on its own, but when one full name of the article opens with it ("Michael Levy", earlier or
+ * later), it is that person, and a "he" after it is his. A relative named by a given name ("his
+ * father Jonathan") is that person only when the family last named in full has their surname:
+ * a roundup of hostages names many Jonathans. `given` holds the one-word runs that named nothing.
+ */
+function withKnownGivenNames(
+  tokens: readonly Token[],
+  given: readonly number[],
+  mentions: Mention[],
+): void {
+  const opening = new Map<string, Mention | null>();
+  for (const mention of mentions)
+    if (mention.type === 'PERSON' && mention.last - mention.first >= 2) {
+      const first = tokens[mention.first]!.lower;
+      const known = opening.get(first);
+      // Two full names that open with it ("Meir Jan", "Yossi Jan") would make it a guess.
+      opening.set(first, known === undefined || known?.text === mention.text ? mention : null);
+    }
+  const surname = (mention: Mention) => tokens[mention.last - 1]!.lower;
+  let added = false;
+  for (const at of given) {
+    const word = tokens[at]!.lower;
+    const full = opening.get(word);
+    if (!full || !isFirstName(word) || isPlace(word) || STOP_WORDS.has(word)) continue;
+    let before = at - 1;
+    if (tokens[before]?.text === ',') before--;
+    if (KIN.has(tokens[before]?.lower ?? '')) {
+      const family = mentions.findLast(
+        (mention) =>
+          mention.type === 'PERSON' &&
+          mention.last - mention.first >= 2 &&
+          mention.end <= tokens[at]!.start,
+      );
+      if (!family || surname(family) !== surname(full)) continue;
+    }
+    push(mentions, tokens, at, at + 1, 'PERSON');
+    added = true;
+  }
+  if (added) mentions.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -264,7 +317,7 @@ function withKnownSurnames(
     // place whatever the article calls "Street".
     if (isInitial(tokens, first, sentenceStarts)) continue;
     if (STOP_WORDS.has(given.lower) || isTitleWord(given) || isPlace(given.lower)) continue;
-    if (PLACE_OPENERS.has(given.lower)) continue;
+    if (PLACE_OPENERS.has(given.lower) || looksCommon(given.lower)) continue;
     if (FEATURE_AFTER.has(surname) || PLACE_HEADS.has(surname) || DOCUMENT_HEADS.has(surname))
       continue;
     if (!isUnknownWord(given.lower) && !isUnknownWord(surname)) continue;
@@ -536,7 +589,10 @@ function classifyRun(
   // named after someone or something is not a person ("Jude Law" still is).
   const head = tokens[nameWords.at(-1)!]!.lower;
   const headed = nameWords.length > 1 && (DOCUMENT_HEADS.has(head) || PLACE_HEADS.has(head));
-  const named = headed && (nameWords.length >= 3 || !isFirstName(tokens[nameWords[0]!]!.lower));
+  // "Jude Law" is a person, but no one is called "Accords" ("Abraham Accords").
+  const named =
+    headed &&
+    (nameWords.length >= 3 || !isFirstName(tokens[nameWords[0]!]!.lower) || head.endsWith('s'));
   if (named && DOCUMENT_HEADS.has(head)) return;
   if (named && PLACE_HEADS.has(head)) {
     push(mentions, tokens, nameWords[0]!, nameWords.at(-1)! + 1, 'PLACE');

@@ -196,6 +196,26 @@ describe('entities and roles', () => {
     expect(people.map(([text]) => text)).not.toContain('Team Biden');
   });
 
+  it("reads a given name alone as the article's one full name with it, a relative only in the family", () => {
+    const result = analyse(
+      'Dana Shapir was at the festival with her husband. Her brother, Michael, came back ' +
+        'to the site. Michael Shapir now campaigns for the hostages. Elsewhere, Yonatan ' +
+        'Carmi was freed. Dana Shapir had called her father Yonatan every day.',
+    );
+    expect(persons(result)).toEqual([
+      ['Dana Shapir', 'Dana Shapir'],
+      ['Michael', 'Michael Shapir'],
+      ['Michael Shapir', 'Michael Shapir'],
+      ['Yonatan Carmi', 'Yonatan Carmi'],
+      ['Dana Shapir', 'Dana Shapir'],
+    ]);
+  });
+
+  it('does not take the Abraham Accords for a person', () => {
+    const result = analyse('The Abraham Accords were signed in 2020. Jude Law was not there.');
+    expect(persons(result).map(([text]) => text)).toEqual(['Jude Law']);
+  });
+
   it('does not make a name of a place or of the end of a full name read before', () => {
     const result = analyse(
       'Former winger Anwar El Faradi won his case. A lawyer for El Faradi spoke. ' +
