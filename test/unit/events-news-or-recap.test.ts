@@ -153,3 +153,34 @@ describe('strikes named by their targets', () => {
     );
   });
 });
+
+describe('a rescue is not an abduction, and a misfire is not a clash', () => {
+  it('reads captives "kidnapped by" someone as known, and gives the raid its dead', () => {
+    const events = eventsOf(
+      'Three hostages kidnapped by the militia were reunited with their families after a raid that medics said killed 31 people.',
+      '2024-06-08T12:00:00Z',
+    );
+    const abduction = events.find((event) => event.mode === 'abduct');
+    expect(abduction?.background).toBe(true);
+    expect(abduction?.fatalities).toBeNull();
+    const deadly = events.find((event) => event.fatalities === 31);
+    expect(deadly?.category).toBe('ASSAULT');
+    expect(deadly?.mode).toBeNull();
+    expect(deadly?.background).toBe(false);
+  });
+
+  it('still reads an abduction told as news', () => {
+    const events = eventsOf('Gunmen kidnapped 20 villagers near Marku on Tuesday.');
+    expect(events.some((event) => event.mode === 'abduct' && !event.background)).toBe(true);
+  });
+
+  it('takes an officer who accidentally fired his gun for no armed clash', () => {
+    const events = eventsOf(
+      'A police officer accidentally fired his gun on the campus while clearing protesters.',
+    );
+    expect(events.some((event) => event.mode === 'firearms')).toBe(false);
+    expect(
+      eventsOf('A police officer fired his gun at the protesters.').map((e) => e.mode),
+    ).toContain('firearms');
+  });
+});

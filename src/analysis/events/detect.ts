@@ -113,6 +113,13 @@ const REALIS_ORDER: Realis[] = [
 const DEFINITE =
   /(?:^|[^\p{L}])(?:the|this|that|these|those|its|their|his|her|[\p{L}-]+['’]s)\s+(?:(?!(?:and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|who|was|were|is|are|had|has|have)\s)[\p{L}\p{N}-]+\s+){0,2}$/iu;
 
+/**
+ * "Four hostages kidnapped by Hamas have been reunited", "captives who were abducted on 7
+ * October": a participle after the captives describes how they came to be held, which the news
+ * is not (here, their rescue).
+ */
+const KNOWN_CAPTIVES =
+  /(?:^|[^\p{L}])(?:hostages?|captives?|abductees?)\s+(?:who\s+(?:were|was|had\s+been|have\s+been)\s+)?$/u;
 /** The sentences a report opens with: what they tell is the article's news. */
 const LEAD_SENTENCES = 2;
 const PLUPERFECT = /\bhad\s+(?:[\p{L}-]+\s+){0,2}$/u;
@@ -324,6 +331,7 @@ export function detectEvents(
         (PLUPERFECT.test(before) && !REPORTED.test(before)) ||
         // "the three Serbs killed in Sunday's shootout": deaths already told.
         (coded.category === 'ASSAULT' && knownVictimsBefore(before)) ||
+        (coded.mode === 'abduct' && KNOWN_CAPTIVES.test(before.slice(-60))) ||
         (definite &&
           // "the attack" told again after a recap of it, with nothing of the day beside it.
           ((recapOf.get(coded.category) === true && time.now.length === 0) ||
@@ -396,8 +404,13 @@ export function detectEvents(
         if (temporal.has(event) && !named.has(event)) event.background = false;
     if (casualties.killed !== null || casualties.injured !== null) {
       // Deaths go to an attack or a riot; the hurt to any violent event ("arrests ... injuring").
+      // "hostages kidnapped by Hamas ... rescued in a raid that killed 40": the dead are not
+      // the known abduction's.
       const ranked = list
-        .filter((event) => VIOLENT.has(event.category))
+        .filter(
+          (event) =>
+            VIOLENT.has(event.category) && !(event.mode === 'abduct' && knownEvents.has(event)),
+        )
         .sort(
           (a, b) =>
             REALIS_ORDER.indexOf(a.realis) - REALIS_ORDER.indexOf(b.realis) || a.score - b.score,
