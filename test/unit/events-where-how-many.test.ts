@@ -73,7 +73,32 @@ describe('where an event happened', () => {
   });
 });
 
+describe('a dateline is where the report was filed', () => {
+  it("places a strike the lead puts in another country's capital there, not at the dateline", () => {
+    const events = eventsOf(
+      'Militant commander killed',
+      'VALDORA, Marenia — A senior commander of the Red Hand militia has been killed in what it ' +
+        "believes to be an air strike in Soltra's capital of Kessen, the group said. Its radio " +
+        'announced the killing on Tuesday.',
+      '2023-09-26T10:00:00Z',
+    );
+    expect(news(events).map((event) => event.place)).toEqual(['Kessen', 'Kessen']);
+  });
+});
+
 describe('how many died', () => {
+  it('reads "have now been killed" as a running toll, background to the news', () => {
+    const events = eventsOf(
+      'Strikes hit southern city',
+      'Ten people were killed in strikes on Kessen on Tuesday. A total of 23,843 people, mostly ' +
+        'civilians, have now been killed in the war, the health ministry says.',
+      '2023-09-26T10:00:00Z',
+    );
+    const toll = events.find((event) => event.fatalities === 23_843);
+    expect(toll?.background).toBe(true);
+    expect(severityOf(events).fatalities).toBe(10);
+  });
+
   it('adds the groups named in one clause: an officer and three gunmen are four', () => {
     const events = eventsOf(
       'Kosovo police officer killed in village siege',
@@ -210,6 +235,16 @@ describe('attacks and disasters', () => {
 
   it('still takes a storm that batters a town for a disaster', () => {
     const events = headline('Two killed as storm batters coastal town');
+    expect(events.some((event) => event.category === 'ASSAULT')).toBe(false);
+  });
+
+  it('takes deaths in an article about an aid-drop accident for no attack', () => {
+    const events = eventsOf(
+      'Five killed in aid drop parachute failure',
+      'Five people died after a parachute failed on an aid package dropped over Kessen on ' +
+        'Friday. A doctor was quoted as saying five people were killed.',
+      '2023-09-26T10:00:00Z',
+    );
     expect(events.some((event) => event.category === 'ASSAULT')).toBe(false);
   });
 

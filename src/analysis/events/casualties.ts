@@ -45,8 +45,9 @@ const ITEM = `${QUALIFIER}${NUMBER}${PARTITIVE}${WORDS}\\s+${VICTIM}`;
 const LIST = `${ITEM}(?:\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+${ITEM}|\\s*,\\s*${ITEM})*`;
 const INCLUDING =
   '(?:\\s*[,–—-]\\s*(?:including|among them|most of them|many of them|mostly|mainly|all of them)[^,–—]{1,80}[,–—-])?';
+/** "were", "have been", "have now been", "had already been". */
 const AUX =
-  '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far|now))*';
+  '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|(?:have|has|had)(?=\\s+(?:now|already|so\\s+far|also|reportedly)\\s)|are|is|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far|now|already))*';
 const LEADING_QUALIFIER = new RegExp(`^${QUALIFIER}`, 'u');
 const ITEM_COUNT = new RegExp(
   `(?<![\\p{L}\\p{N}])${QUALIFIER}(${NUMBER})${PARTITIVE}${WORDS}\\s+(${VICTIM})`,
@@ -320,7 +321,7 @@ function counts(
       const { n, groups } = counted;
       const cumulative = inCumulativeClause(sentence, start, end);
       const perfect =
-        /\b(?:have|has)\s+been\b/.test(match[0]) ||
+        /\b(?:have|has)\s+(?:now\s+|already\s+|so\s+far\s+)?been\b/.test(match[0]) ||
         PERFECT.test(sentence.slice(Math.max(0, start - 30), start));
       found.push({ n, start, end, text: match[0].trim(), cumulative, perfect, groups });
     }

@@ -7,6 +7,7 @@ import {
   IGNORED,
   isAccident,
   MODE_CUES,
+  namesArms,
   threatMode,
   TRIGGERS,
   type Trigger,
@@ -206,7 +207,15 @@ export function detectEvents(
   const folded = fold(text);
   const hits = findHits(text, folded);
   const title = readTitle(context.title ?? '');
-  const articlePlace = title.place ?? datelinePlace(text);
+  // A dateline says where the report was filed ("AMMAN, Jordan —"), which is the incident's
+  // place only until the lead names another: "killed in an airstrike in Lebanon's capital of
+  // Beirut" makes the article's incident Beirut's.
+  let articlePlace = title.place ?? datelinePlace(text);
+  // "Five killed in Gaza aid drop parachute failure": deaths the body tells with no attack
+  // named ("a doctor said five people were killed") are the accident's.
+  const titleFolded = fold(context.title ?? '');
+  const accidentTitle = isAccident(titleFolded, wordStarts(titleFolded));
+  let leadPlaced = title.place !== null;
   const published = Date.parse(context.published ?? '');
   const events: EventMention[] = [];
   const sentenceOf: number[] = [];
@@ -248,6 +257,10 @@ export function detectEvents(
     const locatives = findLocatives(local, located);
     const placeOf = (category: string, at: { start: number; end: number }): string | null => {
       const own = eventPlace(local, locatives, located, at);
+      if (own && !leadPlaced && index < LEAD_SENTENCES && VIOLENT.has(category)) {
+        articlePlace = own;
+        leadPlaced = true;
+      }
       if (own) return own;
       // The same incident told again ("the attack", or the next sentences): its place.
       const same = incidentPlace.get(category);
@@ -291,7 +304,9 @@ export function detectEvents(
     const anchored =
       casualties.killed !== null || casualties.injured !== null || time.now.length > 0;
     // "Floods killed 25 people", "a gas cylinder explosion": no attack, no violent event.
-    const accident = isAccident(lowerSentence, sentenceWords);
+    const accident =
+      isAccident(lowerSentence, sentenceWords) ||
+      (accidentTitle && !namesArms(lowerSentence, sentenceWords));
     /** Whether the title's news has been told earlier in this sentence. */
     let titleNewsTold = false;
     for (const hit of inSentence) {

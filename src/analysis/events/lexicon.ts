@@ -75,7 +75,11 @@ export const IGNORED: readonly Scanner[] = file.ignore.map(compileScanner);
 const ACCIDENT = compileAnyScanner(file.accidents.cues);
 const WEAPONS = compileAnyScanner(file.accidents.unless);
 export const isAccident = (sentence: string, words?: WordStarts): boolean =>
-  matchesAnywhere(ACCIDENT, sentence, words) && !matchesAnywhere(WEAPONS, sentence, words);
+  matchesAnywhere(ACCIDENT, sentence, words) && !namesArms(sentence, words);
+
+/** Whether a folded sentence names a weapon or an armed force ("strike", "troops", "gunmen"). */
+export const namesArms = (sentence: string, words?: WordStarts): boolean =>
+  matchesAnywhere(WEAPONS, sentence, words);
 
 /** Words in a sentence that tell an event's mode when its trigger does not ("attack" + "drone"). */
 export const MODE_CUES: ReadonlyMap<string, readonly { mode: string; scanner: Scanner }[]> =

@@ -20,8 +20,9 @@ export interface Locative {
 
 const ADJECTIVES =
   '(?:the\\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|north-east|north-west|south-east|south-west|north-eastern|north-western|south-eastern|south-western|occupied|besieged|nearby|neighbouring|neighboring)\\s+){0,2}';
+/** "the southern Gaza city of", "Lebanon's capital of": the words before a unit may be a possessive. */
 const UNIT =
-  '(?:[\\p{L}-]+\\s+){0,2}?(?:town|city|village|camp|district|province|region|area|municipality|neighbourhood|neighborhood|suburb|port|governorate|county|state|border\\s+town|refugee\\s+camp|border\\s+crossing)\\s+of\\s+';
+  "(?:[\\p{L}'’-]+\\s+){0,2}?(?:town|city|village|camp|district|province|region|area|municipality|neighbourhood|neighborhood|suburb|port|governorate|county|state|capital|border\\s+town|refugee\\s+camp|border\\s+crossing)\\s+of\\s+";
 const PART = "\\p{Lu}\\p{L}*(?:-\\p{Lu}\\p{L}*)*(?:['’](?!s(?![\\p{L}]))\\p{L}+)?";
 const ARTICLE = '(?:(?:al|el|ad|as|ash|ar|an|ez|at|ed|ul)-)?';
 const NAME = `${ARTICLE}${PART}(?:\\s+${ARTICLE}${PART}){0,2}`;
