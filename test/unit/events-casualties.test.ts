@@ -16,8 +16,16 @@ describe('countCasualties', () => {
     // Headlines tell it in the present tense.
     ['Army tank fire kills six of its own soldiers', 6],
     ['Air strikes kill 14 in Khan Younis', 14],
+    // A relative named after someone counted is one more.
+    ['An elderly woman and her son have been killed in a missile attack.', 2],
+    ['His two sons were killed in the raid.', 2],
+    ['A total of 9,420 people, mostly civilians, have now been killed.', 9420],
   ])('%s -> %i dead', (sentence, dead) => {
     expect(countCasualties(sentence).killed).toBe(dead);
+  });
+
+  it('does not count soldiers who have killed others as dead', () => {
+    expect(countCasualties('Five soldiers have killed two militants.').killed).toBe(2);
   });
 
   it('counts injured apart from dead', () => {

@@ -184,3 +184,16 @@ describe('a rescue is not an abduction, and a misfire is not a clash', () => {
     ).toContain('firearms');
   });
 });
+
+describe('context told after the news', () => {
+  it('reads "It comes as ..." and a correction note as background', () => {
+    const events = eventsOf(
+      'A woman and her son were killed in a missile attack on Kessen on Sunday. It comes as ' +
+        'health officials in Soltra said 125 more people had been killed in continuing strikes. ' +
+        'Correction: this article wrongly reported that 1,300 people had been killed in the raid.',
+      '2024-01-14T12:00:00Z',
+    );
+    const dead = events.filter((event) => event.fatalities !== null);
+    expect(dead.filter((event) => !event.background).map((event) => event.fatalities)).toEqual([2]);
+  });
+});

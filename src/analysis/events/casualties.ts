@@ -41,8 +41,14 @@ const PARTITIVE = '(?:\\s+of\\s+(?:the|those|these|their|its))?';
  * "three of the attackers".
  */
 const ITEM = `${QUALIFIER}${NUMBER}${PARTITIVE}${WORDS}\\s+${VICTIM}`;
-/** Groups joined in one phrase, each counted: "a police officer and three gunmen". */
-const LIST = `${ITEM}(?:\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+${ITEM}|\\s*,\\s*${ITEM})*`;
+/** "and her son", "and his wife": one relative of the person counted before. */
+const RELATIVE_ITEM = `(?:his|her)\\s+(?:${alternation(file.singular)})(?![\\p{L}])`;
+const RELATIVE_COUNT = new RegExp(`(?:and|as\\s+well\\s+as)\\s+(${RELATIVE_ITEM})`, 'gu');
+/**
+ * Groups joined in one phrase, each counted: "a police officer and three gunmen", "an elderly
+ * woman and her son".
+ */
+const LIST = `${ITEM}(?:\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+(?:${ITEM}|${RELATIVE_ITEM})|\\s*,\\s*${ITEM})*`;
 const INCLUDING =
   '(?:\\s*[,–—-]\\s*(?:including|among them|most of them|many of them|mostly|mainly|all of them)[^,–—]{1,80}[,–—-])?';
 /** "were", "have been", "have now been", "had already been". */
@@ -254,6 +260,12 @@ function countOf(phrase: string): { n: number; groups: Groups } | null {
     n += count;
     const group = groupOf(item[2] ?? '');
     groups[group] = (groups[group] ?? 0) + count;
+  }
+  RELATIVE_COUNT.lastIndex = 0;
+  for (const relative of phrase.matchAll(RELATIVE_COUNT)) {
+    n += 1;
+    const group = groupOf(relative[1] ?? '');
+    groups[group] = (groups[group] ?? 0) + 1;
   }
   if (Object.keys(groups).length > 0) return { n, groups };
   // A bare count ("three were killed", "at least 12 killed"); a bare article never counts.

@@ -125,6 +125,13 @@ const KNOWN_CAPTIVES =
 const LEAD_SENTENCES = 2;
 const PLUPERFECT = /\bhad\s+(?:[\p{L}-]+\s+){0,2}$/u;
 const REPORTED = /\b(?:said|says|told|added|announced|stated|confirmed|reported|according\s+to)\b/u;
+/**
+ * A sentence that sets the news in its context ("It comes as health officials in Gaza said 125
+ * more people had been killed"), or a correction appended to the report: what it tells is
+ * background, whatever its tense.
+ */
+const CONTEXT_SENTENCE =
+  /^\W*(?:(?:it|this|that|the\s+\p{L}+)\s+(?:comes|came)\s+(?:as|amid|after|days?\s+after|weeks?\s+after|a\s+day\s+after)\b|correction\b)/iu;
 /** A trigger that carries its own determiner: "launched its offensive". */
 const DETERMINED = /\s(?:its|the|their|this)\s/iu;
 /** A sentence that goes on from the one before: a recap before makes it one too. */
@@ -479,6 +486,7 @@ export function detectEvents(
         if (warToll) recaps.add(violent);
       }
     }
+    if (CONTEXT_SENTENCE.test(local)) for (const event of list) recaps.add(event);
     for (const event of recaps) {
       event.background = true;
       if (VIOLENT.has(event.category)) lastRecap = index;
