@@ -28,6 +28,13 @@ describe('realis: only reported facts are actual', () => {
     expect(found.some((event) => event.realisCue !== null)).toBe(true);
   });
 
+  it('reads "is confirmed to have been killed" as fact, and "is to attack" as future', () => {
+    const past = violent('A farm worker is confirmed to have been killed in the raid.');
+    expect(past.map((event) => event.realis)).toEqual(['actual']);
+    const ahead = violent('The army is to attack the town at dawn.');
+    expect(ahead.map((event) => event.realis)).toEqual(['future']);
+  });
+
   it('never lets a threatened, hypothetical or denied attack raise severity above rhetoric', () => {
     const text =
       'Belgrade threatened to send troops into northern Kosovo. Fighting could break out in ' +

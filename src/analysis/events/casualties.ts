@@ -50,7 +50,7 @@ const RELATIVE_COUNT = new RegExp(`(?:and|as\\s+well\\s+as)\\s+(${RELATIVE_ITEM}
  */
 const LIST = `${ITEM}(?:\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+(?:${ITEM}|${RELATIVE_ITEM})|\\s*,\\s*${ITEM})*`;
 const INCLUDING =
-  '(?:\\s*[,–—-]\\s*(?:including|among them|most of them|many of them|mostly|mainly|all of them)[^,–—]{1,80}[,–—-])?';
+  '(?:\\s*[,–—-]\\s*(?:including|among them|[\\p{L}\\d]+\\s+of\\s+them|mostly|mainly)[^,–—]{1,80}[,–—-])?';
 /** "were", "have been", "have now been", "had already been". */
 const AUX =
   '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|(?:have|has|had)(?=\\s+(?:now|already|so\\s+far|also|reportedly)\\s)|are|is|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far|now|already))*';

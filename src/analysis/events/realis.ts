@@ -38,6 +38,10 @@ const isMonth = (folded: string, match: Match) =>
   match.text.toLowerCase() === 'may' &&
   (/\d\s*$/.test(folded.slice(0, match.start)) || /^\s*\d/.test(folded.slice(match.end)));
 
+/** "is confirmed to have been killed": an infinitive of the past is no future. */
+const pastInfinitive = (folded: string, match: Match) =>
+  /^\s+have\b/.test(folded.slice(match.end, match.end + 8));
+
 /**
  * Every realis cue in a sentence (given folded and as written, with the folded sentence's word
  * starts when the caller has them), offsets relative to it.
@@ -47,7 +51,7 @@ export function findCues(folded: string, sentence: string, words?: WordStarts): 
   for (const scanner of cueScannersIn(folded, words)) {
     const cue = scanner.cue;
     for (const match of scan(scanner, folded, sentence, words))
-      if (!isMonth(folded, match))
+      if (!isMonth(folded, match) && !(cue.realis === 'future' && pastInfinitive(folded, match)))
         found.push({
           start: match.start,
           end: match.end,
