@@ -1,4 +1,6 @@
+import { withoutDateline } from '../analysis/events/places.ts';
 import { splitSentences } from '../analysis/sentences.ts';
+import { severityOf } from '../analysis/severity.ts';
 import { contentWords, termCounts, termVector, type TermVector } from '../analysis/terms.ts';
 import { normaliseText } from '../corpus/article-id.ts';
 import { transcriptTurns } from '../corpus/parse/transcript.ts';
@@ -21,6 +23,8 @@ export interface ArticleFeatures {
   /** Word trigrams of the lead, to recognise syndicated copies. */
   leadShingles: Set<string>;
   candidates: CandidateSentence[];
+  /** The severity (0-5) of what the article reports, so graver news leads a summary. */
+  level: number;
 }
 
 /** How many opening words of a body identify a wire story. */
@@ -49,18 +53,25 @@ function compute({ article, analysis }: WindowArticle): ArticleFeatures {
   );
   const paragraphs = article.body.split(/\n\s*\n/);
   const candidates: CandidateSentence[] = [];
-  texts.forEach((text, position) => {
+  texts.forEach((written, position) => {
+    // A dateline says where the report was filed; a summary sentence reads without it.
+    const text = withoutDateline(written);
     const sentenceWords = contentWords(text);
     if (sentenceWords.length < MIN_CONTENT_WORDS) return;
     candidates.push({
       text,
       position,
-      paragraph: paragraphs.find((paragraph) => paragraph.includes(text)) ?? text,
+      paragraph: paragraphs.find((paragraph) => paragraph.includes(written)) ?? text,
       words: sentenceWords,
       vector: termVector(termCounts(sentenceWords)),
     });
   });
-  return { normalisedTitle: normaliseText(article.title), leadShingles, candidates };
+  return {
+    normalisedTitle: normaliseText(article.title),
+    leadShingles,
+    candidates,
+    level: analysis ? severityOf(analysis.events).level : 0,
+  };
 }
 
 /**

@@ -17,6 +17,12 @@ const SAME_SENTENCE = 0.75;
 const WEIGHT_CENTRALITY = 1.0;
 const WEIGHT_POSITION = 0.35;
 const WEIGHT_SUPPORT = 0.2;
+/**
+ * A sentence from a report of deadly violence outranks one from an apology or a feature of the
+ * same week: a conflict briefing says first what happened.
+ */
+const WEIGHT_SEVERITY = 0.2;
+const MAX_LEVEL = 5;
 const REDUNDANCY_PENALTY = 0.7;
 
 interface Candidate {
@@ -26,6 +32,8 @@ interface Candidate {
   position: number;
   /** Earliest publication among the articles that state it, for reading order. */
   published: string;
+  /** The gravest severity among the articles that state it. */
+  level: number;
   words: string[];
   counts: TermVector;
 }
@@ -34,8 +42,8 @@ interface Candidate {
  * Ranks sentences across a topic's stories: candidates are each article's stored summary and
  * its lead, so a briefing never re-analyses whole bodies. Near-identical sentences from several
  * stories merge into one that cites them all; a sentence scores by its closeness to the TF-IDF
- * centroid of all candidates (what the coverage is about), its position (leads carry the news)
- * and how many stories state it, and maximal marginal relevance keeps the picks distinct.
+ * centroid of all candidates (what the coverage is about), its position (leads carry the news),
+ * how many stories state it and how grave the news of its reports is, and maximal marginal relevance keeps the picks distinct.
  * The chosen sentences come back in the order their events were first reported. With a topic,
  * only sentences about it count: the topic is named in the sentence or in its paragraph, so a
  * document that names the topic once never lends the briefing its unrelated opening.
@@ -49,12 +57,14 @@ export function rankAcrossStories(
   for (const group of groups) {
     for (const item of group.items) {
       const { published } = item.article;
-      for (const { text, position, paragraph, words, vector } of featuresOf(item).candidates) {
+      const features = featuresOf(item);
+      for (const { text, position, paragraph, words, vector } of features.candidates) {
         if (topic && !mentionsTopic(paragraph, topic)) continue;
         const twin = candidates.find((other) => cosine(vector, other.counts) >= SAME_SENTENCE);
         if (twin) {
           twin.groups.add(group.key);
           twin.position = Math.min(twin.position, position);
+          twin.level = Math.max(twin.level, features.level);
           if (published < twin.published) twin.published = published;
           continue;
         }
@@ -62,6 +72,7 @@ export function rankAcrossStories(
           text,
           position,
           published,
+          level: features.level,
           groups: new Set([group.key]),
           words,
           counts: vector,
@@ -90,7 +101,8 @@ export function rankAcrossStories(
       relevance:
         WEIGHT_CENTRALITY * cosine(vector, centroid) +
         WEIGHT_POSITION / (1 + candidate.position) +
-        WEIGHT_SUPPORT * Math.log2(candidate.groups.size),
+        WEIGHT_SUPPORT * Math.log2(candidate.groups.size) +
+        (WEIGHT_SEVERITY * candidate.level) / MAX_LEVEL,
     };
   });
 

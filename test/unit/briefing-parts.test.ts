@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAnalysis, type Analysis } from '../../src/analysis/analysis.ts';
+import { analyzeArticle } from '../../src/analysis/analyze.ts';
 import { peopleMigrations } from '../../src/analysis/people/migrations.ts';
 import { createPeopleDirectory } from '../../src/analysis/people/directory.ts';
 import { actorsFor, createNameLookup } from '../../src/briefing/actors.ts';
@@ -95,6 +96,52 @@ describe('rankAcrossStories', () => {
     const texts = ranked.map((sentence) => sentence.text.replace(',', ''));
     expect(new Set(texts).size).toBe(texts.length);
     expect(ranked[0]!.text).toMatch(/^EU mediators/);
+  });
+});
+
+describe('rankAcrossStories on a week of war', () => {
+  const analysed = (title: string, body: string, outlet: string, published: string) =>
+    item(title, body, outlet, published, analyzeArticle({ title, body, published }));
+
+  it('picks the deadly report over a calm one in the same words', () => {
+    // Four picks from five leads: one of the two Zvečan sentences must go, and the snowy week's
+    // coverage makes the calm one the more central.
+    const groups = foldSyndicated([
+      analysed(
+        'Roads',
+        'Police officers cleared three roads near Zvečan on Sunday after the snow.',
+        'Paper A',
+        '2023-09-24T09:00:00Z',
+      ),
+      analysed(
+        'Ambush',
+        'ZVEČAN, Kosovo — Gunmen killed three police officers near Zvečan on Sunday.',
+        'Wire B',
+        '2023-09-24T10:00:00Z',
+      ),
+      analysed(
+        'Snow',
+        'Snow closed roads in northern Kosovo, police officers said on Monday.',
+        'Paper C',
+        '2023-09-25T09:00:00Z',
+      ),
+      analysed(
+        'Budget',
+        'The Kosovo parliament approved money for snow ploughs and roads on Monday.',
+        'Paper D',
+        '2023-09-25T10:00:00Z',
+      ),
+      analysed(
+        'Schools',
+        'Schools in northern Kosovo stayed shut after the snow, officials said on Tuesday.',
+        'Paper E',
+        '2023-09-26T09:00:00Z',
+      ),
+    ]);
+    const texts = rankAcrossStories(groups, undefined, 4).map((sentence) => sentence.text);
+    // The dateline says where the report was filed: the sentence reads without it.
+    expect(texts).toContain('Gunmen killed three police officers near Zvečan on Sunday.');
+    expect(texts.join(' ')).not.toContain('cleared three roads');
   });
 });
 

@@ -20,6 +20,7 @@ describe('countCasualties', () => {
     ['An elderly woman and her son have been killed in a missile attack.', 2],
     ['His two sons were killed in the raid.', 2],
     ['Seven men - four of them brothers - were killed in the air strike.', 7],
+    ['At least 112 people are said to have been killed near the convoy.', 112],
     ['A total of 9,420 people, mostly civilians, have now been killed.', 9420],
   ])('%s -> %i dead', (sentence, dead) => {
     expect(countCasualties(sentence).killed).toBe(dead);

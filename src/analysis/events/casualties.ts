@@ -51,9 +51,9 @@ const RELATIVE_COUNT = new RegExp(`(?:and|as\\s+well\\s+as)\\s+(${RELATIVE_ITEM}
 const LIST = `${ITEM}(?:\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+(?:${ITEM}|${RELATIVE_ITEM})|\\s*,\\s*${ITEM})*`;
 const INCLUDING =
   '(?:\\s*[,–—-]\\s*(?:including|among them|[\\p{L}\\d]+\\s+of\\s+them|mostly|mainly)[^,–—]{1,80}[,–—-])?';
-/** "were", "have been", "have now been", "had already been". */
+/** "were", "have been", "have now been", "had already been", "are said to have been". */
 const AUX =
-  '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|(?:have|has|had)(?=\\s+(?:now|already|so\\s+far|also|reportedly)\\s)|are|is|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far|now|already))*';
+  '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|(?:have|has|had)(?=\\s+(?:now|already|so\\s+far|also|reportedly)\\s)|are|is|(?:said|reported|believed|thought|feared|confirmed|known)\\s+to\\s+have\\s+been|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far|now|already))*';
 const LEADING_QUALIFIER = new RegExp(`^${QUALIFIER}`, 'u');
 const ITEM_COUNT = new RegExp(
   `(?<![\\p{L}\\p{N}])${QUALIFIER}(${NUMBER})${PARTITIVE}${WORDS}\\s+(${VICTIM})`,

@@ -176,7 +176,13 @@ export function mostSpecific(names: readonly Locative[]): Locative | undefined {
 }
 
 const DATELINE =
-  /^\s*([A-Z][A-Z'’. -]{2,40}?)(?:,\s*[A-Z][\p{L} .]{1,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]\s/u;
+  /^\s*(\p{Lu}[\p{Lu}'’. -]{2,40}?)(?:,\s*\p{Lu}[\p{L} .]{1,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]\s/u;
+
+/** A sentence without the dateline that opens it ("TEL AVIV, Israel — Pressure was ..."). */
+export function withoutDateline(sentence: string): string {
+  const match = DATELINE.exec(sentence.slice(0, 120));
+  return match ? sentence.slice(match[0].length).trimStart() : sentence;
+}
 
 /** The place of a dateline opening the body ("TEL AVIV, Israel –" gives "Tel Aviv"), if any. */
 export function datelinePlace(body: string): string | null {
