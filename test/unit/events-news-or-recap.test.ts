@@ -197,3 +197,20 @@ describe('context told after the news', () => {
     expect(dead.filter((event) => !event.background).map((event) => event.fatalities)).toEqual([2]);
   });
 });
+
+describe('a title about what an attack left behind', () => {
+  const body =
+    'More than 40 shoppers were shot by gunmen who stormed the Kessen market. Survivors say ' +
+    'they still cannot sleep.';
+  const titled = (title: string) =>
+    detectEvents(body, splitSentences(body), { title, published: '2024-02-10T12:00:00Z' });
+
+  it('reads the attack as recalled when the title is about its survivors', () => {
+    const events = titled('Bringing survivors of the Kessen market attack back from darkness');
+    expect(newsOf(events)).not.toContain('ASSAULT');
+  });
+
+  it('still reads it as news under a title that reports it', () => {
+    expect(newsOf(titled('Gunmen attack Kessen market'))).toContain('ASSAULT');
+  });
+});

@@ -13,6 +13,7 @@ import {
   type Trigger,
 } from './lexicon.ts';
 import {
+  findAll,
   fold,
   matchesAnywhere,
   scan,
@@ -152,12 +153,24 @@ export interface ArticleContext {
   published?: string;
 }
 
+/**
+ * A title about those an event left behind ("Bringing broken survivors of the Nova festival
+ * attack back from darkness", "a year after", "funeral of") recalls the event, it does not
+ * report it.
+ */
+const REMEMBERED =
+  /(?<![\p{L}])(?:survivors|victims|families|relatives|anniversary|aftermath|memory|memorial|legacy|scars|trauma|funeral|funerals|remembering|commemorat\p{L}*)(?:\s+(?:of|for|from))?(?![\p{L}])/gu;
+/** How many words may stand between those words and the event ("the Nova festival"). */
+const REMEMBERED_WORDS = 4;
+
 /** What the title says is new, what it recalls, and where. */
 interface TitleReading {
   /** The categories it reports: the yardsticks of centrality. */
   categories: Set<string>;
   /** The categories it names only as what the news comes after ("... after Banjska attack"). */
   recalled: Set<string>;
+  /** Of those, the ones it names for who or what they left behind ("survivors of ... attack"). */
+  remembered: Set<string>;
   place: string | null;
   /** A question ("Why are Israel and Hamas fighting?"): the article explains, it has no lead. */
   explainer: boolean;
@@ -168,21 +181,26 @@ function readTitle(title: string): TitleReading {
   const folded = fold(title);
   const categories = new Set<string>();
   const recalled = new Set<string>();
+  const remembered = new Set<string>();
   // A question ("What is the genocide case against Israel?") explains; it reports nothing.
-  if (/\?\s*$/.test(title)) return { categories, recalled, place: null, explainer: true };
+  if (/\?\s*$/.test(title))
+    return { categories, recalled, remembered, place: null, explainer: true };
   const words = wordStarts(folded);
   const cues = findCues(folded, title, words);
   const subordinators = backgroundIn(folded, words).flatMap((pattern) =>
     scan(pattern, folded, folded, words).map((match) => ({ ...match, before: pattern.before })),
   );
+  const rememberedBy = findAll(REMEMBERED, folded);
   for (const hit of findHits(title, folded, words)) {
     const { category } = code(hit.trigger!, folded, words);
     // "Oil prices dip after Iran attack": the title's news is not what it comes after.
-    const background = subordinators.some(
-      (word) => word.end <= hit.start && wordCount(title.slice(word.end, hit.start)) <= word.before,
-    );
-    if (realisOf(title, cues, hit, category).realis === 'actual')
-      (background ? recalled : categories).add(category);
+    const governs = (word: Match, before: number) =>
+      word.end <= hit.start && wordCount(title.slice(word.end, hit.start)) <= before;
+    const memory = rememberedBy.some((word) => governs(word, REMEMBERED_WORDS));
+    const background = memory || subordinators.some((word) => governs(word, word.before));
+    if (realisOf(title, cues, hit, category).realis !== 'actual') continue;
+    (background ? recalled : categories).add(category);
+    if (memory) remembered.add(category);
   }
   if (countCasualties(title).killed) categories.add('ASSAULT');
   const places = findPlaces(title, folded);
@@ -190,8 +208,11 @@ function readTitle(title: string): TitleReading {
     mostSpecific(findLocatives(title, places))?.name ??
     places.find((found) => !found.country && !found.capital)?.name ??
     null;
-  for (const category of categories) recalled.delete(category);
-  return { categories, recalled, place, explainer: false };
+  for (const category of categories) {
+    recalled.delete(category);
+    remembered.delete(category);
+  }
+  return { categories, recalled, remembered, place, explainer: false };
 }
 
 /**
@@ -214,6 +235,7 @@ export function detectEvents(
   const folded = fold(text);
   const hits = findHits(text, folded);
   const title = readTitle(context.title ?? '');
+  const recallOnly = title.categories.size === 0 && title.remembered.size > 0;
   // A dateline says where the report was filed ("AMMAN, Jordan —"), which is the incident's
   // place only until the lead names another: "killed in an airstrike in Lebanon's capital of
   // Beirut" makes the article's incident Beirut's.
@@ -348,6 +370,9 @@ export function detectEvents(
       const definite = DEFINITE.test(before) || DETERMINED.test(hit.text);
       // Told of as already known: a whole event-mention is a recap when one of its words is.
       const known =
+        // A title that only recalls the event (its survivors, its anniversary): the body's
+        // telling of it is a recap unless it says it happened today.
+        (recallOnly && title.remembered.has(coded.category) && time.now.length === 0) ||
         // "had been kidnapped": before the time the article tells of (unless reported speech
         // shifted the tense: "said three attackers had been killed").
         (PLUPERFECT.test(before) && !REPORTED.test(before)) ||
