@@ -214,3 +214,17 @@ describe('a title about what an attack left behind', () => {
     expect(newsOf(titled('Gunmen attack Kessen market'))).toContain('ASSAULT');
   });
 });
+
+describe('strikes of war and strikes of labour', () => {
+  it('reads Israeli strikes and a strike on a school as attacks', () => {
+    expect(newsOf(eventsOf('Israeli strikes killed 20 people in Kessen overnight.'))).toContain(
+      'ASSAULT',
+    );
+    expect(newsOf(eventsOf('A strike on a school in Kessen wounded dozens.'))).toContain('ASSAULT');
+  });
+
+  it('does not read a teachers’ strike that hit schools as an attack', () => {
+    const events = eventsOf('A teachers’ strike hit schools across Soltra on Monday.');
+    expect(events.some((event) => event.category === 'ASSAULT')).toBe(false);
+  });
+});
