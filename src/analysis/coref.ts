@@ -1,6 +1,6 @@
 import type { Quote, Span } from './analysis.ts';
 import type { Mention } from './entities.ts';
-import { CUES, HONORIFICS, ORG_WORDS, ROLE_NOUNS } from './lexicon.ts';
+import { CUES, HONORIFICS, ORG_WORDS, ROLE_NOUNS, RUN_BY } from './lexicon.ts';
 import type { Attribution } from './quotes.ts';
 import { spanText } from './entities.ts';
 import type { Token } from './tokens.ts';
@@ -194,13 +194,42 @@ const BESIDE_SOURCE = new Set(['to', 'for', 'with', 'between']);
 function servedBy(tokens: readonly Token[], first: number, offset: number): boolean {
   let k = first;
   while (k < tokens.length && tokens[k]!.start < offset) k++;
+  // "for Mr Netanyahu", "by former Prime Minister Tony Blair": the title belongs to the name.
+  // "Minister for Foreign Affairs Penny Wong": "for" inside a capitalised title is part of it.
+  while (
+    k - 1 > first &&
+    (isTitle(tokens[k - 1]!) ||
+      (TITLE_LINKS.has(tokens[k - 1]!.lower) && tokens[k - 2]?.cap === true && k - 2 >= first))
+  )
+    k--;
   const previous = tokens[k - 1];
   if (k - 1 < first || !previous) return false;
-  if (BESIDE_SOURCE.has(previous.lower)) return true;
+  // "Israel's ambassador to Malawi Michael Lotem": an office "to" or "for" a place is his title;
+  // "a spokesman for ... Guterres" speaks for him.
+  const office = tokens[k - 2]?.lower ?? '';
+  if (BESIDE_SOURCE.has(previous.lower))
+    return !(ROLE_NOUNS.has(office) && !PROXIES.has(office) && k - 1 > first + 1);
+  // "a think tank run by Tony Blair": the body he runs speaks, not he.
+  if (previous.lower === 'by' && RUN_BY.has(tokens[k - 2]?.lower ?? '')) return true;
   if (previous.lower !== 'and') return false;
   for (let j = first; j < k - 1; j++) if (tokens[j]!.lower === 'between') return true;
   return false;
 }
+
+const TITLE_LINKS = new Set(['of', 'for']);
+/** Roles that speak for someone else: "a spokesman for", "an aide to", "lawyers for". */
+const PROXIES = new Set(
+  'spokesman spokeswoman spokesperson spokespeople aide aides adviser advisers advisor advisors lawyer lawyers attorney attorneys representative representatives'.split(
+    ' ',
+  ),
+);
+/** A word of a person's title or form of address ("Mr", "Prime", "Minister", "former"). */
+const isTitle = (token: Token) =>
+  token.text === '.' ||
+  HONORIFICS.has(token.lower) ||
+  ROLE_NOUNS.has(token.lower) ||
+  token.lower === 'former' ||
+  (token.kind === 'word' && token.cap);
 
 /** The token starting at `offset`, if any (tokens are sorted by start). */
 function tokenStartingAt(tokens: readonly Token[], offset: number): Token | undefined {
@@ -267,13 +296,20 @@ function resolveSource(
       const known = genderOf.get(name);
       return (!known || known === gender) && !namedInContent.has(name);
     };
+    // Passing over a closer person takes more: the subject's gender must be known to fit.
+    const surelyFits = (name: string) => genderOf.get(name) === gender && fits(name);
     if (lastSpeaker && sentence - lastSpeaker.sentence <= 2 && fits(lastSpeaker.name)) {
       // Inside a quote the story is the quoted one's, not the article's.
       const subject = quoted(start)
         ? null
-        : newSubject(tokens, before, lastSpeaker, sentence, sentenceOf, fits, quoted);
+        : newSubject(tokens, before, lastSpeaker, sentence, sentenceOf, surelyFits, quoted);
       return { speaker: subject?.canonical ?? lastSpeaker.name, person: true };
     }
+    // With no one speaking of late, whom the sentence (or the one before) is about.
+    const subject = quoted(start)
+      ? null
+      : newSubject(tokens, before, NO_SPEAKER, sentence, sentenceOf, surelyFits, quoted);
+    if (subject) return { speaker: subject.canonical, person: true };
     for (let k = before.length - 1; k >= 0; k--) {
       const mention = before[k]!;
       if (sentence - sentenceOf(mention.start) > PRONOUN_REACH) break;
@@ -302,7 +338,9 @@ function resolveSource(
   const organisation =
     inside.find((mention) => mention.type === 'ORG') ??
     inside.find((mention) => mention.type === 'PLACE');
-  const head = tokens[last - 1]!.lower;
+  // "an adviser to the Israeli prime minister" is an adviser; a source that names someone or
+  // something ("a spokeswoman for Hillary Clinton", "a writer for The Atlantic") is read whole.
+  const head = tokens[inside.length > 0 ? last - 1 : headOf(tokens, first, last)]!.lower;
   if (!organisation && ROLE_NOUNS.has(head)) {
     for (let k = before.length - 1; k >= 0; k--) {
       const mention = before[k]!;
@@ -363,24 +401,61 @@ function newSubject(
   fits: (name: string) => boolean,
   quoted: (offset: number) => boolean,
 ): Mention | null {
-  let first: Mention | null = null;
+  /** The first person of the pronoun's sentence (before it) and of the sentence before. */
+  const first = new Map<number, Mention>();
   for (let k = before.length - 1; k >= 0; k--) {
     const mention = before[k]!;
     const at = sentenceOf(mention.start);
     if (at <= lastSpeaker.sentence || at < sentence - 1) break;
-    if (at === sentence - 1 && mention.type === 'PERSON' && !quoted(mention.start)) first = mention;
+    if (mention.type === 'PERSON' && !quoted(mention.start)) first.set(at, mention);
   }
-  if (!first || first.canonical === lastSpeaker.name || !fits(first.canonical)) return null;
+  // "In Cairo, Mr Blinken met President Sisi, whose mediators he said ...": the pronoun's own
+  // sentence first, then the one before.
+  for (const at of [sentence, sentence - 1]) {
+    const mention = first.get(at);
+    if (!mention || mention.canonical === lastSpeaker.name || !fits(mention.canonical)) continue;
+    if (opensSentence(tokens, mention, at, sentenceOf)) return mention;
+  }
+  return null;
+}
+
+/**
+ * Whether a person stands where a sentence's subject does: at its start, after a comma or a
+ * title ("former adviser Lord Ricketts"), not after a preposition ("talks with Mr Netanyahu")
+ * nor before a possessive ("Trump's administration").
+ */
+function opensSentence(
+  tokens: readonly Token[],
+  mention: Mention,
+  sentence: number,
+  sentenceOf: (offset: number) => number,
+): boolean {
   // "with Mr Netanyahu": the form of address is part of the name.
-  let at = first.first - 1;
+  let at = mention.first - 1;
   while (at >= 0 && (HONORIFICS.has(tokens[at]!.lower) || tokens[at]!.text === '.')) at--;
   const previous = tokens[at];
   const opens =
     !previous ||
-    sentenceOf(previous.start) !== sentence - 1 ||
+    sentenceOf(previous.start) !== sentence ||
     previous.text === ',' ||
     (previous.kind === 'word' && (previous.cap || ROLE_NOUNS.has(previous.lower)));
-  return opens && tokenStartingAt(tokens, first.end)?.kind !== 'possessive' ? first : null;
+  return opens && tokenStartingAt(tokens, mention.end)?.kind !== 'possessive';
+}
+
+/** A last speaker that is no one, long ago: every sentence since is the story's. */
+const NO_SPEAKER = { name: '', sentence: -Infinity };
+
+/**
+ * The head noun of a source: its last word, or the role before "to", "for" or "of" ("an adviser
+ * to the Israeli prime minister" is an adviser, not the prime minister).
+ */
+function headOf(tokens: readonly Token[], first: number, last: number): number {
+  for (let k = first + 1; k < last - 1; k++) {
+    const word = tokens[k]!.lower;
+    if ((word === 'to' || word === 'for' || word === 'of') && ROLE_NOUNS.has(tokens[k - 1]!.lower))
+      return k - 1;
+  }
+  return last - 1;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'one']);

@@ -237,12 +237,18 @@ export function findEntities(
   return mentions;
 }
 
-/** Words for relatives: "his father Jonathan" may be someone else of the article's names. */
-const KIN = new Set(
-  'father mother brother sister son daughter wife husband uncle aunt cousin nephew niece grandfather grandmother'.split(
-    ' ',
-  ),
-);
+/** Words for relatives, with the gender each gives the person named after it. */
+const KIN_GENDER = new Map<string, Gender>([
+  ...'father brother son husband uncle nephew grandfather grandson'
+    .split(' ')
+    .map((word) => [word, 'male'] as const),
+  ...'mother sister daughter wife aunt niece grandmother granddaughter'
+    .split(' ')
+    .map((word) => [word, 'female'] as const),
+  ['cousin', null],
+]);
+/** "his father Jonathan" may be someone else of the article's names. */
+const KIN = new Set(KIN_GENDER.keys());
 
 /**
  * "Tala explains ...", "Or's brother, Michael, has come back": a given name alone makes no name
@@ -765,6 +771,10 @@ function genderOf(
   ];
   if (honorific.some((word) => MALE_HONORIFICS.has(word))) return 'male';
   if (honorific.some((word) => FEMALE_HONORIFICS.has(word))) return 'female';
+  // "his wife Raneen Muna", "her son, Omar": the relative's word says who they are.
+  const before = tokens[nameFirst - 1]?.text === ',' ? nameFirst - 2 : nameFirst - 1;
+  const kin = KIN_GENDER.get(tokens[before]?.lower ?? '');
+  if (kin) return kin;
   const firstName = isFirstName(tokens[nameFirst]!.lower);
   return firstName === 'male' || firstName === 'female' ? firstName : null;
 }

@@ -86,6 +86,12 @@ const lowerSet = (words: readonly string[]) => new Set(words.map((word) => word.
 
 export const ROLE_WORDS = lowerSet(titleData.roleHeads);
 export const ROLE_NOUNS = lowerSet(titleData.roleNouns);
+/** Participles after which "by" names who runs a body ("a think tank run by Tony Blair"). */
+export const RUN_BY = new Set(
+  'run led founded headed owned chaired funded backed created established organised organized'.split(
+    ' ',
+  ),
+);
 export const HONORIFICS = lowerSet(titleData.honorifics);
 export const MALE_HONORIFICS = lowerSet(titleData.maleHonorifics);
 export const FEMALE_HONORIFICS = lowerSet(titleData.femaleHonorifics);

@@ -1,7 +1,15 @@
 import type { QuoteKind, Span } from './analysis.ts';
 import { defaultCueModel } from './cue-model-default.ts';
 import { scoreCues, type CueModel } from './cue-model.ts';
-import { CUES, CUE_PHRASES, STOP_WORDS, isAdverb, isVerbLike, type CueClass } from './lexicon.ts';
+import {
+  CUES,
+  CUE_PHRASES,
+  RUN_BY,
+  STOP_WORDS,
+  isAdverb,
+  isVerbLike,
+  type CueClass,
+} from './lexicon.ts';
 import { CONJUNCTIONS, rightContentStart, settingsEnd } from './quote-content.ts';
 import { inFurniture, pageFurniture, type Range } from './page-furniture.ts';
 import type { QuoteSpan } from './quote-marks.ts';
@@ -549,6 +557,12 @@ function sourceBefore(
   )
     first++;
   if (first > k) return null;
+  // "A British think tank run by former Prime Minister Tony Blair also denied": the body
+  // before "run by" is the source, and the one who runs it only describes it.
+  if (tokens[first - 1]?.lower === 'by' && RUN_BY.has(tokens[first - 2]?.lower ?? '')) {
+    const runner = sourceBefore(tokens, first - 2, floor);
+    if (runner) return { first: runner.first, last: Math.max(sourceLast, k + 1) };
+  }
   return { first, last: Math.max(sourceLast, k + 1) };
 }
 

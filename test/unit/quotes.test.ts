@@ -193,6 +193,25 @@ describe('quote attribution', () => {
     expect(quotes(body).map((quote) => quote.speaker)).toEqual(['Arik Dolev', 'Varon', 'Varon']);
   });
 
+  it('credits a body, an aide or a spokesman, not the person it serves', () => {
+    const body =
+      'Prime Minister Dov Arel spoke on Sunday. A think tank run by former Prime Minister Lea ' +
+      'Sharon denied the report. A spokesman for Mr Arel said the talks had failed. An adviser ' +
+      'to the prime minister acknowledged "terrible suffering". The ambassador to Soltra Ron ' +
+      'Galil told reporters the embassy would stay open.';
+    const speakers = quotes(body).map((quote) => quote.speaker);
+    expect(speakers).not.toContain('Lea Sharon');
+    expect(speakers).not.toContain('Dov Arel');
+    expect(speakers).toContain('Ron Galil');
+  });
+
+  it('reads "his wife X" as a woman, so "he" after her is her husband', () => {
+    const body =
+      'Farmer Morad Haddad came with his wife Raneen Haddad to fetch their children. He says ' +
+      'today is worse than any day of the uprising.';
+    expect(quotes(body).map((quote) => quote.speaker)).toEqual(['Morad Haddad']);
+  });
+
   it('takes no statement from a reporter credit', () => {
     const body =
       'The shelling went on through the night. NPR producer Karim Saleh reported from Khan Younis. ' +
