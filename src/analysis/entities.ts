@@ -159,6 +159,9 @@ function isNameWord(token: Token): boolean {
 const COMMON_SUFFIX =
   /^(?:\p{L}{3,}(?:ing|ly|ors|ants|ents|ists|ees|ism|tion|sion|ment|ness|ity|ional|ical|ative|ous|ful|less)|\p{L}+ers)$/u;
 
+/** Plural endings of common nouns that no surname has ("Eyewitnesses", "Videos", "Images"). */
+const COMMON_PLURAL = /(?:nesses|eos|ages|ions|ities)$/u;
+
 function looksCommon(folded: string): boolean {
   const shaped =
     COMMON_SUFFIX.test(folded) || (folded.endsWith('s') && isCommonWord(folded.slice(0, -1)));
@@ -615,6 +618,12 @@ function classifyRun(
     if (ACRONYM_ORGS.has(token.text)) push(mentions, tokens, index, index + 1, 'ORG');
     else if (isPlace(token.lower) && !DEMONYMS.has(token.lower))
       push(mentions, tokens, index, index + 1, 'PLACE');
+  }
+  // "Eyewitnesses said", "Videos show": a plural opening a sentence is a common noun the
+  // lexicon does not list, not a surname ("Jones" and "Harris" are listed ones).
+  if (nameLast - nameFirst === 1 && !titled && isInitial(tokens, nameFirst, sentenceStarts)) {
+    const word = tokens[nameFirst]!.lower;
+    if (COMMON_PLURAL.test(word) && !isLastName(word) && !isFirstName(word)) return;
   }
   const type = typeOfName(tokens, nameFirst, nameLast, titled);
   if (!type) return;

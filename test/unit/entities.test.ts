@@ -211,6 +211,14 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it('takes agencies, papers and firms in the news, and plurals opening a sentence, for no one', () => {
+    const result = analyse(
+      'Cogat said 220 lorries entered. Haaretz reported the raid. Maersk said it would resume ' +
+        'sailing. Eyewitnesses said the school was hit. Videos show the damage. Reeves said no.',
+    );
+    expect(persons(result)).toEqual([['Reeves', 'Reeves']]);
+  });
+
   it('does not take the Abraham Accords for a person', () => {
     const result = analyse('The Abraham Accords were signed in 2020. Jude Law was not there.');
     expect(persons(result).map(([text]) => text)).toEqual(['Jude Law']);
