@@ -31,6 +31,12 @@ export interface ArticleFeatures {
 const LEAD_WORDS = 80;
 /** Only the opening of a body is split: the lead sentence and, lacking a summary, two more. */
 const LEAD_CHARS = 1500;
+/**
+ * A sentence that opens with a pronoun ("He met Zelenskyy today", "You saw the readout") or
+ * speaks to its audience means nothing out of its article: a briefing cannot quote it.
+ */
+const NEEDS_CONTEXT = /^["“'‘]?(?:he|she|they|it|we|you|i|this|these|those)\b/i;
+const ADDRESSES_READER = /\byou\b/i;
 /** Sentences with fewer content words say too little to summarise anything. */
 const MIN_CONTENT_WORDS = 4;
 /** Articles whose features are kept; stored articles never change, so entries never go stale. */
@@ -56,6 +62,7 @@ function compute({ article, analysis }: WindowArticle): ArticleFeatures {
   texts.forEach((written, position) => {
     // A dateline says where the report was filed; a summary sentence reads without it.
     const text = withoutDateline(written);
+    if (NEEDS_CONTEXT.test(text) || ADDRESSES_READER.test(text)) return;
     const sentenceWords = contentWords(text);
     if (sentenceWords.length < MIN_CONTENT_WORDS) return;
     candidates.push({

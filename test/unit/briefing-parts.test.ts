@@ -103,6 +103,22 @@ describe('rankAcrossStories on a week of war', () => {
   const analysed = (title: string, body: string, outlet: string, published: string) =>
     item(title, body, outlet, published, analyzeArticle({ title, body, published }));
 
+  it('quotes no sentence that needs its article to be understood', () => {
+    const groups = foldSyndicated([
+      item(
+        'Gaggle',
+        'You also know that he met today with the president of Soltra. He said the talks on ' +
+          'the border crossings in Kessen went well. The envoy to Soltra announced new aid ' +
+          'for the displaced families of Kessen on Friday.',
+        'Transcript',
+        '2023-09-26T10:00:00Z',
+      ),
+    ]);
+    expect(rankAcrossStories(groups).map((sentence) => sentence.text)).toEqual([
+      'The envoy to Soltra announced new aid for the displaced families of Kessen on Friday.',
+    ]);
+  });
+
   it('picks the deadly report over a calm one in the same words', () => {
     // Four picks from five leads: one of the two Zvečan sentences must go, and the snowy week's
     // coverage makes the calm one the more central.
