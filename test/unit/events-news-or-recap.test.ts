@@ -228,3 +228,13 @@ describe('strikes of war and strikes of labour', () => {
     expect(events.some((event) => event.category === 'ASSAULT')).toBe(false);
   });
 });
+
+describe('an attack named for those it left behind', () => {
+  it('reads "attack victims" as a known attack and "trade strikes" as a new one', () => {
+    const victims = eventsOf('Border Force response to Hamas attack victims probed');
+    expect(newsOf(victims)).not.toContain('ASSAULT');
+    expect(newsOf(eventsOf('Israel and Hezbollah trade strikes over the border'))).toContain(
+      'ASSAULT',
+    );
+  });
+});

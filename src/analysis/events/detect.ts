@@ -160,6 +160,9 @@ export interface ArticleContext {
  */
 const REMEMBERED =
   /(?<![\p{L}])(?:survivors|victims|families|relatives|anniversary|aftermath|memory|memorial|legacy|scars|trauma|funeral|funerals|remembering|commemorat\p{L}*)(?:\s+(?:of|for|from))?(?![\p{L}])/gu;
+/** The same words right after a trigger ("attack victims", "bombing survivors"). */
+const LEFT_BEHIND =
+  /^\s+(?:victims|survivors|families|anniversary|aftermath|memorial|funerals?)(?![\p{L}])/u;
 /** How many words may stand between those words and the event ("the Nova festival"). */
 const REMEMBERED_WORDS = 4;
 
@@ -379,6 +382,8 @@ export function detectEvents(
         // "the three Serbs killed in Sunday's shootout": deaths already told.
         (coded.category === 'ASSAULT' && knownVictimsBefore(before)) ||
         (coded.mode === 'abduct' && KNOWN_CAPTIVES.test(before.slice(-60))) ||
+        // "Hamas attack victims", "bombing survivors": an attack named for those it left.
+        LEFT_BEHIND.test(lowerSentence.slice(relative.end, relative.end + 24)) ||
         (definite &&
           // "the attack" told again after a recap of it, with nothing of the day beside it.
           ((recapOf.get(coded.category) === true && time.now.length === 0) ||
