@@ -297,18 +297,16 @@ function resolveSource(
       return (!known || known === gender) && !namedInContent.has(name);
     };
     // Passing over a closer person takes more: the subject's gender must be known to fit.
+    // Inside a quote the story is the quoted one's, not the article's.
     const surelyFits = (name: string) => genderOf.get(name) === gender && fits(name);
-    if (lastSpeaker && sentence - lastSpeaker.sentence <= 2 && fits(lastSpeaker.name)) {
-      // Inside a quote the story is the quoted one's, not the article's.
-      const subject = quoted(start)
+    const subjectSince = (speaker: { name: string; sentence: number }) =>
+      quoted(start)
         ? null
-        : newSubject(tokens, before, lastSpeaker, sentence, sentenceOf, surelyFits, quoted);
-      return { speaker: subject?.canonical ?? lastSpeaker.name, person: true };
-    }
+        : newSubject(tokens, before, speaker, sentence, sentenceOf, surelyFits, quoted);
+    if (lastSpeaker && sentence - lastSpeaker.sentence <= 2 && fits(lastSpeaker.name))
+      return { speaker: subjectSince(lastSpeaker)?.canonical ?? lastSpeaker.name, person: true };
     // With no one speaking of late, whom the sentence (or the one before) is about.
-    const subject = quoted(start)
-      ? null
-      : newSubject(tokens, before, NO_SPEAKER, sentence, sentenceOf, surelyFits, quoted);
+    const subject = subjectSince(NO_SPEAKER);
     if (subject) return { speaker: subject.canonical, person: true };
     for (let k = before.length - 1; k >= 0; k--) {
       const mention = before[k]!;
@@ -385,12 +383,11 @@ function resolveSource(
 }
 
 /**
- * The person the sentence before a pronoun's is about, when it is someone other than the last
- * speaker who fits the pronoun: "Interviewed by ABC, Mr Netanyahu was equally vague. '...,' he
- * said" after a spokesman spoke is Mr Netanyahu speaking. That is the sentence's first person
- * outside quotes, at its start or after a comma or a title ("former adviser Lord Ricketts"),
- * not after a preposition ("talks with Mr Netanyahu") nor qualifying a noun ("Trump's
- * administration").
+ * The person the pronoun's sentence, or the one before, is about, when it is someone other than
+ * the last speaker and `fits` the pronoun: "Interviewed by ABC, Mr Netanyahu was equally vague.
+ * '...,' he said" after a spokesman spoke is Mr Netanyahu speaking. That is the sentence's first
+ * person outside quotes, standing as its subject (`opensSentence`), in no sentence before the
+ * last speaker's.
  */
 function newSubject(
   tokens: readonly Token[],

@@ -155,7 +155,7 @@ export interface ArticleContext {
 
 /**
  * A title about those an event left behind ("Bringing broken survivors of the Nova festival
- * attack back from darkness", "a year after", "funeral of") recalls the event, it does not
+ * attack back from darkness", "funeral of", "anniversary of") recalls the event, it does not
  * report it.
  */
 const REMEMBERED =
