@@ -75,22 +75,24 @@ function options() {
   return { ...values, ...numbers };
 }
 
+/** Articles ingested under the timer: at most half the corpus. */
+const sampleSizeOf = (opts: { sample: number; size: number }) =>
+  Math.min(opts.sample, Math.floor(opts.size / 2));
 /** Texts the analysis-vs-wink ratio is measured on: the first of the sample. */
 const RATIO_TEXTS = 500;
 /** Articles between two progress lines of a bulk load. */
 const LOAD_STEP = 10_000;
 
 /**
- * Puts N - sample articles into a database (or reuses the cached one) and returns the held-back
- * sample. The bulk load goes through the same ingester as everything else; only the sample's
- * ingest is timed, on top of a corpus that is already nearly full size.
+ * Puts N - sample articles into a database (or reuses the cached one) and returns the path of
+ * the held-back sample's JSON lines. The bulk load goes through the same ingester as everything
+ * else; only the sample's ingest is timed, on top of a corpus that is already nearly full size.
  */
 async function prepareCorpus(
   opts: ReturnType<typeof options>,
   work: string,
 ): Promise<{ sample: string; reused: boolean; loadRate: number | null }> {
-  const sampleSize = Math.min(opts.sample, Math.floor(opts.size / 2));
-  const baseSize = opts.size - sampleSize;
+  const baseSize = opts.size - sampleSizeOf(opts);
   const cached = join(opts.dir, `corpus-${opts.size}-${opts.seed}-${codeVersion(root)}.db`);
   if (opts.reuse && existsSync(`${cached}.done`)) {
     log(`reusing ${cached}`);
@@ -178,7 +180,7 @@ async function main(): Promise<void> {
   try {
     const prepared = await prepareCorpus(opts, work);
 
-    const sampleSize = Math.min(opts.sample, Math.floor(opts.size / 2));
+    const sampleSize = sampleSizeOf(opts);
     log(`timing the ingest of ${sampleSize} articles`);
     const app = createApp({ db: work, analysisThreads: opts.threads });
     const cpuBefore = process.cpuUsage();
