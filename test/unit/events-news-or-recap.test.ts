@@ -238,3 +238,15 @@ describe('an attack named for those it left behind', () => {
     );
   });
 });
+
+describe('an attack as the object of support or opposition', () => {
+  it('reads support for an offensive as no new attack', () => {
+    const opinion = eventsOf('Most people back their country’s military offensive in Kessen.');
+    expect(newsOf(opinion)).not.toContain('ASSAULT');
+    const after = eventsOf(
+      'Most voters oppose the war. Rebels attacked a convoy near Kessen on Tuesday.',
+      '2024-01-10T12:00:00Z',
+    );
+    expect(newsOf(after)).toContain('ASSAULT');
+  });
+});
