@@ -253,3 +253,14 @@ describe('attacks and disasters', () => {
     expect(events.map((event) => event.category)).toContain('MOBILIZE');
   });
 });
+
+describe('a strike’s place stays out of its trigger', () => {
+  it('places "a drone strike in Kessen killed" in Kessen', () => {
+    const events = eventsOf(
+      'Militia leader killed',
+      'A drone strike in Kessen killed at least one leader of the militia on Wednesday.',
+      '2023-09-27T10:00:00Z',
+    );
+    expect(news(events).map((event) => event.place)).toContain('Kessen');
+  });
+});
