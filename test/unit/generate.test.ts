@@ -26,6 +26,15 @@ describe('synthetic corpus generator', () => {
     expect([...dates].sort()).toEqual(dates);
   });
 
+  it('averages about 700 words, the article length the ingest targets are set for', () => {
+    const lengths = [...generateArticles(1000, 5)].map((article) => words(article.body));
+    const mean = lengths.reduce((sum, length) => sum + length, 0) / lengths.length;
+    expect(mean).toBeGreaterThan(650);
+    expect(mean).toBeLessThan(760);
+    // Still the whole range: long articles stay in the mix.
+    expect(Math.max(...lengths)).toBeGreaterThan(1300);
+  });
+
   it('quotes registry people directly and in reported speech', () => {
     const bodies = [...generateArticles(100, 3)].map((article) => article.body).join('\n');
     expect(bodies).toMatch(/[“"][^”"]+[,.][”"] (said|[\p{L}-]+ said|s?he added)/u);

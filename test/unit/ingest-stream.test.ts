@@ -36,7 +36,7 @@ const analyzeOnce: Analyzer = (article) => {
 
 /**
  * Stands in for the worker threads: analyses on this thread but answers after a random delay,
- * so answers come back out of order, and fails the articles `failing` names.
+ * so answers come back out of order, and fails the articles whose origins `failing` holds.
  */
 function shuffledAnalyzer(failing = new Set<string>()): ParallelAnalyzer & { calls: number } {
   let seed = 7;
@@ -48,7 +48,7 @@ function shuffledAnalyzer(failing = new Set<string>()): ParallelAnalyzer & { cal
       analyzer.calls++;
       return new Promise<PreparedArticle>((resolve, reject) =>
         setTimeout(() => {
-          if (failing.has(article.title)) reject(new Error('worker ran out of memory'));
+          if (failing.has(article.origin ?? '')) reject(new Error('worker ran out of memory'));
           else resolve(prepareArticle(article, analyzeOnce(article)));
         }, delay()),
       );
@@ -118,7 +118,7 @@ describe('ingestStream', () => {
 
   it('reports an article whose analysis failed and stores the rest', async () => {
     const failing = corpus[PARALLEL_FROM + 20]!;
-    const { ingester } = setup(shuffledAnalyzer(new Set([failing.title])));
+    const { ingester } = setup(shuffledAnalyzer(new Set([failing.origin!])));
     const report = await ingester.ingestStream(corpus);
     expect(report.failed).toEqual([
       { origin: failing.origin, reason: 'analysis failed: worker ran out of memory' },
