@@ -4,7 +4,22 @@
  * ingest, so text made of Latin letters and ordinary punctuation (nearly all news) takes a
  * character loop; anything else takes `exactFoldedWords`, whose result the loop reproduces.
  */
-export function foldedWords(text: string, limit = Infinity): string[] {
+export function foldedWords(text: string, limit = Infinity): readonly string[] {
+  if (limit !== Infinity || text.length < REMEMBERED_FROM) return fold(text, limit);
+  if (text !== remembered.text) remembered = { text, words: fold(text, limit) };
+  return remembered.words;
+}
+
+/**
+ * Texts at least this long are remembered by `foldedWords`: an article's body, which the
+ * content hash, the topics, the story features and SimHash all fold while it is prepared for
+ * storing.
+ */
+const REMEMBERED_FROM = 1_000;
+/** The last long text folded whole, and its words (shared: callers only read them). */
+let remembered: { text: string; words: readonly string[] } = { text: '', words: [] };
+
+function fold(text: string, limit: number): string[] {
   if (OTHER_SCRIPTS.test(text)) return exactFoldedWords(text).slice(0, limit);
   const words: string[] = [];
   let word = '';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { nameKey } from './names.ts';
+import { foldedWords } from '../folded-words.ts';
 
 /**
  * A later article often recaps what someone said days before ("Last week Kirby called on
@@ -51,19 +51,40 @@ const FUNCTION_WORDS = new Set(
  * Content words of a statement, crudely stemmed so that "calling on" meets "called on", and
  * its numbers, kept apart: "stay for 2 more weeks" and "for 3 more weeks" are two statements.
  */
-export function statementWords(text: string): { words: Set<string>; numbers: Set<string> } {
+export function statementWords(text: string): StatementWords {
+  return wordsOfStatement(foldedWords(text));
+}
+
+/**
+ * `statementWords` of a text already folded (`foldedWords`): the people features fold each
+ * statement once for its key and its words. A word is stemmed by its longest ending of "ing",
+ * "ed", "es" and "s".
+ */
+export function wordsOfStatement(folded: readonly string[]): StatementWords {
   const words = new Set<string>();
   const numbers = new Set<string>();
-  for (const word of nameKey(text).split(' ')) {
-    if (/^\d/.test(word)) numbers.add(word);
-    else if (word.length >= 3 && !FUNCTION_WORDS.has(word))
-      words.add(word.replace(/(?:ing|ed|es|s)$/, '').slice(0, 7));
+  for (const word of folded) {
+    const first = word.charCodeAt(0);
+    if (first >= 48 && first <= 57) numbers.add(word);
+    else if (word.length >= 3 && !FUNCTION_WORDS.has(word)) words.add(stemmed(word).slice(0, 7));
   }
   return { words, numbers };
 }
 
+const stemmed = (word: string): string =>
+  word.endsWith('ing')
+    ? word.slice(0, -3)
+    : word.endsWith('ed') || word.endsWith('es')
+      ? word.slice(0, -2)
+      : word.endsWith('s')
+        ? word.slice(0, -1)
+        : word;
+
 /** A statement's content words and numbers (`statementWords`). */
-export type StatementWords = ReturnType<typeof statementWords>;
+export interface StatementWords {
+  words: Set<string>;
+  numbers: Set<string>;
+}
 type Words = StatementWords;
 
 /** True when two statements say the same thing in (mostly) the same words and figures. */

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Analysis, Quote } from '../analysis.ts';
 import type { Article } from '../../corpus/article.ts';
+import { foldedWords } from '../folded-words.ts';
 import { beforeGluedTitles } from '../glued-titles.ts';
 import { isVerbLike, MALE_HONORIFICS } from '../lexicon.ts';
 import { roleKey } from './roles.ts';
@@ -9,7 +10,7 @@ import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } 
 import {
   createRecapIndex,
   FULL,
-  statementWords,
+  wordsOfStatement,
   type SaidSpan,
   type StatementWords,
 } from './recaps.ts';
@@ -499,11 +500,12 @@ export function peopleFeatures(
     if (shown !== statement.text && shown.split(/\s+/).length < MIN_CUT_WORDS) continue;
     const text = shown.slice(0, MAX_STATEMENT_CHARS);
     if (saysNothing(statement, text)) continue;
+    const folded = foldedWords(text);
     statements.push({
       speaker: statement.speaker,
       kind: statement.kind,
       text,
-      textKey: nameKey(text).slice(0, STATEMENT_KEY_CHARS),
+      textKey: folded.join(' ').slice(0, STATEMENT_KEY_CHARS),
       cue: statement.cue,
       start: statement.start,
       span: statement.when
@@ -511,7 +513,8 @@ export function peopleFeatures(
         : { said: seen.slice(0, 10), saidEnd: seen.slice(0, 10), dated: false },
       onRecord: statement.onRecord,
       topics: topicsOf(statement),
-      words: statementWords(`${statement.cue ?? ''} ${text}`),
+      // The words of cue and text, as `statementWords` of the two joined by a space gives them.
+      words: wordsOfStatement(statement.cue ? [...foldedWords(statement.cue), ...folded] : folded),
     });
   }
   const roles: PeopleFeatures['roles'] = [];
