@@ -158,6 +158,7 @@ export function buildBriefing(
     actors.map((actor) => actor.name),
     (speaker) => lookUp(speaker)?.name ?? speaker,
     namesTopic(window.topic.terms),
+    passingOnly,
   );
   const numberOf = numberGroups([
     ...ranked.flatMap((sentence) => sentence.groups),

@@ -10,6 +10,8 @@ export interface TellingQuote {
 const MAX_QUOTES = 3;
 const MIN_WORDS = 6;
 const MAX_WORDS = 45;
+/** A report's lead, read with its title for whether the report is about the topic. */
+const LEAD_CHARS = 400;
 
 /** Words that end a document's name; not "programme" or "fund" (the World Food Programme speaks). */
 const DOCUMENTS = new Set(
@@ -29,14 +31,18 @@ const isDocument = (speaker: string) => DOCUMENTS.has(speaker.split(' ').at(-1)!
  * preferring the most-mentioned people and quotes of a readable length, newest stories first.
  * Quotes come from the who helper's analysis (`Analysis.quotes`); without it there are none.
  * `nameOf` gives a speaker the name the people registry shows (the article may have spelt it
- * otherwise: "Vucic" for "Vučić"). Quotes that name the topic (`about`) come first: a briefing
- * transcript says many things, and the greeting that opens it is no telling quote.
+ * otherwise: "Vucic" for "Vučić"). Quotes that name the topic (`about`) come first. From a
+ * report whose title and lead do not name the topic (a press briefing's transcript, an article
+ * that turns to the topic further down) only those are taken: such a report says many things,
+ * and "France is a vital global partner" is no telling quote of a Ukraine briefing. When the
+ * whole window only names the topic in passing (`passingOnly`), no report is about it.
  */
 export function tellingQuotes(
   groups: readonly SourceGroup[],
   prominent: readonly string[],
   nameOf: (speaker: string) => string = (speaker) => speaker,
   about: (text: string) => boolean = () => true,
+  passingOnly = false,
 ): TellingQuote[] {
   const rank = (speaker: string) => {
     const index = prominent.indexOf(speaker);
@@ -44,7 +50,8 @@ export function tellingQuotes(
   };
   const found: (TellingQuote & { order: number; onTopic: boolean })[] = [];
   groups.forEach((group, order) => {
-    const { analysis } = group.items[0]!;
+    const { analysis, article } = group.items[0]!;
+    const focused = !passingOnly && about(`${article.title}\n${article.body.slice(0, LEAD_CHARS)}`);
     for (const quote of analysis?.quotes ?? []) {
       if (quote.kind === 'indirect' || !quote.speaker || isDocument(quote.speaker)) continue;
       if (hasGluedTitles(quote.content.text)) continue;
@@ -52,7 +59,8 @@ export function tellingQuotes(
       if (words < MIN_WORDS || words > MAX_WORDS) continue;
       const speaker = nameOf(quote.speaker);
       const text = quote.content.text;
-      found.push({ speaker, text, group: group.key, order, onTopic: about(text) });
+      const onTopic = about(text);
+      if (onTopic || focused) found.push({ speaker, text, group: group.key, order, onTopic });
     }
   });
   found.sort(

@@ -215,6 +215,41 @@ describe('actors and quotes', () => {
     expect(quotes[1]!.group).toBe(groups[1]!.key);
   });
 
+  it('takes from a report that only turns to the topic further down its quotes that name it', () => {
+    const transcript = item(
+      'Press Briefing by the Press Secretary',
+      'Good afternoon, everybody. I have a couple of things at the top, and then we will take questions.',
+      'White House',
+      '2024-05-03T18:00:00Z',
+      {
+        ...emptyAnalysis(),
+        quotes: [
+          direct('John Kirby', 'France is a vital global partner and our oldest ally in the world'),
+          direct(
+            'Karine Jean-Pierre',
+            'we will keep sending air defence to Ukraine for as long as it takes',
+          ),
+        ],
+      },
+    );
+    const report = item(
+      'Ukraine says Russian drones hit Kyiv overnight',
+      'Russian drones struck Kyiv overnight, officials said.',
+      'B',
+      '2024-05-03T08:00:00Z',
+      {
+        ...emptyAnalysis(),
+        quotes: [direct('Vitali Klitschko', 'the capital came under a massive attack overnight')],
+      },
+    );
+    const about = (text: string) => /ukrain|kyiv/i.test(text);
+    const quotes = tellingQuotes(foldSyndicated([transcript, report]), [], undefined, about);
+    expect(quotes.map((quote) => quote.speaker).sort()).toEqual([
+      'Karine Jean-Pierre',
+      'Vitali Klitschko',
+    ]);
+  });
+
   it('credits no telling quote to a document ("according to the report")', () => {
     const groups = foldSyndicated([
       item('One', 'A survey of press freedom in the region.', 'A', '2024-05-03T10:00:00Z', {
