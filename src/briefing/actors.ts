@@ -56,20 +56,40 @@ export function createNameLookup(people: PeopleDirectory) {
 
 export type NameLookup = ReturnType<typeof createNameLookup>;
 
+/** A report's lead, read with its title for whether the report is about the topic. */
+const LEAD_CHARS = 400;
+/** How far either side of a name the topic must be named, in a report not about the topic. */
+const NEAR_CHARS = 300;
+
+/** Whether the topic is named within `NEAR_CHARS` of a mention. */
+const namedNear = (
+  body: string,
+  mention: { start: number; end: number },
+  about: (text: string) => boolean,
+) => about(body.slice(Math.max(0, mention.start - NEAR_CHARS), mention.end + NEAR_CHARS));
+
 /**
  * The people the window's coverage names most: `mentions` is the number of stories that name
  * them (a syndicated copy is not a second story); between as many stories, the one named more
  * often comes first (the speaker of a transcript before a reporter it names once). Names go through the people registry, so
  * "Vucic" and "Vučić" count as one person under the registry's full name. Without entity
- * analysis the list is empty, never guessed.
+ * analysis the list is empty, never guessed. A report whose title and lead do not name the
+ * topic (`about`: a press briefing's transcript, which touches on twenty subjects) counts only
+ * the people it names near the topic.
  */
-export function actorsFor(groups: readonly SourceGroup[], lookUp: NameLookup): Actor[] {
+export function actorsFor(
+  groups: readonly SourceGroup[],
+  lookUp: NameLookup,
+  about: (text: string) => boolean = () => true,
+): Actor[] {
   const tally = new Map<string, { known: Known; mentions: number }>();
   const weight = new Map<string, number>();
   for (const group of groups) {
+    const { article, analysis } = group.items[0]!;
+    const focused = about(`${article.title}\n${article.body.slice(0, LEAD_CHARS)}`);
     const names = new Map<string, number>();
-    for (const entity of group.items[0]!.analysis?.entities ?? [])
-      if (entity.type === 'PERSON')
+    for (const entity of analysis?.entities ?? [])
+      if (entity.type === 'PERSON' && (focused || namedNear(article.body, entity, about)))
         names.set(entity.canonical, (names.get(entity.canonical) ?? 0) + 1);
     const named = new Map<string, Known>();
     const later: string[] = [];

@@ -152,12 +152,13 @@ export function buildBriefing(
   const directory = createPeopleDirectory(store.db);
   // Documents that only name the topic in passing say nothing of who acts in it.
   const lookUp = createNameLookup(directory);
-  const actors = passingOnly ? [] : actorsFor(groups, lookUp);
+  const about = namesTopic(window.topic.terms);
+  const actors = passingOnly ? [] : actorsFor(groups, lookUp, about);
   const quotes = tellingQuotes(
     groups,
     actors.map((actor) => actor.name),
     (speaker) => lookUp(speaker)?.name ?? speaker,
-    namesTopic(window.topic.terms),
+    about,
     passingOnly,
   );
   const numberOf = numberGroups([

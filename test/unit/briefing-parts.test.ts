@@ -250,6 +250,37 @@ describe('actors and quotes', () => {
     ]);
   });
 
+  it('counts from a report that only turns to the topic further down the people it names near the topic', () => {
+    const filler = ' We have a busy week ahead, and a lot to cover today.'.repeat(12);
+    const body = `Good afternoon. Secretary Walsh joins us to talk about jobs.${filler} Asked about Ukraine, Kirby said the next package of air defence was ready.`;
+    const person = (name: string, text: string) => {
+      const start = body.indexOf(text);
+      return { type: 'PERSON' as const, canonical: name, start, end: start + text.length, text };
+    };
+    const groups = foldSyndicated([
+      item('Press Briefing by the Press Secretary', body, 'White House', '2024-05-03T18:00:00Z', {
+        ...emptyAnalysis(),
+        entities: [person('Marty Walsh', 'Walsh'), person('John Kirby', 'Kirby')],
+      }),
+    ]);
+    const about = (text: string) => /ukrain/i.test(text);
+    const names = (found: { name: string }[]) => found.map((actor) => actor.name);
+    expect(names(actorsFor(groups, createNameLookup(emptyPeople()), about))).toEqual([
+      'John Kirby',
+    ]);
+    // The same report with a title on the topic is about it: everyone it names counts.
+    const titled = foldSyndicated([
+      {
+        ...groups[0]!.items[0]!,
+        article: { ...groups[0]!.items[0]!.article, title: 'Ukraine aid' },
+      },
+    ]);
+    expect(names(actorsFor(titled, createNameLookup(emptyPeople()), about)).sort()).toEqual([
+      'John Kirby',
+      'Marty Walsh',
+    ]);
+  });
+
   it('credits no telling quote to a document ("according to the report")', () => {
     const groups = foldSyndicated([
       item('One', 'A survey of press freedom in the region.', 'A', '2024-05-03T10:00:00Z', {
@@ -289,7 +320,6 @@ describe('actors and quotes', () => {
   });
 });
 
-/** A registry that knows nobody: names stay as the analysis wrote them. */
 /** A direct quote of the analysis, spanning its whole text. */
 function direct(speaker: string, text: string) {
   return {
@@ -301,6 +331,7 @@ function direct(speaker: string, text: string) {
   };
 }
 
+/** A registry that knows nobody: names stay as the analysis wrote them. */
 function emptyPeople() {
   return createPeopleDirectory(
     openDatabase(':memory:', [...corpusMigrations, ...peopleMigrations]),
