@@ -121,13 +121,19 @@ interface Found {
   passive?: boolean;
 }
 
-/** The cue at token `index`, if a cue starts there (longest phrase first). */
 /** Below this, the model overrules the lexicon: the word is not a cue here. */
 const VETO_BELOW = 0.15;
 /** Above this, a word the lexicon lacks is a cue. */
 const ADD_ABOVE = 0.2;
 /** Words that belong to a learned cue ("referring to", "critical of", "talked about"). */
 const PARTICLES = new Set(['to', 'of', 'about', 'on', 'for', 'with', 'that']);
+/**
+ * Auxiliaries the model may score high beside a quote but that never say who spoke: "Not
+ * having a specific visa scheme, the letter said, "..."" made "Not" a speaker through "having".
+ */
+const NEVER_LEARNED = new Set(
+  'have has had having do does did doing is are was were be been being'.split(' '),
+);
 
 /**
  * The cue at token `index`, if a cue starts there (longest phrase first): a lexicon cue the
@@ -159,7 +165,7 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
     }
     return null;
   }
-  if (!(score > ADD_ABOVE)) return null;
+  if (!(score > ADD_ABOVE) || NEVER_LEARNED.has(token.lower)) return null;
   const next = tokens[index + 1]?.lower ?? '';
   // "declined to say whether": the lexicon's verb is the cue, and the rules keep "declined".
   if (next === 'to' && CUES.has(tokens[index + 2]?.lower ?? '')) return null;

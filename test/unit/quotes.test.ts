@@ -219,6 +219,13 @@ describe('quote attribution', () => {
     expect(quotes(body)).toEqual([]);
   });
 
+  it('never takes an auxiliary for a cue, so no opening word becomes a speaker', () => {
+    const body =
+      'Not having a specific visa scheme for Palestinians, the letter said, "stands in stark ' +
+      'contrast to the swift and supportive actions taken in similar circumstances".';
+    expect(quotes(body).map((quote) => quote.speaker)).toEqual(['letter']);
+  });
+
   it("leaves the narrator's tail after an interrupting cue out of the content", () => {
     const body =
       'Troops killed dozens of fighters during the raid, the army said, without providing evidence.';
