@@ -10,6 +10,8 @@ export interface TellingQuote {
 const MAX_QUOTES = 3;
 const MIN_WORDS = 6;
 const MAX_WORDS = 45;
+/** A speaker with a name (capitalised), not a bare common noun. */
+const NAMED = /^\p{Lu}/u;
 /** A report's lead, read with its title for whether the report is about the topic. */
 const LEAD_CHARS = 400;
 
@@ -54,6 +56,8 @@ export function tellingQuotes(
     const focused = !passingOnly && about(`${article.title}\n${article.body.slice(0, LEAD_CHARS)}`);
     for (const quote of analysis?.quotes ?? []) {
       if (quote.kind === 'indirect' || !quote.speaker || isDocument(quote.speaker)) continue;
+      // "government", "spokesperson", "latest government figures": no one a reader can weigh.
+      if (!NAMED.test(quote.speaker)) continue;
       if (hasGluedTitles(quote.content.text)) continue;
       const words = quote.content.text.split(/\s+/).length;
       if (words < MIN_WORDS || words > MAX_WORDS) continue;

@@ -281,7 +281,7 @@ describe('actors and quotes', () => {
     ]);
   });
 
-  it('credits no telling quote to a document ("according to the report")', () => {
+  it('credits no telling quote to a document ("according to the report") or an unnamed speaker', () => {
     const groups = foldSyndicated([
       item('One', 'A survey of press freedom in the region.', 'A', '2024-05-03T10:00:00Z', {
         ...emptyAnalysis(),
@@ -289,6 +289,7 @@ describe('actors and quotes', () => {
           direct('report', 'a steady tightening of the grip on news and information'),
           direct('UN report', 'famine conditions are spreading faster than aid can reach them'),
           direct('Lena Brandt', 'we cannot report from places we are not allowed to enter'),
+          direct('government', 'working around the clock to get those who want to leave out'),
         ],
       }),
     ]);
