@@ -58,15 +58,36 @@ export type NameLookup = ReturnType<typeof createNameLookup>;
 
 /** A report's lead, read with its title for whether the report is about the topic. */
 const LEAD_CHARS = 400;
-/** How far either side of a name the topic must be named, in a report not about the topic. */
-const NEAR_CHARS = 300;
+/** The stretches of text a body is read in for whether a name is near the topic. */
+const STRETCH_CHARS = 300;
+/** Read past a stretch's end, so a term that crosses into the next stretch is seen. */
+const STRETCH_OVERLAP = 40;
 
-/** Whether the topic is named within `NEAR_CHARS` of a mention. */
-const namedNear = (
+/**
+ * Whether the topic is named near a mention: in its 300-character stretch of the body or the
+ * stretch either side (300 to 600 characters away). Each stretch is read once, when a mention
+ * first asks about it: a transcript names a hundred people.
+ */
+function nearTopic(
   body: string,
-  mention: { start: number; end: number },
   about: (text: string) => boolean,
-) => about(body.slice(Math.max(0, mention.start - NEAR_CHARS), mention.end + NEAR_CHARS));
+): (mention: { start: number }) => boolean {
+  const named = new Map<number, boolean>();
+  const names = (stretch: number): boolean => {
+    if (stretch < 0) return false;
+    let found = named.get(stretch);
+    if (found === undefined) {
+      const start = stretch * STRETCH_CHARS;
+      found = about(body.slice(start, start + STRETCH_CHARS + STRETCH_OVERLAP));
+      named.set(stretch, found);
+    }
+    return found;
+  };
+  return ({ start }) => {
+    const stretch = Math.floor(start / STRETCH_CHARS);
+    return names(stretch) || names(stretch - 1) || names(stretch + 1);
+  };
+}
 
 /**
  * The people the window's coverage names most: `mentions` is the number of stories that name
@@ -75,7 +96,7 @@ const namedNear = (
  * "Vucic" and "Vučić" count as one person under the registry's full name. Without entity
  * analysis the list is empty, never guessed. A report whose title and lead do not name the
  * topic (`about`: a press briefing's transcript, which touches on twenty subjects) counts only
- * the people it names near the topic.
+ * the people it names near the topic (`nearTopic`).
  */
 export function actorsFor(
   groups: readonly SourceGroup[],
@@ -87,9 +108,10 @@ export function actorsFor(
   for (const group of groups) {
     const { article, analysis } = group.items[0]!;
     const focused = about(`${article.title}\n${article.body.slice(0, LEAD_CHARS)}`);
+    const onTopic = focused ? () => true : nearTopic(article.body, about);
     const names = new Map<string, number>();
     for (const entity of analysis?.entities ?? [])
-      if (entity.type === 'PERSON' && (focused || namedNear(article.body, entity, about)))
+      if (entity.type === 'PERSON' && onTopic(entity))
         names.set(entity.canonical, (names.get(entity.canonical) ?? 0) + 1);
     const named = new Map<string, Known>();
     const later: string[] = [];

@@ -251,7 +251,7 @@ describe('actors and quotes', () => {
   });
 
   it('counts from a report that only turns to the topic further down the people it names near the topic', () => {
-    const filler = ' We have a busy week ahead, and a lot to cover today.'.repeat(12);
+    const filler = ' We have a busy week ahead, and a lot to cover today.'.repeat(20);
     const body = `Good afternoon. Secretary Walsh joins us to talk about jobs.${filler} Asked about Ukraine, Kirby said the next package of air defence was ready.`;
     const person = (name: string, text: string) => {
       const start = body.indexOf(text);
