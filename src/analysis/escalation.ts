@@ -35,6 +35,18 @@ export function storySignal(story: StoryView): string {
 }
 
 /**
+ * Whether another signal tells the same event and toll more precisely: "attack, 7 killed"
+ * beside "attack in Gaza, 7 killed" is the same strike, reported by two stories that clustering
+ * kept apart, and a reader would count two.
+ */
+function vaguerCopy(signal: string, all: readonly string[]): boolean {
+  const [event, toll = ''] = signal.split(/(?=, \d+ killed$)/);
+  return all.some(
+    (other) => other !== signal && other.startsWith(`${event} `) && other.endsWith(toll),
+  );
+}
+
+/**
  * The escalation of a topic over [from, to] from the stories (events) reported in it, each
  * counted once however many articles covered it; pass only stories the topic is centrally
  * about, so a passing mention never sets it. The level is the gravest story's; the signals name
@@ -76,7 +88,7 @@ export function escalationOf(
     .filter((story) => story.level > 0)
     .sort(byGravity)
     .map(storySignal)
-    .filter((signal, index, all) => all.indexOf(signal) === index)
+    .filter((signal, index, all) => all.indexOf(signal) === index && !vaguerCopy(signal, all))
     .slice(0, MAX_SIGNALS);
   const label = severityLabel(level);
   return {

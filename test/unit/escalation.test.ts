@@ -75,6 +75,18 @@ describe('escalationOf (a topic’s level from its events)', () => {
     expect(storySignal(strike)).toBe('air strike in Rafah, 45 killed');
   });
 
+  it('names an event once when a second story tells it more vaguely, with the same toll', () => {
+    const placed = story('2023-09-25T10:00:00Z', 5, ['attack in Gaza', '7 killed'], {
+      fatalities: 7,
+    });
+    const vague = story('2023-09-26T10:00:00Z', 5, ['attack', '7 killed'], { fatalities: 7 });
+    const other = story('2023-09-27T10:00:00Z', 5, ['attack', '3 killed'], { fatalities: 3 });
+    expect(escalationOf([vague, placed, other], WINDOW).signals).toEqual([
+      'attack in Gaza, 7 killed',
+      'attack, 3 killed',
+    ]);
+  });
+
   it('says so when the window has no reports', () => {
     expect(escalationOf([], WINDOW)).toEqual({
       level: 0,
