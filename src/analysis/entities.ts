@@ -857,12 +857,20 @@ function preModifierRole(
   // "Foreign Secretary Lord Cameron": a form of address after the role is not part of it, and
   // one alone ("Sir Lindsay Hoyle") is no role.
   let end = nameFirst;
-  while (end > k && FORMS_OF_ADDRESS.has(tokens[end - 1]!.lower)) end--;
+  // "Chief of the General Staff Lt Gen Herzi Halevi": an abbreviated rank goes with the name.
+  while (
+    end > k &&
+    (FORMS_OF_ADDRESS.has(tokens[end - 1]!.lower) ||
+      ABBREVIATED_HONORIFICS.has(tokens[end - 1]!.lower))
+  )
+    end--;
   if (end === k) return null;
-  // "member of Prime Minister Netanyahu's cabinet": the office after "of" is the role.
+  // "member of Prime Minister Netanyahu's cabinet": the office after "of" is the role; in
+  // "Chief of General Staff" the word before "of" is the office itself.
   for (let j = end - 1; j > k; j--)
     if (
       tokens[j]!.lower === 'of' &&
+      !HONORIFICS.has(tokens[j - 1]!.lower) &&
       tokens.slice(j + 1, end).some((token) => HONORIFICS.has(token.lower) && token.cap)
     ) {
       k = j + 1;

@@ -113,6 +113,17 @@ describe('entities and roles', () => {
     expect(roles.map(([name]) => name)).not.toContain('Levon Petrosyan');
   });
 
+  it('keeps an office before "of" whole, and leaves an abbreviated rank to the name', () => {
+    const result = analyse(
+      'Army Chief of General Staff Avner Dotan called it a mistake. Chief of the General Staff ' +
+        'Lt Gen Ruth Alon agreed. A member of Prime Minister Eli Shamir’s cabinet resigned.',
+    );
+    const roles = result.people.map((role) => [role.name, role.role]);
+    expect(roles).toContainEqual(['Avner Dotan', 'Army Chief of General Staff']);
+    expect(roles).toContainEqual(['Ruth Alon', 'Chief of the General Staff']);
+    expect(roles).toContainEqual(['Eli Shamir', 'Prime Minister']);
+  });
+
   it('reads "staff" as part of a role only in "chief of staff"', () => {
     // A live page's subheading ran into the next paragraph with no line between them.
     const result = analyse(
