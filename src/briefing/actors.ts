@@ -1,5 +1,6 @@
 import type { PeopleDirectory } from '../analysis/people/directory.ts';
 import type { SourceGroup } from './syndication.ts';
+import { headNamesTopic } from './topic-focus.ts';
 
 export interface Actor {
   name: string;
@@ -56,8 +57,6 @@ export function createNameLookup(people: PeopleDirectory) {
 
 export type NameLookup = ReturnType<typeof createNameLookup>;
 
-/** A report's lead, read with its title for whether the report is about the topic. */
-const LEAD_CHARS = 400;
 /** The stretches of text a body is read in for whether a name is near the topic. */
 const STRETCH_CHARS = 300;
 /** Read past a stretch's end, so a term that crosses into the next stretch is seen. */
@@ -107,8 +106,7 @@ export function actorsFor(
   const weight = new Map<string, number>();
   for (const group of groups) {
     const { article, analysis } = group.items[0]!;
-    const focused = about(`${article.title}\n${article.body.slice(0, LEAD_CHARS)}`);
-    const onTopic = focused ? () => true : nearTopic(article.body, about);
+    const onTopic = headNamesTopic(article, about) ? () => true : nearTopic(article.body, about);
     const names = new Map<string, number>();
     for (const entity of analysis?.entities ?? [])
       if (entity.type === 'PERSON' && onTopic(entity))

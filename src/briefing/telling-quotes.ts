@@ -1,5 +1,6 @@
 import { hasGluedTitles } from '../analysis/glued-titles.ts';
 import type { SourceGroup } from './syndication.ts';
+import { headNamesTopic } from './topic-focus.ts';
 
 export interface TellingQuote {
   speaker: string;
@@ -12,8 +13,6 @@ const MIN_WORDS = 6;
 const MAX_WORDS = 45;
 /** A speaker with a name (capitalised), not a bare common noun. */
 const NAMED = /^\p{Lu}/u;
-/** A report's lead, read with its title for whether the report is about the topic. */
-const LEAD_CHARS = 400;
 
 /** Words that end a document's name; not "programme" or "fund" (the World Food Programme speaks). */
 const DOCUMENTS = new Set(
@@ -53,7 +52,7 @@ export function tellingQuotes(
   const found: (TellingQuote & { order: number; onTopic: boolean })[] = [];
   groups.forEach((group, order) => {
     const { analysis, article } = group.items[0]!;
-    const focused = !passingOnly && about(`${article.title}\n${article.body.slice(0, LEAD_CHARS)}`);
+    const focused = !passingOnly && headNamesTopic(article, about);
     for (const quote of analysis?.quotes ?? []) {
       if (quote.kind === 'indirect' || !quote.speaker || isDocument(quote.speaker)) continue;
       // "government", "spokesperson", "latest government figures": no one a reader can weigh.
