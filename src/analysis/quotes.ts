@@ -150,6 +150,7 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
   const score = scores?.[index] ?? NaN;
   const entries = CUES.get(token.lower);
   if (entries && !token.cap) {
+    if (afterBe(tokens, index)) return null;
     // "declined to say": the model scores "declined" as the cue; the verb keeps it here.
     const declined =
       tokens[index - 1]?.lower === 'to' && NEGATIONS.has(tokens[index - 2]?.lower ?? '');
@@ -195,6 +196,17 @@ function isPassive(tokens: readonly Token[], index: number): boolean {
   let k = index - 1;
   while (k >= 0 && isWord(tokens[k]) && isLyAdverb(tokens[k]!)) k--;
   return BE.has(tokens[k]?.lower ?? '');
+}
+
+/**
+ * "Secretary Blinken was back in the region": after a form of "be" a verb is a participle
+ * ("was told", "is understood") or in "-ing"; a cue's bare form there ("back", whose past
+ * "backed" is a cue too) is an adverb or adjective.
+ */
+function afterBe(tokens: readonly Token[], index: number): boolean {
+  const word = tokens[index]!.lower;
+  const bare = CUES.has(`${word}ed`) || CUES.has(`${word}d`);
+  return bare && BE.has(tokens[index - 1]?.lower ?? '');
 }
 
 function isWord(token: Token | undefined): boolean {

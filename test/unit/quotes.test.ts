@@ -219,6 +219,12 @@ describe('quote attribution', () => {
     expect(quotes(body)).toEqual([]);
   });
 
+  it('reads a cue word after "be" as no cue: "was back in the region" says nothing', () => {
+    const body =
+      'Secretary Blinken was back in the region this past week. Officials are back at the table.';
+    expect(quotes(body)).toEqual([]);
+  });
+
   it('never takes an auxiliary for a cue, so no opening word becomes a speaker', () => {
     const body =
       'Not having a specific visa scheme for Palestinians, the letter said, "stands in stark ' +
