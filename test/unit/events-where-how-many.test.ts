@@ -84,6 +84,17 @@ describe('a dateline is where the report was filed', () => {
     );
     expect(news(events).map((event) => event.place)).toEqual(['Kessen', 'Kessen']);
   });
+
+  it('places a strike where the lead says in a later clause, not at the dateline', () => {
+    const events = eventsOf(
+      'US air strikes hit rebel sites',
+      'WASHINGTON — The navy fired another wave of missile strikes against rebel-held sites ' +
+        'Wednesday, officials said, the fourth time in days it has targeted the group in Marenia.',
+      '2023-09-27T10:00:00Z',
+    );
+    const strike = events.find((event) => event.category === 'ASSAULT');
+    expect(strike?.place).toBe('Marenia');
+  });
 });
 
 describe('how many died', () => {

@@ -288,7 +288,12 @@ export function detectEvents(
     );
     const locatives = findLocatives(local, located);
     const placeOf = (category: string, at: { start: number; end: number }): string | null => {
-      const own = eventPlace(local, locatives, located, at);
+      let own = eventPlace(local, locatives, located, at);
+      // A lead that names a place in another clause ("WASHINGTON — The U.S. fired missiles at
+      // Houthi sites, ... targeting the group in Yemen") says more than the dateline does.
+      const datelineOnly = !leadPlaced && articlePlace !== null && index < LEAD_SENTENCES;
+      if (!own && datelineOnly && VIOLENT.has(category) && title.categories.has(category))
+        own = locatives.find((locative) => !locative.attached)?.name ?? null;
       if (own && !leadPlaced && index < LEAD_SENTENCES && VIOLENT.has(category)) {
         articlePlace = own;
         leadPlaced = true;
