@@ -98,6 +98,27 @@ describe('a dateline is where the report was filed', () => {
 });
 
 describe('how many died', () => {
+  it('counts captives who "have died" where they were held, and not an earlier death or a famine', () => {
+    const captives = eventsOf(
+      'Seven hostages killed, group says',
+      'Seven hostages being held in the Kessen Strip have died, the group said on Friday.',
+      '2024-03-01T12:00:00Z',
+    );
+    expect(severityOf(captives).fatalities).toBe(7);
+    const earlier = eventsOf(
+      'Agency staff accused',
+      'Of the twelve staff accused, nine had been sacked and one had died, the agency said.',
+      '2024-03-01T12:00:00Z',
+    );
+    expect(severityOf(earlier).fatalities).toBe(0);
+    const famine = eventsOf(
+      'Famine warning in the north',
+      'At least 27 people, many of them children, have died of malnutrition, the ministry said.',
+      '2024-03-01T12:00:00Z',
+    );
+    expect(severityOf(famine).fatalities).toBe(0);
+  });
+
   it('reads "have now been killed" as a running toll, background to the news', () => {
     const events = eventsOf(
       'Strikes hit southern city',

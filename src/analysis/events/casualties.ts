@@ -51,9 +51,15 @@ const RELATIVE_COUNT = new RegExp(`(?:and|as\\s+well\\s+as)\\s+(${RELATIVE_ITEM}
 const LIST = `${ITEM}(?:\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+(?:${ITEM}|${RELATIVE_ITEM})|\\s*,\\s*${ITEM})*`;
 const INCLUDING =
   '(?:\\s*[,–—-]\\s*(?:including|among them|[\\p{L}\\d]+\\s+of\\s+them|mostly|mainly)[^,–—]{1,80}[,–—-])?';
-/** "were", "have been", "have now been", "had already been", "are said to have been". */
+/** "seven hostages (being) held in the Gaza Strip have died": where the counted were kept. */
+const HELD =
+  "(?:\\s+(?:being\\s+)?(?:held|kept|trapped|detained)(?:\\s+(?:in|at|by|inside)(?:\\s+[\\p{L}'’-]+){1,4}?)?(?=\\s+(?:have|has|had|were|was)\\s))?";
+/**
+ * "were", "have been", "have now been", "had already been", "are said to have been", and the
+ * present perfect of dying ("have died"; "one had died" tells of some earlier time).
+ */
 const AUX =
-  '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|(?:have|has|had)(?=\\s+(?:now|already|so\\s+far|also|reportedly)\\s)|are|is|(?:said|reported|believed|thought|feared|confirmed|known)\\s+to\\s+have\\s+been|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far|now|already))*';
+  '(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|(?:have|has|had)(?=\\s+(?:now|already|so\\s+far|also|reportedly)\\s)|(?:have|has)(?=\\s+(?:died|perished)(?![\\p{L}]))|are|is|(?:said|reported|believed|thought|feared|confirmed|known)\\s+to\\s+have\\s+been|been|reportedly|reported|also|all|later|were\\s+reported|was\\s+reported|since|so\\s+far|now|already))*';
 const LEADING_QUALIFIER = new RegExp(`^${QUALIFIER}`, 'u');
 const ITEM_COUNT = new RegExp(
   `(?<![\\p{L}\\p{N}])${QUALIFIER}(${NUMBER})${PARTITIVE}${WORDS}\\s+(${VICTIM})`,
@@ -157,7 +163,7 @@ function patterns(
   const regexes = [
     // "a police officer and three gunmen were killed", "several people, including a policeman, were killed"
     countPattern(
-      `(?<![\\p{L}\\p{N}])(${LIST})${INCLUDING}${AUX}\\s+(?:${words})(?![\\p{L}])`,
+      `(?<![\\p{L}\\p{N}])(${LIST})${INCLUDING}${HELD}${AUX}\\s+(?:${words})(?![\\p{L}])`,
       COUNT_FIRSTS,
       true,
     ),
@@ -333,8 +339,9 @@ function counts(
       const { n, groups } = counted;
       const cumulative = inCumulativeClause(sentence, start, end);
       const perfect =
-        /\b(?:have|has)\s+(?:now\s+|already\s+|so\s+far\s+)?been\b/.test(match[0]) ||
-        PERFECT.test(sentence.slice(Math.max(0, start - 30), start));
+        /\b(?:have|has)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been|died|perished)\b/.test(
+          match[0],
+        ) || PERFECT.test(sentence.slice(Math.max(0, start - 30), start));
       found.push({ n, start, end, text: match[0].trim(), cumulative, perfect, groups });
     }
   }
