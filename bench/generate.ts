@@ -57,7 +57,8 @@ export interface GenerateOptions {
   start?: number;
 }
 
-const countWords = (text: string): number => {
+/** Runs of non-blank characters: the words an article's length is drawn and reported in. */
+export const countWords = (text: string): number => {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {

@@ -8,7 +8,7 @@ import { analyzeArticle } from '../src/analysis/analyze.ts';
 import type { ArticleInput } from '../src/corpus/article.ts';
 import { createApp } from '../src/main.ts';
 import { codeVersion, gitCommit } from './code-version.ts';
-import { CORPUS_END, generateArticles } from './generate.ts';
+import { CORPUS_END, countWords, generateArticles } from './generate.ts';
 import {
   checkpoint,
   databaseBytes,
@@ -196,6 +196,14 @@ async function main(): Promise<void> {
     const articles = app.store.count();
     app.close();
     const ingestRss = peakRssMb();
+    // Runs on articles of other lengths compare in words per second (read again, untimed).
+    let sampleArticles = 0;
+    let sampleWords = 0;
+    for (const article of readArticles(prepared.sample)) {
+      sampleArticles++;
+      sampleWords += countWords(article.body);
+    }
+    const wordsPerArticle = round(sampleWords / Math.max(1, sampleArticles));
     notes['ingest_articles_per_s'] =
       `last ${sampleSize} of ${opts.size}, full analysis on ${opts.threads} threads + SQLite; ` +
       `${round(timed.added / cpuSeconds)} per CPU-second of this process` +
@@ -248,6 +256,8 @@ async function main(): Promise<void> {
     const extra: Record<string, unknown> = {
       'ingest.main_thread_cpu_ms_per_article': mainPerArticle,
       'ingest.cpu_ms_per_article': round((cpuSeconds * 1000) / timed.added, 2),
+      'ingest.words_per_article': wordsPerArticle,
+      'ingest.words_per_s': Math.round((timed.added / timed.seconds) * wordsPerArticle),
       'serve.answers_sha256': served.answers_sha256,
     };
     const failures: string[] = [];
