@@ -29,6 +29,7 @@ export const MAX_WORDS = 1_500;
 function drawLength(random: Random): number {
   return MIN_WORDS + Math.floor((MAX_WORDS - MIN_WORDS) * random.next() ** 2);
 }
+
 /** Share of articles that are a syndicated near-copy of a recent one (one sentence changed). */
 const SYNDICATED_SHARE = 0.02;
 /** Chance that the next article on a conflict follows its current story. */
