@@ -114,16 +114,24 @@ function briefingSources(
   const ranked = rankStories(stories, window);
   // A topic named only in passing still gets its sentences read, but no development.
   const read = ranked.length > 0 ? ranked : [...stories].reverse();
-  const items = readStoryArticles(store, read.slice(0, READ_STORIES), READ_PER_STORY);
+  const { items, readOf } = readStoryArticles(
+    store,
+    window,
+    read.slice(0, READ_STORIES),
+    READ_PER_STORY,
+  );
   const groups = foldSyndicated(items);
   const groupOf = new Map(
     groups.flatMap((group) => group.items.map((item) => [item.article.id, group.key] as const)),
   );
+  const groupsOf = (storyId: string) => [
+    ...new Set((readOf.get(storyId) ?? []).map((id) => groupOf.get(id)!)),
+  ];
   return {
     window,
     items,
     groups,
-    developments: developmentsFor(ranked.slice(0, MAX_DEVELOPMENTS), (id) => groupOf.get(id)),
+    developments: developmentsFor(ranked.slice(0, MAX_DEVELOPMENTS), groupsOf),
     escalation: escalationFor(stories, window),
     passingOnly: ranked.length === 0,
   };

@@ -18,19 +18,18 @@ export const MAX_DEVELOPMENTS = 8;
 
 /**
  * One line per story (event), in the order given (most important first): its best headline,
- * its day and level, citing the source groups that report it among those the view read.
+ * its day and level, citing the source groups of the story's reports that the view read
+ * (`groupsOf`).
  */
 export function developmentsFor(
   stories: readonly WindowStory[],
-  groupOf: (articleId: string) => string | undefined,
+  groupsOf: (storyId: string) => string[],
 ): Development[] {
   return stories.map((story) => ({
     story: story.id,
     date: story.eventDay,
     text: story.title,
     severity: story.level,
-    groups: [
-      ...new Set(story.articleIds.map(groupOf).filter((key): key is string => key !== undefined)),
-    ],
+    groups: groupsOf(story.id),
   }));
 }

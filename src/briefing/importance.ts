@@ -8,10 +8,9 @@ import type { WindowStory } from '../analysis/stories/read.ts';
  * reported five times.
  */
 export function importanceOf(story: WindowStory, window: { from: string }): number {
-  const reports = story.articleIds.length;
   return (
     1.5 * story.level +
-    1.5 * Math.log2(1 + reports) +
+    1.5 * Math.log2(1 + story.reports) +
     Math.min(3, story.windowOutlets - 1) +
     (story.fatalities > 0 ? Math.log10(1 + story.fatalities) : 0) -
     (story.firstSeen < window.from ? 1.5 : 0)

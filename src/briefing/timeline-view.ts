@@ -133,7 +133,7 @@ export function buildTimeline(
     };
   }
   const chosen = keyEvents(stories, window, lineBudget(days));
-  const best = bestReports(store.db, chosen, 1);
+  const best = bestReports(store.db, window, chosen, 1);
   const sources: SourceRef[] = [];
   const lines: TimelineView['stories'] = [];
   for (const story of chosen) {

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/analysis.ts';
-import { bestReports, type WindowStory } from '../analysis/stories/read.ts';
+import { bestReports, type ReportWindow, type WindowStory } from '../analysis/stories/read.ts';
 import type { Article } from '../corpus/article.ts';
 import type { Store } from '../corpus/store/store.ts';
 import { resolveTopic } from '../corpus/topics.ts';
@@ -53,18 +53,28 @@ export function topicArticles(
  * `perStory` reports on the topic in the window (`bestReports`: reports before slugs before
  * questions, then the gravest, then the earliest) and as many near-duplicate copies, which fold
  * into their originals as extra outlets. Each comes with its stored analysis, newest first
- * overall, as `topicArticles` returns.
+ * overall, as `topicArticles` returns; `readOf` gives each story's articles read, oldest first.
  */
 export function readStoryArticles(
   store: Store,
+  window: ReportWindow,
   stories: readonly WindowStory[],
   perStory: number,
-): WindowArticle[] {
-  const best = bestReports(store.db, stories, perStory);
-  return stories
+): { items: WindowArticle[]; readOf: Map<string, string[]> } {
+  const best = bestReports(store.db, window, stories, perStory);
+  const readOf = new Map<string, string[]>();
+  for (const [storyId, members] of best)
+    readOf.set(
+      storyId,
+      [...members]
+        .sort((a, b) => a.published.localeCompare(b.published))
+        .map((member) => member.articleId),
+    );
+  const items = stories
     .flatMap((story) => best.get(story.id) ?? [])
     .map((member) => store.getArticle(member.articleId))
     .filter((article): article is Article => article !== null)
     .sort((a, b) => b.published.localeCompare(a.published))
     .map((article) => ({ article, analysis: store.getAnalysis(article.id) }));
+  return { items, readOf };
 }

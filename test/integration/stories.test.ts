@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { escalationOf } from '../../src/analysis/escalation.ts';
-import { getStory, storyReports, windowStories } from '../../src/analysis/stories/read.ts';
+import {
+  bestReports,
+  getStory,
+  storyReports,
+  windowStories,
+} from '../../src/analysis/stories/read.ts';
 import { resolveTopic } from '../../src/corpus/topics.ts';
 import type { ArticleInput } from '../../src/corpus/article.ts';
 import { fixedClock } from '../../src/core/clock.ts';
@@ -162,7 +167,7 @@ describe('story clustering at ingest', () => {
     expect(stories.map((story) => story.level)).toEqual([2, 5, 0]);
     const banjska = stories[1]!;
     expect(banjska).toMatchObject({ central: 2, windowOutlets: 2 });
-    expect(banjska.articleIds).toHaveLength(2);
+    expect(banjska.reports).toBe(2);
     expect(banjska.reasons[0]).toBe('armed clash in Banjska');
     expect(
       windowStories(app.store.db, kosovo, '2023-09-22T00:00:00Z', '2023-09-23T00:00:00Z'),
@@ -489,6 +494,58 @@ describe('follow-ups and callbacks', () => {
     expect(stories.drain()).toEqual(seen);
     expect(stories.drain()).toEqual([]);
     store.close();
+  });
+});
+
+describe('the best reports of a story in a window', () => {
+  const best = (
+    app: ReturnType<typeof ingestAll>['app'],
+    topic: string,
+    from: string,
+    to: string,
+    perStory: number,
+  ) => {
+    const stories = windowStories(app.store.db, resolveTopic(topic), from, to);
+    const found = bestReports(
+      app.store.db,
+      { topic: resolveTopic(topic), from, to },
+      stories,
+      perStory,
+    );
+    return stories.map((story) => (found.get(story.id) ?? []).map((member) => member.headline));
+  };
+
+  it('cites the report the title comes from first, then the best others, then copies', () => {
+    const { app } = ingestAll([CLASH, DEATHS, SYNDICATED, REACTION]);
+    const [story] = best(app, 'kosovo', '2023-09-20T00:00:00Z', '2023-09-26T00:00:00Z', 1);
+    // One original (the deadly report that titled the story) and one syndicated copy.
+    expect(story).toEqual([DEATHS.title, SYNDICATED.title]);
+    const [three] = best(app, 'kosovo', '2023-09-20T00:00:00Z', '2023-09-26T00:00:00Z', 3);
+    expect(three![0]).toBe(DEATHS.title);
+    expect(new Set(three)).toEqual(
+      new Set([DEATHS.title, CLASH.title, REACTION.title, SYNDICATED.title]),
+    );
+  });
+
+  it('puts the title’s report first even where another report ranks higher', () => {
+    const { app } = ingestAll([CLASH, DEATHS, SYNDICATED, REACTION]);
+    app.store.db.prepare('UPDATE stories SET title = ?').run(CLASH.title);
+    const [story] = best(app, 'kosovo', '2023-09-20T00:00:00Z', '2023-09-26T00:00:00Z', 2);
+    expect(story!.slice(0, 2)).toEqual([CLASH.title, DEATHS.title]);
+  });
+
+  it('reads only the window: the next day’s reaction when the title report came before it', () => {
+    const { app } = ingestAll([CLASH, DEATHS, SYNDICATED, REACTION]);
+    expect(best(app, 'kosovo', '2023-09-25T00:00:00Z', '2023-09-26T00:00:00Z', 3)).toEqual([
+      [REACTION.title],
+    ]);
+  });
+
+  it('reads only reports that match a topic made of the user’s words', () => {
+    const { app } = ingestAll([CLASH, DEATHS, SYNDICATED, REACTION]);
+    expect(best(app, 'washington', '2023-09-20T00:00:00Z', '2023-09-26T00:00:00Z', 3)).toEqual([
+      [REACTION.title],
+    ]);
   });
 });
 

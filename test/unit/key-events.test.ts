@@ -19,7 +19,7 @@ describe('developments of a busy week', () => {
 
   it('keeps at most eight, one line per event, most important first', () => {
     const ranked = rankStories(week, WINDOW);
-    const developments = developmentsFor(ranked.slice(0, MAX_DEVELOPMENTS), (id) => id);
+    const developments = developmentsFor(ranked.slice(0, MAX_DEVELOPMENTS), (id) => [`g-${id}`]);
     expect(developments).toHaveLength(8);
     const stories = developments.map((item) => item.story);
     expect(new Set(stories).size).toBe(stories.length);
@@ -27,7 +27,7 @@ describe('developments of a busy week', () => {
     const scores = ranked.map((item) => importanceOf(item, WINDOW));
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     // A development cites the reports of its story that the view read.
-    expect(developments[0]!.groups).toEqual(ranked[0]!.articleIds);
+    expect(developments[0]!.groups).toEqual([`g-${ranked[0]!.id}`]);
   });
 
   it('ranks a grave, widely reported new event above a continuing or a passing one', () => {

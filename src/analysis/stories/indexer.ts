@@ -3,7 +3,7 @@ import type { StoryUpdate } from '../story-update.ts';
 import { cosine, termVector, type TermVector } from '../terms.ts';
 import type { Article } from '../../corpus/article.ts';
 import { isTopicName, weighTerms, type StoryFeatures } from './features.ts';
-import { HEADLINE_RANK, headlineKind, type HeadlineKind } from './headline.ts';
+import { HEADLINE_RANK, headlineKind } from './headline.ts';
 import { fromHex, hammingDistance } from './simhash.ts';
 import type { StoryRow } from './schema.ts';
 import { answersAttack, decodeRoles, encodeRoles, type AttackRoles } from './roles.ts';
@@ -124,8 +124,10 @@ export function createStoryIndexer(
   const vectors = new Map<string, TermVector>();
 
   const getStory = db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?');
-  const titleReport = db.prepare<[string, string], { kind: string; level: number }>(
-    'SELECT kind, level FROM story_articles WHERE story_id = ? AND headline = ? LIMIT 1',
+  // Both by index on `story_window`: a scan of a busy story's `story_articles` rows read
+  // thousands of them for each new report at a million articles.
+  const titleReport = db.prepare<[string, string], { kind_rank: number; level: number }>(
+    'SELECT kind_rank, level FROM story_window WHERE story_id = ? AND headline = ? ORDER BY published LIMIT 1',
   );
   // One story at a time, newest first: `story_articles_story` gives its latest reports without
   // reading the rest (a window function over all candidates' reports read every one of them, a
@@ -150,13 +152,15 @@ export function createStoryIndexer(
      de_escalation, reasons, tokens, keys, headline, kind, topics, roles)
     VALUES (@article_id, @story_id, @published, @outlet, @simhash, @near_duplicate, @level,
      @fatalities, @de_escalation, @reasons, @tokens, @keys, @headline, @kind, @topics, @roles)`);
+  const insertWindowRow = db.prepare(`INSERT INTO story_window
+    (seq, story_id, article_id, published, outlet, level, near_duplicate, kind_rank, headline, topics)
+    SELECT seq, @story_id, id, @published, lower(@outlet), @level, @near_duplicate, @kind_rank,
+      @headline, @topics FROM articles WHERE id = @article_id`);
   // A story's outlets are counted as they come: the count of distinct outlets (folded as
   // SQLite's lower() folds them) goes up by one when a report's outlet is new to the story.
-  // Recounting read every report of the story, hundreds for a busy one, for each new report;
-  // a known outlet is usually met among its first few.
   const outletKnown = db
     .prepare<[string, string], number>(
-      'SELECT 1 FROM story_articles WHERE story_id = ? AND lower(outlet) = lower(?) LIMIT 1',
+      'SELECT 1 FROM story_window WHERE story_id = ? AND outlet = lower(?) LIMIT 1',
     )
     .pluck();
   const upsertKey = db.prepare(`INSERT INTO story_keys (key, story_id, last_seen) VALUES (?, ?, ?)
@@ -259,6 +263,7 @@ export function createStoryIndexer(
   function index(article: Article, { story: features }: { story: StoryFeatures }): void {
     const { signal, topics } = features;
     const { severity, headline } = signal;
+    const kind = headlineKind(headline);
     const vector = weighTerms(features.terms, stats.idf, ARTICLE_TERMS);
     const terms = [...vector.weights.keys()];
     const keys = terms.slice(0, KEY_TERMS);
@@ -282,14 +287,14 @@ export function createStoryIndexer(
       !existing || severity.level > previousLevel || severity.fatalities > previousFatalities;
     const holder = existing ? titleReport.get(existing.id, existing.title) : undefined;
     const ranks: number[] = [
-      HEADLINE_RANK[headlineKind(headline)],
+      HEADLINE_RANK[kind],
       signal.headlineLevel,
       severity.level,
       severity.fatalities,
     ];
     const held: number[] = existing
       ? [
-          HEADLINE_RANK[(holder?.kind ?? 'report') as HeadlineKind],
+          holder?.kind_rank ?? HEADLINE_RANK.report,
           titleLevel(existing.title),
           holder?.level ?? 0,
           previousFatalities,
@@ -346,9 +351,20 @@ export function createStoryIndexer(
       tokens: encodeVector(vector),
       keys: keys.join(' '),
       headline: headline.text,
-      kind: headlineKind(headline),
+      kind,
       topics: topics.join(' '),
       roles: encodeRoles(signal.roles),
+    });
+    insertWindowRow.run({
+      article_id: article.id,
+      story_id: storyId,
+      published: article.published,
+      outlet: article.outlet,
+      level: severity.level,
+      near_duplicate: nearDuplicate ? 1 : 0,
+      kind_rank: HEADLINE_RANK[kind],
+      headline: headline.text,
+      topics: topics.join(' '),
     });
 
     remember(article.id, vector);

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { severityLabel } from '../severity.ts';
-import { HEADLINE_RANK, type HeadlineKind } from './headline.ts';
+import type { HeadlineKind } from './headline.ts';
 import type { StoryRow } from './schema.ts';
 import type { Topic } from '../../corpus/topics.ts';
 import type { Article } from '../../corpus/article.ts';
@@ -38,8 +38,8 @@ export interface StoryView {
 
 /** A story seen from a topic's window: the story plus what the window holds of it. */
 export interface WindowStory extends StoryView {
-  /** Its articles on the topic published in the window, oldest first. */
-  articleIds: string[];
+  /** How many of its articles on the topic were published in the window. */
+  reports: number;
   /** How many of those are centrally about the topic (not passing mentions). */
   central: number;
   /** Distinct outlets among them. */
@@ -75,10 +75,11 @@ export function getStory(db: Database, id: string): StoryView | null {
 function hasStories(db: Database): boolean {
   const row = db
     .prepare<[], { n: number }>(
-      "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('stories', 'story_articles')",
+      `SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'
+       AND name IN ('stories', 'story_articles', 'story_window')`,
     )
     .get();
-  return row?.n === 2;
+  return row?.n === 3;
 }
 
 /**
@@ -103,41 +104,41 @@ function topicArticlesSql(topic: Topic): { sql: string; params: Record<string, s
 }
 
 interface WindowRow extends StoryRow {
-  article_ids: string;
+  reports: number;
   central: number;
   window_outlets: number;
 }
 
 /**
  * The stories with at least one article on the topic in [from, to] (inclusive ISO bounds), with
- * what the window holds of each: one aggregate over the topic's articles of the window, so its
- * cost follows the window's coverage, not the corpus. An article counts as central when its
- * story index row lists the topic among the ones it is centrally about (rows indexed before
- * that was recorded count as central). A topic made of the user's own words has no such record,
- * so each article that matches it counts as central. Ordered by first report.
+ * what the window holds of each: one aggregate over the topic's articles of the window, each
+ * joined by `seq` to its small `story_window` row (never to the article's or `story_articles`'
+ * rows, kilobytes each), so a month of a busy topic costs a few milliseconds. An article counts
+ * as central when its story index row lists the topic among the ones it is centrally about
+ * (rows indexed before that was recorded count as central). A topic made of the user's own
+ * words has no such record, so each article that matches it counts as central. Ordered by
+ * first report.
  */
 export function windowStories(db: Database, topic: Topic, from: string, to: string): WindowStory[] {
   const source = topicArticlesSql(topic);
   if (!source || !hasStories(db)) return [];
   return db
     .prepare<[Record<string, string>], WindowRow>(
-      `SELECT s.*, w.article_ids, w.central, w.window_outlets FROM (
-         SELECT sa.story_id,
-           group_concat(sa.article_id, ' ') AS article_ids,
-           sum(@known = '0' OR sa.topics IS NULL
-             OR instr(' ' || sa.topics || ' ', ' ' || @topicKey || ' ') > 0) AS central,
-           count(DISTINCT lower(sa.outlet)) AS window_outlets
-         FROM (${source.sql} ORDER BY published) t
-         JOIN articles a ON a.seq = t.seq
-         JOIN story_articles sa ON sa.article_id = a.id
-         GROUP BY sa.story_id) w
+      `SELECT s.*, w.reports, w.central, w.window_outlets FROM (
+         SELECT m.story_id, count(*) AS reports,
+           sum(@known = '0' OR m.topics IS NULL
+             OR instr(' ' || m.topics || ' ', ' ' || @topicKey || ' ') > 0) AS central,
+           count(DISTINCT m.outlet) AS window_outlets
+         FROM (${source.sql}) t
+         JOIN story_window m ON m.seq = t.seq
+         GROUP BY m.story_id) w
        JOIN stories s ON s.id = w.story_id
        ORDER BY s.first_seen, s.id`,
     )
     .all({ ...source.params, topicKey: topic.key, known: topic.known ? '1' : '0', from, to })
     .map((row) => ({
       ...toView(row),
-      articleIds: row.article_ids.split(' '),
+      reports: row.reports,
       central: row.central,
       windowOutlets: row.window_outlets,
     }));
@@ -164,10 +165,9 @@ export function coverageByDay(db: Database, topic: Topic, from: string, to: stri
   const rows = db
     .prepare<[Record<string, string>], { day: string; level: number | null; n: number }>(
       stories
-        ? `SELECT substr(t.published, 1, 10) AS day, sa.level AS level, count(*) AS n
-           FROM (${source.sql}) t JOIN articles a ON a.seq = t.seq
-           LEFT JOIN story_articles sa ON sa.article_id = a.id
-           GROUP BY day, sa.level`
+        ? `SELECT substr(t.published, 1, 10) AS day, m.level AS level, count(*) AS n
+           FROM (${source.sql}) t LEFT JOIN story_window m ON m.seq = t.seq
+           GROUP BY day, m.level`
         : `SELECT substr(t.published, 1, 10) AS day, NULL AS level, count(*) AS n
            FROM (${source.sql}) t GROUP BY day`,
     )
@@ -222,39 +222,86 @@ const toMember = (row: MemberRow): StoryMember => ({
   nearDuplicate: row.near_duplicate === 1,
 });
 
+/** A topic's window, as `bestReports` filters a story's reports by it. */
+export interface ReportWindow {
+  topic: Topic;
+  from: string;
+  to: string;
+}
+
 /**
- * The best reports of each given story among the articles the window holds of it
- * (`WindowStory.articleIds`): the report the story's title comes from, so a line cites the
- * report it shows, then reports before slugs before questions, the gravest, the earliest; at
- * most `perStory` of them, and as many near-duplicate copies. One ranked query over those index
- * rows, however many reports a story has outside the window.
+ * The SQL condition that the `story_window` row `m` is an article on the topic, checked row by
+ * row: a known topic's index entry, or a full-text match of the user's words on that one row.
+ */
+function onTopicSql(topic: Topic): { sql: string; params: Record<string, string> } | null {
+  if (topic.known)
+    return {
+      sql: `EXISTS (SELECT 1 FROM article_topics t
+              WHERE t.topic = @topic AND t.published = m.published AND t.seq = m.seq)`,
+      params: { topic: topic.key },
+    };
+  const match = ftsMatch(topic.terms);
+  if (match === null) return null;
+  return {
+    sql: 'EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @match AND rowid = m.seq)',
+    params: { match },
+  };
+}
+
+/** The order of a story's reports, best first, as both `story_window` indexes keep it. */
+const BEST_FIRST = 'm.kind_rank DESC, m.level DESC, m.published, m.article_id';
+
+/**
+ * The best reports of each given story among its articles on the topic in the window: the
+ * reports whose headline is the story's title first, so a line cites the report it shows, then
+ * reports before slugs before questions, the gravest, the earliest; at most `perStory` of them,
+ * and as many near-duplicate copies after them. Each list is read in that order from an index
+ * and stops once it has enough, so a story with thousands of reports in the window costs a few
+ * index steps, not a sort of them all.
  */
 export function bestReports(
   db: Database,
-  stories: readonly Pick<WindowStory, 'id' | 'articleIds'>[],
+  window: ReportWindow,
+  stories: readonly Pick<WindowStory, 'id' | 'title'>[],
   perStory: number,
 ): Map<string, StoryMember[]> {
   const best = new Map<string, StoryMember[]>();
-  if (stories.length === 0 || !hasStories(db)) return best;
-  const rows = db
-    .prepare<[Record<string, string | number>], MemberRow>(
-      `SELECT * FROM (
-         SELECT ${MEMBER_COLUMNS}, row_number() OVER (
-           PARTITION BY sa.story_id, sa.near_duplicate
-           ORDER BY sa.headline = (SELECT title FROM stories WHERE id = sa.story_id) DESC,
-             CASE sa.kind WHEN 'report' THEN ${HEADLINE_RANK.report}
-             WHEN 'slug' THEN ${HEADLINE_RANK.slug} ELSE ${HEADLINE_RANK.question} END DESC,
-             sa.level DESC, sa.published, sa.article_id) AS rank
-         FROM story_articles sa
-         WHERE sa.article_id IN (SELECT value FROM json_each(@articleIds)))
-       WHERE rank <= @perStory ORDER BY near_duplicate, rank`,
+  const onTopic = onTopicSql(window.topic);
+  if (stories.length === 0 || !onTopic || !hasStories(db)) return best;
+  const inWindow = `m.near_duplicate = @copies AND m.published >= @from
+    AND m.published <= @to AND ${onTopic.sql}`;
+  const titled = db
+    .prepare<[Record<string, string | number>], string>(
+      `SELECT m.article_id FROM story_window m INDEXED BY story_window_headline
+       WHERE m.story_id = @story AND m.headline = @title AND ${inWindow}
+       ORDER BY ${BEST_FIRST} LIMIT @limit`,
     )
-    .all({
-      articleIds: JSON.stringify(stories.flatMap((story) => story.articleIds)),
-      perStory,
-    });
-  for (const row of rows)
-    best.set(row.story_id, [...(best.get(row.story_id) ?? []), toMember(row)]);
+    .pluck();
+  const ranked = db
+    .prepare<[Record<string, string | number>], string>(
+      `SELECT m.article_id FROM story_window m INDEXED BY story_window_best
+       WHERE m.story_id = @story AND ${inWindow}
+       ORDER BY ${BEST_FIRST} LIMIT @limit`,
+    )
+    .pluck();
+  const member = db.prepare<[string], MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM story_articles sa WHERE sa.article_id = ?`,
+  );
+  const params = { ...onTopic.params, from: window.from, to: window.to };
+  for (const story of stories) {
+    const ids: string[] = [];
+    for (const copies of [0, 1]) {
+      const query = { ...params, story: story.id, title: story.title, copies };
+      const first = titled.all({ ...query, limit: perStory });
+      const rest = ranked.all({ ...query, limit: 2 * perStory });
+      ids.push(...[...new Set([...first, ...rest])].slice(0, perStory));
+    }
+    const members = ids
+      .map((id) => member.get(id))
+      .filter((row): row is MemberRow => row !== undefined)
+      .map(toMember);
+    if (members.length > 0) best.set(story.id, members);
+  }
   return best;
 }
 
