@@ -53,7 +53,8 @@ export function topicArticles(
  * `perStory` reports on the topic in the window (`bestReports`: reports before slugs before
  * questions, then the gravest, then the earliest) and as many near-duplicate copies, which fold
  * into their originals as extra outlets. Each comes with its stored analysis, newest first
- * overall, as `topicArticles` returns; `readOf` gives each story's articles read, oldest first.
+ * overall, as `topicArticles` returns; `readOf` gives each story's articles read, oldest first
+ * (in ingest order at one instant, as the topic index orders them).
  */
 export function readStoryArticles(
   store: Store,
@@ -67,7 +68,7 @@ export function readStoryArticles(
     readOf.set(
       storyId,
       [...members]
-        .sort((a, b) => a.published.localeCompare(b.published))
+        .sort((a, b) => a.published.localeCompare(b.published) || a.seq - b.seq)
         .map((member) => member.articleId),
     );
   const items = stories

@@ -186,6 +186,8 @@ export function coverageByDay(db: Database, topic: Topic, from: string, to: stri
 export interface StoryMember {
   storyId: string;
   articleId: string;
+  /** The article's place in ingest order: what orders reports of the same instant. */
+  seq: number;
   published: string;
   outlet: string;
   headline: string;
@@ -197,6 +199,7 @@ export interface StoryMember {
 interface MemberRow {
   story_id: string;
   article_id: string;
+  seq: number;
   published: string;
   outlet: string;
   headline: string;
@@ -208,12 +211,13 @@ interface MemberRow {
 // The article's own title only for rows indexed before headlines were kept: reading article
 // rows (bodies and all) is what would cost here.
 const MEMBER_COLUMNS = `sa.story_id, sa.article_id, sa.published, sa.outlet, sa.kind, sa.level,
-  sa.near_duplicate, coalesce(nullif(sa.headline, ''),
+  sa.near_duplicate, (SELECT seq FROM articles WHERE id = sa.article_id) AS seq, coalesce(nullif(sa.headline, ''),
     (SELECT title FROM articles WHERE id = sa.article_id)) AS headline`;
 
 const toMember = (row: MemberRow): StoryMember => ({
   storyId: row.story_id,
   articleId: row.article_id,
+  seq: row.seq,
   published: row.published,
   outlet: row.outlet,
   headline: row.headline,
