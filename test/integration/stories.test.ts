@@ -15,6 +15,7 @@ import { createStoryIndexer } from '../../src/analysis/stories/indexer.ts';
 import { storyMigrations } from '../../src/analysis/stories/schema.ts';
 import type { StoryUpdate } from '../../src/analysis/story-update.ts';
 import { createIngester } from '../../src/corpus/ingest.ts';
+import { readStoryArticles } from '../../src/briefing/window-articles.ts';
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore } from '../../src/corpus/store/store.ts';
@@ -539,6 +540,17 @@ describe('the best reports of a story in a window', () => {
     expect(best(app, 'kosovo', '2023-09-25T00:00:00Z', '2023-09-26T00:00:00Z', 3)).toEqual([
       [REACTION.title],
     ]);
+  });
+
+  it('lists the reports read of a story in time order, and in ingest order at one instant', () => {
+    const at = '2023-09-24T14:00:00Z';
+    const { app } = ingestAll([{ ...CLASH, published: at }, DEATHS]);
+    const window = { topic: resolveTopic('kosovo'), from: '2023-09-20T00:00:00Z', to: at };
+    const stories = windowStories(app.store.db, window.topic, window.from, window.to);
+    const { items, readOf } = readStoryArticles(app.store, window, stories, 3);
+    const idOf = (title: string) => items.find((item) => item.article.title === title)!.article.id;
+    // The deadly report ranks first and titles the story; the clash was stored first.
+    expect(readOf.get(stories[0]!.id)).toEqual([idOf(CLASH.title), idOf(DEATHS.title)]);
   });
 
   it('reads only reports that match a topic made of the user’s words', () => {
