@@ -36,6 +36,21 @@ describe('PLOVER categories and modes', () => {
     );
   });
 
+  it('codes protesters blocking a road as PROTEST:obstruct, and a government blocking a plan as nothing', () => {
+    expect(categories('Farmers blocked roads into the capital with tractors on Sunday.')).toContain(
+      'PROTEST:obstruct',
+    );
+    expect(categories('Dockers blocking the port entrance stopped the ferry.')).toContain(
+      'PROTEST:obstruct',
+    );
+    for (const text of [
+      'The prime minister has blocked plans for a field hospital for children from Gaza.',
+      'The US blocked a resolution at the UN Security Council calling for a ceasefire.',
+      'Senate Republicans have blocked a move to pass an aid bill.',
+    ])
+      expect(categories(text)).not.toContain('PROTEST:obstruct');
+  });
+
   it('codes ceasefires and withdrawals as RETREAT, a de-escalation with a positive score', () => {
     const ceasefire = events('Both sides agreed a ceasefire on Wednesday evening.');
     expect(ceasefire.map((event) => event.category)).toContain('RETREAT');
