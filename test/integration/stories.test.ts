@@ -375,6 +375,39 @@ describe('what a report tells its story', () => {
     expect(updates[0]!.level).toBeLessThan(4);
   });
 
+  it('takes the strike a government condemns as reported, but not a massacre it alleges', () => {
+    const condemned = article(
+      'Levant Desk',
+      '2024-01-24T12:00:00Z',
+      'Baghdad condemns US air strikes on militia bases',
+      'The Iraqi government has condemned US strikes which hit militia bases near al-Qaim on ' +
+        'Wednesday. A spokesman said they violated the country’s sovereignty.',
+    );
+    const alleged = article(
+      'Levant Desk',
+      '2024-01-30T12:00:00Z',
+      'Health ministry accuses army over hospital',
+      'The health ministry accused the army of carrying out a massacre inside the hospital in ' +
+        'Jenin. The army said it had arrested three men there.',
+    );
+    const earlier = article(
+      'Levant Desk',
+      '2024-03-12T12:00:00Z',
+      'Minister condemns attack on villagers',
+      'The minister condemned the attack on villagers near Tulkarm on 2 February and called ' +
+        'for an inquiry.',
+    );
+    // The same condemnation on the day of the attack reports it.
+    const sameDay = {
+      ...earlier,
+      published: '2024-02-02T18:00:00Z',
+      body: earlier.body.replace('on 2 February', 'on Friday'),
+      origin: 'test/same-day',
+    };
+    const { updates } = ingestAll([condemned, alleged, earlier, sameDay]);
+    expect(updates.map((update) => update.report.level >= 4)).toEqual([true, false, false, true]);
+  });
+
   it('reads a headline’s feared attack as no attack, whatever earlier attack its lead recalls', () => {
     const fears = article(
       'Capital Courier',

@@ -25,6 +25,10 @@ describe('PLOVER categories and modes', () => {
     expect(categories('Belgrade put the army on the highest level of combat readiness.')).toContain(
       'MOBILIZE:troops',
     );
+    // A name, not a mobilisation.
+    expect(
+      categories('The Popular Mobilisation Forces said one of their fighters was wounded.'),
+    ).not.toContain('MOBILIZE:troops');
   });
 
   it('codes barricades by residents as PROTEST:obstruct and a blockade by the state as COERCE', () => {

@@ -27,6 +27,54 @@ const DEATH_STEMS = new Set(['kill', 'dead', 'death', 'died', 'dies', 'dying', '
 /** Background mentions ("after the 7 October attack") report no event of the day. */
 const isNews = (event: EventMention) => !event.background;
 
+/**
+ * Reactions that take the event they react to as having happened ("condemned the strike",
+ * "blamed the group for the attack"). An accusation does not: "accused Israel of a massacre"
+ * reports a charge, not a massacre.
+ */
+const REACTION = /^(?:condemn|denounc|deplor|decr[iy]|blam|outrag)/i;
+const isReaction = (event: EventMention) =>
+  event.category === 'ACCUSE' &&
+  !event.background &&
+  event.triggers.some((trigger) => REACTION.test(trigger.text));
+
+/**
+ * The lead's events that are background only as what a reaction of their sentence is about:
+ * "Biden has condemned Israel's killing of seven aid workers" tells the killing as news, though
+ * it is the condemnation's object. Each is found by reading its sentence again with the
+ * reaction's words blanked out, on the article's day: an event still background then is a
+ * recap ("condemned the 7 October attacks") or subordinate to something else.
+ */
+function reactionObjects(events: readonly EventMention[], published: string): Set<EventMention> {
+  const found = new Set<EventMention>();
+  for (const reaction of events) {
+    if (!isReaction(reaction) || reaction.start >= LEAD_CHARS) continue;
+    const objects = events.filter(
+      (event) =>
+        event.background &&
+        !event.cumulative &&
+        event.start === reaction.start &&
+        event.trigger.start > reaction.trigger.start,
+    );
+    if (objects.length === 0) continue;
+    let text = reaction.text;
+    for (const { start, end } of reaction.triggers)
+      text = `${text.slice(0, start - reaction.start)}${' '.repeat(end - start)}${text.slice(end - reaction.start)}`;
+    const again = detectEvents(text, splitSentences(text), { published });
+    for (const event of objects)
+      if (
+        again.some(
+          (other) =>
+            !other.background &&
+            other.category === event.category &&
+            other.trigger.start === event.trigger.start - reaction.start,
+        )
+      )
+        found.add(event);
+  }
+  return found;
+}
+
 /** What one article tells its story: the severity of the event it reports, and its headline. */
 export interface ReportSignal {
   /**
@@ -95,15 +143,29 @@ export function reportSignal(
         named = `${named.slice(0, trigger.start)}${' '.repeat(trigger.text.length)}${named.slice(trigger.end)}`;
   const headlineStems = new Set(foldedWords(named).map(stemOf));
   const deathInHeadline = [...headlineStems].some((stem) => DEATH_STEMS.has(stem));
+  // A headline's reaction reports what it reacts to: "Iraq condemns US air strikes" reports
+  // the strikes, though they are what the condemnation is about. Other subordinate events stay
+  // background: "officers sacked over fatal attack" reports a sacking after an earlier attack.
+  const reacts = (event: EventMention) =>
+    titleEvents.some((other) => isReaction(other) && other.trigger.start < event.trigger.start);
+  const reported = severityOf(
+    titleEvents.map((event) =>
+      event.background && !recap(event) && reacts(event) ? { ...event, background: false } : event,
+    ),
+  );
   const inHeadline = (event: EventMention) =>
-    eventLevel(event) <= title.level ||
+    eventLevel(event) <= reported.level ||
     event.triggers.some((trigger) =>
       foldedWords(trigger.text).some((word) => headlineStems.has(stemOf(word))),
     ) ||
     (deathInHeadline && (event.fatalities ?? 0) > 0);
-  const lead = analysis.events.filter(
-    (event) => isNews(event) && event.start < LEAD_CHARS && inHeadline(event),
-  );
+  const reactedTo = reactionObjects(analysis.events, article.published);
+  const lead = analysis.events
+    .filter(
+      (event) =>
+        (isNews(event) || reactedTo.has(event)) && event.start < LEAD_CHARS && inHeadline(event),
+    )
+    .map((event) => (event.background ? { ...event, background: false } : event));
   const severity = severityOf(lead);
   return {
     severity: {
