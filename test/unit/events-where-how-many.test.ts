@@ -73,6 +73,38 @@ describe('where an event happened', () => {
   });
 });
 
+describe('where a protest is', () => {
+  const protestPlaces = (title: string, body: string) =>
+    eventsOf(title, body, '2024-04-25T10:00:00Z')
+      .filter((event) => event.category === 'PROTEST')
+      .map((event) => event.place);
+
+  it('places a protest abroad where it is, not in the war it is about', () => {
+    expect(
+      protestPlaces(
+        'Gaza protesters occupy library',
+        'Students protesting against the war in Gaza occupied the library at Columbia University.',
+      ),
+    ).toEqual(['Columbia University']);
+    expect(
+      protestPlaces(
+        'Gaza protesters march in Belfast',
+        'A rally calling for a ceasefire in Gaza took place in Belfast on Saturday. ' +
+          'Protesters then marched to the City Hall.',
+      ),
+    ).not.toContain('Gaza');
+  });
+
+  it('still places a protest in Gaza that is in Gaza', () => {
+    expect(
+      protestPlaces(
+        'Gazans protest against Hamas',
+        'Hundreds of people protested in Khan Younis against Hamas on Tuesday.',
+      ),
+    ).toEqual(['Khan Younis']);
+  });
+});
+
 describe('a dateline is where the report was filed', () => {
   it("places a strike the lead puts in another country's capital there, not at the dateline", () => {
     const events = eventsOf(

@@ -23,7 +23,13 @@ import {
   type Match,
   type WordStarts,
 } from './pattern.ts';
-import { datelinePlace, eventPlace, findLocatives, mostSpecific } from './places.ts';
+import {
+  datelinePlace,
+  eventPlace,
+  findLocatives,
+  mostSpecific,
+  namesProtestCause,
+} from './places.ts';
 import { findCues, realisOf } from './realis.ts';
 import { findTimeCues, recapCue, type TimeCues } from './recap.ts';
 import { ploverScore } from './scores.ts';
@@ -175,6 +181,8 @@ interface TitleReading {
   /** Of those, the ones it names for who or what they left behind ("survivors of ... attack"). */
   remembered: Set<string>;
   place: string | null;
+  /** `place` is what a protest is about ("Gaza protesters at ..."), not where it happened. */
+  protestCause: boolean;
   /** A question ("Why are Israel and Hamas fighting?"): the article explains, it has no lead. */
   explainer: boolean;
 }
@@ -187,7 +195,7 @@ function readTitle(title: string): TitleReading {
   const remembered = new Set<string>();
   // A question ("What is the genocide case against Israel?") explains; it reports nothing.
   if (/\?\s*$/.test(title))
-    return { categories, recalled, remembered, place: null, explainer: true };
+    return { categories, recalled, remembered, place: null, protestCause: false, explainer: true };
   const words = wordStarts(folded);
   const cues = findCues(folded, title, words);
   const subordinators = backgroundIn(folded, words).flatMap((pattern) =>
@@ -207,15 +215,22 @@ function readTitle(title: string): TitleReading {
   }
   if (countCasualties(title).killed) categories.add('ASSAULT');
   const places = findPlaces(title, folded);
-  const place =
-    mostSpecific(findLocatives(title, places))?.name ??
-    places.find((found) => !found.country && !found.capital)?.name ??
-    null;
+  const named =
+    mostSpecific(findLocatives(title, places)) ??
+    places.find((found) => !found.country && !found.capital);
+  const place = named?.name ?? null;
   for (const category of categories) {
     recalled.delete(category);
     remembered.delete(category);
   }
-  return { categories, recalled, remembered, place, explainer: false };
+  return {
+    categories,
+    recalled,
+    remembered,
+    place,
+    protestCause: named !== undefined && namesProtestCause(title, named),
+    explainer: false,
+  };
 }
 
 /**
@@ -287,8 +302,14 @@ export function detectEvents(
       (place) => !actors.some((actor) => place.start < actor.end && place.end > actor.start),
     );
     const locatives = findLocatives(local, located);
+    // A protest's place is where it is, not the war it is about.
+    const protestLocatives = locatives.filter((locative) => !namesProtestCause(local, locative));
+    const protestPlaces = located.filter((place) => !namesProtestCause(local, place));
     const placeOf = (category: string, at: { start: number; end: number }): string | null => {
-      let own = eventPlace(local, locatives, located, at);
+      const protest = category === 'PROTEST';
+      let own = protest
+        ? eventPlace(local, protestLocatives, protestPlaces, at)
+        : eventPlace(local, locatives, located, at);
       // A lead that names a place in another clause ("WASHINGTON — The U.S. fired missiles at
       // Houthi sites, ... targeting the group in Yemen") says more than the dateline does.
       const datelineOnly = !leadPlaced && articlePlace !== null && index < LEAD_SENTENCES;
@@ -303,9 +324,11 @@ export function detectEvents(
       const same = incidentPlace.get(category);
       if (same && (index - same.sentence <= PLACE_CARRY || DEFINITE.test(local.slice(0, at.start))))
         return same.place;
-      if (previous && index - previous.sentence === 1) return previous.place;
+      // A strike told in one sentence does not place the protest against it told in the next.
+      if (previous && index - previous.sentence === 1 && !protest) return previous.place;
       // The article's own incident (the title's kind of event): its place.
-      if (title.categories.has(category)) return articlePlace;
+      if (title.categories.has(category))
+        return protest && articlePlace === title.place && title.protestCause ? null : articlePlace;
       return null;
     };
     const cues = findCues(lowerSentence, local, sentenceWords);

@@ -112,6 +112,34 @@ export function findLocatives(sentence: string, places: readonly PlaceMention[])
   return found;
 }
 
+/** The war or cause a place is named for before it: "protesting against the war in Gaza". */
+const CAUSE_BEFORE =
+  /\b(?:war|wars|conflict|fighting|offensive|bombing|bombardment|invasion|genocide|siege|occupation|violence|crisis|killings?|deaths|action|operations?|campaign|strikes|attacks|assault|blockade|ceasefire|truce|aid|solidarity\s+with|support\s+(?:of|for)|over|against|about)\s*$/iu;
+/**
+ * A protest named for a territory at war: "Gaza protesters", "a Ukraine war rally". A town or
+ * a campus named so is where the protest is ("the Columbia protest", "a Belfast rally").
+ */
+const PROTEST_AFTER =
+  /^[\s-]+(?:war\s+)?(?:protests?|protesters?|protesting|rall(?:y|ies)|march(?:es|ers)?|demonstrations?|demonstrators|vigils?|solidarity)\b/iu;
+const TERRITORY = /^(?:Gaza(?: Strip)?|West Bank|Palestine|Palestinian territories)$/u;
+
+/**
+ * Whether a place (a locative phrase, or a name) is what a protest is about rather than where it
+ * is: protests abroad over a war are named for the war's place ("Gaza protesters at Columbia",
+ * "a march against the war in Ukraine"), and those in the place itself rarely are.
+ */
+export function namesProtestCause(
+  sentence: string,
+  at: { start: number; end: number; name: string; country: boolean },
+): boolean {
+  return (
+    CAUSE_BEFORE.test(sentence.slice(Math.max(0, at.start - 40), at.start)) ||
+    ((at.country || TERRITORY.test(at.name)) &&
+      PROTEST_AFTER.test(sentence.slice(at.end, at.end + 30))) ||
+    /\bpro-$/iu.test(sentence.slice(Math.max(0, at.start - 4), at.start))
+  );
+}
+
 /** Words that open another clause or a report of speech: a place beyond one is not the event's. */
 const CLAUSE_BREAK =
   /[;:()"“”]|\s[—–]\s|\b(?:said|says|say|told|tells|added|adding|wrote|according\s+to|announced|stated|insisted|warned|while|whereas|but|who|which|whom|since|after|before|following|amid)\b/iu;
