@@ -55,6 +55,15 @@ describe('PLOVER categories and modes', () => {
       expect(categories(text)).not.toContain('PROTEST:obstruct');
   });
 
+  it('codes defaced websites as censorship, and a defaced mural as no coercion of the press', () => {
+    expect(categories('Hackers defaced hundreds of government websites overnight.')).toContain(
+      'COERCE:censor',
+    );
+    expect(
+      categories('A peace mural painted on a street in London has been defaced.'),
+    ).not.toContain('COERCE:censor');
+  });
+
   it('codes ceasefires and withdrawals as RETREAT, a de-escalation with a positive score', () => {
     const ceasefire = events('Both sides agreed a ceasefire on Wednesday evening.');
     expect(ceasefire.map((event) => event.category)).toContain('RETREAT');
