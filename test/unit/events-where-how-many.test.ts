@@ -95,6 +95,16 @@ describe('where a protest is', () => {
     ).not.toContain('Gaza');
   });
 
+  it('does not place the arrests at a protest in the war the protest is about', () => {
+    const arrests = eventsOf(
+      'Sixteen arrested over Oxford University Gaza protest',
+      'Police arrested sixteen people on Thursday after a sit-in at university offices.',
+      '2024-05-24T10:00:00Z',
+    ).filter((event) => event.category === 'COERCE');
+    expect(arrests).not.toHaveLength(0);
+    expect(arrests.map((event) => event.place)).not.toContain('Gaza');
+  });
+
   it('still places a protest in Gaza that is in Gaza', () => {
     expect(
       protestPlaces(

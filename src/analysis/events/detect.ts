@@ -228,7 +228,10 @@ function readTitle(title: string): TitleReading {
     recalled,
     remembered,
     place,
-    protestCause: named !== undefined && namesProtestCause(title, named),
+    protestCause:
+      named !== undefined &&
+      (categories.has('PROTEST') || recalled.has('PROTEST')) &&
+      namesProtestCause(title, named),
     explainer: false,
   };
 }
@@ -257,7 +260,8 @@ export function detectEvents(
   // A dateline says where the report was filed ("AMMAN, Jordan —"), which is the incident's
   // place only until the lead names another: "killed in an airstrike in Lebanon's capital of
   // Beirut" makes the article's incident Beirut's.
-  let articlePlace = title.place ?? datelinePlace(text);
+  // "Sixteen arrested over Oxford University Gaza protest": the arrests are not in Gaza.
+  let articlePlace = (title.protestCause ? null : title.place) ?? datelinePlace(text);
   // "Five killed in Gaza aid drop parachute failure": deaths the body tells with no attack
   // named ("a doctor said five people were killed") are the accident's.
   const titleFolded = fold(context.title ?? '');
@@ -327,8 +331,7 @@ export function detectEvents(
       // A strike told in one sentence does not place the protest against it told in the next.
       if (previous && index - previous.sentence === 1 && !protest) return previous.place;
       // The article's own incident (the title's kind of event): its place.
-      if (title.categories.has(category))
-        return protest && articlePlace === title.place && title.protestCause ? null : articlePlace;
+      if (title.categories.has(category)) return articlePlace;
       return null;
     };
     const cues = findCues(lowerSentence, local, sentenceWords);
