@@ -78,6 +78,10 @@ describe('PLOVER categories and modes', () => {
       'PROTEST:riot',
     );
     expect(categories('Protesters rioted outside the town hall.')).toContain('PROTEST:riot');
+    // "Unrest" names no event: campus unrest, unrest across the region.
+    expect(
+      categories('Campus unrest has dominated the debate over the Middle East.'),
+    ).not.toContain('PROTEST:riot');
   });
 
   it('names who acts on whom, also in the passive voice', () => {
