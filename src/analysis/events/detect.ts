@@ -1,5 +1,5 @@
 import type { EventMention, Realis, Span } from '../analysis.ts';
-import { findActors, findPlaces } from './actors.ts';
+import { findActors, findPlaces, type PlaceMention } from './actors.ts';
 import { countCasualties, knownVictimsBefore, WAR_TOLL_AT_LEAST } from './casualties.ts';
 import { assignCentrality } from './centrality.ts';
 import {
@@ -29,6 +29,7 @@ import {
   findLocatives,
   mostSpecific,
   namesProtestCause,
+  type Locative,
 } from './places.ts';
 import { findCues, realisOf } from './realis.ts';
 import { findTimeCues, recapCue, type TimeCues } from './recap.ts';
@@ -307,12 +308,16 @@ export function detectEvents(
     );
     const locatives = findLocatives(local, located);
     // A protest's place is where it is, not the war it is about.
-    const protestLocatives = locatives.filter((locative) => !namesProtestCause(local, locative));
-    const protestPlaces = located.filter((place) => !namesProtestCause(local, place));
+    let protestSites: { locatives: Locative[]; places: PlaceMention[] } | undefined;
+    const sitesOfProtest = () =>
+      (protestSites ??= {
+        locatives: locatives.filter((locative) => !namesProtestCause(local, locative)),
+        places: located.filter((place) => !namesProtestCause(local, place)),
+      });
     const placeOf = (category: string, at: { start: number; end: number }): string | null => {
       const protest = category === 'PROTEST';
       let own = protest
-        ? eventPlace(local, protestLocatives, protestPlaces, at)
+        ? eventPlace(local, sitesOfProtest().locatives, sitesOfProtest().places, at)
         : eventPlace(local, locatives, located, at);
       // A lead that names a place in another clause ("WASHINGTON — The U.S. fired missiles at
       // Houthi sites, ... targeting the group in Yemen") says more than the dateline does.
