@@ -38,10 +38,14 @@ const isReaction = (event: EventMention) =>
   !event.background &&
   event.triggers.some((trigger) => REACTION.test(trigger.text));
 
+/** `text` with [start, end) blanked out, every other character where it was. */
+const blank = (text: string, start: number, end: number) =>
+  `${text.slice(0, start)}${' '.repeat(end - start)}${text.slice(end)}`;
+
 /**
  * The lead's events that are background only as what a reaction of their sentence is about:
- * "Biden has condemned Israel's killing of seven aid workers" tells the killing as news, though
- * it is the condemnation's object. Each is found by reading its sentence again with the
+ * "The government has condemned US strikes which targeted militia sites on Wednesday" tells the
+ * strikes as news, though they are the condemnation's object. Each is found by reading its sentence again with the
  * reaction's words blanked out, on the article's day: an event still background then is a
  * recap ("condemned the 7 October attacks") or subordinate to something else.
  */
@@ -59,7 +63,7 @@ function reactionObjects(events: readonly EventMention[], published: string): Se
     if (objects.length === 0) continue;
     let text = reaction.text;
     for (const { start, end } of reaction.triggers)
-      text = `${text.slice(0, start - reaction.start)}${' '.repeat(end - start)}${text.slice(end - reaction.start)}`;
+      text = blank(text, start - reaction.start, end - reaction.start);
     const again = detectEvents(text, splitSentences(text), { published });
     for (const event of objects)
       if (
@@ -139,8 +143,7 @@ export function reportSignal(
   let named = article.title;
   for (const event of titleEvents)
     if (event.realis !== 'actual' || recap(event))
-      for (const trigger of event.triggers)
-        named = `${named.slice(0, trigger.start)}${' '.repeat(trigger.text.length)}${named.slice(trigger.end)}`;
+      for (const trigger of event.triggers) named = blank(named, trigger.start, trigger.end);
   const headlineStems = new Set(foldedWords(named).map(stemOf));
   const deathInHeadline = [...headlineStems].some((stem) => DEATH_STEMS.has(stem));
   // A headline's reaction reports what it reacts to: "Iraq condemns US air strikes" reports
