@@ -194,9 +194,26 @@ function isPassive(tokens: readonly Token[], index: number): boolean {
   const word = tokens[index]!.lower;
   if (!word.endsWith('ed') && !PARTICIPLES.has(word)) return false;
   let k = index - 1;
-  while (k >= 0 && isWord(tokens[k]) && isLyAdverb(tokens[k]!)) k--;
+  while (
+    k >= 0 &&
+    isWord(tokens[k]) &&
+    (isLyAdverb(tokens[k]!) || PASSIVE_ADVERBS.has(tokens[k]!.lower))
+  )
+    k--;
   return BE.has(tokens[k]?.lower ?? '');
 }
+
+/** Adverbs without "-ly" between "be" and its participle: "are still believed to be hiding". */
+const PASSIVE_ADVERBS = new Set([
+  'still',
+  'also',
+  'now',
+  'already',
+  'long',
+  'often',
+  'not',
+  'never',
+]);
 
 /**
  * "Secretary Blinken was back in the region": after a form of "be" a verb is a participle

@@ -225,6 +225,13 @@ describe('quote attribution', () => {
     expect(quotes(body)).toEqual([]);
   });
 
+  it('gives a passive report about someone to no one, with "still" or "also" before the verb', () => {
+    const body =
+      'Yahya Sinwar is still believed to be hiding somewhere in Gaza. ' +
+      'John Kirby was also asked about the strike on the camp.';
+    expect(quotes(body).map((quote) => quote.source)).toEqual([null, null]);
+  });
+
   it('never takes an auxiliary for a cue, so no opening word becomes a speaker', () => {
     const body =
       'Not having a specific visa scheme for Palestinians, the letter said, "stands in stark ' +
