@@ -47,6 +47,9 @@ describe('PLOVER categories and modes', () => {
     expect(categories('Dockers blocking the port entrance stopped the ferry.')).toContain(
       'PROTEST:obstruct',
     );
+    expect(categories('Activists blocked aid trucks bound for Gaza at the crossing.')).toContain(
+      'PROTEST:obstruct',
+    );
     for (const text of [
       'The prime minister has blocked plans for a field hospital for children from Gaza.',
       'The US blocked a resolution at the UN Security Council calling for a ceasefire.',
