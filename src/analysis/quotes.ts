@@ -186,6 +186,9 @@ const PARTICIPLES = new Set([
   'heard',
 ]);
 
+/** Adverbs without "-ly" between "be" and its participle: "are still believed to be hiding". */
+const PASSIVE_ADVERBS = new Set('still also now already long often not never'.split(' '));
+
 /**
  * "He is seen as too soft", "they were told to leave": a cue in the passive says what others
  * think of or told its subject, so the subject is not its source; the attribution keeps none.
@@ -202,18 +205,6 @@ function isPassive(tokens: readonly Token[], index: number): boolean {
     k--;
   return BE.has(tokens[k]?.lower ?? '');
 }
-
-/** Adverbs without "-ly" between "be" and its participle: "are still believed to be hiding". */
-const PASSIVE_ADVERBS = new Set([
-  'still',
-  'also',
-  'now',
-  'already',
-  'long',
-  'often',
-  'not',
-  'never',
-]);
 
 /**
  * "Secretary Blinken was back in the region": after a form of "be" a verb is a participle

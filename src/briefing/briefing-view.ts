@@ -125,7 +125,11 @@ function briefingSources(
     groups.flatMap((group) => group.items.map((item) => [item.article.id, group.key] as const)),
   );
   const groupsOf = (storyId: string) => [
-    ...new Set((readOf.get(storyId) ?? []).map((id) => groupOf.get(id)!)),
+    ...new Set(
+      (readOf.get(storyId) ?? [])
+        .map((id) => groupOf.get(id))
+        .filter((key): key is string => key !== undefined),
+    ),
   ];
   return {
     window,
