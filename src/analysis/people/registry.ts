@@ -459,6 +459,8 @@ function addressOf(person: PersonInArticle): Address | null {
 export function peopleFeatures(
   article: Pick<Article, 'title' | 'body' | 'tags' | 'published'>,
   analysis: Analysis,
+  /** The article's known topics (`topicsOfArticle`), found once for storing it. */
+  topics: readonly string[],
 ): PeopleFeatures {
   const people = new Map<string, PersonInArticle>();
   for (const entity of analysis.entities) {
@@ -492,7 +494,7 @@ export function peopleFeatures(
   const byLength = [...people.values()].sort(
     (a, b) => b.canonical.split(' ').length - a.canonical.split(' ').length,
   );
-  const topicsOf = statementTopics(article);
+  const topicsOf = statementTopics(article.body, topics);
   const statements: PeopleFeatures['statements'] = [];
   for (const statement of joinClauses(article.body, analysis.quotes)) {
     if (statement.speaker === null || !people.has(statement.speaker)) continue;

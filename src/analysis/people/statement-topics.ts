@@ -1,4 +1,3 @@
-import type { Article } from '../../corpus/article.ts';
 import { transcriptTurns } from '../../corpus/parse/transcript.ts';
 import { topicsOfArticle } from '../../corpus/topics.ts';
 
@@ -20,18 +19,20 @@ const asColumn = (keys: readonly string[]) => ` ${keys.join(' ')} `;
  * transcript therefore takes the topics its own words name, else those of the reporter's
  * question its turn answers (an answer that names Hamas is not about Ukraine because the
  * question had a second part on Kyiv), and never the title's or the rest of the briefing's.
+ * `articleTopics` are the article's own (`topicsOfArticle`), found once for storing it.
  */
 export function statementTopics(
-  article: Pick<Article, 'title' | 'body' | 'tags'>,
+  body: string,
+  articleTopics: readonly string[],
 ): (statement: Placed) => string {
-  const whole = asColumn(topicsOfArticle(article));
-  const transcript = transcriptTurns(article.body);
+  const whole = asColumn(articleTopics);
+  const transcript = transcriptTurns(body);
   if (!transcript) return () => whole;
   const { turns } = transcript;
   const bodyOf = (index: number) => {
     const turn = turns[index]!;
     const end = turn.paragraphs.at(-1)?.end ?? turn.marker.end;
-    return article.body.slice(turn.marker.end, end);
+    return body.slice(turn.marker.end, end);
   };
   const topicsOf = (body: string) => topicsOfArticle({ title: '', body, tags: [] });
   return (statement) => {

@@ -45,9 +45,10 @@ export interface PreparedArticle {
 }
 
 export function prepareArticle(input: ArticleInput, analysis: Analysis): PreparedArticle {
+  const stored = storedForm(input, analysis);
   return {
-    stored: storedForm(input, analysis),
+    stored,
     story: storyFeatures(input, analysis),
-    people: peopleFeatures(input, analysis),
+    people: peopleFeatures(input, analysis, stored.topics),
   };
 }
