@@ -55,9 +55,9 @@ describe('deploy/sitrep.service', () => {
     ).bin.sitrep;
     const [node, ...args] = one('Service.ExecStart').split(/\s+/);
     expect(posix.isAbsolute(node!)).toBe(true);
-    // Node's own options (the heap limit of docs/memory.md) come before the script.
+    // Node's own options (the heap limit and the collector of docs/memory.md) come before the script.
     const script = args.findIndex((arg) => !arg.startsWith('--'));
-    expect(args.slice(0, script).every((arg) => /^--[a-z-]+=\d+$/.test(arg))).toBe(true);
+    expect(args.slice(0, script).every((arg) => /^--[a-z-]+(?:=\d+)?$/.test(arg))).toBe(true);
     expect(args.slice(script)).toEqual([bin, 'start']);
     const workingDirectory = one('Service.WorkingDirectory');
     // The default database and inbox live under a folder the service may write.
