@@ -971,6 +971,35 @@ export function spanText(tokens: readonly Token[], first: number, last: number):
 const KNIGHTED = new Set(['sir', 'dame']);
 
 /**
+ * Offices that English styles with the surname: "Secretary Austin", "Senator Graham", "General
+ * Milley". Heads of state and ministers are not among them: "President Mohamed" is Mohamed bin
+ * Zayed, and "President Xi" and "Minister Wang" give the surname first.
+ */
+const SURNAME_OFFICES = new Set(
+  (
+    'secretary senator governor representative congressman congresswoman ambassador general ' +
+    'admiral colonel lieutenant major sergeant captain judge justice mayor'
+  ).split(' '),
+);
+/** Their abbreviations, written with a period ("Gen. Milley"). */
+const ABBREVIATED_OFFICES = new Set('sen gov rep gen adm col lt maj sgt capt'.split(' '));
+
+/**
+ * Whether an office styled with the surname stands right before a name ("Secretary Austin",
+ * "Gen. Milley"; not "Thanks, Admiral. John, ...", where the sentence ends before the name).
+ */
+function surnameOfficeBefore(tokens: readonly Token[], first: number): boolean {
+  const before = tokens[first - 1];
+  if (before?.text === '.') {
+    const abbreviation = tokens[first - 2];
+    return (
+      abbreviation !== undefined && abbreviation.cap && ABBREVIATED_OFFICES.has(abbreviation.lower)
+    );
+  }
+  return before !== undefined && before.cap && SURNAME_OFFICES.has(before.lower);
+}
+
+/**
  * The gender a form of address right before a name gives ("Lady Starmer", "Mr. Kirby"). Only
  * the address counts: a surname that is also a given name says nothing of its bearer.
  */
@@ -1025,14 +1054,28 @@ function resolveSurnames(
     if (role) mention.roles.push(role);
   }
   mentions.sort((a, b) => a.start - b.start);
+  // Full names the article gives such an office ("Secretary of State Antony Blinken" does not).
+  const titledNames = new Set(
+    mentions
+      .filter(
+        (mention) => mention.last - mention.first > 1 && surnameOfficeBefore(tokens, mention.first),
+      )
+      .map((mention) => mention.text),
+  );
   // A first name alone is the one full name of the article that opens with it: "Sir Keir" is
-  // Keir Starmer, and "Itay" after "Itay Regev" is Itay Regev, unless it is a surname here.
+  // Keir Starmer, and "Itay" after "Itay Regev" is Itay Regev, unless it is a surname here. An
+  // office styled with the surname makes it one too, unless the article gives that full name
+  // the same kind of office ("General Mark Milley"): "Secretary Austin" in a briefing that also
+  // speaks of the journalist Austin Tice is the Defense Secretary.
   const fullNameOfFirst = (mention: Mention): string | null => {
     if (mention.last - mention.first !== 1) return null;
     const knighted = KNIGHTED.has(tokens[mention.first - 1]?.lower ?? '');
     if (!knighted && bySurname.has(tokens[mention.first]!.lower)) return null;
     const names = byFirstName.get(tokens[mention.first]!.lower);
-    return names?.size === 1 ? [...names][0]! : null;
+    if (names?.size !== 1) return null;
+    const [name] = names;
+    if (surnameOfficeBefore(tokens, mention.first) && !titledNames.has(name!)) return null;
+    return name!;
   };
   // How the article addresses each full name, in full or by its first name ("Sir Keir"): the
   // given name's gender in the lexicon is no evidence ("Emile" is listed as a woman's).

@@ -63,6 +63,28 @@ describe('entities and roles', () => {
     ).toContainEqual(['Itay', 'Itay']);
   });
 
+  it('reads a first name after an office styled with the surname as a surname', () => {
+    const canonical = (text: string) => persons(analyse(text));
+    // The journalist and the Defense Secretary in one briefing.
+    expect(
+      canonical(
+        'We want to see Austin Tice home. Secretary Austin said the aid would reach Kyiv soon.',
+      ),
+    ).toContainEqual(['Austin', 'Austin']);
+    // The article gives the full name that office: the lone name is his.
+    expect(
+      canonical('General Mark Ellery briefed the press. General Mark said the border was quiet.'),
+    ).toContainEqual(['Mark', 'Mark Ellery']);
+    // Sentences end between an office and a name: "Admiral." thanks the speaker.
+    expect(
+      canonical('John Kirby took questions. Thanks, Admiral. John, one more on Gaza.'),
+    ).toContainEqual(['John', 'John Kirby']);
+    // Heads of state and ministers may take the first name ("President Mohamed").
+    expect(
+      canonical('Mohamed bin Zayed met Mr Biden. President Mohamed said the talks were useful.'),
+    ).toContainEqual(['Mohamed', 'Mohamed bin Zayed']);
+  });
+
   it('reads a name opened by a word for a town or camp as a place, not a person', () => {
     const result = analyse(
       'Rockets fell on Kiryat Malachi overnight. Detainees held at Sde Hermon described beatings. ' +
