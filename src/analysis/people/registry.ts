@@ -457,7 +457,7 @@ function addressOf(person: PersonInArticle): Address | null {
 }
 
 export function peopleFeatures(
-  article: Pick<Article, 'title' | 'body' | 'tags' | 'published'>,
+  article: Pick<Article, 'body' | 'published'>,
   analysis: Analysis,
   /** The article's known topics (`topicsOfArticle`), found once for storing it. */
   topics: readonly string[],

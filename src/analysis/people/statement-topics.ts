@@ -34,7 +34,7 @@ export function statementTopics(
     const end = turn.paragraphs.at(-1)?.end ?? turn.marker.end;
     return body.slice(turn.marker.end, end);
   };
-  const topicsOf = (body: string) => topicsOfArticle({ title: '', body, tags: [] });
+  const topicsOf = (text: string) => topicsOfArticle({ title: '', body: text, tags: [] });
   return (statement) => {
     const own = topicsOf(statement.text);
     if (own.length > 0) return asColumn(own);
