@@ -124,6 +124,18 @@ const FEATURE_AFTER = new Set([
   'island',
   'islands',
 ]);
+/**
+ * Lower-case nouns that make the full name just before them an organisation's or a work's, not
+ * a person's: "the Israel Hayom newspaper", "BBC Arabic's Gaza Lifeline radio programme", "the
+ * Abandon Biden campaign". Read as people, they became speakers of what the paper reported or of
+ * what a nearby "she" said. Buildings are `FACILITIES`.
+ */
+const ORGANISATION_NOUNS = new Set(
+  (
+    'newspaper paper daily radio programme program podcast channel network magazine website ' +
+    'campaign movement foundation charity institute agency brigades'
+  ).split(' '),
+);
 const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'on', '-']);
 const FORMS_OF_ADDRESS = new Set(['lord', 'lady', 'sir', 'dame', 'mr', 'mrs', 'ms', 'dr', '.']);
 const APPOSITIVE_STARTS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
@@ -236,8 +248,62 @@ export function findEntities(
   }
   if (unread.length > 0) withKnownSurnames(tokens, unread, sentenceStarts, mentions);
   if (given.length > 0) withKnownGivenNames(tokens, given, mentions);
+  oneThingPerName(tokens, mentions);
   resolveSurnames(tokens, mentions, sentenceStarts);
   return mentions;
+}
+
+/**
+ * "the Kamal Adwan hospital ... Kamal Adwan's intensive care unit", "BBC Arabic's Gaza Lifeline
+ * radio programme ... told Gaza Lifeline": a name of two words or more that the article once
+ * puts before a building's or an organisation's noun (`FACILITIES`, `ORGANISATION_NOUNS`) is
+ * that place or organisation wherever it stands alone,
+ * unless the article also puts a title or a role to it or calls it by its last word alone
+ * ("the former President, Donald Trump, told them", "the Trump camp", then "the Donald Trump
+ * campaign"). Read as a person, it took the "she" of the doctor quoted before it.
+ */
+function oneThingPerName(tokens: readonly Token[], mentions: Mention[]): void {
+  const things = new Map<string, EntityType>();
+  for (const mention of mentions) {
+    const noun = tokens[mention.last];
+    if (
+      mention.type !== 'PERSON' &&
+      mention.text.includes(' ') &&
+      noun?.cap === false &&
+      (FACILITIES.has(noun.lower) || ORGANISATION_NOUNS.has(noun.lower))
+    )
+      things.set(mention.text.toLowerCase(), mention.type);
+  }
+  if (things.size === 0) return;
+  const people = mentions.filter(
+    (mention) => mention.type === 'PERSON' && things.has(mention.text.toLowerCase()),
+  );
+  /** Whether the name's last word stands somewhere without the word before it ("the Trump camp"). */
+  const calledBySurname = (mention: Mention) => {
+    const last = tokens[mention.last - 1]!.lower;
+    const before = tokens[mention.last - 2]!.lower;
+    return tokens.some(
+      (token, index) => token.cap && token.lower === last && tokens[index - 1]?.lower !== before,
+    );
+  };
+  const someone = new Set(
+    people
+      .filter((mention) => {
+        const previous = tokens[mention.first - 1];
+        return (
+          mention.roles.length > 0 ||
+          followsHonorific(tokens, mention.first) ||
+          (previous?.cap === true && isTitleWord(previous)) ||
+          calledBySurname(mention)
+        );
+      })
+      .map((mention) => mention.text.toLowerCase()),
+  );
+  for (const mention of people) {
+    if (someone.has(mention.text.toLowerCase())) continue;
+    mention.type = things.get(mention.text.toLowerCase())!;
+    mention.gender = null;
+  }
 }
 
 /** Words for relatives, with the gender each gives the person named after it. */
@@ -538,8 +604,11 @@ function classifyRun(
       : nameWords.findIndex(
           (index, k) => k > 0 && k >= nameWords.length - 3 && isFirstName(tokens[index]!.lower),
         );
+  // "Dr Samia Abdel Jalil": right after a form of address, the name has begun ("Miss Universe
+  // Alicia Machado" has not).
   if (
     given > 0 &&
+    (!followsHonorific(tokens, nameWords[0]!) || tokens[nameWords[0]! - 1]!.lower === 'miss') &&
     nameWords
       .slice(0, given)
       .every((index) => !isFirstName(tokens[index]!.lower) && !isLastName(tokens[index]!.lower))
@@ -613,6 +682,18 @@ function classifyRun(
     titleWords.some(
       (index) => HONORIFICS.has(tokens[index]!.lower) || ROLE_NOUNS.has(tokens[index]!.lower),
     ) || followsHonorific(tokens, nameFirst);
+  // A surname alone stays a person: "the Biden campaign" still speaks of him.
+  const following = tokens[nameLast];
+  if (
+    !titled &&
+    nameLast - nameFirst > 1 &&
+    following?.kind === 'word' &&
+    !following.cap &&
+    ORGANISATION_NOUNS.has(following.lower)
+  ) {
+    push(mentions, tokens, nameFirst, nameLast, 'ORG');
+    return;
+  }
   for (const index of titleWords) {
     const token = tokens[index]!;
     if (ACRONYM_ORGS.has(token.text)) push(mentions, tokens, index, index + 1, 'ORG');
@@ -638,7 +719,7 @@ function classifyRun(
   if (type === 'PERSON') {
     const role =
       preModifierRole(tokens, nameFirst, first) ?? appositiveRole(tokens, nameLast, sentenceStarts);
-    if (role) mention.roles.push(role);
+    if (role) mention.roles.push(usualRoleSpelling(role));
   }
 }
 
@@ -787,6 +868,12 @@ function genderOf(
   const firstName = isFirstName(tokens[nameFirst]!.lower);
   return firstName === 'male' || firstName === 'female' ? firstName : null;
 }
+
+/**
+ * "USA President" and "U.S. President" as "US President": the people registry keeps the longest
+ * spelling of each office, so one article's "USA" would otherwise name the office everywhere.
+ */
+const usualRoleSpelling = (role: string) => role.replace(/^(?:USA|U\.S\.(?:A\.)?)(?= )/, 'US');
 
 /**
  * "US Secretary of State", "Kosovo Prime Minister", "US National Security Council official".
@@ -1051,7 +1138,7 @@ function resolveSurnames(
     if (next && isNameWord(next)) continue;
     const mention = push(mentions, tokens, index, index + 1, 'PERSON');
     const role = appositiveRole(tokens, index + 1, sentenceStarts);
-    if (role) mention.roles.push(role);
+    if (role) mention.roles.push(usualRoleSpelling(role));
   }
   mentions.sort((a, b) => a.start - b.start);
   // Full names the article gives such an office ("Secretary of State Antony Blinken" does not).

@@ -110,6 +110,16 @@ describe('entities and roles', () => {
     expect(roles).toContain('US National Security Council official');
   });
 
+  it('spells the US in a role as "US" whichever way the article wrote it', () => {
+    const result = analyse(
+      'Leaders including USA President Joe Biden condemned the strike. U.S. Secretary of State Antony Blinken agreed.',
+    );
+    expect(result.people.map((role) => role.role)).toEqual([
+      'US President',
+      'US Secretary of State',
+    ]);
+  });
+
   it('never reads a pronoun phrase or the next line of a list as a role', () => {
     const result = analyse(
       'As you know, Dana Whitfield, the Governor herself, Senator Okafor have all visited.\n\n' +
@@ -284,6 +294,42 @@ describe('entities and roles', () => {
         'Tal al-Sultan and Bani Suhaila. Doctors at Kamal Adwan hospital said they had no fuel.',
     );
     expect(persons(result)).toEqual([]);
+  });
+
+  it('takes a name before "newspaper", "campaign" or "mosque" for what it names, not a person', () => {
+    const result = analyse(
+      'According to the Israel Hayom newspaper, the song was changed. Samraa Luqman, of the ' +
+        'Abandon Biden campaign, spoke. Crowds gathered at the Al Aqsa mosque. ' +
+        'President Joe Biden campaign aides said nothing.',
+    );
+    expect(persons(result).map(([text]) => text)).toEqual(['Samraa Luqman', 'Joe Biden']);
+    const types = Object.fromEntries(result.entities.map((entity) => [entity.text, entity.type]));
+    expect(types).toMatchObject({
+      'Israel Hayom': 'ORG',
+      'Abandon Biden': 'ORG',
+      'Al Aqsa': 'PLACE',
+    });
+  });
+
+  it('reads a name once given to a radio programme or a hospital as that everywhere in the article', () => {
+    const result = analyse(
+      "Doctors were heard on BBC Arabic's Gaza Lifeline radio programme. Dr Samia Abdel Jalil, who " +
+        "works at Kamal Adwan's intensive care unit, said in an interview for Gaza Lifeline that " +
+        'two girls had died. "We had no milk," she recalled. Staff at the Kamal Adwan hospital agreed.',
+    );
+    expect(persons(result)).toEqual([['Samia Abdel Jalil', 'Samia Abdel Jalil']]);
+    expect(result.quotes.map((quote) => quote.speaker)).toEqual([
+      'Samia Abdel Jalil',
+      'Samia Abdel Jalil',
+    ]);
+  });
+
+  it('keeps a name given a title or called by its surname a person, whatever it is put before', () => {
+    const result = analyse(
+      'The former President, Donald Trump, told them to reject it. Ask the Trump camp. ' +
+        'That is for the Donald Trump campaign.',
+    );
+    expect(persons(result).map(([, canonical]) => canonical)).toContain('Donald Trump');
   });
 
   it('does not take a people ("Serbs") or a role alone for a person', () => {
