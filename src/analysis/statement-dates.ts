@@ -31,10 +31,18 @@ const MONTHS = [
 const MONTH =
   '(jan(?:uary|\\.)?|feb(?:ruary|\\.)?|march|april|may|june|july|aug(?:ust|\\.)?|sept?(?:ember|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)';
 
+/** Occasions a statement is made at, for "a 2018 press conference". */
+const OCCASION =
+  '(?:interview|speech|press conference|news conference|statement|address|letter|book|memoir|' +
+  'documentary|podcast|hearing|debate|rally|summit|meeting|visit|op-ed|article|essay|post|' +
+  'video|broadcast|briefing|testimony)';
+
 /** Each pattern and how it turns the publication day into a span of days. */
 const PATTERNS: {
   re: RegExp;
   span: (match: RegExpExecArray, day: number) => [number, number] | null;
+  /** Only right after the cue: a bare year before it is often another event's. */
+  beside?: boolean;
 }[] = [
   {
     re: /\b(last|this|on|late on|early on|late|early)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['’]s)/gi,
@@ -94,6 +102,20 @@ const PATTERNS: {
     span: (match, day) => dayOf(match[1]!, Number(match[2]), match[3], day),
   },
   {
+    // "said in 2018", "told the BBC in late 2019": a year. Not "in 2000 homes", a count.
+    re: /\bin (?:early |late |mid-?)?((?:19|20)\d{2})\b(?![,.]?\d| [a-z]+s\b)/gi,
+    span: (match, day) => yearSpan(Number(match[1]), day),
+    beside: true,
+  },
+  {
+    // "at a 2018 press conference", "in a 2019 interview": an occasion of that year.
+    re: new RegExp(
+      `\\b(?:a|an|the|his|her|their|its) ((?:19|20)\\d{2}) (?:[a-z-]+ )?${OCCASION}\\b`,
+      'gi',
+    ),
+    span: (match, day) => yearSpan(Number(match[1]), day),
+  },
+  {
     re: new RegExp(`\\b(?:in (?:early |late |mid-?)?|last )${MONTH}(?: (\\d{4}))?\\b`, 'gi'),
     span: (match, day) => {
       const month = monthIndex(match[1]!);
@@ -104,6 +126,12 @@ const PATTERNS: {
     },
   },
 ];
+
+/** A whole year, or this year up to the day: "in 2018" said in a 2023 article. */
+function yearSpan(year: number, day: number): [number, number] | null {
+  const [start, end] = [toDay(Date.UTC(year, 0, 1)), toDay(Date.UTC(year + 1, 0, 1)) - 1];
+  return start > day ? null : [start, Math.min(end, day)];
+}
 
 const NUMBER_WORDS = [
   'zero',
@@ -183,12 +211,13 @@ export function saidWhen(
   if (day === null) return null;
   const region = text.slice(sentence.start, sentence.end);
   let best: { distance: number; span: [number, number]; text: string } | null = null;
-  for (const { re, span } of PATTERNS) {
+  for (const { re, span, beside } of PATTERNS) {
     re.lastIndex = 0;
     for (let match = re.exec(region); match !== null; match = re.exec(region)) {
       const start = sentence.start + match.index;
       const end = start + match[0].length;
       if (contents.some((content) => start < content.end && end > content.start)) continue;
+      if (beside && !besideCue(text, start, cue)) continue;
       const found = span(match, day);
       if (!found || found[0] > day) continue;
       const distance = Math.min(Math.abs(start - cue), Math.abs(end - cue));
@@ -198,3 +227,16 @@ export function saidWhen(
   }
   return best && { start: iso(best.span[0]), end: iso(best.span[1]), text: best.text };
 }
+
+/**
+ * Whether a time expression follows the cue closely, with no clause of its own between: "said
+ * in 2018", "told the BBC in 2018". A year before the cue is too often another event's ("In a
+ * reference to the bombing of Dresden in 1945, Mr Yadlin said", "Baskin, who helped negotiate
+ * Gilad Shalit's release in 2011, said").
+ */
+function besideCue(text: string, start: number, cue: number): boolean {
+  const between = text.slice(cue, start);
+  return start > cue && between.length <= 40 && !OWN_CLAUSE.test(between);
+}
+
+const OWN_CLAUSE = /\b(?:who|which|whose|whom|that|when|after|before|since)\b/i;

@@ -50,9 +50,18 @@ export interface WhoOptions {
 
 const DEFAULT_PAGE_SIZE = 10;
 
-/** "2023-09-29" for a day, "2023-05" for a whole month, "week of 2023-09-25" for a span. */
+/**
+ * "2023-09-29" for a day, "2023-05" for a whole month, "2018" for a year (a whole one, or this
+ * year up to the article's day), "week of 2023-09-25" for a span.
+ */
 export function saidLabel(start: string, end: string): string {
   if (start === end) return start;
+  if (
+    start.endsWith('-01-01') &&
+    end.slice(0, 4) === start.slice(0, 4) &&
+    end > `${start.slice(0, 4)}-01-31`
+  )
+    return start.slice(0, 4);
   const last = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 0));
   if (start.endsWith('-01') && end === last.toISOString().slice(0, 10)) return start.slice(0, 7);
   return `week of ${start}`;
