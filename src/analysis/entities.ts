@@ -805,6 +805,11 @@ function typeOfName(
     // "near Kiryat Shmona", "at the Sde Teiman base": names the gazetteer lacks after "in",
     // "at" or "near" are where, not who.
     if (afterLocative(tokens, first)) return 'PLACE';
+    // "the Council on American-Islamic Relations", "Committee on Foreign Affairs": the rest of
+    // an organisation's name.
+    const on = tokens[first - 1];
+    const body = tokens[first - 2];
+    if (on?.lower === 'on' && body?.cap && ORG_WORDS.has(body.lower)) return 'ORG';
     if (words.some((word) => isCommonWord(word.lower) && !NAME_JOINERS.has(word.lower)))
       return null;
     return words.length <= 4 ? 'PERSON' : null;

@@ -332,6 +332,14 @@ describe('entities and roles', () => {
     expect(persons(result).map(([, canonical]) => canonical)).toContain('Donald Trump');
   });
 
+  it('reads the words after "Council on" as the council\'s name, not a person\'s', () => {
+    const result = analyse(
+      'The Council on American-Islamic Relations said it had received many reports. ' +
+        'Data from Acled shows strikes near Blida.',
+    );
+    expect(persons(result)).toEqual([]);
+  });
+
   it('does not take a people ("Serbs") or a role alone for a person', () => {
     const result = analyse('Local Serbs protested. The Prime Minister said nothing.');
     expect(result.entities.filter((entity) => entity.type === 'PERSON')).toEqual([]);
