@@ -332,10 +332,11 @@ describe('entities and roles', () => {
     expect(persons(result).map(([, canonical]) => canonical)).toContain('Donald Trump');
   });
 
-  it('reads the words after "Council on" as the council\'s name, not a person\'s', () => {
+  it('reads a council, a college or an action group as no one', () => {
     const result = analyse(
       'The Council on American-Islamic Relations said it had received many reports. ' +
-        'Data from Acled shows strikes near Blida.',
+        'Data from Acled shows strikes near Blida. Greenpeace International and Evergreen ' +
+        'Action welcomed the pause, and so did Augusta Technical College.',
     );
     expect(persons(result)).toEqual([]);
   });
