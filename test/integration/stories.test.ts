@@ -446,6 +446,28 @@ describe('what a report tells its story', () => {
     expect(updates[0]!.level).toBe(4);
   });
 
+  it('takes a battle beside a reopened crossing as fighting, not as a step back', () => {
+    const battle = article(
+      'Gulf Courier',
+      '2024-05-09T12:00:00Z',
+      'Battle in east Rafah amid crossing reopening dispute',
+      'Fighting and bombardment continued on the outskirts of Rafah as the army said the ' +
+        'Kerem Shalom crossing had reopened for aid. Troops killed fighters in eastern Rafah, ' +
+        'the army said.',
+    );
+    const reopened = article(
+      'Gulf Courier',
+      '2024-05-09T14:00:00Z',
+      'Kerem Shalom crossing reopens for aid lorries',
+      'The Kerem Shalom crossing reopened for aid on Thursday, the army said, and the first ' +
+        'lorries crossed into the territory in the afternoon.',
+    );
+    const { updates } = ingestAll([battle, reopened]);
+    expect(updates[0]).toMatchObject({ deEscalation: false });
+    expect(updates[0]!.level).toBeGreaterThanOrEqual(4);
+    expect(updates[1]).toMatchObject({ deEscalation: true });
+  });
+
   it('rates a war’s running toll in a headline as no new event', () => {
     const toll = article(
       'Gulf Courier',

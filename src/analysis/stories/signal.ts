@@ -79,6 +79,9 @@ function reactionObjects(events: readonly EventMention[], published: string): Se
   return found;
 }
 
+/** The level of an armed clash or an attack, the least a headline's fighting reaches. */
+const ATTACK_LEVEL = 4;
+
 /** What one article tells its story: the severity of the event it reports, and its headline. */
 export interface ReportSignal {
   /**
@@ -170,10 +173,14 @@ export function reportSignal(
     )
     .map((event) => (event.background ? { ...event, background: false } : event));
   const severity = severityOf(lead);
+  // "Battle in east Rafah amid crossing reopening dispute": a step back beside fighting the
+  // headline reports as the day's news is no step back in the story.
+  const titleNews = titleEvents.filter(isNews);
+  const fighting = titleNews.some((event) => eventLevel(event) >= ATTACK_LEVEL);
   return {
     severity: {
       ...severity,
-      deEscalation: severity.deEscalation && severityOf(titleEvents.filter(isNews)).deEscalation,
+      deEscalation: severity.deEscalation && !fighting && severityOf(titleNews).deEscalation,
     },
     headline,
     headlineLevel: title.level,
