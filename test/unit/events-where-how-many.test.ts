@@ -24,6 +24,28 @@ describe('where an event happened', () => {
     expect(attacks.map((event) => event.place)).not.toContain('Belgrade');
   });
 
+  it('places nothing in "University" when the university is named after "of"', () => {
+    const events = eventsOf(
+      'Rival protest groups clash on campus',
+      'Rival groups clashed at the University of California, Los Angeles, on Tuesday night. ' +
+        'Protesters also marched at Columbia University.',
+    );
+    const places = events.map((event) => event.place);
+    expect(places).not.toContain('University');
+    expect(places).toContain('Columbia University');
+  });
+
+  it('codes rival groups clashing amid demonstrations as a riot, not an armed clash', () => {
+    const events = eventsOf(
+      'Rival protest groups clash on campus',
+      'Pro-Palestinian and pro-Israel groups have clashed at the campus as demonstrations ' +
+        'over the war continue. Police made several arrests.',
+    );
+    const clash = news(events).find((event) => event.trigger.text === 'clashed');
+    expect(clash).toMatchObject({ category: 'PROTEST', mode: 'riot' });
+    expect(severityOf(news(events)).level).toBeLessThan(4);
+  });
+
   it('does not place an attack in the capital that condemns it', () => {
     const events = eventsOf(
       'Pristina condemns ambush',

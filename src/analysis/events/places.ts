@@ -81,6 +81,11 @@ const ATTACHED =
 /** Names of bodies, not places: "in the Security Council", "in Palestinian Red Crescent". */
 const INSTITUTION =
   /\s(?:Council|Crescent|Cross|Nations|Union|Assembly|Court|Congress|Parliament|Commons|Senate|Ministry|Party|Agency|Office|Army|Forces|Brigades?|Movement|Front|Organi[sz]ation|Authority|Government|Committee|Commission|Fund|Programme|Program|Group|Media|News|Times|Post)$/u;
+/**
+ * "at the University of California, Los Angeles": the noun alone, cut at "of", names no place
+ * ("Columbia University" does).
+ */
+const BARE_INSTITUTION = /^(?:University|College|School|Academy|Institute)$/u;
 /** A nationality before its noun ("in Israeli strikes"): an adjective, not a place. */
 const DEMONYM = /^\p{Lu}\p{L}+(?:i|ian|ese|ish)$/u;
 const FUNCTION_WORD =
@@ -96,7 +101,11 @@ export function findLocatives(sentence: string, places: readonly PlaceMention[])
     const attached = ATTACHED.test(sentence.slice(Math.max(0, match.index - 30), match.index));
     const known = places.find((place) => place.start < nameEnd && place.end > nameStart);
     if (!known) {
-      if (NOT_NAMES.has(written.split(/\s+/)[0]!.toLowerCase()) || INSTITUTION.test(` ${written}`))
+      if (
+        NOT_NAMES.has(written.split(/\s+/)[0]!.toLowerCase()) ||
+        INSTITUTION.test(` ${written}`) ||
+        BARE_INSTITUTION.test(written)
+      )
         continue;
       const next = sentence.slice(nameEnd, nameEnd + 20);
       if (DEMONYM.test(written) && /^\s+\p{Ll}/u.test(next) && !FUNCTION_WORD.test(next)) continue;
