@@ -50,10 +50,38 @@ export function eventLevel(event: EventMention): number {
   return file.levels[key(event)] ?? file.levels[event.category] ?? 0;
 }
 
-/** "armed clash by Kosovo police in Banjska": the event's phrase, actor and place. */
+/** Triggers that tell only that people died, not how ("four more hostages have died"). */
+const DEATH_WORDS = /(?:^|\s)(?:kill\w*|died|dies|dead|deaths?|death toll|casualties|fatalities)$/i;
+
+/**
+ * "armed clash in Banjska": the event's phrase and place. An attack whose words say no more
+ * than strikes ("killed by Israeli strikes around Khan Younis") is "strikes"; one whose words
+ * only count the dead ("four more hostages' deaths confirmed") is "deaths": "attack" claimed
+ * more than the report.
+ */
 export function describeEvent(event: EventMention): string {
-  const phrase = file.phrases[key(event)] ?? file.phrases[event.category] ?? event.category;
+  let phrase = file.phrases[key(event)] ?? file.phrases[event.category] ?? event.category;
+  if (event.category === 'ASSAULT' && !event.mode) {
+    const words = event.triggers.map((trigger) => trigger.text.toLowerCase());
+    if (words.some((word) => /(?:^|\s)strikes?$/.test(word))) phrase = 'strikes';
+    else if (words.length > 0 && words.every((word) => DEATH_WORDS.test(word))) phrase = 'deaths';
+  }
   return `${phrase}${event.place ? ` in ${event.place}` : ''}`;
+}
+
+/**
+ * "deaths in Jabalia" beside "air strike in Jabalia" and "110 killed": a reason that only says
+ * people died, where the toll and another reason at the same place (or anywhere, when it names
+ * none) say it already.
+ */
+function toldElsewhere(text: string, all: readonly string[], fatalities: number): boolean {
+  const deaths = /^(?:mentions )?deaths(?: in (.+))?$/.exec(text);
+  if (!deaths || fatalities === 0) return false;
+  const place = deaths[1];
+  return all.some(
+    (other) =>
+      other !== text && !other.includes('deaths') && (!place || other.endsWith(` in ${place}`)),
+  );
 }
 
 /**
@@ -117,9 +145,12 @@ export function severityOf(events: readonly EventMention[]): Severity {
   const cumulative = fresh === 0 && fatalities > 0;
   const injured = largest(central, 'injured');
   const reasons: string[] = [];
-  for (const { event } of ranked) {
-    const text = `${isCentral(event) ? '' : 'mentions '}${describeEvent(event)}`;
-    if (!reasons.includes(text)) reasons.push(text);
+  const described = ranked.map(
+    ({ event }) => `${isCentral(event) ? '' : 'mentions '}${describeEvent(event)}`,
+  );
+  for (const text of described) {
+    if (reasons.includes(text) || toldElsewhere(text, described, fatalities)) continue;
+    reasons.push(text);
     if (reasons.length === MAX_REASONS) break;
   }
   if (fatalities > 0)

@@ -29,6 +29,30 @@ describe('severityOf', () => {
     expect(result.label).toBe('deadly violence');
   });
 
+  it('says "strikes" or "deaths" where the report says no more than that, and no death twice', () => {
+    expect(
+      severity('At least 70 people have been killed by Israeli strikes around Khan Younis.')
+        .reasons,
+    ).toEqual(['strikes in Khan Younis', '70 killed']);
+    expect(severity('Four more hostages have died in captivity, the army said.').reasons[0]).toBe(
+      'deaths',
+    );
+    const reasons = severity(
+      'An air strike hit a house in Jabalia. At least 110 people were killed in Jabalia.',
+    ).reasons;
+    expect(reasons).toContain('air strike in Jabalia');
+    expect(reasons).not.toContain('deaths in Jabalia');
+  });
+
+  it("reads the war's running toll as background, however it is put", () => {
+    const result = severity(
+      'Israeli forces bombarded camps across Gaza overnight, killing dozens of people. ' +
+        'The war has already killed over 20,000 Palestinians.',
+    );
+    expect(result.fatalities).toBeLessThan(100);
+    expect(result.reasons).not.toContain('20000 killed');
+  });
+
   it('takes the largest toll one sentence gives rather than adding repeated reports', () => {
     const result = severity(
       'Three people were killed in the attack. The attack, in which three people were killed, was condemned.',
