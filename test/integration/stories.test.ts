@@ -553,6 +553,47 @@ describe('follow-ups and callbacks', () => {
   });
 });
 
+describe('a report whose transaction rolled back', () => {
+  /** Ingests through the story indexer and a writer after it that fails on `failing`. */
+  function ingestFailing(inputs: readonly ArticleInput[], failing: string) {
+    const db = openDatabase(':memory:', [...corpusMigrations, ...storyMigrations]);
+    const store = createSqliteStore(db);
+    const stories = createStoryIndexer(db);
+    const ingester = createIngester({
+      store,
+      analyze: analyzeArticle,
+      clock: fixedClock('2023-09-25T00:00:00Z'),
+      indexers: [
+        stories.index,
+        (stored) => {
+          if (stored.title === failing) throw new Error('disk I/O error');
+        },
+      ],
+    });
+    const report = ingester.ingestArticles(inputs);
+    const updates = stories.drain();
+    store.close();
+    return { report, updates };
+  }
+
+  it('is forgotten: later reports cluster as if it never came, and no update tells of it', () => {
+    const { report, updates } = ingestFailing([CLASH, DEATHS, SYNDICATED], DEATHS.title);
+    expect(report.failed.map((failure) => failure.origin)).toEqual([DEATHS.origin]);
+    const never = ingestAll([CLASH, SYNDICATED]).updates;
+    const shape = (update: StoryUpdate) => ({
+      title: update.title,
+      isNewStory: update.isNewStory,
+      nearDuplicate: update.nearDuplicate,
+      level: update.level,
+      fatalities: update.fatalities,
+      reports: update.reports,
+    });
+    expect(updates.map(shape)).toEqual(never.map(shape));
+    // The copy of the rolled-back report is a report of its own, not a copy of nothing.
+    expect(updates[1]).toMatchObject({ nearDuplicate: false });
+  });
+});
+
 describe('the best reports of a story in a window', () => {
   const best = (
     app: ReturnType<typeof ingestAll>['app'],

@@ -59,6 +59,12 @@ const DAY_MS = 86_400_000;
  * a year); 20,000 vectors held about 75 MB. A vector not kept is read again from its row.
  */
 const VECTOR_CACHE = 8_000;
+/**
+ * Stories whose recent reports are kept in memory: each new article compares with the recent
+ * reports of up to 30 candidate stories, read from `story_articles` one story at a time. A week's
+ * stories at 100,000 articles a year are some 2,000.
+ */
+const MEMBER_CACHE = 2_000;
 /** Story titles whose headline level is kept: a busy story's title is weighed again by every report. */
 const TITLE_LEVELS = 10_000;
 /** Undrained updates kept (oldest dropped first), so a process that never drains stays small. */
@@ -72,8 +78,9 @@ export interface StoryIndexer {
   index(article: Article, prepared: { story: StoryFeatures }): void;
   /**
    * The updates produced since the last call, in ingest order, and forgets them. Call after
-   * `ingestArticles`/`ingestPaths` returns, when the transactions have committed. At most the
-   * latest 10,000 undrained updates are kept.
+   * `ingestArticles`/`ingestPaths` returns, when the transactions have committed: the updates
+   * of articles whose transaction rolled back are left out. At most the latest 10,000
+   * undrained updates are kept.
    */
   drain(): StoryUpdate[];
 }
@@ -85,6 +92,23 @@ interface MemberRow {
   simhash: string;
   roles: string;
 }
+
+/** A recent report of a story as closestStory compares with it. */
+interface Member {
+  storyId: string;
+  articleId: string;
+  published: string;
+  fingerprint: bigint;
+  roles: AttackRoles | null;
+}
+
+const memberOfRow = (row: MemberRow): Member => ({
+  storyId: row.story_id,
+  articleId: row.article_id,
+  published: row.published,
+  fingerprint: fromHex(row.simhash),
+  roles: row.roles ? decodeRoles(row.roles) : null,
+});
 
 /** An article's term vector as `story_articles.tokens` keeps it: JSON `[term, weight][]`. */
 const encodeVector = (vector: TermVector) =>
@@ -140,6 +164,9 @@ export function createStoryIndexer(
   const vectorOf = db.prepare<[string], { tokens: string }>(
     'SELECT tokens FROM story_articles WHERE article_id = ?',
   );
+  const stored = db
+    .prepare<[string], number>('SELECT 1 FROM story_articles WHERE article_id = ?')
+    .pluck();
   const insertStory = db.prepare(`INSERT INTO stories
     (id, title, first_seen, last_seen, peak_seen, level, fatalities, injured, outlets, articles, topics, reasons, de_escalation)
     VALUES (@id, @title, @first_seen, @last_seen, @peak_seen, @level, @fatalities, @injured, @outlets, @articles, @topics, @reasons, @de_escalation)`);
@@ -196,6 +223,39 @@ export function createStoryIndexer(
     return level;
   }
 
+  /** Each kept story's latest reports, newest first, as `recentMembers` reads them. */
+  const members = new Map<string, Member[]>();
+  function membersOf(storyId: string): Member[] {
+    let kept = members.get(storyId);
+    if (kept) members.delete(storyId);
+    else kept = recentMembers.all(storyId, MAX_MEMBERS).map(memberOfRow);
+    members.set(storyId, kept);
+    if (members.size > MEMBER_CACHE) members.delete(members.keys().next().value!);
+    return kept;
+  }
+  /**
+   * Files a new report with its story's kept reports: after those published at or after it
+   * (ties in the order stored), and only while it is among the latest `MAX_MEMBERS`.
+   */
+  function keepMember(member: Member): void {
+    const kept = members.get(member.storyId);
+    if (!kept) return;
+    const at = kept.findIndex((other) => other.published < member.published);
+    kept.splice(at === -1 ? kept.length : at, 0, member);
+    if (kept.length > MAX_MEMBERS) kept.length = MAX_MEMBERS;
+  }
+
+  /**
+   * The article indexed last. Its row is gone when its savepoint or its batch's transaction
+   * rolled back after indexing; what memory kept from it must go too.
+   */
+  let lastIndexed: string | null = null;
+  function forgetRolledBack(): void {
+    if (lastIndexed === null || stored.get(lastIndexed) !== undefined) return;
+    members.clear();
+    stats.forget();
+  }
+
   /** Keeps a vector, dropping the oldest kept beyond `VECTOR_CACHE`. */
   function remember(articleId: string, vector: TermVector): void {
     vectors.set(articleId, vector);
@@ -233,19 +293,18 @@ export function createStoryIndexer(
     const eventTerms = [...vector.weights.keys()].filter((term) => !isTopicName(term));
     // In the order of their ids, as the stories were always compared: sums are added in the
     // same order, and a report near-duplicating members of two stories joins the same one.
-    const members = [...ids].sort().flatMap((id) => recentMembers.all(id, MAX_MEMBERS));
-    for (const member of members) {
-      if (hammingDistance(fingerprint, fromHex(member.simhash)) <= config.nearDuplicateBits)
-        return { id: member.story_id, duplicate: true };
+    for (const member of [...ids].sort().flatMap(membersOf)) {
+      if (hammingDistance(fingerprint, member.fingerprint) <= config.nearDuplicateBits)
+        return { id: member.storyId, duplicate: true };
       const days = (at - Date.parse(member.published)) / DAY_MS;
       const decay = Math.exp(-(days * days) / (2 * config.sigmaDays * config.sigmaDays));
-      const tally = byStory.get(member.story_id) ?? { sum: 0, n: 0, event: false, roles: [] };
-      const other = memberVector(member.article_id);
+      const tally = byStory.get(member.storyId) ?? { sum: 0, n: 0, event: false, roles: [] };
+      const other = memberVector(member.articleId);
       tally.sum += cosine(vector, other) * decay;
       tally.n++;
       tally.event ||= eventTerms.some((term) => other.weights.has(term));
-      if (member.roles) tally.roles.push(decodeRoles(member.roles));
-      byStory.set(member.story_id, tally);
+      if (member.roles) tally.roles.push(member.roles);
+      byStory.set(member.storyId, tally);
     }
     // A story that shares only the conflict's names with the article is another event of it.
     let best: { id: string; score: number } | null = null;
@@ -261,6 +320,7 @@ export function createStoryIndexer(
   }
 
   function index(article: Article, { story: features }: { story: StoryFeatures }): void {
+    forgetRolledBack();
     const { signal, topics } = features;
     const { severity, headline } = signal;
     const kind = headlineKind(headline);
@@ -268,6 +328,7 @@ export function createStoryIndexer(
     const terms = [...vector.weights.keys()];
     const keys = terms.slice(0, KEY_TERMS);
     const fingerprint = fromHex(features.simhash);
+    const roles = encodeRoles(signal.roles);
     const best = closestStory(vector, terms, fingerprint, article.published, signal.roles);
     stats.add(vector.weights.keys());
 
@@ -353,7 +414,7 @@ export function createStoryIndexer(
       headline: headline.text,
       kind,
       topics: topics.join(' '),
-      roles: encodeRoles(signal.roles),
+      roles,
     });
     insertWindowRow.run({
       article_id: article.id,
@@ -367,8 +428,16 @@ export function createStoryIndexer(
       topics: topics.join(' '),
     });
 
-    remember(article.id, vector);
     for (const key of keys) upsertKey.run(key, storyId, article.published);
+    remember(article.id, vector);
+    keepMember({
+      storyId,
+      articleId: article.id,
+      published: article.published,
+      fingerprint,
+      roles: roles ? decodeRoles(roles) : null,
+    });
+    lastIndexed = article.id;
 
     const update: StoryUpdate = {
       storyId,
@@ -400,6 +469,8 @@ export function createStoryIndexer(
 
   return {
     index,
-    drain: () => pending.splice(0, pending.length),
+    // An update whose article's transaction rolled back tells of nothing stored.
+    drain: () =>
+      pending.splice(0, pending.length).filter((update) => stored.get(update.articleId) === 1),
   };
 }

@@ -14,12 +14,15 @@ export interface TermStats {
   idf(term: string): number;
   /** Counts one more document with these (distinct) terms; runs in the caller's transaction. */
   add(terms: Iterable<string>): void;
+  /** Drops the cached frequencies: a transaction that counted some rolled back. */
+  forget(): void;
 }
 
 /**
  * Document frequencies kept in `story_terms` beside the stories, so that they grow with the
  * corpus and survive restarts. Looked-up frequencies are cached for the indexer's lifetime and
- * kept current by `add`; a single indexer writes the table.
+ * kept current by `add` (and dropped by `forget` after a rollback); a single indexer writes the
+ * table.
  */
 export function createTermStats(db: Database): TermStats {
   const get = db.prepare<[string], { df: number }>('SELECT df FROM story_terms WHERE term = ?');
@@ -43,5 +46,6 @@ export function createTermStats(db: Database): TermStats {
         cache.set(term, df(term) + 1);
       }
     },
+    forget: () => cache.clear(),
   };
 }
