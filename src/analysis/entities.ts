@@ -257,10 +257,10 @@ export function findEntities(
  * "the Kamal Adwan hospital ... Kamal Adwan's intensive care unit", "BBC Arabic's Gaza Lifeline
  * radio programme ... told Gaza Lifeline": a name of two words or more that the article once
  * puts before a building's or an organisation's noun (`FACILITIES`, `ORGANISATION_NOUNS`) is
- * that place or organisation wherever it stands alone,
- * unless the article also puts a title or a role to it or calls it by its last word alone
- * ("the former President, Donald Trump, told them", "the Trump camp", then "the Donald Trump
- * campaign"). Read as a person, it took the "she" of the doctor quoted before it.
+ * that place or organisation wherever it stands alone, unless the article also puts a title or
+ * a role to it or calls it by its last word alone ("the former President, Donald Trump, told
+ * them", "the Trump camp", then "the Donald Trump campaign"). Read as a person, it took the
+ * "she" of the doctor quoted before it.
  */
 function oneThingPerName(tokens: readonly Token[], mentions: Mention[]): void {
   const things = new Map<string, EntityType>();
