@@ -4,6 +4,13 @@ import { withStrayTopicWords } from '../src/briefing/stray-topic-words.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { topicOption } from './topic-option.ts';
 import type { Block } from '../src/core/reply.ts';
+
+/** What a briefing says when it gives no level. */
+const UNRATED: Record<string, string> = {
+  unknown: 'unknown (no event analysis available)',
+  'not rated':
+    'not rated (only transcripts of briefings and calls, whose headlines report no event)',
+};
 import { plural } from '../src/core/plural.ts';
 
 const options = {
@@ -53,7 +60,7 @@ export default defineCommand({
             name: 'Escalation',
             value:
               escalation.level === null
-                ? 'unknown (no event analysis available)'
+                ? (UNRATED[escalation.label] ?? escalation.label)
                 : `${escalation.level}/5 ${escalation.label}${escalation.trend ? `, ${escalation.trend}` : ''}`,
           },
           {

@@ -18,18 +18,30 @@ export const UNKNOWN_ESCALATION: EscalationView = {
 };
 
 /**
+ * The window's stories are all transcripts (briefings, calls): their headlines name the
+ * occasion, not an event, so their level of 0 says nothing, and "calm" would mislead.
+ */
+export const NOT_RATED_ESCALATION: EscalationView = {
+  level: null,
+  label: 'not rated',
+  trend: null,
+  signals: [],
+};
+
+/**
  * The topic's escalation level, trend and reasons over the window, from the events (stories)
  * the topic is central to (`escalationOf`). Unknown when the story index holds none of the
- * window's articles: sitrep does not guess escalation from word counts.
+ * window's articles: sitrep does not guess escalation from word counts. Not rated when those
+ * stories are all transcripts.
  */
 export function escalationFor(
   stories: readonly WindowStory[],
   window: { from: string; to: string },
 ): EscalationView {
   if (stories.length === 0) return UNKNOWN_ESCALATION;
-  const { level, label, trend, signals } = escalationOf(
-    stories.filter((story) => story.central > 0),
-    window,
-  );
+  const central = stories.filter((story) => story.central > 0);
+  const read = central.length > 0 ? central : stories;
+  if (read.every((story) => story.records === story.reports)) return NOT_RATED_ESCALATION;
+  const { level, label, trend, signals } = escalationOf(central, window);
   return { level, label, trend, signals };
 }

@@ -120,3 +120,40 @@ describe('/briefing on a topic with one article', () => {
     }
   });
 });
+
+describe('/briefing on a topic only transcripts speak of', () => {
+  it('rates no level rather than calling it calm, and rates the news beside them', async () => {
+    const record = createApp({ db: ':memory:', clock: fixedClock('2023-10-03T00:00:00Z') });
+    try {
+      const gaggle = {
+        title: 'Press Gaggle by NSC Coordinator for Strategic Communications John Kirby',
+        body: [
+          'MR. KIRBY:  Good afternoon. A few words on Kosovo before your questions.',
+          'Q    Admiral, what is the latest on the Serbian troops at the Kosovo border?',
+          'MR. KIRBY:  We are watching the build-up of Serbian forces along the border with Kosovo very closely, and we have urged Belgrade to pull them back.',
+          'Q    Thank you.',
+        ].join('\n\n'),
+        outlet: 'The White House',
+        url: 'https://whitehouse.example.gov/briefings/2023-10-02',
+        published: '2023-09-25T19:00:00Z',
+        tags: [],
+        lang: 'en',
+        origin: 'test/gaggle',
+      };
+      record.ingester.ingestArticles([gaggle]);
+      const alone = await record.dispatch(invocation('briefing', { topic: 'kosovo' }));
+      expect((alone.data as BriefingView).escalation).toMatchObject({
+        level: null,
+        label: 'not rated',
+      });
+      const escalationField = (result: typeof alone) =>
+        JSON.stringify(result.reply.blocks).match(/"Escalation","value":"([^"]+)"/)?.[1];
+      expect(escalationField(alone)).toMatch(/^not rated \(only transcripts/);
+      record.ingester.ingestArticles([briefingArticles[0]!]);
+      const beside = await record.dispatch(invocation('briefing', { topic: 'kosovo' }));
+      expect((beside.data as BriefingView).escalation.level).not.toBeNull();
+    } finally {
+      record.close();
+    }
+  });
+});

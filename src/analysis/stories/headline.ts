@@ -11,11 +11,16 @@ export interface Headline {
   slug: boolean;
 }
 
-/** How a report's headline is stored: a report, a URL slug, or a question (an explainer). */
-export type HeadlineKind = 'report' | 'slug' | 'question';
+/**
+ * How a report's headline is stored: a report, a URL slug, a question (an explainer), or the
+ * name of an occasion whose transcript the article is ("Press Briefing by Press Secretary
+ * Karine Jean-Pierre"): a record, which reports no event in its headline.
+ */
+export type HeadlineKind = 'report' | 'slug' | 'question' | 'record';
 
-/** Which headline a story shows first: a report's, then a slug's, then a question's. */
+/** Which headline a story shows first: a report's, then a slug's, a question's, a record's. */
 export const HEADLINE_RANK: Readonly<Record<HeadlineKind, number>> = {
+  record: -1,
   question: 0,
   slug: 1,
   report: 2,

@@ -323,7 +323,7 @@ export function createStoryIndexer(
     forgetRolledBack();
     const { signal, topics } = features;
     const { severity, headline } = signal;
-    const kind = headlineKind(headline);
+    const kind = signal.record ? 'record' : headlineKind(headline);
     const vector = weighTerms(features.terms, stats.idf, ARTICLE_TERMS);
     const terms = [...vector.weights.keys()];
     const keys = terms.slice(0, KEY_TERMS);

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { severityLabel } from '../severity.ts';
-import type { HeadlineKind } from './headline.ts';
+import { HEADLINE_RANK, type HeadlineKind } from './headline.ts';
 import type { StoryRow } from './schema.ts';
 import type { Topic } from '../../corpus/topics.ts';
 import type { Article } from '../../corpus/article.ts';
@@ -44,6 +44,8 @@ export interface WindowStory extends StoryView {
   central: number;
   /** Distinct outlets among them. */
   windowOutlets: number;
+  /** Of its reports in the window, how many are transcripts, which rate no event. */
+  records: number;
 }
 
 function toView(row: StoryRow): StoryView {
@@ -107,6 +109,7 @@ interface WindowRow extends StoryRow {
   reports: number;
   central: number;
   window_outlets: number;
+  records: number;
 }
 
 /**
@@ -124,11 +127,12 @@ export function windowStories(db: Database, topic: Topic, from: string, to: stri
   if (!source || !hasStories(db)) return [];
   return db
     .prepare<[Record<string, string>], WindowRow>(
-      `SELECT s.*, w.reports, w.central, w.window_outlets FROM (
+      `SELECT s.*, w.reports, w.central, w.window_outlets, w.records FROM (
          SELECT m.story_id, count(*) AS reports,
            sum(@known = '0' OR m.topics IS NULL
              OR instr(' ' || m.topics || ' ', ' ' || @topicKey || ' ') > 0) AS central,
-           count(DISTINCT m.outlet) AS window_outlets
+           count(DISTINCT m.outlet) AS window_outlets,
+           sum(m.kind_rank = ${HEADLINE_RANK.record}) AS records
          FROM (${source.sql}) t
          JOIN story_window m ON m.seq = t.seq
          GROUP BY m.story_id) w
@@ -141,6 +145,7 @@ export function windowStories(db: Database, topic: Topic, from: string, to: stri
       reports: row.reports,
       central: row.central,
       windowOutlets: row.window_outlets,
+      records: row.records,
     }));
 }
 

@@ -95,6 +95,11 @@ export interface ReportSignal {
   headlineLevel: number;
   /** Who attacked whom in the attacks the report tells (none for a question headline). */
   roles: AttackRoles;
+  /**
+   * True for a transcript (speaker-labelled turns: a briefing, a call): its headline names the
+   * occasion, so it rates no event, and a briefing does not read its 0 as calm.
+   */
+  record: boolean;
 }
 
 /**
@@ -119,12 +124,14 @@ export function reportSignal(
   analysis: Analysis,
 ): ReportSignal {
   const headline = readHeadline(article.title, article.body);
+  const record = analysis.quotes.some((quote) => quote.onRecord === true);
   if (headline.kind === 'question')
     return {
       severity: severityOf([]),
       headline,
       headlineLevel: 0,
       roles: { attackers: [], targets: [] },
+      record,
     };
   // A headline compresses: "Charity halts work after strike kills staff" reports the strike.
   // Read on the article's day, so a date in it can tell a recap ("killed in 7 October attacks").
@@ -185,6 +192,7 @@ export function reportSignal(
     headline,
     headlineLevel: title.level,
     roles: attackRoles(lead.filter((event) => event.realis === 'actual')),
+    record,
   };
 }
 
