@@ -7,7 +7,10 @@ export interface Development {
   /** The day of the event: when its story's gravest report came (`eventDay`). */
   date: string;
   text: string;
-  /** Severity (0-5) from the events analysis, or null where it has not scored the reports. */
+  /**
+   * Severity (0-5) from the events analysis, or null where it has not scored the reports or
+   * they are all transcripts, whose headlines rate no event.
+   */
   severity: number | null;
   /** Keys of the source groups that report it. */
   groups: string[];
@@ -29,7 +32,7 @@ export function developmentsFor(
     story: story.id,
     date: story.eventDay,
     text: story.title,
-    severity: story.level,
+    severity: story.records === story.reports ? null : story.level,
     groups: groupsOf(story.id),
   }));
 }

@@ -146,7 +146,9 @@ export function buildTimeline(
       sources.push({ n: sources.length + 1, title, outlet, url, published });
       citations.push(sources.length);
     }
-    lines.push({ date: story.eventDay, text: story.title, severity: story.level, citations });
+    // A story of transcripts only rates no event (see `NOT_RATED_ESCALATION`).
+    const severity = story.records === story.reports ? null : story.level;
+    lines.push({ date: story.eventDay, text: story.title, severity, citations });
   }
   return {
     ...view,

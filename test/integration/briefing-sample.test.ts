@@ -149,6 +149,9 @@ describe('/briefing on a topic only transcripts speak of', () => {
       const escalationField = (result: typeof alone) =>
         JSON.stringify(result.reply.blocks).match(/"Escalation","value":"([^"]+)"/)?.[1];
       expect(escalationField(alone)).toMatch(/^not rated \(only transcripts/);
+      expect((alone.data as BriefingView).developments.map((item) => item.severity)).toEqual([
+        null,
+      ]);
       record.ingester.ingestArticles([briefingArticles[0]!]);
       const beside = await record.dispatch(invocation('briefing', { topic: 'kosovo' }));
       expect((beside.data as BriefingView).escalation.level).not.toBeNull();
