@@ -137,7 +137,19 @@ const ORGANISATION_NOUNS = new Set(
   ).split(' '),
 );
 const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'on', '-']);
-const FORMS_OF_ADDRESS = new Set(['lord', 'lady', 'sir', 'dame', 'mr', 'mrs', 'ms', 'dr', '.']);
+const FORMS_OF_ADDRESS = new Set([
+  'lord',
+  'lady',
+  'sir',
+  'dame',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'messrs',
+  'dr',
+  '.',
+]);
 const APPOSITIVE_STARTS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
 const isAcronym = (token: Token) =>

@@ -110,6 +110,11 @@ describe('entities and roles', () => {
     expect(roles).toContain('US National Security Council official');
   });
 
+  it('takes no form of address for a role, "Messrs" included', () => {
+    const result = analyse('Messrs Ben Gvir and Smotrich threatened to quit the government.');
+    expect(result.people.map((role) => role.role)).toEqual([]);
+  });
+
   it('spells the US in a role as "US" whichever way the article wrote it', () => {
     const result = analyse(
       'Leaders including USA President Joe Biden condemned the strike. U.S. Secretary of State Antony Blinken agreed.',
