@@ -70,6 +70,17 @@ describe('people registry', () => {
     expect(view.statements[1]!.text).toBe('the troops must leave the border area at once');
   });
 
+  it('reads "Ben Gvir" as the surname of the Itamar Ben-Gvir it knows, not as a man called Ben', async () => {
+    app = createTestApp();
+    ingest(
+      'National Security Minister Itamar Ben-Gvir said that the government must not stop the war.',
+      'Mr Ben Gvir said that he would leave the coalition if the deal went ahead.',
+    );
+    const view = (await who('/who ben gvir')).data as WhoView;
+    expect(view.person?.name).toBe('Itamar Ben-Gvir');
+    expect(view.statements).toHaveLength(2);
+  });
+
   it('keeps a bare surname apart when one article names two people who carry it', async () => {
     app = createTestApp();
     ingest(

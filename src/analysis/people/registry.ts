@@ -7,6 +7,20 @@ import { isVerbLike, MALE_HONORIFICS } from '../lexicon.ts';
 import { roleKey } from './roles.ts';
 import { statementTopics } from './statement-topics.ts';
 import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } from './names.ts';
+
+/** Words that open a surname of two words as well as being names of their own ("Ben-Gvir"). */
+const SURNAME_OPENERS = new Set([
+  'ben',
+  'bin',
+  'abu',
+  'abd',
+  'abdel',
+  'abdul',
+  'al',
+  'el',
+  'van',
+  'de',
+]);
 import {
   createRecapIndex,
   FULL,
@@ -221,7 +235,15 @@ export function createPeopleWriter(db: Database) {
   ): number {
     const canonical = displayName(written);
     const key = nameKey(canonical);
-    const words = nameWords(canonical);
+    let words = nameWords(canonical);
+    // "Mr Ben Gvir" where the corpus knows "Itamar Ben-Gvir": a surname of two words written
+    // without its hyphen, not the given name Ben and a surname.
+    if (
+      words.length === 2 &&
+      SURNAME_OPENERS.has(words[0]!) &&
+      fullNamesWithSurname.all(words.join(' ')).length > 0
+    )
+      words = [words.join(' ')];
     const surname = words.at(-1)!;
     if (words.length === 1) {
       const named = fullNamesWithSurname.all(surname);
