@@ -81,6 +81,16 @@ describe('people registry', () => {
     expect(view.statements).toHaveLength(2);
   });
 
+  it('shows the capitalised spelling of a role, whichever came first', async () => {
+    app = createTestApp();
+    ingest(
+      'US president Joe Biden said that the talks would go on.',
+      'US President Joe Biden said that the aid would reach Gaza.',
+    );
+    const view = (await who('/who biden')).data as WhoView;
+    expect(view.person?.roles).toEqual(['US President']);
+  });
+
   it('keeps a bare surname apart when one article names two people who carry it', async () => {
     app = createTestApp();
     ingest(

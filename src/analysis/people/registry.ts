@@ -187,6 +187,8 @@ export function createPeopleWriter(db: Database) {
     `INSERT INTO person_aliases (alias, person_id, display, count) VALUES (@alias, @id, @display, @count)
      ON CONFLICT (alias, person_id) DO UPDATE SET count = count + excluded.count`,
   );
+  // Of two spellings of one role the longer is kept, and at equal length the one with capitals
+  // ("US President" over "US president"), whichever came first.
   const addRole = db.prepare<{
     id: number;
     key: string;
@@ -198,7 +200,9 @@ export function createPeopleWriter(db: Database) {
      VALUES (@id, @key, @role, @count, @seen, @seen)
      ON CONFLICT (person_id, role_key) DO UPDATE SET count = count + excluded.count,
        first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen),
-       role = CASE WHEN length(excluded.role) > length(role) THEN excluded.role ELSE role END`,
+       role = CASE WHEN length(excluded.role) > length(role)
+         OR (length(excluded.role) = length(role) AND excluded.role < role)
+         THEN excluded.role ELSE role END`,
   );
   // A syndicated copy repeats a statement word for word: it is stored once, under its first outlet.
   const addStatement = db.prepare<
