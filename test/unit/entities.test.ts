@@ -110,6 +110,19 @@ describe('entities and roles', () => {
     expect(roles).toContain('US National Security Council official');
   });
 
+  it('takes a director-general for an office, not for the last person named', () => {
+    const result = analyse(
+      'Daniel Hagari said troops were operating inside the hospital. The director-general of ' +
+        'the World Health Organization said he was alarmed by the reports. Chief Superintendent ' +
+        'Mirit Ben Mayor said evidence had been collected.',
+    );
+    expect(result.quotes.map((quote) => quote.speaker)).toEqual([
+      'Daniel Hagari',
+      expect.not.stringMatching(/Hagari/),
+      'Mirit Ben Mayor',
+    ]);
+  });
+
   it('takes no form of address for a role, "Messrs" included', () => {
     const result = analyse('Messrs Ben Gvir and Smotrich threatened to quit the government.');
     expect(result.people.map((role) => role.role)).toEqual([]);
