@@ -81,14 +81,17 @@ describe('people registry', () => {
     expect(view.statements).toHaveLength(2);
   });
 
-  it('shows the capitalised spelling of a role, whichever came first', async () => {
+  it('shows the capitalised spelling of a role, whichever came first, and "for" in lower case', async () => {
     app = createTestApp();
     ingest(
       'US president Joe Biden said that the talks would go on.',
       'US President Joe Biden said that the aid would reach Gaza.',
+      'NSC Coordinator For Strategic Communications John Kirby said that the aid would go.',
     );
     const view = (await who('/who biden')).data as WhoView;
     expect(view.person?.roles).toEqual(['US President']);
+    const kirby = (await who('/who kirby')).data as WhoView;
+    expect(kirby.person?.roles).toEqual(['NSC Coordinator for Strategic Communications']);
   });
 
   it('keeps a bare surname apart when one article names two people who carry it', async () => {
