@@ -20,6 +20,7 @@ import {
   isUnknownWord,
 } from './lexicon.ts';
 import { fold, type Token } from './tokens.ts';
+import { roleSpelling } from './people/roles.ts';
 
 export type Gender = 'male' | 'female' | null;
 
@@ -731,7 +732,7 @@ function classifyRun(
   if (type === 'PERSON') {
     const role =
       preModifierRole(tokens, nameFirst, first) ?? appositiveRole(tokens, nameLast, sentenceStarts);
-    if (role) mention.roles.push(usualRoleSpelling(role));
+    if (role) mention.roles.push(roleSpelling(role));
   }
 }
 
@@ -885,12 +886,6 @@ function genderOf(
   const firstName = isFirstName(tokens[nameFirst]!.lower);
   return firstName === 'male' || firstName === 'female' ? firstName : null;
 }
-
-/**
- * "USA President" and "U.S. President" as "US President": the people registry keeps the longest
- * spelling of each office, so one article's "USA" would otherwise name the office everywhere.
- */
-const usualRoleSpelling = (role: string) => role.replace(/^(?:USA|U\.S\.(?:A\.)?)(?= )/, 'US');
 
 /**
  * "US Secretary of State", "Kosovo Prime Minister", "US National Security Council official".
@@ -1155,7 +1150,7 @@ function resolveSurnames(
     if (next && isNameWord(next)) continue;
     const mention = push(mentions, tokens, index, index + 1, 'PERSON');
     const role = appositiveRole(tokens, index + 1, sentenceStarts);
-    if (role) mention.roles.push(usualRoleSpelling(role));
+    if (role) mention.roles.push(roleSpelling(role));
   }
   mentions.sort((a, b) => a.start - b.start);
   // Full names the article gives such an office ("Secretary of State Antony Blinken" does not).

@@ -4,17 +4,9 @@ import type { Article } from '../../corpus/article.ts';
 import { foldedWords } from '../folded-words.ts';
 import { beforeGluedTitles } from '../glued-titles.ts';
 import { isVerbLike, MALE_HONORIFICS } from '../lexicon.ts';
-import { roleKey } from './roles.ts';
+import { roleKey, roleSpelling } from './roles.ts';
 import { statementTopics } from './statement-topics.ts';
 import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } from './names.ts';
-
-/**
- * "NSC Coordinator For Strategic Communications", title-cased from a transcript's capitals, as
- * "Coordinator for": the joining words of a role in lower case, so that of two spellings that
- * differ only there the one with capitals where an office has them is shown.
- */
-const lowerLinkWords = (role: string) =>
-  role.replace(/(?<=\S )(?:For|Of|The|And|On|To|In|At)(?= )/g, (word) => word.toLowerCase());
 
 /** Words that open a surname of two words as well as being names of their own ("Ben-Gvir"). */
 const SURNAME_OPENERS = new Set([
@@ -418,7 +410,7 @@ export function createPeopleWriter(db: Database) {
     for (const role of features.roles) {
       const id = ids.get(role.name);
       if (id !== undefined)
-        addRole.run({ id, key: role.key, role: lowerLinkWords(role.role), count: 1, seen });
+        addRole.run({ id, key: role.key, role: roleSpelling(role.role), count: 1, seen });
     }
     for (const person of features.people) {
       const id = ids.get(person.canonical)!;

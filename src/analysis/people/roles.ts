@@ -1,6 +1,18 @@
 import { DEMONYMS, isPlace } from '../lexicon.ts';
 import { nameKey } from './names.ts';
 
+/**
+ * How a role is written wherever it is read (an article's words or a transcript's label): "USA
+ * President" and "U.S. President" as "US President", and "NSC Coordinator For Strategic
+ * Communications" (title-cased from a transcript's capitals) with its joining words in lower
+ * case. The registry shows the longest spelling of each office, and at equal length the one with
+ * capitals, so one article's "USA" or "For" would otherwise name the office everywhere.
+ */
+export const roleSpelling = (role: string): string =>
+  role
+    .replace(/^(?:USA|U\.S\.(?:A\.)?)(?= )/, 'US')
+    .replace(/(?<=\S )(?:For|Of|The|And|On|To|In|At)(?= )/g, (word) => word.toLowerCase());
+
 /** Words that say whose office a role is, not which office: "US", "White House", "Serbian". */
 const QUALIFIERS = new Set(['us', 'u s', 'uk', 'eu', 'un', 'the', 's', 'white', 'house']);
 
