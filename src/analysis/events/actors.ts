@@ -1,3 +1,4 @@
+import { isCommonWord, isFirstName, isLastName } from '../lexicon.ts';
 import data from './actors.json' with { type: 'json' };
 import gazetteer from './places.json' with { type: 'json' };
 import {
@@ -123,10 +124,38 @@ export function findActors(
       (place) => (!place.country && !place.capital) || afterPreposition(sentence, place),
     );
     if (overlaps(match, asPlace)) continue;
-    if (NOT_NAMES.has(match.text.toLowerCase())) continue;
+    if (NOT_NAMES.has(match.text.toLowerCase()) || opensWithCommonWord(sentence, match)) continue;
     found.push(match);
   }
   return found.filter((match) => match.text.length > 1).sort((a, b) => a.start - b.start);
+}
+
+/** One word in title case: "WHO" and "US" are acronyms however common "who" and "us" are. */
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+/** A verb of speech right after the word: it is the sentence's subject, a surname. */
+const SPEAKS_NEXT = /^\s+(?:said|says|told|tells|added|warned|wrote)\b/u;
+/** Space, quotes and brackets only: what may stand before a sentence's first word. */
+const OPENING = /^[\s"“‘'(]*$/u;
+/**
+ * A stop, then only space and quotes: a sentence starts inside the one read ("... 10 times the
+ * price. Why are the police ...", or a question a scraped page glued to the next: "fighting in
+ * Gaza?Why").
+ */
+const AFTER_STOP = /[.?!:]["”’')]?[\s"“‘'(]*$/u;
+
+/**
+ * A lone capitalised word that opens a sentence and is an everyday word ("However",
+ * "Speaking", "Hundreds", "Assumed") is capitalised for its place, not as a name. Names
+ * that are also words stay: those the lexicon knows as names, and one that speaks ("Brown said").
+ */
+function opensWithCommonWord(sentence: string, match: Match): boolean {
+  if (!TITLE_CASE.test(match.text)) return false;
+  const before = sentence.slice(Math.max(0, match.start - 8), match.start);
+  if (!(match.start === before.length && OPENING.test(before)) && !AFTER_STOP.test(before))
+    return false;
+  const folded = match.text.toLowerCase();
+  if (!isCommonWord(folded) || isLastName(folded) || isFirstName(folded)) return false;
+  return !SPEAKS_NEXT.test(sentence.slice(match.end, match.end + 12));
 }
 
 /** Drops sentence-opening function words ("The Kosovo police" becomes "Kosovo police"). */

@@ -89,7 +89,7 @@ const BARE_INSTITUTION = /^(?:University|College|School|Academy|Institute)$/u;
 /** A nationality before its noun ("in Israeli strikes"): an adjective, not a place. */
 const DEMONYM = /^\p{Lu}\p{L}+(?:i|ian|ese|ish)$/u;
 const FUNCTION_WORD =
-  /^\s+(?:on|in|at|and|or|but|as|after|before|since|near|during|when|where|was|were|is|are|has|have|had|said|says|to|for|with|by|from|of|that|which|who|last|this|early|late|overnight|earlier|later|city|town|camp|province|region|area|strip)\b/u;
+  /^\s+(?:on|in|at|and|or|but|as|after|before|since|near|during|when|where|was|were|is|are|has|have|had|said|says|to|for|with|by|from|of|that|which|who|last|this|early|late|overnight|earlier|later|city|town|camp|province|region|area|strip|district|village|county|governorate|municipality|neighbou?rhood|suburb|upazila|division|prefecture)\b/u;
 
 /** The locative phrases of a sentence, with gazetteer names where they name a known place. */
 export function findLocatives(sentence: string, places: readonly PlaceMention[]): Locative[] {
@@ -154,6 +154,12 @@ const CLAUSE_BREAK =
   /[;:()"“”]|\s[—–]\s|\b(?:said|says|say|told|tells|added|adding|wrote|according\s+to|announced|stated|insisted|warned|while|whereas|but|who|which|whom|since|after|before|following|amid)\b/iu;
 
 /**
+ * A time phrase and its comma before the opening place: "On 1 Jan 2010, in Patuakhali district
+ * (Barisal), two factions clashed", the way event notes begin.
+ */
+const WHEN_FIRST = /^\s*(?:on|in|at|late|early|overnight|last|earlier)\b[^,]{0,25},\s*$/iu;
+
+/**
  * The place of the event whose trigger spans [start, end): the nearest locative after the
  * trigger in its clause, else the nearest before it in its clause, else a locative opening the
  * sentence ("In Rafah, ..."), else a town named right before the trigger ("the Banjska attack").
@@ -181,7 +187,11 @@ export function eventPlace(
     .at(-1);
   if (before && !before.attached) return specific(sentence, locatives, before);
   const opening = locatives.find((locative) => !locative.attached);
-  if (opening && /^[^,]{0,40},/.test(sentence.slice(opening.start)) && opening.start < 12)
+  if (
+    opening &&
+    /^[^,]{0,40},/.test(sentence.slice(opening.start)) &&
+    (opening.start < 12 || WHEN_FIRST.test(sentence.slice(0, opening.start)))
+  )
     return opening.name;
   const modifier = places.find(
     (place) =>
