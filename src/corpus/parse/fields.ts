@@ -1,4 +1,5 @@
 import { ParseError } from './parse-error.ts';
+import { withoutReaderAppeal } from './reader-appeal.ts';
 import { separateTurns } from './transcript.ts';
 
 /** Longest article body accepted; anything longer is a dump, not an article. */
@@ -29,11 +30,12 @@ const RFC_2822 =
   /^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? ?(GMT|UT|UTC|Z|[A-Z]{3}|[+-]\d{4})?$/;
 
 /**
- * Collapses runs of blanks inside lines and runs of empty lines, keeping paragraph breaks. A
- * transcript's speaker labels each start a paragraph, even where the source broke lines only.
+ * Collapses runs of blanks inside lines and runs of empty lines, keeping paragraph breaks, and
+ * drops a closing appeal to readers. A transcript's speaker labels each start a paragraph, even
+ * where the source broke lines only.
  */
 export function tidyBody(text: string): string {
-  return separateTurns(text.replace(/\r\n?/g, '\n'))
+  const tidy = separateTurns(text.replace(/\r\n?/g, '\n'))
     .split(/\n[^\S\n]*\n/)
     .map((paragraph) =>
       paragraph
@@ -43,6 +45,7 @@ export function tidyBody(text: string): string {
     )
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n');
+  return withoutReaderAppeal(tidy);
 }
 
 /**
