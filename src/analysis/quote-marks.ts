@@ -42,8 +42,10 @@ export function pairQuoteMarks(text: string): QuoteSpan[] {
       i += pair[0].length;
       continue;
     }
-    spans.push({ start: i, end: end + pair[1].length });
-    i = end + pair[1].length;
+    // The closing mark found may be the other style's, one character long.
+    const closeLength = text.startsWith(pair[1], end) ? pair[1].length : 1;
+    spans.push({ start: i, end: end + closeLength });
+    i = end + closeLength;
   }
   return spans;
 }
@@ -68,12 +70,32 @@ function closesQuote(text: string, index: number, length: number): boolean {
   return /[\s.,;:!?)\]—–"-]/.test(after);
 }
 
+/**
+ * The other style's closing mark that also ends a quote: pages that mix straight and curly marks
+ * open with one and close with the other (`"Of course I will be pressing them. ”The foreign
+ * secretary ... “after months of asking", echoing`). Paired only by kind, the straight marks
+ * there made one quote of both and the narration between them.
+ */
+const MIXED_CLOSE: Record<string, string> = { '"': '”', '“': '"' };
+
 function findClose(text: string, openAt: number, open: string, close: string): number {
   let paragraphs = 0;
   const symmetric = open === close;
+  const mixed = MIXED_CLOSE[open];
+  /** Inside a quote in the other style, whose closing mark is not this quote's. */
+  let inner = false;
   for (let j = openAt + open.length; j < text.length && j - openAt < MAX_QUOTE_CHARS; j++) {
     const char = text[j]!;
     if (text.startsWith(close, j) && (!symmetric || closesQuote(text, j, close.length))) return j;
+    if (char === mixed) {
+      // A quote inside the quote in the other style (`“He said "no" to me”`) is not its end.
+      const opens = mixed === '”' ? false : opensQuote(text, j, 1);
+      if (inner) inner = false;
+      else if (opens) inner = true;
+      else if (mixed === '”' || closesQuote(text, j, 1)) return j;
+      continue;
+    }
+    if (mixed === '”' && char === '“') inner = true;
     // Quotes of one kind do not nest: a second opening mark means this one was never closed.
     if (text.startsWith(open, j) && (!symmetric || opensQuote(text, j, open.length))) return -1;
     if (char === '\n') {

@@ -44,6 +44,17 @@ describe('quote attribution', () => {
     expect(found[0]!.content).toBe('“We are ready to talk,”');
   });
 
+  it('pairs a quote opened in one style of mark and closed in the other', () => {
+    const body =
+      'Mr Lammy spoke on Monday. "Of course I will be pressing Israeli leaders on that. ”The ' +
+      'foreign secretary also complained of a lack of aid trucks entering Gaza “after months ' +
+      'of asking", echoing aid agencies. “He said "never" to me,” Ms Hale said.';
+    const contents = quotes(body).map((quote) => quote.content);
+    expect(contents).toContain('"Of course I will be pressing Israeli leaders on that. ”');
+    expect(contents.some((content) => content.includes('foreign secretary'))).toBe(false);
+    expect(contents).toContain('“He said "never" to me,”');
+  });
+
   it('reads "according to X" before and after the content', () => {
     const found = quotes(
       'According to Jens Stoltenberg, more troops are on the way. The troops will stay for months, according to KFOR.',
