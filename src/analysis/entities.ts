@@ -149,6 +149,8 @@ const FORMS_OF_ADDRESS = new Set([
   'miss',
   'messrs',
   'dr',
+  'sheikh',
+  'sheikha',
   '.',
 ]);
 const APPOSITIVE_STARTS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);

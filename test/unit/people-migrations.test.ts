@@ -32,6 +32,8 @@ describe('people migrations', () => {
 
     expect(migrate(db, [...corpusMigrations, ...peopleMigrations])).toEqual([
       '0102-statements-span-index',
+      '0103-surname-without-article',
+      '0104-statement-counts',
     ]);
     expect(indexColumns(db, 'statements_person_said')).toEqual([]);
     expect(indexColumns(db, 'statements_person_span')).toEqual([
@@ -42,6 +44,34 @@ describe('people migrations', () => {
     ]);
     expect(db.prepare('SELECT text, said_end FROM statements').all()).toEqual([
       { text: 'Belgrade wants calm', said_end: '2023-09-29' },
+    ]);
+    db.close();
+  });
+
+  it('stores surnames without their Arabic article and counts statements from the rows', () => {
+    const db = new BetterSqlite3(':memory:');
+    const before = peopleMigrations.filter((migration) => migration.id < '0103');
+    migrate(db, [...corpusMigrations, ...before]);
+    db.prepare(
+      `INSERT INTO articles (id, content_hash, title, body, outlet, published, tags, lang, origin, ingested)
+       VALUES ('a1', 'h1', 'Talks', 'Doha wants calm.', 'Wire', '2024-01-29T10:00:00Z', '', 'en', 'a1', '2024-01-29T11:00:00Z')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO people (id, name, key, surname, words, statements, first_seen, last_seen) VALUES
+       (1, 'Majed al-Ansari', 'majed al ansari', 'al ansari', 2, 2, '2024-01-29', '2024-01-29'),
+       (2, 'Karine Jean-Pierre', 'karine jean pierre', 'jean pierre', 2, 0, '2024-01-29', '2024-01-29')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO statements (person_id, article_id, published, kind, text, text_key, topics,
+         start, said, said_end)
+       VALUES (1, 'a1', '2024-01-29T10:00:00Z', 'indirect', 'Doha wants calm', 'doha wants calm',
+         ' gaza ', 0, '2024-01-29', '2024-01-29')`,
+    ).run();
+
+    migrate(db, [...corpusMigrations, ...peopleMigrations]);
+    expect(db.prepare('SELECT surname, statements FROM people ORDER BY id').all()).toEqual([
+      { surname: 'ansari', statements: 1 },
+      { surname: 'jean pierre', statements: 0 },
     ]);
     db.close();
   });

@@ -81,6 +81,37 @@ describe('people registry', () => {
     expect(view.statements).toHaveLength(2);
   });
 
+  it('knows one Arabic name under its spellings, and counts each statement once', async () => {
+    app = createTestApp();
+    ingest(
+      "Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman al-Thani said that the talks " +
+        'were in a delicate phase. Al Thani said that Doha would not give up.',
+      'Mohammed bin Abdul Rahman Al Thani said that mediation had been abused.',
+      'Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani said that a deal was near.',
+      'Emir Tamim bin Hamad Al Thani said that Qatar would go on mediating.',
+    );
+    const view = (await who('/who mohammed bin abdulrahman al-thani')).data as WhoView;
+    expect(view.person?.name).toBe('Mohammed bin Abdulrahman al-Thani');
+    expect(view.person?.roles).toEqual(["Qatar's Prime Minister"]);
+    expect(view.person?.statements).toBe(4);
+    expect(view.statements).toHaveLength(4);
+    const emir = (await who('/who tamim bin hamad al thani')).data as WhoView;
+    expect(emir.person?.name).toBe('Tamim bin Hamad Al Thani');
+  });
+
+  it('knows a long given name misspelt, or in its French form', async () => {
+    app = createTestApp();
+    ingest(
+      'UNRWA chief Philippe Lazzarini said that the agency was at breaking point.',
+      'Phillipe Lazzarini said that aid trucks were waiting at the crossing.',
+      'Philip Lazzarini said that the schools had been hit.',
+    );
+    const view = (await who('/who lazzarini')).data as WhoView;
+    expect(view.person?.name).toBe('Philippe Lazzarini');
+    expect(view.statements).toHaveLength(3);
+    expect(view.others).toEqual([]);
+  });
+
   it('shows the capitalised spelling of a role, whichever came first, and "for" in lower case', async () => {
     app = createTestApp();
     ingest(

@@ -1,4 +1,5 @@
 import type { Migration } from '../../corpus/store/migrations.ts';
+import { ARTICLE_PREFIX } from './names.ts';
 
 /**
  * The people registry's tables, filled at ingest by the people indexer: one row per canonical
@@ -88,6 +89,32 @@ export const peopleMigrations: Migration[] = [
         DROP INDEX statements_person_said;
         CREATE INDEX statements_person_span ON statements (person_id, said DESC, id, said_end);
       `);
+    },
+  },
+  {
+    // A surname stored with its Arabic article ("al thani" from "al-Thani") is stored without
+    // it, as `nameWords` now reads it: "Al Thani" and "Mr Sisi" find those people.
+    id: '0103-surname-without-article',
+    up(db) {
+      const rows = db
+        .prepare<[], { id: number; surname: string }>(
+          "SELECT id, surname FROM people WHERE surname LIKE '% %'",
+        )
+        .all();
+      const update = db.prepare<[string, number]>('UPDATE people SET surname = ? WHERE id = ?');
+      for (const row of rows) {
+        const surname = row.surname.replace(ARTICLE_PREFIX, '');
+        if (surname !== row.surname) update.run(surname, row.id);
+      }
+    },
+  },
+  {
+    // Statement counts were added twice when two spellings in one article were one person:
+    // counted again from the statements themselves.
+    id: '0104-statement-counts',
+    up(db) {
+      db.exec(`UPDATE people SET statements =
+        (SELECT count(*) FROM statements WHERE statements.person_id = people.id)`);
     },
   },
 ];

@@ -59,6 +59,10 @@ export function sameGivenName(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   // "greg" / "gregory", "chris" / "christopher": a short form that starts the full one.
   if (short.length >= 3 && short.length <= 5 && long.startsWith(short)) return true;
+  // "philip" / "philippe": an ending the French or Spanish form adds.
+  if (short.length >= 5 && long.length - short.length <= 2 && long.startsWith(short)) return true;
+  // "phillipe" / "philippe": a long name misspelt twice over.
+  if (short.length >= 7 && editDistance(a, b) <= 2) return true;
   return a.length >= 4 && b.length >= 4 && editDistance(a, b) <= 1;
 }
 
@@ -77,16 +81,39 @@ export function nameWords(name: string): string[] {
     .map((word) => nameKey(word))
     .filter(Boolean);
   while (words.length > 1 && SUFFIX.test(words.at(-1)!)) words.pop();
+  const last = words.length - 1;
+  if (last >= 0) words[last] = words[last]!.replace(ARTICLE_PREFIX, '');
   return words;
 }
+
+/**
+ * The Arabic article joined to a surname by a hyphen ("al-Thani", "el-Sisi", "ash-Shaibani"),
+ * folded to "al thani": left off, so the surname is "thani" as in "Al Thani" or "Mr Sisi".
+ */
+export const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|ul) (?=\S)/;
+
+/** "Abdul Rahman" and "Abdulrahman", "Abdel Fattah" and "Abdelfattah": one given name. */
+const JOINS_NEXT = /^(?:abd|abdul|abdel|abdal|abdol|abdil)$/;
+/** Words of lineage and article that one spelling of an Arabic name gives and another leaves out. */
+const LINEAGE = /^(?:bin|ibn|bint|al|el)$/;
 
 /**
  * Whether two full names (`nameWords`, two words or more) are one person: the given
  * names agree and every other word of the shorter name is in the longer one, so "Joseph R.
  * Biden Jr." is "Joe Biden" and "Antony J. Blinken" is "Tony Blinken", but "Hunter Biden" is not.
+ * Words of lineage ("bin") are left out and "Abdul Rahman" is one word, so "Mohammed bin
+ * Abdul Rahman Al Thani" is "Mohammed bin Abdulrahman bin Jassim Al Thani".
  */
 export function sameFullName(a: readonly string[], b: readonly string[]): boolean {
-  const core = (words: readonly string[]) => words.filter((word) => !OPTIONAL_WORD.test(word));
+  const core = (words: readonly string[]) => {
+    const kept: string[] = [];
+    for (const word of words) {
+      if (OPTIONAL_WORD.test(word) || (kept.length > 0 && LINEAGE.test(word))) continue;
+      if (kept.length > 0 && JOINS_NEXT.test(kept.at(-1)!)) kept[kept.length - 1] += word;
+      else kept.push(word);
+    }
+    return kept;
+  };
   const left = core(a);
   const right = core(b);
   if (left.length < 2 || right.length < 2) return false;

@@ -6,7 +6,15 @@ import { beforeGluedTitles } from '../glued-titles.ts';
 import { isVerbLike, MALE_HONORIFICS } from '../lexicon.ts';
 import { roleKey, roleSpelling } from './roles.ts';
 import { statementTopics } from './statement-topics.ts';
-import { diacritics, displayName, isAllCaps, nameKey, nameWords, sameFullName } from './names.ts';
+import {
+  ARTICLE_PREFIX,
+  diacritics,
+  displayName,
+  isAllCaps,
+  nameKey,
+  nameWords,
+  sameFullName,
+} from './names.ts';
 
 /** Words that open a surname of two words as well as being names of their own ("Ben-Gvir"). */
 const SURNAME_OPENERS = new Set([
@@ -241,13 +249,12 @@ export function createPeopleWriter(db: Database) {
     const key = nameKey(canonical);
     let words = nameWords(canonical);
     // "Mr Ben Gvir" where the corpus knows "Itamar Ben-Gvir": a surname of two words written
-    // without its hyphen, not the given name Ben and a surname.
-    if (
-      words.length === 2 &&
-      SURNAME_OPENERS.has(words[0]!) &&
-      fullNamesWithSurname.all(words.join(' ')).length > 0
-    )
-      words = [words.join(' ')];
+    // without its hyphen, not the given name Ben and a surname. "Al Thani" is the surname
+    // "thani" of "Mohammed bin Abdulrahman al-Thani".
+    if (words.length === 2 && SURNAME_OPENERS.has(words[0]!)) {
+      const joined = words.join(' ').replace(ARTICLE_PREFIX, '');
+      if (fullNamesWithSurname.all(joined).length > 0) words = [joined];
+    }
     const surname = words.at(-1)!;
     if (words.length === 1) {
       const named = fullNamesWithSurname.all(surname);
@@ -415,7 +422,10 @@ export function createPeopleWriter(db: Database) {
     for (const person of features.people) {
       const id = ids.get(person.canonical)!;
       for (const [alias, display] of person.aliases) addAlias.run({ alias, id, display, count: 1 });
+      // Two of the article's spellings may be one person ("Al Thani" and the full name): its
+      // new statements are counted with the first.
       touch.run({ id, mentions: person.mentions, statements: statementsOf.get(id) ?? 0, seen });
+      statementsOf.delete(id);
     }
   };
 }
