@@ -71,8 +71,19 @@ const OPTIONAL_WORD = /^(?:\p{L}|jr|sr|ii|iii|iv)$/u;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
 
 /**
+ * The Arabic article joined to a surname by a hyphen ("al-Thani", "el-Sisi", "ash-Shaibani"),
+ * folded to "al thani": left off, so the surname is "thani" as in "Al Thani" or "Mr Sisi".
+ */
+export const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|ul) (?=\S)/;
+
+/** "Abdul Rahman" and "Abdulrahman", "Abdel Fattah" and "Abdelfattah": one given name. */
+const JOINS_NEXT = /^(?:abd|abdul|abdel|abdal|abdol|abdil)$/;
+/** Words of lineage and article that one spelling of an Arabic name gives and another leaves out. */
+const LINEAGE = /^(?:bin|ibn|bint|al|el)$/;
+
+/**
  * The words of a name as written ("Karine Jean-Pierre" has two), each folded, without a
- * trailing suffix ("Jr."): a hyphenated surname stays one word.
+ * trailing suffix ("Jr."): a hyphenated surname stays one word, less its Arabic article.
  */
 export function nameWords(name: string): string[] {
   const words = name
@@ -85,17 +96,6 @@ export function nameWords(name: string): string[] {
   if (last >= 0) words[last] = words[last]!.replace(ARTICLE_PREFIX, '');
   return words;
 }
-
-/**
- * The Arabic article joined to a surname by a hyphen ("al-Thani", "el-Sisi", "ash-Shaibani"),
- * folded to "al thani": left off, so the surname is "thani" as in "Al Thani" or "Mr Sisi".
- */
-export const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|ul) (?=\S)/;
-
-/** "Abdul Rahman" and "Abdulrahman", "Abdel Fattah" and "Abdelfattah": one given name. */
-const JOINS_NEXT = /^(?:abd|abdul|abdel|abdal|abdol|abdil)$/;
-/** Words of lineage and article that one spelling of an Arabic name gives and another leaves out. */
-const LINEAGE = /^(?:bin|ibn|bint|al|el)$/;
 
 /**
  * Whether two full names (`nameWords`, two words or more) are one person: the given
