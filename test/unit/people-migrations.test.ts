@@ -9,15 +9,23 @@ const indexColumns = (db: BetterSqlite3.Database, index: string) =>
     .all()
     .map((column) => column.name);
 
+/** A database migrated up to (not including) the people migration `upTo`, with one article. */
+function databaseBefore(upTo: string, body: string): BetterSqlite3.Database {
+  const db = new BetterSqlite3(':memory:');
+  migrate(db, [
+    ...corpusMigrations,
+    ...peopleMigrations.filter((migration) => migration.id < upTo),
+  ]);
+  db.prepare(
+    `INSERT INTO articles (id, content_hash, title, body, outlet, published, tags, lang, origin, ingested)
+     VALUES ('a1', 'h1', 'Talks', ?, 'Wire', '2023-09-29T10:00:00Z', '', 'en', 'a1', '2023-09-29T11:00:00Z')`,
+  ).run(body);
+  return db;
+}
+
 describe('people migrations', () => {
   it('bring a database from before the span index forward, keeping its statements', () => {
-    const db = new BetterSqlite3(':memory:');
-    const before = peopleMigrations.filter((migration) => migration.id < '0102');
-    migrate(db, [...corpusMigrations, ...before]);
-    db.prepare(
-      `INSERT INTO articles (id, content_hash, title, body, outlet, published, tags, lang, origin, ingested)
-       VALUES ('a1', 'h1', 'Talks', 'Belgrade wants calm.', 'Wire', '2023-09-29T10:00:00Z', '', 'en', 'a1', '2023-09-29T11:00:00Z')`,
-    ).run();
+    const db = databaseBefore('0102', 'Belgrade wants calm.');
     db.prepare(
       `INSERT INTO people (id, name, key, surname, words, first_seen, last_seen)
        VALUES (1, 'Ana Brnabic', 'ana brnabic', 'brnabic', 2, '2023-09-29', '2023-09-29')`,
@@ -49,13 +57,7 @@ describe('people migrations', () => {
   });
 
   it('stores surnames without their Arabic article and counts statements from the rows', () => {
-    const db = new BetterSqlite3(':memory:');
-    const before = peopleMigrations.filter((migration) => migration.id < '0103');
-    migrate(db, [...corpusMigrations, ...before]);
-    db.prepare(
-      `INSERT INTO articles (id, content_hash, title, body, outlet, published, tags, lang, origin, ingested)
-       VALUES ('a1', 'h1', 'Talks', 'Doha wants calm.', 'Wire', '2024-01-29T10:00:00Z', '', 'en', 'a1', '2024-01-29T11:00:00Z')`,
-    ).run();
+    const db = databaseBefore('0103', 'Doha wants calm.');
     db.prepare(
       `INSERT INTO people (id, name, key, surname, words, statements, first_seen, last_seen) VALUES
        (1, 'Majed al-Ansari', 'majed al ansari', 'al ansari', 2, 2, '2024-01-29', '2024-01-29'),
