@@ -1,4 +1,5 @@
 import { hasGluedTitles } from '../analysis/glued-titles.ts';
+import { splitSentences } from '../analysis/sentences.ts';
 import type { SourceGroup } from './syndication.ts';
 import { headNamesTopic } from './topic-focus.ts';
 
@@ -27,6 +28,24 @@ const DOCUMENTS = new Set(
  */
 const isDocument = (speaker: string) => DOCUMENTS.has(speaker.split(' ').at(-1)!.toLowerCase());
 
+const wordsOf = (text: string) => text.split(/\s+/).length;
+
+/**
+ * A quote of a readable length, or the first sentence of a long one that names the topic: a
+ * press briefing's turn runs for paragraphs, and its one sentence on Ukraine is the telling
+ * part. Null when neither is there.
+ */
+function readableQuote(text: string, about: (text: string) => boolean): string | null {
+  const words = wordsOf(text);
+  if (words < MIN_WORDS) return null;
+  if (words <= MAX_WORDS) return text;
+  for (const sentence of splitSentences(text)) {
+    const length = wordsOf(sentence.text);
+    if (length >= MIN_WORDS && length <= MAX_WORDS && about(sentence.text)) return sentence.text;
+  }
+  return null;
+}
+
 /**
  * Two or three quotes worth reading: direct quotes with a known speaker, one per speaker,
  * preferring the most-mentioned people and quotes of a readable length, newest stories first.
@@ -35,7 +54,8 @@ const isDocument = (speaker: string) => DOCUMENTS.has(speaker.split(' ').at(-1)!
  * otherwise: "Vucic" for "Vučić"). Quotes that name the topic (`about`) come first. From a
  * report whose title and lead do not name the topic (a press briefing's transcript, an article
  * that turns to the topic further down) only those are taken: such a report says many things,
- * and "France is a vital global partner" is no telling quote of a Ukraine briefing. When the
+ * and "France is a vital global partner" is no telling quote of a Ukraine briefing. A long
+ * quote gives its sentence on the topic (`readableQuote`). When the
  * whole window only names the topic in passing (`passingOnly`), no report is about it.
  */
 export function tellingQuotes(
@@ -58,10 +78,9 @@ export function tellingQuotes(
       // "government", "spokesperson", "latest government figures": no one a reader can weigh.
       if (!NAMED.test(quote.speaker)) continue;
       if (hasGluedTitles(quote.content.text)) continue;
-      const words = quote.content.text.split(/\s+/).length;
-      if (words < MIN_WORDS || words > MAX_WORDS) continue;
+      const text = readableQuote(quote.content.text, about);
+      if (text === null) continue;
       const speaker = nameOf(quote.speaker);
-      const text = quote.content.text;
       const onTopic = about(text);
       if (onTopic || focused) found.push({ speaker, text, group: group.key, order, onTopic });
     }

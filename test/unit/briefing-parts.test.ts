@@ -250,6 +250,29 @@ describe('actors and quotes', () => {
     ]);
   });
 
+  it('takes from a long turn of a transcript its sentence on the topic', () => {
+    const turn =
+      'Well, as Karine said, I have just a couple of comments here at the top about the state ' +
+      'visit, which is an opportunity to highlight our alliances. France is a vital global ' +
+      'partner and our oldest ally. If you look at what is going on in Ukraine, France is at ' +
+      'the centre of all those things. Our cultural ties remain a source of strength, and ' +
+      'France remains a top destination for many Americans and the other way round.';
+    const transcript = item(
+      'Press Briefing by the Press Secretary',
+      'Good afternoon, everybody.',
+      'White House',
+      '2022-11-28T18:00:00Z',
+      { ...emptyAnalysis(), quotes: [direct('John Kirby', turn)] },
+    );
+    const about = (text: string) => /ukrain/i.test(text);
+    expect(tellingQuotes(foldSyndicated([transcript]), [], undefined, about)).toMatchObject([
+      {
+        speaker: 'John Kirby',
+        text: 'If you look at what is going on in Ukraine, France is at the centre of all those things.',
+      },
+    ]);
+  });
+
   it('counts from a report that only turns to the topic further down the people it names near the topic', () => {
     const filler = ' We have a busy week ahead, and a lot to cover today.'.repeat(20);
     const body = `Good afternoon. Secretary Walsh joins us to talk about jobs.${filler} Asked about Ukraine, Kirby said the next package of air defence was ready.`;
