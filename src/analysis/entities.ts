@@ -481,7 +481,18 @@ function titleAsSurname(tokens: readonly Token[], words: readonly number[]): boo
   return ADDRESS_FORMS.has(before) || given === 'male' || given === 'female';
 }
 
+/**
+ * Acronyms of two letters that the word lists hold in lower case (roles, demonyms): "UN" and
+ * "US" are titles only in capitals, since "Un" ends "Kim Jong Un" and "Us" opens a sentence.
+ */
+const CAPITALS_ONLY = new Set(['un', 'us', 'uk', 'eu']);
+
+/** A word that spells one of `CAPITALS_ONLY` in other than capitals. */
+const notTheAcronym = (token: Token): boolean =>
+  CAPITALS_ONLY.has(token.lower) && token.text !== token.text.toUpperCase();
+
 function isTitleWord(token: Token): boolean {
+  if (notTheAcronym(token)) return false;
   return (
     ROLE_WORDS.has(token.lower) ||
     isOrganisationName(token.lower) ||
@@ -810,7 +821,11 @@ function typeOfName(
   if (titled) return 'PERSON';
   // "Palestinians said", "Jewish Israelis", "Dozens of Palestinians": a people, not a person.
   const lastWord = words.at(-1)!.lower;
-  if (isGroupWord(lastWord) || (DEMONYMS.has(lastWord) && !isLastName(lastWord))) return null;
+  if (
+    isGroupWord(lastWord) ||
+    (DEMONYMS.has(lastWord) && !isLastName(lastWord) && !notTheAcronym(words.at(-1)!))
+  )
+    return null;
   if (words.length >= 2) {
     if (words.every((word) => isPlace(word.lower))) return 'PLACE';
     if (FEATURE_BEFORE.has(words[0]!.lower) || FEATURE_AFTER.has(words.at(-1)!.lower))
@@ -915,18 +930,23 @@ function preModifierRole(
     // is a subheading run into the next paragraph.
     const roleWord =
       token.kind === 'word' &&
+      !notTheAcronym(token) &&
       (ROLE_WORDS.has(token.lower) || ROLE_NOUNS.has(token.lower) || ROLE_LINKS.has(token.lower)) &&
       (token.lower !== 'under' || tokens[k]?.lower === 'secretary') &&
       (token.lower !== 'staff' || k === nameFirst || !tokens[k]!.cap);
     // Capitalised words join the role only when they are titles, places or organisations,
     // so the walk stops at another person's name ("Kurti and Serbian President Vučić").
     // "United Nations Secretary General": "United" opens the organisation the role names.
+    // "South African President", "North Korean leader": a compass word opens the place.
     const titleCap =
       token.kind === 'word' &&
       token.cap &&
       (isTitleWord(token) ||
         isPlace(token.lower) ||
-        (tokens[k]!.cap && isKnownName(`${token.lower} ${tokens[k]!.lower}`)));
+        (tokens[k]!.cap && isKnownName(`${token.lower} ${tokens[k]!.lower}`)) ||
+        (PLACE_OPENERS.has(token.lower) &&
+          tokens[k]!.cap &&
+          (DEMONYMS.has(tokens[k]!.lower) || isPlace(tokens[k]!.lower))));
     if (token.kind === 'possessive' || roleWord || titleCap) {
       k--;
       continue;

@@ -128,6 +128,28 @@ describe('entities and roles', () => {
     expect(result.people.map((role) => role.role)).toEqual([]);
   });
 
+  it('keeps a compass word that opens a country in the role, and "Sheikh" out of it', () => {
+    const result = analyse(
+      'South African President Cyril Ramaphosa spoke first. ' +
+        "Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman al-Thani spoke next.",
+    );
+    expect(result.people.map((role) => [role.name, role.role])).toEqual([
+      ['Cyril Ramaphosa', 'South African President'],
+      ['Mohammed bin Abdulrahman al-Thani', "Qatar's Prime Minister"],
+    ]);
+  });
+
+  it('reads "Un" and "Us" in a name as name words, "UN" and "US" as titles', () => {
+    const result = analyse(
+      'North Korean leader Kim Jong Un watched the launch. UN envoy Martin Griffiths objected.',
+    );
+    expect(persons(result)).toEqual([
+      ['Kim Jong Un', 'Kim Jong Un'],
+      ['Martin Griffiths', 'Martin Griffiths'],
+    ]);
+    expect(result.people.map((role) => role.role)).toEqual(['North Korean leader', 'UN envoy']);
+  });
+
   it('spells the US in a role as "US" whichever way the article wrote it', () => {
     const result = analyse(
       'Leaders including USA President Joe Biden condemned the strike. U.S. Secretary of State Antony Blinken agreed.',
