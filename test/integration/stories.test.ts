@@ -19,6 +19,7 @@ import { readStoryArticles } from '../../src/briefing/window-articles.ts';
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore } from '../../src/corpus/store/store.ts';
+import { createTopicIndex } from '../../src/corpus/store/topic-index.ts';
 
 const article = (outlet: string, published: string, title: string, body: string): ArticleInput => ({
   title,
@@ -173,6 +174,27 @@ describe('story clustering at ingest', () => {
     expect(
       windowStories(app.store.db, kosovo, '2023-09-22T00:00:00Z', '2023-09-23T00:00:00Z'),
     ).toEqual([]);
+  });
+});
+
+describe('a topic made known after its reports were indexed', () => {
+  it('counts the reports stored before it as central, as it did reports of before the record', () => {
+    const { app } = ingestAll([DEPLOYMENT, CLASH, DEATHS, TRADE]);
+    const db = app.store.db;
+    const kosovo = resolveTopic('kosovo');
+    const central = () =>
+      windowStories(db, kosovo, '2023-09-20T00:00:00Z', '2023-09-25T00:00:00Z').map(
+        (story) => story.central,
+      );
+    const known = central();
+    expect(known.some((count) => count > 0)).toBe(true);
+    // As if the story index had read these reports before Kosovo was a known topic.
+    db.prepare("UPDATE story_window SET topics = ''").run();
+    expect(central().every((count) => count === 0)).toBe(true);
+    // Opened with a topics.json that adds it, the store files the topic and records its start.
+    db.prepare("DELETE FROM topic_terms WHERE topic = 'kosovo'").run();
+    createTopicIndex(db);
+    expect(central()).toEqual(known);
   });
 });
 

@@ -118,7 +118,7 @@ interface WindowRow extends StoryRow {
  * joined by `seq` to its small `story_window` row (never to the article's or `story_articles`'
  * rows, kilobytes each), so a month of a busy topic costs a few milliseconds. An article counts
  * as central when its story index row lists the topic among the ones it is centrally about
- * (rows indexed before that was recorded count as central). A topic made of the user's own
+ * (rows indexed before that was recorded, or before the topic was known, count as central). A topic made of the user's own
  * words has no such record, so each article that matches it counts as central. Ordered by
  * first report.
  */
@@ -126,10 +126,10 @@ export function windowStories(db: Database, topic: Topic, from: string, to: stri
   const source = topicArticlesSql(topic);
   if (!source || !hasStories(db)) return [];
   return db
-    .prepare<[Record<string, string>], WindowRow>(
+    .prepare<[Record<string, string | number>], WindowRow>(
       `SELECT s.*, w.reports, w.central, w.window_outlets, w.records FROM (
          SELECT m.story_id, count(*) AS reports,
-           sum(@known = '0' OR m.topics IS NULL
+           sum(@known = '0' OR m.topics IS NULL OR m.seq <= @since
              OR instr(' ' || m.topics || ' ', ' ' || @topicKey || ' ') > 0) AS central,
            count(DISTINCT m.outlet) AS window_outlets,
            sum(m.kind_rank = ${HEADLINE_RANK.record}) AS records
@@ -139,7 +139,14 @@ export function windowStories(db: Database, topic: Topic, from: string, to: stri
        JOIN stories s ON s.id = w.story_id
        ORDER BY s.first_seen, s.id`,
     )
-    .all({ ...source.params, topicKey: topic.key, known: topic.known ? '1' : '0', from, to })
+    .all({
+      ...source.params,
+      topicKey: topic.key,
+      known: topic.known ? '1' : '0',
+      since: topicSince(db, topic),
+      from,
+      to,
+    })
     .map((row) => ({
       ...toView(row),
       reports: row.reports,
@@ -147,6 +154,16 @@ export function windowStories(db: Database, topic: Topic, from: string, to: stri
       windowOutlets: row.window_outlets,
       records: row.records,
     }));
+}
+
+/** The last article stored before a known topic's terms were recorded (0 for any other). */
+function topicSince(db: Database, topic: Topic): number {
+  if (!topic.known) return 0;
+  return (
+    db
+      .prepare<[string], { since_seq: number }>('SELECT since_seq FROM topic_terms WHERE topic = ?')
+      .get(topic.key)?.since_seq ?? 0
+  );
 }
 
 /** One day of a topic's coverage, for the timeline's chart. */

@@ -92,6 +92,16 @@ export const corpusMigrations: Migration[] = [
       `);
     },
   },
+  {
+    // The last article stored before each topic's terms were recorded: what the story index
+    // says is central to a topic (`story_window.topics`) was written without the topic up to
+    // there, so a topic added later treats those reports as it treats ones from before that
+    // record was kept (see `windowStories`).
+    id: '0430-topic-since',
+    up(db) {
+      db.exec('ALTER TABLE topic_terms ADD COLUMN since_seq INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 /** Applies, in id order and each in its own transaction, the migrations the file lacks. */

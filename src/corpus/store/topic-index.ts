@@ -37,7 +37,8 @@ export interface TopicIndex {
  * Keeps `article_topics` in step with the known topics (`topicsOfArticle` decides membership):
  * on open, refiles every article under any topic whose terms changed (a new release of
  * topics.json, or a database from before this table), then files each new article as it is
- * stored.
+ * stored. A topic refiled records the last article stored then (`since_seq`): the story index
+ * read those articles without it.
  */
 export function createTopicIndex(db: Database): TopicIndex {
   const topics = knownTopics().map((topic) => ({
@@ -45,12 +46,13 @@ export function createTopicIndex(db: Database): TopicIndex {
     signature: JSON.stringify(topic.terms),
   }));
   const insert = db.prepare('INSERT INTO article_topics (topic, published, seq) VALUES (?, ?, ?)');
-  const recorded = new Map(
-    db
-      .prepare<[], { topic: string; terms: string }>('SELECT topic, terms FROM topic_terms')
-      .all()
-      .map((row) => [row.topic, row.terms]),
-  );
+  const recordedRows = db
+    .prepare<[], { topic: string; terms: string; since_seq: number }>(
+      'SELECT topic, terms, since_seq FROM topic_terms',
+    )
+    .all();
+  const recorded = new Map(recordedRows.map((row) => [row.topic, row.terms]));
+  const since = new Map(recordedRows.map((row) => [row.topic, row.since_seq]));
   const stale = new Set(
     topics.filter((topic) => recorded.get(topic.key) !== topic.signature).map((topic) => topic.key),
   );
@@ -71,8 +73,18 @@ export function createTopicIndex(db: Database): TopicIndex {
         for (const row of rows)
           for (const key of topicsOfArticle({ ...row, tags: [row.tags] }))
             if (stale.has(key)) insert.run(key, row.published, row.seq);
-      const record = db.prepare('INSERT INTO topic_terms (topic, terms) VALUES (?, ?)');
-      for (const topic of topics) record.run(topic.key, topic.signature);
+      const record = db.prepare(
+        'INSERT INTO topic_terms (topic, terms, since_seq) VALUES (?, ?, ?)',
+      );
+      const last =
+        db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM articles').get()?.seq ??
+        0;
+      for (const topic of topics)
+        record.run(
+          topic.key,
+          topic.signature,
+          stale.has(topic.key) ? last : (since.get(topic.key) ?? 0),
+        );
     })();
 
   return {
