@@ -340,9 +340,18 @@ function resolveSource(
   // something ("a spokeswoman for Hillary Clinton", "a writer for The Atlantic") is read whole.
   const head = tokens[inside.length > 0 ? last - 1 : headOf(tokens, first, last)]!.lower;
   if (!organisation && ROLE_NOUNS.has(head)) {
+    // "The Vice President" after "President Zelenskyy" is the vice president named before.
+    const wanted = [
+      head,
+      ...tokens
+        .slice(first, last)
+        .filter((token) => OFFICE_MODIFIERS.has(token.lower))
+        .map((token) => token.lower),
+    ];
     for (let k = before.length - 1; k >= 0; k--) {
       const mention = before[k]!;
-      if (mention.type === 'PERSON' && rolesOf.get(mention.canonical)?.has(head))
+      const roles = rolesOf.get(mention.canonical);
+      if (mention.type === 'PERSON' && roles && wanted.every((word) => roles.has(word)))
         return { speaker: mention.canonical, person: true };
     }
     return describe(tokens, first, last);
@@ -454,6 +463,16 @@ function headOf(tokens: readonly Token[], first: number, last: number): number {
   }
   return last - 1;
 }
+
+/**
+ * Words that make another office of a role noun ("vice president", "foreign minister", "deputy
+ * chief"): a description that has one means only a person whose role has it too.
+ */
+const OFFICE_MODIFIERS = new Set(
+  'vice deputy assistant under prime foreign defence defense interior finance health justice'.split(
+    ' ',
+  ),
+);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'one']);
 /** The longest description that still names a speaker ("a Nevada Democrat", "the congressional report"). */

@@ -122,6 +122,18 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('gives "the vice president" to the vice president, not to a president named after her', () => {
+    const found = quotes(
+      'Vice President Kamala Harris met President Volodymyr Zelenskyy of Ukraine in Munich. ' +
+        'The Vice President reaffirmed the support for Ukraine. The foreign minister said that ' +
+        'the talks would go on.',
+    );
+    expect(found.map((quote) => [quote.source, quote.speaker])).toEqual([
+      ['The Vice President', 'Kamala Harris'],
+      ['The foreign minister', 'foreign minister'],
+    ]);
+  });
+
   it('gives a body located in a place, and its "it", to the body, not the place', () => {
     const found = quotes(
       'The health ministry in Tyre said that twelve people were hurt. It added that ' +
