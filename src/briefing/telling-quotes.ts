@@ -55,8 +55,8 @@ function readableQuote(text: string, about: (text: string) => boolean): string |
  * report whose title and lead do not name the topic (a press briefing's transcript, an article
  * that turns to the topic further down) only those are taken: such a report says many things,
  * and "France is a vital global partner" is no telling quote of a Ukraine briefing. A long
- * quote gives its sentence on the topic (`readableQuote`). When the
- * whole window only names the topic in passing (`passingOnly`), no report is about it.
+ * quote gives its sentence on the topic (`readableQuote`). When the whole window only names the
+ * topic in passing (`passingOnly`), no report is about it.
  */
 export function tellingQuotes(
   groups: readonly SourceGroup[],

@@ -118,9 +118,9 @@ interface WindowRow extends StoryRow {
  * joined by `seq` to its small `story_window` row (never to the article's or `story_articles`'
  * rows, kilobytes each), so a month of a busy topic costs a few milliseconds. An article counts
  * as central when its story index row lists the topic among the ones it is centrally about
- * (rows indexed before that was recorded, or before the topic was known, count as central). A topic made of the user's own
- * words has no such record, so each article that matches it counts as central. Ordered by
- * first report.
+ * (rows indexed before that was recorded, or before the topic was known, count as central). A
+ * topic made of the user's own words has no such record, so each article that matches it
+ * counts as central. Ordered by first report.
  */
 export function windowStories(db: Database, topic: Topic, from: string, to: string): WindowStory[] {
   const source = topicArticlesSql(topic);
