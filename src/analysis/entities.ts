@@ -1120,6 +1120,25 @@ function surnameOfficeBefore(tokens: readonly Token[], first: number): boolean {
   return before !== undefined && before.cap && SURNAME_OFFICES.has(before.lower);
 }
 
+/** Offices of a head of state or government, styled with the surname ("President Biden"). */
+const HEAD_OFFICES = new Set(['president', 'chancellor', 'king', 'queen', 'emir']);
+
+/**
+ * Whether the head-of-state office right before a surname ("President Biden") is missing from
+ * the offices the article gives the full name it would join: in a fact sheet that names only
+ * "First Lady Jill Biden" in full, "President Biden" is someone else, and the registry finds
+ * whom. A full name given no office, or given that one, still takes its surname.
+ */
+function otherHead(
+  tokens: readonly Token[],
+  first: number,
+  held: ReadonlySet<string> | undefined,
+): boolean {
+  const office = tokens[first - 1];
+  if (!held?.size || !office?.cap || !HEAD_OFFICES.has(office.lower)) return false;
+  return !held.has(office.lower);
+}
+
 /**
  * The gender a form of address right before a name gives ("Lady Starmer", "Mr. Kirby"). Only
  * the address counts: a surname that is also a given name says nothing of its bearer.
@@ -1208,6 +1227,22 @@ function resolveSurnames(
     if (name && address)
       addressOfName.set(name, (addressOfName.get(name) ?? new Set()).add(address));
   }
+  // The words of the offices the article gives each full name: its roles, and the capitalised
+  // words right before it, which a role leaves out when they are also a form of address
+  // ("First Lady Jill Biden").
+  const officesOfName = new Map<string, Set<string>>();
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON' || mention.last - mention.first < 2) continue;
+    const offices = officesOfName.get(mention.text) ?? new Set<string>();
+    for (const role of mention.roles)
+      for (const word of role.toLowerCase().split(/[\s’']+/)) offices.add(word);
+    const before: string[] = [];
+    for (let k = mention.first - 1; k >= 0 && tokens[k]!.kind === 'word' && tokens[k]!.cap; k--)
+      before.push(tokens[k]!.lower);
+    // A title, not a sentence's first word ("For Emmanuel Macron to have ...").
+    if (before.some((word) => HONORIFICS.has(word))) for (const word of before) offices.add(word);
+    officesOfName.set(mention.text, offices);
+  }
   for (const mention of mentions) {
     if (mention.type !== 'PERSON') continue;
     const words = mention.last - mention.first;
@@ -1218,7 +1253,8 @@ function resolveSurnames(
       const [full] = names;
       if (
         (words < 2 || full!.endsWith(mention.text)) &&
-        !otherGender(addressedAs(tokens, mention.first), addressOfName.get(full!))
+        !otherGender(addressedAs(tokens, mention.first), addressOfName.get(full!)) &&
+        !(words < 2 && otherHead(tokens, mention.first, officesOfName.get(full!)))
       )
         mention.canonical = full!;
     }

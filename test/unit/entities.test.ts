@@ -150,6 +150,20 @@ describe('entities and roles', () => {
     expect(result.people.map((role) => role.role)).toEqual(['North Korean leader', 'UN envoy']);
   });
 
+  it('does not give "President Biden" to the only Biden named in full when she is first lady', () => {
+    const result = analyse(
+      'On Friday, First Lady Jill Biden visited the plant. President Biden believes the economy ' +
+        'is stronger. King Salman welcomed Crown Prince Mohammed bin Salman. Mrs Biden spoke.',
+    );
+    expect(persons(result)).toEqual([
+      ['Jill Biden', 'Jill Biden'],
+      ['Biden', 'Biden'],
+      ['Salman', 'Salman'],
+      ['Mohammed bin Salman', 'Mohammed bin Salman'],
+      ['Biden', 'Jill Biden'],
+    ]);
+  });
+
   it('spells the US in a role as "US" whichever way the article wrote it', () => {
     const result = analyse(
       'Leaders including USA President Joe Biden condemned the strike. U.S. Secretary of State Antony Blinken agreed.',
