@@ -80,6 +80,9 @@ function addCue(phrase: string, cls: CueClass): void {
 for (const cls of ['speech', 'thought', 'appeal', 'stance'] as const)
   for (const phrase of cueData[cls]) addCue(phrase, cls);
 
+/** Forms of the speech cues that report speech only before a clause (`clauseOnly`). */
+export const CLAUSE_ONLY_CUES = new Set(cueData.clauseOnly.flatMap(inflect));
+
 export const CUE_PHRASES = cueData.phrases.map((phrase) => phrase.split(' '));
 
 const lowerSet = (words: readonly string[]) => new Set(words.map((word) => word.toLowerCase()));

@@ -2,6 +2,7 @@ import type { QuoteKind, Span } from './analysis.ts';
 import { defaultCueModel } from './cue-model-default.ts';
 import { scoreCues, type CueModel } from './cue-model.ts';
 import {
+  CLAUSE_ONLY_CUES,
   CUES,
   CUE_PHRASES,
   RUN_BY,
@@ -10,7 +11,7 @@ import {
   isVerbLike,
   type CueClass,
 } from './lexicon.ts';
-import { CONJUNCTIONS, rightContentStart, settingsEnd } from './quote-content.ts';
+import { CONJUNCTIONS, rightContentStart, reportsNoSpeech, settingsEnd } from './quote-content.ts';
 import { inFurniture, pageFurniture, type Range } from './page-furniture.ts';
 import type { QuoteSpan } from './quote-marks.ts';
 import type { Token } from './tokens.ts';
@@ -48,6 +49,8 @@ const AUXILIARIES = new Set(
     'explicitly angrily bluntly simply clearly openly immediately last'
   ).split(' '),
 );
+/** Forms of "continue", which passes its subject to the verb after "to". */
+const CONTINUING = new Set(['continue', 'continues', 'continued', 'continuing']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which', 'you']);
 const NP_INNER = new Set([
   'the',
@@ -83,6 +86,15 @@ const NP_INNER = new Set([
   'from',
 ]);
 const NP_CANNOT_START = new Set(['of', 'for', 'at', 'and', 'in', 'on', 'to', 'from', 'that']);
+/** Words that open a subordinate clause ("As Israel broadened its offensive, ..."). */
+const SUBORDINATORS = new Set(
+  'as while although though because since if when after before until once unless'.split(' '),
+);
+/** Words capitalised at a sentence's start that link it to the last: "But Hamas continues to ...". */
+const SENTENCE_LINKS = new Set([
+  ...SUBORDINATORS,
+  ...'but and so yet meanwhile however now still'.split(' '),
+]);
 const CONTINUATION_GERUNDS = new Set([
   'adding',
   'saying',
@@ -151,6 +163,7 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
   const entries = CUES.get(token.lower);
   if (entries && !token.cap) {
     if (afterBe(tokens, index)) return null;
+    if (CLAUSE_ONLY_CUES.has(token.lower) && reportsNoSpeech(tokens, index + 1)) return null;
     // "declined to say": the model scores "declined" as the cue; the verb keeps it here.
     const declined =
       tokens[index - 1]?.lower === 'to' && NEGATIONS.has(tokens[index - 2]?.lower ?? '');
@@ -170,6 +183,9 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
   const next = tokens[index + 1]?.lower ?? '';
   // "declined to say whether": the lexicon's verb is the cue, and the rules keep "declined".
   if (next === 'to' && CUES.has(tokens[index + 2]?.lower ?? '')) return null;
+  // "Hamas continued to launch rockets": only a lexicon cue after "continued to" reports speech.
+  if (tokens[index - 1]?.lower === 'to' && CONTINUING.has(tokens[index - 2]?.lower ?? ''))
+    return null;
   const particle = PARTICLES.has(next) && next !== 'that';
   return { first: index, last: index + (particle ? 2 : 1), cls: 'stance', learned: true };
 }
@@ -482,6 +498,8 @@ function skipAuxiliaries(tokens: readonly Token[], from: number, floor: number):
     const word = token!.lower;
     if (AUXILIARIES.has(word) || word.endsWith("n't") || isLyAdverb(token!)) k--;
     else if (word === 'to' && NEGATIONS.has(tokens[k - 1]?.lower ?? '')) k -= 2;
+    // "Protesters continued to call for ...": the source comes before "continued to".
+    else if (word === 'to' && CONTINUING.has(tokens[k - 1]?.lower ?? '')) k -= 2;
     else return k;
   }
 }
@@ -579,7 +597,9 @@ function sourceBefore(
   }
   while (
     first <= k &&
-    (NP_CANNOT_START.has(tokens[first]!.lower) || tokens[first]!.kind !== 'word')
+    (NP_CANNOT_START.has(tokens[first]!.lower) ||
+      tokens[first]!.kind !== 'word' ||
+      (tokens[first]!.cap && SENTENCE_LINKS.has(tokens[first]!.lower)))
   )
     first++;
   if (first > k) return null;
@@ -730,6 +750,10 @@ function verbAttribution(
 ): Attribution | null {
   const { tokens } = context;
   const before = sourceBefore(tokens, cue.first, first) ?? coordinatedSubject(tokens, cue, first);
+  // "As Israel broadened its offensive, ...": a verb only the model took for a cue, in a
+  // clause that opens with "As" or "When", sets the scene for the sentence.
+  if (cue.learned && before && SUBORDINATORS.has(tokens[before.first - 1]?.lower ?? ''))
+    return null;
   const end = relativeClauseEnd(tokens, before, cue, contentLast(tokens, last));
   const rightStart = rightContentStart(tokens, quoteOf, cue.last, end, cue.cls);
   const rightWords = rightStart === null ? 0 : wordCount(tokens, rightStart, end);

@@ -270,6 +270,58 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('reads no statement in "continued its offensive" or "recalled its ambassador"', () => {
+    const body = [
+      'The IDF continued its offensive in Rafah and elsewhere in Gaza.',
+      'Israel recalled its ambassador to Ireland in protest.',
+      'Egypt maintains a blockade on its border with Gaza.',
+      'Antony Blinken concluded his seventh trip to the region on Friday.',
+      'In neighbouring Egypt, tentative efforts continued.',
+    ].join(' ');
+    expect(quotes(body)).toEqual([]);
+  });
+
+  it('still reads those cues before a clause, a quote or after a quote', () => {
+    const body = [
+      'The inquiry concluded the agency must do more to improve its neutrality.',
+      'Hamas maintained it was retaliation for the strike.',
+      'Benjamin Rhodes recalled Mr. Obama talking about the book.',
+      '"It just amazed me how quickly they rushed through everything," Mr. Clarke recalled of the proceedings.',
+    ].join(' ');
+    expect(quotes(body).map((quote) => [quote.cue, quote.speaker])).toEqual([
+      ['concluded', 'inquiry'],
+      ['maintained', 'Hamas'],
+      ['recalled', 'Benjamin Rhodes'],
+      ['recalled', 'Clarke'],
+    ]);
+  });
+
+  it('reads a clause before "..., the doctor maintains." but no phrase before "continued."', () => {
+    const body =
+      'Secrecy is not a stranger when it comes to her health, her former doctor maintains. ' +
+      'In neighbouring Egypt, tentative efforts continued. The fighting continued on Tuesday.';
+    expect(quotes(body).map((quote) => [quote.cue, quote.content])).toEqual([
+      ['maintains', 'Secrecy is not a stranger when it comes to her health'],
+    ]);
+  });
+
+  it('reads no statement in a clause that opens with "As" or "When" around a learned verb', () => {
+    const body =
+      'As Israel broadened its offensive, fleeing Palestinians packed into areas along the border. ' +
+      'When Patriot filed for bankruptcy in 2015, regulators were prepared.';
+    expect(quotes(body)).toEqual([]);
+  });
+
+  it('gives "continued to insist" and "continues to deny" to the subject before them', () => {
+    const body =
+      'But Hamas continues to insist on a full ceasefire and withdrawal of Israeli troops from Gaza. ' +
+      'Benjamin Netanyahu continued to deny there is a famine.';
+    expect(quotes(body).map((quote) => [quote.cue, quote.source, quote.content])).toEqual([
+      ['insist', 'Hamas', 'on a full ceasefire and withdrawal of Israeli troops from Gaza'],
+      ['deny', 'Benjamin Netanyahu', 'there is a famine'],
+    ]);
+  });
+
   it('keeps cue, source and content offsets in the body', () => {
     const body = 'In Brussels, Josep Borrell said the talks would resume next week.';
     const analysis = analyzeArticle({ title: '', body, published: '' });
