@@ -1126,8 +1126,9 @@ const HEAD_OFFICES = new Set(['president', 'chancellor', 'king', 'queen', 'emir'
 /**
  * Whether the head-of-state office right before a surname ("President Biden") is missing from
  * the offices the article gives the full name it would join: in a fact sheet that names only
- * "First Lady Jill Biden" in full, "President Biden" is someone else, and the registry finds
- * whom. A full name given no office, or given that one, still takes its surname.
+ * "First Lady Jill Biden" in full, or a briefing that names only "Hunter Biden", "President
+ * Biden" is someone else, and the registry finds whom. A full name given that office ("President
+ * Joe Biden") still takes its surname.
  */
 function otherHead(
   tokens: readonly Token[],
@@ -1135,8 +1136,8 @@ function otherHead(
   held: ReadonlySet<string> | undefined,
 ): boolean {
   const office = tokens[first - 1];
-  if (!held?.size || !office?.cap || !HEAD_OFFICES.has(office.lower)) return false;
-  return !held.has(office.lower);
+  if (!office?.cap || !HEAD_OFFICES.has(office.lower)) return false;
+  return !held?.has(office.lower);
 }
 
 /**
@@ -1243,6 +1244,15 @@ function resolveSurnames(
     if (before.some((word) => HONORIFICS.has(word))) for (const word of before) offices.add(word);
     officesOfName.set(mention.text, offices);
   }
+  // Surnames styled as a head of state the article's one full name of them is not: there,
+  // "Biden" alone is as likely the President as the First Lady, and the registry decides.
+  const otherHeads = new Set<string>();
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON' || mention.last - mention.first !== 1) continue;
+    const names = bySurname.get(tokens[mention.first]!.lower);
+    if (names?.size === 1 && otherHead(tokens, mention.first, officesOfName.get([...names][0]!)))
+      otherHeads.add(tokens[mention.first]!.lower);
+  }
   for (const mention of mentions) {
     if (mention.type !== 'PERSON') continue;
     const words = mention.last - mention.first;
@@ -1251,10 +1261,15 @@ function resolveSurnames(
     if (byFirst) mention.canonical = byFirst;
     else if (names && names.size === 1) {
       const [full] = names;
+      const address = addressedAs(tokens, mention.first);
       if (
         (words < 2 || full!.endsWith(mention.text)) &&
-        !otherGender(addressedAs(tokens, mention.first), addressOfName.get(full!)) &&
-        !(words < 2 && otherHead(tokens, mention.first, officesOfName.get(full!)))
+        !otherGender(address, addressOfName.get(full!)) &&
+        !(
+          words < 2 &&
+          (otherHead(tokens, mention.first, officesOfName.get(full!)) ||
+            (!address && otherHeads.has(tokens[mention.first]!.lower)))
+        )
       )
         mention.canonical = full!;
     }

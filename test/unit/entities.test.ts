@@ -164,6 +164,18 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it('leaves "President Biden" and a bare "Biden" apart from an untitled Hunter Biden', () => {
+    const result = analyse(
+      'Reporters asked about Hunter Biden, a private citizen. President Biden said the economy ' +
+        'is stronger. On Friday, Biden spoke to reporters.',
+    );
+    expect(persons(result)).toEqual([
+      ['Hunter Biden', 'Hunter Biden'],
+      ['Biden', 'Biden'],
+      ['Biden', 'Biden'],
+    ]);
+  });
+
   it('spells the US in a role as "US" whichever way the article wrote it', () => {
     const result = analyse(
       'Leaders including USA President Joe Biden condemned the strike. U.S. Secretary of State Antony Blinken agreed.',
