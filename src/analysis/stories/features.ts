@@ -90,12 +90,17 @@ export function weighTerms(
 
 /** A topic named this often in the body is what the article is about, wherever it is named. */
 const CENTRAL_MENTIONS = 3;
+/**
+ * ... unless another topic is named more than this many times as often: a report of a drone
+ * strike on Tel Aviv names Israel 24 times and Hezbollah five, and is not about Lebanon.
+ */
+const CENTRAL_SHARE = 3;
 
 /**
  * The known topics an article names (whole words), split by how: central when its title or lead
- * names the topic or the body names it at least three times, passing otherwise (a White House
- * briefing that names Kosovo once, among twenty other subjects). Passing mentions neither alert
- * nor set the topic's escalation.
+ * names the topic, or the body names it at least three times and at least a third as often as
+ * the topic it names most; passing otherwise (a White House briefing that names Kosovo once,
+ * among twenty other subjects). Passing mentions neither alert nor set the topic's escalation.
  */
 export function topicMentions(
   title: string,
@@ -107,9 +112,11 @@ export function topicMentions(
   const text = wholeMentions(` ${normaliseText(body)} `);
   const central: string[] = [];
   const passing: string[] = [];
+  const most = Math.max(0, ...text.values());
   for (const topic of knownTopics()) {
     const mentions = text.get(topic.key) ?? 0;
-    if (head.has(topic.key) || mentions >= CENTRAL_MENTIONS) central.push(topic.key);
+    const often = mentions >= CENTRAL_MENTIONS && mentions * CENTRAL_SHARE >= most;
+    if (head.has(topic.key) || often) central.push(topic.key);
     else if (mentions > 0) passing.push(topic.key);
   }
   return { central, passing };

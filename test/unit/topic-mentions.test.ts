@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { topicMentions } from '../../src/analysis/stories/features.ts';
+
+const times = (sentence: string, count: number) => Array(count).fill(sentence).join(' ');
+
+describe('topicMentions', () => {
+  it('counts a topic the title names, or the body names often, as central', () => {
+    const mentions = topicMentions(
+      'Israel strikes Houthis in Yemen',
+      `${times('Israel said the strikes hit the port.', 4)} ${times('Hezbollah was not involved.', 3)}`,
+    );
+    expect(mentions.central).toEqual(['israel', 'lebanon', 'yemen']);
+  });
+
+  it('leaves a topic named far less often than the article’s main one in passing', () => {
+    const body =
+      `${times('Israel said the drone hit a building in Tel Aviv.', 12)} ` +
+      `${times('Hezbollah has fired rockets before.', 3)}`;
+    expect(topicMentions('Man killed in drone attack on Tel Aviv', body)).toEqual({
+      central: ['israel'],
+      passing: ['lebanon'],
+    });
+  });
+});
