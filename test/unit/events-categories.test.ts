@@ -18,6 +18,13 @@ describe('PLOVER categories and modes', () => {
     expect(event?.place).toBe('Banjska');
   });
 
+  it('codes a headline\'s "missile hits" and "drone hits" as an attack', () => {
+    expect(categories('Houthi missile hits US-owned cargo ship off Yemen')).toEqual([
+      expect.stringMatching(/^ASSAULT:/),
+    ]);
+    expect(categories('Drone hits Tel Aviv apartment block')).toEqual(['ASSAULT:drone']);
+  });
+
   it('codes troops massed at the border as MOBILIZE:troops', () => {
     expect(categories('Serbian troops massed along the border with Kosovo on Thursday.')).toContain(
       'MOBILIZE:troops',
