@@ -264,8 +264,41 @@ export function findEntities(
   if (unread.length > 0) withKnownSurnames(tokens, unread, sentenceStarts, mentions);
   if (given.length > 0) withKnownGivenNames(tokens, given, mentions);
   oneThingPerName(tokens, mentions);
+  dropVessels(tokens, mentions);
   resolveSurnames(tokens, mentions, sentenceStarts);
   return mentions;
+}
+
+/** Prefixes of a ship's name ("USS Carney", "M/V Gibraltar Eagle": "M", "/", "V"). */
+const VESSEL_PREFIXES = new Set(['mv', 'mt', 'uss', 'hms', 'ins', 'rfa', 'v']);
+/** Nouns that a ship's name follows ("the vessel, Gibraltar Eagle,", "the tanker Marlin Luanda"). */
+const VESSEL_NOUNS = new Set(
+  'vessel ship tanker freighter carrier destroyer frigate cruiser warship boat yacht'.split(' '),
+);
+
+/**
+ * Ships are no people: a name the article writes after a ship's prefix or noun ("M/V Gibraltar
+ * Eagle", "The vessel, Gibraltar Eagle,") is dropped as a person wherever it stands, so that
+ * "the Gibraltar Eagle was hit" gives no key actor.
+ */
+function dropVessels(tokens: readonly Token[], mentions: Mention[]): void {
+  const shipName = (mention: Mention) => mention.text.replace(/^V\s+/, '');
+  const vessels = new Set<string>();
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON') continue;
+    const first = tokens[mention.first]!;
+    let before = mention.first - 1;
+    if (tokens[before]?.text === ',') before--;
+    const prefixed =
+      (first.text === 'V' && tokens[mention.first - 1]?.text === '/') ||
+      (tokens[mention.first - 1]?.cap && VESSEL_PREFIXES.has(tokens[mention.first - 1]!.lower));
+    if (prefixed || VESSEL_NOUNS.has(tokens[before]?.lower ?? '')) vessels.add(shipName(mention));
+  }
+  if (vessels.size === 0) return;
+  let kept = 0;
+  for (const mention of mentions)
+    if (mention.type !== 'PERSON' || !vessels.has(shipName(mention))) mentions[kept++] = mention;
+  mentions.length = kept;
 }
 
 /**

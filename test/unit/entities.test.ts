@@ -176,6 +176,14 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it('reads no person in a ship’s name, wherever the article writes it', () => {
+    const result = analyse(
+      'The missile hit the M/V Gibraltar Eagle off Yemen. The USS Mason shot down a drone. ' +
+        'Ambrey said the Gibraltar Eagle was not Israel-affiliated, Captain John Smith said.',
+    );
+    expect(persons(result).map(([, canonical]) => canonical)).toEqual(['John Smith']);
+  });
+
   it('spells the US in a role as "US" whichever way the article wrote it', () => {
     const result = analyse(
       'Leaders including USA President Joe Biden condemned the strike. U.S. Secretary of State Antony Blinken agreed.',
