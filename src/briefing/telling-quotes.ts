@@ -33,9 +33,11 @@ const wordsOf = (text: string) => text.split(/\s+/).length;
 /**
  * A quote of a readable length, or the first sentence of a long one that names the topic: a
  * press briefing's turn runs for paragraphs, and its one sentence on Ukraine is the telling
- * part. Null when neither is there.
+ * part. Without a leading "that". Null when neither is there.
  */
-function readableQuote(text: string, about: (text: string) => boolean): string | null {
+function readableQuote(quoted: string, about: (text: string) => boolean): string | null {
+  // A mixed quote's "that" belongs to the cue the briefing leaves out: `that "the time is now"`.
+  const text = quoted.replace(/^that\s+/, '');
   const words = wordsOf(text);
   if (words < MIN_WORDS) return null;
   if (words <= MAX_WORDS) return text;

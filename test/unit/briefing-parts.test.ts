@@ -335,6 +335,20 @@ describe('actors and quotes', () => {
     expect(tellingQuotes(groups, []).map((quote) => quote.speaker)).toEqual(['Bernie Sanders']);
   });
 
+  it('shows a mixed quote without the "that" of the cue it leaves out', () => {
+    const groups = foldSyndicated([
+      item('One', 'Blinken in the region.', 'A', '2024-05-01T10:00:00Z', {
+        ...emptyAnalysis(),
+        quotes: [
+          direct('Antony Blinken', 'that "the time is now" for a deal to bring about a ceasefire'),
+        ],
+      }),
+    ]);
+    expect(tellingQuotes(groups, []).map((quote) => quote.text)).toEqual([
+      '"the time is now" for a deal to bring about a ceasefire',
+    ]);
+  });
+
   it('returns nothing when no analysis names anyone', () => {
     const groups = foldSyndicated([
       item('One', 'Text about Kosovo and the border police.', 'A', '2023-09-24T10:00:00Z'),
