@@ -302,7 +302,10 @@ function resolveSource(
     const subjectSince = (speaker: { name: string; sentence: number }) =>
       quoted(start)
         ? null
-        : newSubject(tokens, before, speaker, sentence, sentenceOf, surelyFits, quoted);
+        : newSubject(tokens, before, speaker, sentence, sentenceOf, surelyFits, quoted, {
+            tokens,
+            index: first,
+          });
     if (lastSpeaker && sentence - lastSpeaker.sentence <= 2 && fits(lastSpeaker.name))
       return { speaker: subjectSince(lastSpeaker)?.canonical ?? lastSpeaker.name, person: true };
     // With no one speaking of late, whom the sentence (or the one before) is about.
@@ -406,14 +409,18 @@ function newSubject(
   sentenceOf: (offset: number) => number,
   fits: (name: string) => boolean,
   quoted: (offset: number) => boolean,
+  pronoun: PronounAt,
 ): Mention | null {
   /** The first person of the pronoun's sentence (before it) and of the sentence before. */
   const first = new Map<number, Mention>();
+  const people = new Map<number, Set<string>>();
   for (let k = before.length - 1; k >= 0; k--) {
     const mention = before[k]!;
     const at = sentenceOf(mention.start);
     if (at <= lastSpeaker.sentence || at < sentence - 1) break;
-    if (mention.type === 'PERSON' && !quoted(mention.start)) first.set(at, mention);
+    if (mention.type !== 'PERSON' || quoted(mention.start)) continue;
+    first.set(at, mention);
+    people.set(at, (people.get(at) ?? new Set()).add(mention.canonical));
   }
   // "In Cairo, Mr Blinken met President Sisi, whose mediators he said ...": the pronoun's own
   // sentence first, then the one before.
@@ -421,8 +428,46 @@ function newSubject(
     const mention = first.get(at);
     if (!mention || mention.canonical === lastSpeaker.name || !fits(mention.canonical)) continue;
     if (opensSentence(tokens, mention, at, sentenceOf)) return mention;
+    // "This is a message that has not got through to Mr Netanyahu. He has held hard to ...":
+    // the one person of the sentence before, wherever it stands, when the pronoun opens its own
+    // sentence and that one speaks of no "he" ("He was speaking after talks with Mr Netanyahu.
+    // He said ..." goes on about the last speaker).
+    if (
+      at === sentence - 1 &&
+      people.get(at)!.size === 1 &&
+      opensOwn(pronoun, sentenceOf) &&
+      !personalPronounIn(pronoun, sentenceOf)
+    )
+      return mention;
   }
   return null;
+}
+
+interface PronounAt {
+  tokens: readonly Token[];
+  index: number;
+}
+
+/** Whether the token at `index` is its sentence's first word. */
+function opensOwn({ tokens, index }: PronounAt, sentenceOf: (offset: number) => number): boolean {
+  const previous = tokens[index - 1];
+  return !previous || sentenceOf(previous.start) !== sentenceOf(tokens[index]!.start);
+}
+
+const PERSONAL = new Set(['he', 'him', 'his', 'she', 'her']);
+
+/** Whether the sentence before the pronoun's has a personal pronoun of its own. */
+function personalPronounIn(
+  { tokens, index }: PronounAt,
+  sentenceOf: (offset: number) => number,
+): boolean {
+  const sentence = sentenceOf(tokens[index]!.start);
+  for (let k = index - 1; k >= 0; k--) {
+    const token = tokens[k]!;
+    if (sentenceOf(token.start) < sentence - 1) return false;
+    if (PERSONAL.has(token.lower)) return true;
+  }
+  return false;
 }
 
 /**

@@ -216,6 +216,15 @@ describe('quote attribution', () => {
     expect(quotes(body).map((quote) => quote.speaker)).toEqual(['Arik Dolev', 'Varon', 'Varon']);
   });
 
+  it('gives "He said" to the one person the sentence before was about, wherever named', () => {
+    const body =
+      'Admiral Dan Harel said that "no one can eliminate an idea". ' +
+      'This is a message that has not got through to Mr Arel. ' +
+      'He said the war would go on until victory. ' +
+      'Mr Harel was speaking after talks with Mr Arel. He said the army was ready.';
+    expect(quotes(body).map((quote) => quote.speaker)).toEqual(['Dan Harel', 'Arel', 'Dan Harel']);
+  });
+
   it('credits a body, an aide or a spokesman, not the person it serves', () => {
     const body =
       'Prime Minister Dov Arel spoke on Sunday. A think tank run by former Prime Minister Lea ' +
