@@ -92,7 +92,9 @@ export function rightContentStart(
   if (cls !== 'speech' && cls !== 'thought') return k;
   // "NPR's Anas Baba reported from Rafah.": a reporter's credit names where from, not what.
   if (onlyPlaceFrom(tokens, k, end)) return null;
-  const start = skipSetting(tokens, k, end, TELLING.has(tokens[from - 1]?.lower ?? ''));
+  // "insisted on Israel having the freedom ...": the cue's own "on", not "on Tuesday".
+  const ownOn = tokens[k]!.lower === 'on' && ON_CUES.test(tokens[from - 1]?.lower ?? '');
+  const start = ownOn ? k : skipSetting(tokens, k, end, TELLING.has(tokens[from - 1]?.lower ?? ''));
   // "what he had told Mr Netanyahu, but ...": after whom it was told, no content follows.
   let next = start;
   while (next < end && tokens[next]!.text === ',') next++;
@@ -244,6 +246,9 @@ function afterQuote(tokens: readonly Token[], last: number): boolean {
     tokens[quote]?.kind === 'quote' && /^[,?!—–-]$/.test(tokens[quote - 1]?.text ?? '');
   return closing(k) || (tokens[k]?.text === ',' && closing(k - 1));
 }
+
+/** Cues whose object follows "on" ("insist on", "commented on"). */
+const ON_CUES = /^(?:insist|comment|elaborat|remark|reflect|agree|focus)/;
 
 /** Words that open the narrator's next clause, not more of what was said. */
 export const CONJUNCTIONS = new Set(

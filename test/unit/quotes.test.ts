@@ -331,6 +331,18 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('keeps the "on" of "insisted on" and "refused to comment on" in what was said', () => {
+    const body =
+      'Hamas insisted on Israel withdrawing its troops from Gaza. ' +
+      'The army refused to comment on the assassination of Saleh al-Arouri. ' +
+      'Hamas insisted on Tuesday that it would not yield.';
+    expect(quotes(body).map((quote) => quote.content)).toEqual([
+      'on Israel withdrawing its troops from Gaza',
+      'on the assassination of Saleh al-Arouri',
+      'that it would not yield',
+    ]);
+  });
+
   it('keeps cue, source and content offsets in the body', () => {
     const body = 'In Brussels, Josep Borrell said the talks would resume next week.';
     const analysis = analyzeArticle({ title: '', body, published: '' });
