@@ -144,7 +144,11 @@ const PARTICLES = new Set(['to', 'of', 'about', 'on', 'for', 'with', 'that']);
  * having a specific visa scheme, the letter said, "..."" made "Not" a speaker through "having".
  */
 const NEVER_LEARNED = new Set(
-  'have has had having do does did doing is are was were be been being'.split(' '),
+  (
+    'have has had having do does did doing is are was were be been being ' +
+    // "Protesters held a banner", "he has held hard to his goal": holding says nothing.
+    'hold holds held holding'
+  ).split(' '),
 );
 
 /**
@@ -1114,6 +1118,9 @@ function isTitle(inner: string): boolean {
   );
 }
 
+/** Words that introduce what a sign, banner or placard reads. */
+const SIGN_TEXT = /\b(?:reads?|reading|emblazoned with|inscribed)\s*:?\s*$/i;
+
 /** Shorter quotes inside a sentence of the writer's are scare quotes. */
 const SCARE_QUOTE_WORDS = 4;
 
@@ -1121,7 +1128,7 @@ const SCARE_QUOTE_WORDS = 4;
  * Direct quotes that no cue claimed: in news they continue the speaker of the paragraph (or of
  * the paragraph before, when a quote opens a paragraph). Single words, and fragments under four
  * words inside the writer's sentence, are scare quotes, and quotes on headings, captions and pull quotes are page furniture, not
- * statements.
+ * statements. Nor is what a sign reads ("held signs that read: ...").
  */
 function addUnclaimedQuotes(
   context: QuoteContext,
@@ -1151,6 +1158,9 @@ function addUnclaimedQuotes(
       continue;
     while (nextSourced < sourced.length && sourced[nextSourced]!.content.end <= quote.start)
       nextSourced++;
+    // "Protesters held signs that read: "..."": a sign's words, whoever spoke last.
+    const lead = text.slice(sentences[sentence]!.start, quote.start);
+    if (SIGN_TEXT.test(lead)) continue;
     const previous = sourced[nextSourced - 1];
     const paragraphStart = text.lastIndexOf('\n', quote.start) + 1;
     const sameParagraph = previous !== undefined && previous.content.start >= paragraphStart;

@@ -343,6 +343,12 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('gives the words on a sign to no one, and holding a sign says nothing', () => {
+    const body =
+      '"That is unacceptable," Noa Sattath said. Protesters held signs that read: "Only peace will bring security."';
+    expect(quotes(body).map((quote) => quote.speaker)).toEqual(['Noa Sattath']);
+  });
+
   it('keeps cue, source and content offsets in the body', () => {
     const body = 'In Brussels, Josep Borrell said the talks would resume next week.';
     const analysis = analyzeArticle({ title: '', body, published: '' });
