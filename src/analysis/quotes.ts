@@ -146,8 +146,9 @@ const PARTICLES = new Set(['to', 'of', 'about', 'on', 'for', 'with', 'that']);
 const NEVER_LEARNED = new Set(
   (
     'have has had having do does did doing is are was were be been being ' +
-    // "Protesters held a banner", "he has held hard to his goal": holding says nothing.
-    'hold holds held holding'
+    // "Protesters held a banner", "he has held hard to his goal": holding says nothing, nor
+    // does coming ("Israel has come under pressure", "his comments come as ...").
+    'hold holds held holding come comes came coming'
   ).split(' '),
 );
 

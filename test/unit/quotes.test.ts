@@ -343,10 +343,13 @@ describe('quote attribution', () => {
     ]);
   });
 
-  it('gives the words on a sign to no one, and holding a sign says nothing', () => {
+  it('gives the words on a sign to no one; holding a sign or coming under pressure says nothing', () => {
     const body =
       '"That is unacceptable," Noa Sattath said. Protesters held signs that read: "Only peace will bring security."';
     expect(quotes(body).map((quote) => quote.speaker)).toEqual(['Noa Sattath']);
+    expect(
+      quotes('Israel has come under growing international pressure over the scale of the deaths.'),
+    ).toEqual([]);
   });
 
   it('keeps cue, source and content offsets in the body', () => {
