@@ -23,13 +23,13 @@ export function termFinder(terms: readonly string[]): TermFinder {
 
 /**
  * Calls `hit` with the index of each term that begins at a word of `text` (a space before it),
- * once per place, and whether it also ends at a word's end (a space after it): a one-word topic
- * term counts as a word prefix, a name as a whole phrase.
+ * once per place, whether it also ends at a word's end (a space after it), and where it begins:
+ * a one-word topic term counts as a word prefix, a name as a whole phrase.
  */
 export function findTerms(
   finder: TermFinder,
   text: string,
-  hit: (index: number, whole: boolean) => void,
+  hit: (index: number, whole: boolean, at: number) => void,
 ): void {
   for (
     let at = text.indexOf(' ');
@@ -40,7 +40,8 @@ export function findTerms(
     if (!candidates) continue;
     for (const index of candidates) {
       const term = finder.terms[index]!;
-      if (text.startsWith(term, at + 1)) hit(index, text.charCodeAt(at + 1 + term.length) === 32);
+      if (text.startsWith(term, at + 1))
+        hit(index, text.charCodeAt(at + 1 + term.length) === 32, at + 1);
     }
   }
 }

@@ -9,30 +9,53 @@ export interface Topic {
   terms: string[];
   /** False for a topic made up on the spot from the user's own words. */
   known: boolean;
+  /**
+   * Names that hold a term but are not about the topic ("Kataib Hezbollah", an Iraqi militia,
+   * for Lebanon's "hezbollah"); known topics only.
+   */
+  excludes?: string[];
 }
 
 const TOPICS: Topic[] = Object.entries(
-  known as Record<string, { label: string; terms: string[] }>,
-).map(([key, topic]) => ({ key, label: topic.label, terms: topic.terms, known: true }));
+  known as Record<string, { label: string; terms: string[]; excludes?: string[] }>,
+).map(([key, topic]) => ({
+  key,
+  label: topic.label,
+  terms: topic.terms,
+  known: true,
+  ...(topic.excludes ? { excludes: topic.excludes } : {}),
+}));
 
 /** Each known topic's terms folded once, with the topic they name. */
 const FOLDED_TERMS = TOPICS.flatMap((topic) =>
   topic.terms.map((term) => ({ key: topic.key, term: normaliseText(term) })),
 );
 const TERMS = termFinder(FOLDED_TERMS.map(({ term }) => term));
+/** Each known topic's excluded names folded once, with the topic they are not about. */
+const FOLDED_EXCLUDES = TOPICS.flatMap((topic) =>
+  (topic.excludes ?? []).map((name) => ({ key: topic.key, term: normaliseText(name) })),
+);
+const EXCLUDES = termFinder(FOLDED_EXCLUDES.map(({ term }) => term));
 
 /**
  * Calls `hit` for each known topic's term that begins at a word of a folded text (`findTerms`),
- * with the topic, the term and whether it ends at a word's end. Topic membership and a story's
- * topic mentions run this on every ingested article.
+ * with the topic, the term and whether it ends at a word's end; not for a term inside a name
+ * the topic excludes. Topic membership and a story's topic mentions run this on every
+ * ingested article.
  */
 export function findTopicTerms(
   folded: string,
   hit: (topic: string, term: string, whole: boolean) => void,
 ): void {
-  findTerms(TERMS, folded, (index, whole) => {
+  const excluded: { key: string; from: number; to: number }[] = [];
+  findTerms(EXCLUDES, folded, (index, _whole, at) => {
+    const { key, term } = FOLDED_EXCLUDES[index]!;
+    excluded.push({ key, from: at, to: at + term.length });
+  });
+  findTerms(TERMS, folded, (index, whole, at) => {
     const { key, term } = FOLDED_TERMS[index]!;
-    hit(key, term, whole);
+    if (!excluded.some((name) => name.key === key && at >= name.from && at < name.to))
+      hit(key, term, whole);
   });
 }
 

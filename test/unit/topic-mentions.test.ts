@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topicMentions } from '../../src/analysis/stories/features.ts';
+import { topicsOfArticle } from '../../src/corpus/topics.ts';
 
 const times = (sentence: string, count: number) => Array(count).fill(sentence).join(' ');
 
@@ -10,6 +11,15 @@ describe('topicMentions', () => {
       `${times('Israel said the strikes hit the port.', 4)} ${times('Hezbollah was not involved.', 3)}`,
     );
     expect(mentions.central).toEqual(['israel', 'lebanon', 'yemen']);
+  });
+
+  it('reads no Lebanon in Kataib Hezbollah, the Iraqi militia', () => {
+    const body = times('Kataib Hezbollah said it would suspend attacks on US forces in Iraq.', 4);
+    expect(topicMentions('US strike kills Kataib Hezbollah commander', body).central).toEqual([]);
+    expect(topicsOfArticle({ title: 'Kataib Hezbollah', body, tags: [] })).toEqual([]);
+    expect(topicsOfArticle({ title: 'Hezbollah fires rockets', body: '', tags: [] })).toEqual([
+      'lebanon',
+    ]);
   });
 
   it('leaves a topic named far less often than the article’s main one in passing', () => {

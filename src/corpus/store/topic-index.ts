@@ -43,7 +43,10 @@ export interface TopicIndex {
 export function createTopicIndex(db: Database): TopicIndex {
   const topics = knownTopics().map((topic) => ({
     key: topic.key,
-    signature: JSON.stringify(topic.terms),
+    // Excluded names change membership as terms do.
+    signature: JSON.stringify(
+      topic.excludes ? { terms: topic.terms, excludes: topic.excludes } : topic.terms,
+    ),
   }));
   const insert = db.prepare('INSERT INTO article_topics (topic, published, seq) VALUES (?, ?, ?)');
   const recordedRows = db
