@@ -699,6 +699,17 @@ const TAIL_OPENERS = new Set(
     'citing following in on at during since from by for of over under into near outside'
   ).split(' '),
 );
+/**
+ * Whether the words after a cue's comma open the narrator's tail ("..., he said, without giving
+ * further details"): "at least 3,000 women may have become widows" goes on with the sentence,
+ * "at a news conference" does not.
+ */
+function opensTail(tokens: readonly Token[], afterCue: number): boolean {
+  const first = tokens[afterCue]?.text === ',' ? afterCue + 1 : afterCue;
+  const opener = tokens[first]?.lower ?? '';
+  return TAIL_OPENERS.has(opener) && !(opener === 'at' && tokens[first + 1]?.lower === 'least');
+}
+
 /** Adverbs among `AUXILIARIES`: no sign of a finite verb. */
 const NOT_FINITE = /^(also|now|then|once|again|first|last|still|even|just|only)$/;
 
@@ -713,11 +724,7 @@ function resumesClause(
   from: number,
   end: number,
 ): boolean {
-  const first = tokens[afterCue]?.text === ',' ? afterCue + 1 : afterCue;
-  // "at least 3,000 women may have become widows" goes on; "at a news conference" is a tail.
-  const opener = tokens[first]?.lower ?? '';
-  if (TAIL_OPENERS.has(opener) && !(opener === 'at' && tokens[first + 1]?.lower === 'least'))
-    return false;
+  if (opensTail(tokens, afterCue)) return false;
   for (let k = from; k < end; k++) {
     const word = tokens[k]!.lower;
     if (AUXILIARIES.has(word) && !NOT_FINITE.test(word)) return true;
@@ -814,7 +821,7 @@ function verbAttribution(
   // `Without a "pathway to a state," he said, Israel would not ...` and "Since the siege began,
   // she said, more than 400 families ...": the cue interrupts the sentence, which is the content.
   if (
-    (commaQuote ||
+    ((commaQuote && !opensTail(tokens, cue.last)) ||
       (tokens[(before?.first ?? 0) - 1]?.text === ',' &&
         rightStart !== null &&
         resumesClause(tokens, cue.last, rightStart, end))) &&

@@ -271,6 +271,14 @@ describe('quote attribution', () => {
     expect(quotes(body).map((quote) => quote.speaker)).toEqual(['letter']);
   });
 
+  it("leaves the narrator's tail after a quote and its cue out of the content", () => {
+    const body =
+      '"We assess that the four were killed during our operation there," he said, without giving further details.';
+    expect(quotes(body).map((quote) => quote.content)).toEqual([
+      '"We assess that the four were killed during our operation there,"',
+    ]);
+  });
+
   it("leaves the narrator's tail after an interrupting cue out of the content", () => {
     const body =
       'Troops killed dozens of fighters during the raid, the army said, without providing evidence.';
