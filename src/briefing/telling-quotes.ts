@@ -1,4 +1,5 @@
 import { hasGluedTitles } from '../analysis/glued-titles.ts';
+import { isVerbLike } from '../analysis/lexicon.ts';
 import { splitSentences } from '../analysis/sentences.ts';
 import type { SourceGroup } from './syndication.ts';
 import { headNamesTopic } from './topic-focus.ts';
@@ -30,14 +31,25 @@ const isDocument = (speaker: string) => DOCUMENTS.has(speaker.split(' ').at(-1)!
 
 const wordsOf = (text: string) => text.split(/\s+/).length;
 
+/** Pronouns that open a quote as the object of its cue ("called it ...", "urged them ..."). */
+const OBJECTS = new Set(['it', 'them', 'him', 'her']);
+/** Verbs after such a pronoun that make it a clause's subject ("it was a mistake"). */
+const FINITE = new Set(
+  'is was are were has had have will would could can should may might must'.split(' '),
+);
+
 /**
  * A quote of a readable length, or the first sentence of a long one that names the topic: a
  * press briefing's turn runs for paragraphs, and its one sentence on Ukraine is the telling
- * part. Without a leading "that". Null when neither is there.
+ * part. Without a leading "that"; none that opens with its cue's object ("it Israel's
+ * proposal" of "called it Israel's proposal"). Null when neither is there.
  */
 function readableQuote(quoted: string, about: (text: string) => boolean): string | null {
   // A mixed quote's "that" belongs to the cue the briefing leaves out: `that "the time is now"`.
   const text = quoted.replace(/^that\s+/, '');
+  // "called it Israel's proposal": without its cue, an object and what it was called.
+  const [first = '', second = ''] = text.split(/\s+/, 2);
+  if (OBJECTS.has(first) && !isVerbLike(second.toLowerCase()) && !FINITE.has(second)) return null;
   const words = wordsOf(text);
   if (words < MIN_WORDS) return null;
   if (words <= MAX_WORDS) return text;

@@ -335,7 +335,7 @@ describe('actors and quotes', () => {
     expect(tellingQuotes(groups, []).map((quote) => quote.speaker)).toEqual(['Bernie Sanders']);
   });
 
-  it('shows a mixed quote without the "that" of the cue it leaves out', () => {
+  it('shows a mixed quote without the "that" of the cue it leaves out, and none that opens with its object', () => {
     const groups = foldSyndicated([
       item('One', 'Blinken in the region.', 'A', '2024-05-01T10:00:00Z', {
         ...emptyAnalysis(),
@@ -347,6 +347,19 @@ describe('actors and quotes', () => {
     expect(tellingQuotes(groups, []).map((quote) => quote.text)).toEqual([
       '"the time is now" for a deal to bring about a ceasefire',
     ]);
+    const called = foldSyndicated([
+      item('Two', 'Biden and the plan.', 'A', '2024-06-10T10:00:00Z', {
+        ...emptyAnalysis(),
+        quotes: [
+          direct(
+            'Joe Biden',
+            'it Israel\'s proposal, and the text is "nearly identical" to the last',
+          ),
+          direct('Jake Sullivan', 'it was "a good day" for the talks in Doha and for the region'),
+        ],
+      }),
+    ]);
+    expect(tellingQuotes(called, []).map((quote) => quote.speaker)).toEqual(['Jake Sullivan']);
   });
 
   it('returns nothing when no analysis names anyone', () => {
