@@ -766,7 +766,13 @@ function verbAttribution(
   // clause that opens with "As" or "When", sets the scene for the sentence.
   if (cue.learned && before && SUBORDINATORS.has(tokens[before.first - 1]?.lower ?? ''))
     return null;
-  const end = relativeClauseEnd(tokens, before, cue, contentLast(tokens, last));
+  const end = subordinateEnd(
+    tokens,
+    quoteOf,
+    before,
+    cue,
+    relativeClauseEnd(tokens, before, cue, contentLast(tokens, last)),
+  );
   const rightStart = rightContentStart(tokens, quoteOf, cue.last, end, cue.cls);
   const rightWords = rightStart === null ? 0 : wordCount(tokens, rightStart, end);
   const postposed = precedingContent(context, quoteOf, before ? before.first : cue.first, first);
@@ -866,6 +872,26 @@ function coordinatedSubject(
   return name && verb?.kind === 'word' && (isVerbLike(verb.lower) || /ed$/.test(verb.lower))
     ? { first, last: k }
     : null;
+}
+
+/**
+ * "When Hamas warned that it would not release hostages, Israel launched strikes": a cue in a
+ * clause opening with "When", "If" or the like says no more than that clause, which ends at
+ * its comma. "As Blinken said, the time is now" (the cue right before the comma) reports the
+ * main clause, and stays whole.
+ */
+function subordinateEnd(
+  tokens: readonly Token[],
+  quoteOf: Int32Array,
+  source: { first: number; last: number } | null,
+  cue: Found,
+  end: number,
+): number {
+  if (!source || !SUBORDINATORS.has(tokens[source.first - 1]?.lower ?? '')) return end;
+  if (tokens[cue.last]?.text === ',') return end;
+  for (let k = cue.last + 1; k < end; k++)
+    if (tokens[k]!.text === ',' && quoteOf[k] === -1) return k;
+  return end;
 }
 
 /**

@@ -271,6 +271,16 @@ describe('quote attribution', () => {
     expect(quotes(body).map((quote) => quote.speaker)).toEqual(['letter']);
   });
 
+  it('ends what a "When ..." clause reports at its comma, and keeps "As X said, ..." whole', () => {
+    const body =
+      'When Hamas warned that it would not release hostages, Israel launched strikes. ' +
+      'As Blinken said, the time for a deal is now.';
+    expect(quotes(body).map((quote) => [quote.speaker, quote.content])).toEqual([
+      ['Hamas', 'that it would not release hostages'],
+      ['Blinken', 'the time for a deal is now'],
+    ]);
+  });
+
   it("leaves the narrator's tail after a quote and its cue out of the content", () => {
     const body =
       '"We assess that the four were killed during our operation there," he said, without giving further details.';
