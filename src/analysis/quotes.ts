@@ -11,7 +11,8 @@ import {
   isVerbLike,
   type CueClass,
 } from './lexicon.ts';
-import { CONJUNCTIONS, rightContentStart, reportsNoSpeech, settingsEnd } from './quote-content.ts';
+import { reportsNoSpeech } from './clause-only-cues.ts';
+import { CONJUNCTIONS, rightContentStart, settingsEnd } from './quote-content.ts';
 import { inFurniture, pageFurniture, type Range } from './page-furniture.ts';
 import type { QuoteSpan } from './quote-marks.ts';
 import type { Token } from './tokens.ts';
