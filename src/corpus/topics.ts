@@ -36,6 +36,7 @@ const FOLDED_EXCLUDES = TOPICS.flatMap((topic) =>
   (topic.excludes ?? []).map((name) => ({ key: topic.key, term: normaliseText(name) })),
 );
 const EXCLUDES = termFinder(FOLDED_EXCLUDES.map(({ term }) => term));
+const EXCLUDING = new Set(FOLDED_EXCLUDES.map(({ key }) => key));
 
 /**
  * Calls `hit` for each known topic's term that begins at a word of a folded text (`findTerms`),
@@ -47,16 +48,20 @@ export function findTopicTerms(
   folded: string,
   hit: (topic: string, term: string, whole: boolean) => void,
 ): void {
+  const hits: { index: number; whole: boolean; at: number }[] = [];
+  findTerms(TERMS, folded, (index, whole, at) => hits.push({ index, whole, at }));
+  // The excluded names are looked for only in a text that names a topic that has some.
   const excluded: { key: string; from: number; to: number }[] = [];
-  findTerms(EXCLUDES, folded, (index, _whole, at) => {
-    const { key, term } = FOLDED_EXCLUDES[index]!;
-    excluded.push({ key, from: at, to: at + term.length });
-  });
-  findTerms(TERMS, folded, (index, whole, at) => {
+  if (hits.some(({ index }) => EXCLUDING.has(FOLDED_TERMS[index]!.key)))
+    findTerms(EXCLUDES, folded, (index, _whole, at) => {
+      const { key, term } = FOLDED_EXCLUDES[index]!;
+      excluded.push({ key, from: at, to: at + term.length });
+    });
+  for (const { index, whole, at } of hits) {
     const { key, term } = FOLDED_TERMS[index]!;
     if (!excluded.some((name) => name.key === key && at >= name.from && at < name.to))
       hit(key, term, whole);
-  });
+  }
 }
 
 /**
