@@ -10,8 +10,6 @@ const UNRATED: Record<string, string> = {
   unknown: 'unknown (no event analysis available)',
   'not rated':
     'not rated (only transcripts of briefings and calls, whose headlines report no event)',
-  'no event reported':
-    'no event reported (no report in the window states an event of the day in its headline and lead)',
 };
 import { plural } from '../src/core/plural.ts';
 

@@ -29,21 +29,10 @@ export const NOT_RATED_ESCALATION: EscalationView = {
 };
 
 /**
- * The window's stories rate no event: their reports are analyses and features whose headlines
- * state none ("Israel and Hezbollah edge closer to all-out war"). Their 0 is no evidence of calm.
- */
-export const NO_EVENT_ESCALATION: EscalationView = {
-  level: null,
-  label: 'no event reported',
-  trend: null,
-  signals: [],
-};
-
-/**
  * The topic's escalation level, trend and reasons over the window, from the events (stories)
  * the topic is central to (`escalationOf`). Unknown when the story index holds none of the
  * window's articles: sitrep does not guess escalation from word counts. Not rated when those
- * stories are all transcripts, and no event reported when none of them rates one.
+ * stories are all transcripts.
  */
 export function escalationFor(
   stories: readonly WindowStory[],
@@ -53,8 +42,6 @@ export function escalationFor(
   const central = stories.filter((story) => story.central > 0);
   const read = central.length > 0 ? central : stories;
   if (read.every((story) => story.records === story.reports)) return NOT_RATED_ESCALATION;
-  if (central.length > 0 && central.every((story) => story.level === 0 && !story.reasons.length))
-    return NO_EVENT_ESCALATION;
   const { level, label, trend, signals } = escalationOf(central, window);
   return { level, label, trend, signals };
 }

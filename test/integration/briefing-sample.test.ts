@@ -121,39 +121,6 @@ describe('/briefing on a topic with one article', () => {
   });
 });
 
-describe('/briefing on a topic only an analysis speaks of', () => {
-  it('reports no event rather than calling the week calm', async () => {
-    const app = createApp({ db: ':memory:', clock: fixedClock('2024-07-20T00:00:00Z') });
-    try {
-      app.ingester.ingestArticles([
-        {
-          title: 'Smoke on the horizon - Israel and Hezbollah edge closer to all-out war',
-          body:
-            'Israel and the Lebanese armed group Hezbollah have been trading fire across their ' +
-            'shared border for the past nine months. Explosions are part of the sound of summer ' +
-            'in the Lebanese city of Tyre. Many in Lebanon fear a wider war.',
-          outlet: 'BBC News',
-          url: 'https://news.example.org/smoke-on-the-horizon',
-          published: '2024-07-17T12:00:00Z',
-          tags: [],
-          lang: 'en',
-          origin: 'test/analysis',
-        },
-      ]);
-      const result = await app.dispatch(invocation('briefing', { topic: 'lebanon' }));
-      expect((result.data as BriefingView).escalation).toMatchObject({
-        level: null,
-        label: 'no event reported',
-      });
-      expect(JSON.stringify(result.reply.blocks)).toMatch(
-        /"Escalation","value":"no event reported \(/,
-      );
-    } finally {
-      app.close();
-    }
-  });
-});
-
 describe('/briefing on a topic only transcripts speak of', () => {
   it('rates no level rather than calling it calm, and rates the news beside them', async () => {
     const record = createApp({ db: ':memory:', clock: fixedClock('2023-10-03T00:00:00Z') });
