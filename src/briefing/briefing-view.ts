@@ -2,8 +2,8 @@ import { normaliseText } from '../corpus/article-id.ts';
 import type { Store } from '../corpus/store/store.ts';
 import type { SourceRef } from '../core/reply.ts';
 import { actorsFor, createNameLookup } from './actors.ts';
-import { createPeopleDirectory } from '../analysis/people/directory.ts';
 import { windowStories } from '../analysis/stories/read.ts';
+import { directoryOf } from './people-directory.ts';
 import { developmentsFor, MAX_DEVELOPMENTS, type Development } from './developments.ts';
 import { escalationFor, type EscalationView } from './escalation.ts';
 import { rankStories } from './importance.ts';
@@ -161,9 +161,8 @@ export function buildBriefing(
     days,
   );
   const ranked = rankAcrossStories(groups, window.topic);
-  const directory = createPeopleDirectory(store.db);
   // Documents that only name the topic in passing say nothing of who acts in it.
-  const lookUp = createNameLookup(directory);
+  const lookUp = createNameLookup(directoryOf(store));
   const about = namesTopic(window.topic.terms);
   const actors = passingOnly ? [] : actorsFor(groups, lookUp, about);
   const quotes = tellingQuotes(

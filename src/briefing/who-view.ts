@@ -1,10 +1,10 @@
-import type { Database } from 'better-sqlite3';
 import type { QuoteKind } from '../analysis/analysis.ts';
-import { createPeopleDirectory, type PeopleDirectory } from '../analysis/people/directory.ts';
+import type { PeopleDirectory } from '../analysis/people/directory.ts';
 import { resolveTopic } from '../corpus/topics.ts';
 import { ftsMatch } from '../corpus/store/fts-query.ts';
 import type { Store } from '../corpus/store/store.ts';
 import { ErrorId, UserError } from '../core/errors.ts';
+import { directoryOf } from './people-directory.ts';
 import type { ArticleRef } from './sources.ts';
 
 /** The `/who` view: the `data` of `sitrep ask --json`, as docs/architecture.md defines it. */
@@ -67,16 +67,6 @@ export function saidLabel(start: string, end: string): string {
   return `week of ${start}`;
 }
 const DAY_MS = 86_400_000;
-const directories = new WeakMap<Database, PeopleDirectory>();
-
-function directoryOf(store: Store): PeopleDirectory {
-  let directory = directories.get(store.db);
-  if (!directory) {
-    directory = createPeopleDirectory(store.db);
-    directories.set(store.db, directory);
-  }
-  return directory;
-}
 
 /**
  * What `/who` should be asked for a name typed in a chat: the one person it means (full name,

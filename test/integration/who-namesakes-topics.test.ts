@@ -118,6 +118,19 @@ describe('/who <surname> with namesakes', () => {
     expect(JSON.stringify(notices[0])).toMatch(/Jill Biden, James Biden|James Biden, Jill Biden/);
   });
 
+  it('reads the registry again once the corpus grows: an answer kept from before is not reused', () => {
+    app = createTestApp(NOW.toISOString());
+    app.ingester.ingestArticles([JILL, JAMES]);
+    expect(buildWho(app.store, 'biden', NOW).candidates).toHaveLength(2);
+    expect(() => buildWho(app.store, 'kirby', NOW)).toThrow(/No one called "kirby"/);
+    app.ingester.ingestArticles([SURNAME_ONLY, ...JOE]);
+    const view = buildWho(app.store, 'biden', NOW, { pageSize: 50 });
+    expect(view.person?.name).toBe('Joe Biden');
+    // The card is read again too: the count covers the statements stored since.
+    expect(view.person?.statements).toBe(view.statements.length);
+    expect(view.statements.length).toBeGreaterThan(5);
+  });
+
   it('still asks when no namesake dominates', () => {
     app = createTestApp(NOW.toISOString());
     app.ingester.ingestArticles([JILL, JAMES]);

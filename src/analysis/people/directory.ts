@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { editDistance } from '../../corpus/topics.ts';
 import { nameKey, nameWords, sameFullName } from './names.ts';
 import { MAX_LATER_REPORTS } from './recaps.ts';
@@ -73,11 +73,18 @@ export interface StatementQuery {
   offset: number;
 }
 
+/** Resolutions and cards kept at once, between two changes of the corpus. */
+const MAX_REMEMBERED = 4096;
+
 /**
  * Reads the people registry: name resolution (full name, alias, surname, then the closest
  * spellings), a person's card and their statements. Every read is one indexed query.
+ *
+ * @param version the corpus's version (`Store.version`), which every write of the registry
+ *   moves. With it, resolutions and cards are kept until the corpus changes: briefings resolve
+ *   the same hundred names again and again, three to five queries each.
  */
-export function createPeopleDirectory(db: Database) {
+export function createPeopleDirectory(db: Database, version?: () => number) {
   const byKey = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE key = ?');
   const byAlias = db.prepare<[string], PersonRow>(
     `SELECT p.* FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.alias = ?
@@ -106,7 +113,26 @@ export function createPeopleDirectory(db: Database) {
   const found = (person: PersonRow, joined: PersonRow[] = [], others: PersonRow[] = []) =>
     ({ status: 'found', person, joined, others }) as const;
 
-  function resolve(query: string): Resolution {
+  let keptAt: number | null = null;
+  const resolutions = new Map<string, Resolution>();
+  const cards = new Map<number, PersonCard | null>();
+  /** Runs `read`, or gives what it gave before at the same corpus version. */
+  function kept<K, V>(store: Map<K, V>, key: K, read: (key: K) => V): V {
+    if (!version) return read(key);
+    const current = version();
+    if (current !== keptAt) {
+      resolutions.clear();
+      cards.clear();
+      keptAt = current;
+    }
+    if (store.has(key)) return store.get(key)!;
+    const value = read(key);
+    if (store.size >= MAX_REMEMBERED) store.clear();
+    store.set(key, value);
+    return value;
+  }
+
+  function resolveNow(query: string): Resolution {
     const key = nameKey(query);
     const exact = byKey.get(key);
     if (exact && exact.words > 1) return found(exact);
@@ -168,7 +194,7 @@ export function createPeopleDirectory(db: Database) {
       .map(({ row }) => row.name);
   }
 
-  function card(id: number): PersonCard | null {
+  function cardNow(id: number): PersonCard | null {
     const row = byId.get(id);
     if (!row) return null;
     return {
@@ -191,6 +217,12 @@ export function createPeopleDirectory(db: Database) {
       lastSeen: row.last_seen,
     };
   }
+
+  /** One prepared statement per shape of query (how many people, which filters). */
+  const statementQueries = new Map<
+    string,
+    Statement<[Record<string, string | number>], StatementRow>
+  >();
 
   function statements(query: StatementQuery): StatementRow[] {
     const ids = query.personIds.map((_, index) => `@person${index}`);
@@ -218,34 +250,55 @@ export function createPeopleDirectory(db: Database) {
       );
       params['match'] = query.match;
     }
-    return db
-      .prepare<[Record<string, string | number>], StatementRow>(
-        `SELECT s.id, s.kind, s.text, s.cue, s.published, s.said, s.said_end, s.article_id,
+    const sql = `SELECT s.id, s.kind, s.text, s.cue, s.published, s.said, s.said_end, s.article_id,
            a.title, a.outlet, a.url
          FROM statements s JOIN articles a ON a.id = s.article_id
          WHERE ${where.join(' AND ')}
-         ORDER BY s.said DESC, s.id LIMIT @limit OFFSET @offset`,
-      )
-      .all(params);
+         ORDER BY s.said DESC, s.id LIMIT @limit OFFSET @offset`;
+    let prepared = statementQueries.get(sql);
+    if (!prepared) {
+      prepared = db.prepare<[Record<string, string | number>], StatementRow>(sql);
+      statementQueries.set(sql, prepared);
+    }
+    return prepared.all(params);
   }
 
-  const sourcesOf = db.prepare<[number], StatementSourceRow>(
-    `SELECT ss.statement_id, a.id AS article_id, a.title, a.outlet, a.url, a.published
-     FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
-     WHERE ss.statement_id = ? ORDER BY a.published, a.id LIMIT ${MAX_LATER_REPORTS}`,
-  );
+  /** One prepared statement per count of statement ids asked about (a page's, at most). */
+  const sourceQueries = new Map<number, Statement<number[], StatementSourceRow>>();
 
-  /** The later articles that reported each statement again (the first few), by statement id. */
+  /**
+   * The later articles that reported each statement again (the first few), by statement id:
+   * one query for a whole page of statements.
+   */
   function alsoReported(ids: readonly number[]): Map<number, StatementSourceRow[]> {
     const found = new Map<number, StatementSourceRow[]>();
-    for (const id of ids) {
-      const rows = sourcesOf.all(id);
-      if (rows.length > 0) found.set(id, rows);
+    if (ids.length === 0) return found;
+    let prepared = sourceQueries.get(ids.length);
+    if (!prepared) {
+      prepared = db.prepare<number[], StatementSourceRow>(
+        `SELECT ss.statement_id, a.id AS article_id, a.title, a.outlet, a.url, a.published
+         FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
+         WHERE ss.statement_id IN (${ids.map(() => '?').join(', ')})
+         ORDER BY ss.statement_id, a.published, a.id`,
+      );
+      sourceQueries.set(ids.length, prepared);
+    }
+    for (const row of prepared.all(...ids)) {
+      const rows = found.get(row.statement_id) ?? [];
+      // A database from before the cap may hold more reports of a statement than are shown.
+      if (rows.length < MAX_LATER_REPORTS) rows.push(row);
+      found.set(row.statement_id, rows);
     }
     return found;
   }
 
-  return { resolve, card, statements, alsoReported, closest };
+  return {
+    resolve: (query: string) => kept(resolutions, query, resolveNow),
+    card: (id: number) => kept(cards, id, cardNow),
+    statements,
+    alsoReported,
+    closest,
+  };
 }
 
 export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>;
