@@ -1,4 +1,4 @@
-import type { PeopleDirectory } from '../analysis/people/directory.ts';
+import type { NameReader } from '../analysis/people/directory.ts';
 import type { SourceGroup } from './syndication.ts';
 import { headNamesTopic } from './topic-focus.ts';
 
@@ -24,7 +24,7 @@ interface Known {
  * One registry look-up per distinct name: a briefing shares one lookup between its actors and its
  * quotes' speakers.
  */
-export function createNameLookup(people: PeopleDirectory) {
+export function createNameLookup(people: NameReader) {
   const cache = new Map<string, Known | { candidates: Known[] }>();
   const known = (id: number, name: string): Known => {
     let role: string | null | undefined;

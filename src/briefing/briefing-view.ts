@@ -162,7 +162,7 @@ export function buildBriefing(
   );
   const ranked = rankAcrossStories(groups, window.topic);
   // Documents that only name the topic in passing say nothing of who acts in it.
-  const lookUp = createNameLookup(directoryOf(store));
+  const lookUp = createNameLookup(directoryOf(store).forCommand());
   const about = namesTopic(window.topic.terms);
   const actors = passingOnly ? [] : actorsFor(groups, lookUp, about);
   const quotes = tellingQuotes(

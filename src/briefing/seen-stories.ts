@@ -74,8 +74,12 @@ export function rememberShown(
 ): Set<string> {
   const statements = statementsFor(db);
   return db.transaction(() => {
-    const fresh = unseenStories(db, channel, topic, stories);
-    for (const story of stories) statements.insert.run(channel, topic, story, now.toISOString());
-    return fresh;
+    const first = statements.any.get(channel, topic) === undefined;
+    // Only the stories not shown before are written: a briefing asked again writes nothing.
+    const unseen = stories.filter(
+      (story) => first || statements.shown.get(channel, topic, story) === undefined,
+    );
+    for (const story of unseen) statements.insert.run(channel, topic, story, now.toISOString());
+    return first ? new Set<string>() : new Set(unseen);
   })();
 }

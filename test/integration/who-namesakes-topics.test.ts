@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { directoryOf } from '../../src/briefing/people-directory.ts';
 import { buildWho } from '../../src/briefing/who-view.ts';
 import type { ArticleInput } from '../../src/corpus/article.ts';
 import type { App } from '../../src/main.ts';
@@ -123,7 +124,13 @@ describe('/who <surname> with namesakes', () => {
     app.ingester.ingestArticles([JILL, JAMES]);
     expect(buildWho(app.store, 'biden', NOW).candidates).toHaveLength(2);
     expect(() => buildWho(app.store, 'kirby', NOW)).toThrow(/No one called "kirby"/);
+    const before = directoryOf(app.store).forCommand();
     app.ingester.ingestArticles([SURNAME_ONLY, ...JOE]);
+    // A briefing's reader, made as its command started, sees the corpus of that moment...
+    expect(before.resolve('biden').status).toBe('ambiguous');
+    // ...and the next command's sees the new reports.
+    const after = directoryOf(app.store).forCommand().resolve('biden');
+    expect(after.status === 'found' && after.person.name).toBe('Joe Biden');
     const view = buildWho(app.store, 'biden', NOW, { pageSize: 50 });
     expect(view.person?.name).toBe('Joe Biden');
     // The card is read again too: the count covers the statements stored since.

@@ -117,9 +117,8 @@ export function createPeopleDirectory(db: Database, version?: () => number) {
   const resolutions = new Map<string, Resolution>();
   const cards = new Map<number, PersonCard | null>();
   /** Runs `read`, or gives what it gave before at the same corpus version. */
-  function kept<K, V>(store: Map<K, V>, key: K, read: (key: K) => V): V {
-    if (!version) return read(key);
-    const current = version();
+  function kept<K, V>(store: Map<K, V>, key: K, read: (key: K) => V, current = version?.()): V {
+    if (current === undefined) return read(key);
     if (current !== keptAt) {
       resolutions.clear();
       cards.clear();
@@ -295,6 +294,17 @@ export function createPeopleDirectory(db: Database, version?: () => number) {
   return {
     resolve: (query: string) => kept(resolutions, query, resolveNow),
     card: (id: number) => kept(cards, id, cardNow),
+    /**
+     * `resolve` and `card` for one command, which reads the corpus version once as it starts
+     * instead of once per name: a briefing resolves a hundred.
+     */
+    forCommand(): NameReader {
+      const current = version?.();
+      return {
+        resolve: (query) => kept(resolutions, query, resolveNow, current),
+        card: (id) => kept(cards, id, cardNow, current),
+      };
+    },
     statements,
     alsoReported,
     closest,
@@ -302,6 +312,12 @@ export function createPeopleDirectory(db: Database, version?: () => number) {
 }
 
 export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>;
+
+/** What reading names needs of the directory: a name's person, and a person's card. */
+export interface NameReader {
+  resolve(query: string): Resolution;
+  card(id: number): PersonCard | null;
+}
 
 /** Words that make another office of the title after them: a vice president is not a president. */
 const OTHER_OFFICE =
