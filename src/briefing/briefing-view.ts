@@ -282,10 +282,24 @@ export function markNew(view: BriefingView, fresh: ReadonlySet<string>): Briefin
   };
 }
 
-/** Whether a text names one of a topic's terms (a word prefix, or a phrase), folded. */
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Whether a text names one of a topic's terms (a word prefix, or a phrase), folded. A briefing
+ * asks this of hundreds of stretches of text, most of which name no term. Folding text in ASCII
+ * only lowercases it and blanks what is not a letter or digit, so a stretch whose lowercased
+ * text holds no term's first word is answered without folding it.
+ */
 function namesTopic(terms: readonly string[]): (text: string) => boolean {
   const folded = terms.map((term) => normaliseText(term)).filter(Boolean);
+  const firstWords = folded.some((term) => NOT_ASCII.test(term))
+    ? null
+    : folded.map((term) => term.split(' ')[0]!);
   return (text) => {
+    if (firstWords && !NOT_ASCII.test(text)) {
+      const lower = text.toLowerCase();
+      if (!firstWords.some((word) => lower.includes(word))) return false;
+    }
     const words = ` ${normaliseText(text)}`;
     return folded.some((term) => words.includes(` ${term}`));
   };
