@@ -21,6 +21,7 @@ import {
 import { runOptionalModules } from './optional-modules.ts';
 import { formatTable, RESULT_KEYS, type BenchResult } from './report.ts';
 import type { ProbeResult } from './serve-probe.ts';
+import { SERVING_ENV } from './serving-env.ts';
 import { mainThreadCpuMs, peakRssMb } from './stats.ts';
 import { measureAnalysisSpeed } from './wink-ratio.ts';
 
@@ -162,7 +163,7 @@ async function probe(db: string, queries: number): Promise<ProbeResult> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [...args, '--queries', String(queries)],
-    { cwd: root, maxBuffer: 1 << 20 },
+    { cwd: root, maxBuffer: 1 << 20, env: { ...process.env, ...SERVING_ENV } },
   );
   return JSON.parse(stdout) as ProbeResult;
 }

@@ -1,10 +1,9 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 GLIBC_TUNABLES=glibc.malloc.hugetlb=1 node --max-old-space-size=192 --single-threaded-gc
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-old-space-size=192 --single-threaded-gc
 // The old-generation limit: see docs/memory.md (without it V8 let the heap of a bulk ingest grow
 // to over 400 MB around a live set of about 70 MB). Collecting without helper threads: the same
 // file (they only compete with the writer and the analysis threads for two cores), and two malloc
-// arenas for all threads instead of one per thread (about 20 MB less RSS while ingesting), whose
-// memory comes in huge pages where the kernel allows (a fresh bot's first queries had paid a page
-// fault per 4 KB of SQLite's page cache).
+// arenas for all threads instead of one per thread (about 20 MB less RSS while ingesting). The
+// serving launchers (`npm start`, deploy/sitrep.service) also ask malloc for huge pages.
 // Runs the TypeScript sources directly through tsx, so `npm ci && npm start` needs no build step.
 import { register } from 'tsx/esm/api';
 

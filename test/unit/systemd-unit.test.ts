@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { onShutdown } from '../../src/core/shutdown.ts';
+import { SERVING_ENV } from '../../bench/serving-env.ts';
 import { repoRoot } from '../helpers/paths.ts';
 
 const unitPath = join(repoRoot, 'deploy/sitrep.service');
@@ -69,6 +70,19 @@ describe('deploy/sitrep.service', () => {
         writable.some((dir) => absolute === dir || absolute.startsWith(`${dir}/`)),
         absolute,
       ).toBe(true);
+    }
+  });
+
+  it('sets the serving environment that `npm start` sets and the benchmark probes with', () => {
+    const start = (
+      JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+        scripts: { start: string };
+      }
+    ).scripts.start;
+    const environment = one('Service.Environment').split(/\s+/);
+    for (const [name, value] of Object.entries(SERVING_ENV)) {
+      expect(environment).toContain(`${name}=${value}`);
+      expect(start.split(/\s+/)).toContain(`${name}=${value}`);
     }
   });
 
