@@ -49,6 +49,7 @@ describe('people registry', () => {
     ingest(
       'Kosovo police closed the crossing. Major Ilir Daci told the Kosovo Online portal.',
       'Ilir Daci said in a statement. The statement was read out on radio.',
+      'Shots were fired at the patrol. Ilir Daci told the BBC regarding the latest attack.',
       'Ilir Daci said the crossing at Jarinje would reopen on Monday.',
     );
     const view = (await who('/who ilir daci')).data as WhoView;

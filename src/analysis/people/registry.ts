@@ -467,6 +467,19 @@ const SAYING_CUE =
   /^(?:said|says|say|saying|stated|states|reported|reports|added|adds|wrote|writes)$/;
 /** Words that show a clause follows, so the text is more than a setting. */
 const CLAUSE_MARK = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'who']);
+/**
+ * Words in -ing that are prepositions here, not verbs: "told the BBC regarding the latest
+ * attack" says to whom and about what, but not what.
+ */
+const PREPOSITIONS_IN_ING = new Set([
+  'regarding',
+  'concerning',
+  'following',
+  'including',
+  'according',
+  'excluding',
+  'pending',
+]);
 /** A preposition that opens where or when something was said. */
 const OPENS_WITH_SETTING = /^(?:in|on|at|from|during|after|before|since|via|through|for)\s/i;
 
@@ -483,7 +496,9 @@ function saysNothing(statement: Statement, text: string): boolean {
     return false;
   // "told the podcast he feared for ...": a clause, whose verb the lexicon may not know.
   const words = nameKey(text).split(' ');
-  return !words.some((word) => CLAUSE_MARK.has(word) || isVerbLike(word));
+  return !words.some(
+    (word) => CLAUSE_MARK.has(word) || (isVerbLike(word) && !PREPOSITIONS_IN_ING.has(word)),
+  );
 }
 
 /** A surname's agreed form of address in the article (`Address`); null for a full name. */
