@@ -263,10 +263,63 @@ export function findEntities(
   }
   if (unread.length > 0) withKnownSurnames(tokens, unread, sentenceStarts, mentions);
   if (given.length > 0) withKnownGivenNames(tokens, given, mentions);
+  unglue(tokens, mentions);
   oneThingPerName(tokens, mentions);
   dropVessels(tokens, mentions);
   resolveSurnames(tokens, mentions, sentenceStarts);
   return mentions;
+}
+
+/**
+ * A word run into the next without a space: "PalestinianJacob", "IbrahimVerification",
+ * "American-CanadianJohn"; never a hyphenated name ("Elkayam-Levy").
+ */
+const GLUED = /^(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*)(\p{Lu}\p{Ll}+)$/u;
+/** Words of a web page's furniture that a text copy runs into the name before them. */
+const PAGE_WORDS = new Set(['verification', 'update', 'listen', 'watch', 'live', 'related']);
+
+/**
+ * A text copy of a web page runs a caption, heading or byline into the next words: "British
+ * Palestinian" + "Jacob Flickinger" became "PalestinianJacob Flickinger", and "Soha Ibrahim" +
+ * "Verification" became "Soha IbrahimVerification". A person's name starts after a glued
+ * common word or nationality when a known given name follows it, and ends before a glued common
+ * word or page word. "McGurk", "DeSantis" and "LaTosha" hold no glue: their first part is
+ * shorter than three letters.
+ */
+function unglue(tokens: readonly Token[], mentions: Mention[]): void {
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON' || mention.last - mention.first < 2) continue;
+    const opening = GLUED.exec(tokens[mention.first]!.text);
+    if (opening && opening[1]!.length >= 3) {
+      const [, before, name] = opening;
+      const nationality = fold(before!)
+        .split('-')
+        .every((part) => DEMONYMS.has(part));
+      if ((nationality || isCommonWord(fold(before!))) && isFirstName(fold(name!))) {
+        mention.start += before!.length;
+        mention.text = mention.text.slice(before!.length);
+        if (mention.canonical.startsWith(before!))
+          mention.canonical = mention.canonical.slice(before!.length);
+      }
+    }
+    // Only at the name's end: in "Ellis SmithLiberal Democrats" the words after the glue are
+    // another name, which cutting would leave to be read as a person of its own.
+    const token = tokens[mention.last - 1]!;
+    const closing = GLUED.exec(token.text);
+    const after = closing && fold(closing[2]!);
+    if (
+      closing &&
+      closing[1]!.length >= 3 &&
+      after &&
+      (isCommonWord(after) || PAGE_WORDS.has(after))
+    ) {
+      const cut = (text: string) =>
+        text.endsWith(token.text) ? text.slice(0, -closing[2]!.length) : text;
+      mention.end = token.start + closing[1]!.length;
+      mention.text = cut(mention.text);
+      mention.canonical = cut(mention.canonical);
+    }
+  }
 }
 
 /** Prefixes of a ship's name ("USS Carney", "M/V Gibraltar Eagle": "M", "/", "V"). */

@@ -184,6 +184,21 @@ describe('entities and roles', () => {
     expect(persons(result).map(([, canonical]) => canonical)).toEqual(['John Smith']);
   });
 
+  it('reads a name out of the caption or heading a web page ran into it, and keeps hyphens and Mc', () => {
+    const result = analyse(
+      'The aid worker was a British PalestinianJacob Flickinger, his family said. ' +
+        'Reporting by Soha IbrahimVerification by the desk. ' +
+        'Cochav Elkayam-Levy and Brett McGurk and an American-CanadianJohn Chapman spoke.',
+    );
+    expect(persons(result).map(([text]) => text)).toEqual([
+      'Jacob Flickinger',
+      'Soha Ibrahim',
+      'Cochav Elkayam-Levy',
+      'Brett McGurk',
+      'John Chapman',
+    ]);
+  });
+
   it('spells the US in a role as "US" whichever way the article wrote it', () => {
     const result = analyse(
       'Leaders including USA President Joe Biden condemned the strike. U.S. Secretary of State Antony Blinken agreed.',
