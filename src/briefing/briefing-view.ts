@@ -282,7 +282,7 @@ export function markNew(view: BriefingView, fresh: ReadonlySet<string>): Briefin
   };
 }
 
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Whether a text names one of a topic's terms (a word prefix, or a phrase), folded. A briefing
