@@ -465,6 +465,13 @@ const TELLING_CUE = /^(?:told|tells|tell|telling)$/;
 /** Verbs of saying: what follows may be only where or when ("said in a statement"). */
 const SAYING_CUE =
   /^(?:said|says|say|saying|stated|states|reported|reports|added|adds|wrote|writes)$/;
+/**
+ * Verbs of perceiving and knowing, which report a thought only with a clause after them
+ * ("found that the sites were used"); with an object alone they report no statement: "found
+ * her boy", "saw a need", "showed me around", "know no borders".
+ */
+const PERCEIVING_CUE =
+  /^(?:see|sees|saw|seen|seeing|find|finds|found|finding|show|shows|showed|shown|showing|know|knows|knew|known|knowing|feel|feels|felt|feeling|think|thinks|thought|thinking|worry|worries|worried|worrying|wonder|wonders|wondered|wondering)$/;
 /** Words that show a clause follows, so the text is more than a setting. */
 const CLAUSE_MARK = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'who']);
 /**
@@ -485,14 +492,20 @@ const OPENS_WITH_SETTING = /^(?:in|on|at|from|during|after|before|since|via|thro
 
 /**
  * A reported statement that holds no verb and only says to whom ("told the Kosovo Online
- * portal"), or where and when ("said in a statement", "reported from Ramallah and London"):
+ * portal"), where and when ("said in a statement", "reported from Ramallah and London"), or
+ * what someone saw or found ("found her boy"):
  * the analysis keeps such a quote, since the quotes after it take its speaker, but it tells
  * a reader of `/who` nothing that was said.
  */
 function saysNothing(statement: Statement, text: string): boolean {
   if (statement.kind === 'direct' || /["“”]/.test(text)) return false;
   const cue = statement.cue?.toLowerCase() ?? '';
-  if (!TELLING_CUE.test(cue) && !(SAYING_CUE.test(cue) && OPENS_WITH_SETTING.test(text)))
+  const verb = cue.split(' ').at(-1) ?? '';
+  if (
+    !TELLING_CUE.test(cue) &&
+    !(SAYING_CUE.test(cue) && OPENS_WITH_SETTING.test(text)) &&
+    !PERCEIVING_CUE.test(verb)
+  )
     return false;
   // "told the podcast he feared for ...": a clause, whose verb the lexicon may not know.
   const words = nameKey(text).split(' ');
