@@ -184,6 +184,15 @@ describe('entities and roles', () => {
     expect(persons(result).map(([, canonical]) => canonical)).toEqual(['John Smith']);
   });
 
+  it('reads no person in a beach or in a set of conventions, and keeps a person called Beach', () => {
+    const result = analyse(
+      'Residents of Cocoa Beach said the launch was loud. ' +
+        'Parties to the Geneva Conventions expressed concern over the raid. ' +
+        'Mary Beach said it was fine.',
+    );
+    expect(persons(result).map(([text]) => text)).toEqual(['Mary Beach']);
+  });
+
   it('reads a name out of the caption or heading a web page ran into it, and keeps hyphens and Mc', () => {
     const result = analyse(
       'The aid worker was a British PalestinianJacob Flickinger, his family said. ' +
