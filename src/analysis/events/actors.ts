@@ -5,6 +5,8 @@ import {
   compileAnyScanner,
   findAll,
   fold,
+  indexKey,
+  occurs,
   scan,
   wordStarts,
   type Match,
@@ -38,8 +40,9 @@ const PLACES = (gazetteer as unknown as PlaceFile).places
       capital: place.capital === true,
       length: alias.length,
       hint: alias.toLowerCase(),
+      key: indexKey(alias.toLowerCase()),
       regex: new RegExp(
-        `(?<![\\p{L}])${alias
+        `(?<![\\p{L}\\p{N}])${alias
           .toLowerCase()
           .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
           .replace(/ /g, '\\s+')}(?![\\p{L}])`,
@@ -63,8 +66,16 @@ export interface PlaceMention extends Match {
   capital: boolean;
 }
 
-/** Gazetteer places named in a sentence, in reading order, longest name first on overlaps. */
-export function findPlaces(sentence: string, folded = fold(sentence)): PlaceMention[] {
+/**
+ * Gazetteer places named in a sentence, in reading order, longest name first on overlaps.
+ * `words` (the folded sentence's word starts, when the caller has them) finds the names worth
+ * a search by lookup instead of a search for each of the gazetteer's names.
+ */
+export function findPlaces(
+  sentence: string,
+  folded = fold(sentence),
+  words: WordStarts = wordStarts(folded),
+): PlaceMention[] {
   const found: PlaceMention[] = [];
   // Characters already inside a found name: an overlap test per character, not per earlier
   // mention, keeps a sentence naming thousands of places linear.
@@ -74,7 +85,7 @@ export function findPlaces(sentence: string, folded = fold(sentence)): PlaceMent
     return false;
   };
   for (const place of PLACES)
-    if (folded.includes(place.hint))
+    if (occurs(place.hint, place.key, folded, words))
       for (const match of findAll(place.regex, folded, sentence))
         if (!overlaps(match.start, match.end)) {
           taken ??= new Uint8Array(sentence.length + 1);

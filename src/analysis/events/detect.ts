@@ -123,6 +123,24 @@ const DEFINITE =
   /(?:^|[^\p{L}])(?:the|this|that|these|those|its|their|his|her|[\p{L}-]+['’]s)\s+(?:(?!(?:and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|who|was|were|is|are|had|has|have)\s)[\p{L}\p{N}-]+\s+){0,2}$/iu;
 
 /**
+ * Whether the text before a trigger ends in a definite mention (DEFINITE). A match spans at
+ * most the last three words, so the RegExp reads the last four: tried on the whole text, its
+ * `$` made V8 try it from every character of the sentence. The cut falls after a space, so `^`
+ * there stands for the non-letter before.
+ */
+function endsDefinite(before: string): boolean {
+  let at = before.length;
+  for (let words = 0; words < 4 && at > 0; words++) {
+    while (at > 0 && isSpace(before.charCodeAt(at - 1))) at--;
+    while (at > 0 && !isSpace(before.charCodeAt(at - 1))) at--;
+  }
+  return DEFINITE.test(at === 0 ? before : before.slice(at));
+}
+
+/** Space, tab and line breaks (no-break and other spaces count as word characters: a longer cut). */
+const isSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d);
+
+/**
  * "Four hostages kidnapped by Hamas have been reunited", "captives who were abducted on 7
  * October": a participle after the captives describes how they came to be held, which the news
  * is not (here, their rescue).
@@ -215,7 +233,7 @@ function readTitle(title: string): TitleReading {
     if (memory) remembered.add(category);
   }
   if (countCasualties(title).killed) categories.add('ASSAULT');
-  const places = findPlaces(title, folded);
+  const places = findPlaces(title, folded, words);
   const named =
     mostSpecific(findLocatives(title, places)) ??
     places.find((found) => !found.country && !found.capital);
@@ -293,7 +311,7 @@ export function detectEvents(
     const lowerSentence = folded.slice(sentence.start, sentence.end);
     // Indexed once: the cue, time, subordinator and actor patterns look their first words up in it.
     const sentenceWords = wordStarts(lowerSentence);
-    const places = findPlaces(local, lowerSentence);
+    const places = findPlaces(local, lowerSentence, sentenceWords);
     // Actors are read on the sentence folded alone (rarely not the slice of the article's fold).
     const ownFold = fold(local);
     const actors = findActors(
@@ -331,7 +349,7 @@ export function detectEvents(
       if (own) return own;
       // The same incident told again ("the attack", or the next sentences): its place.
       const same = incidentPlace.get(category);
-      if (same && (index - same.sentence <= PLACE_CARRY || DEFINITE.test(local.slice(0, at.start))))
+      if (same && (index - same.sentence <= PLACE_CARRY || endsDefinite(local.slice(0, at.start))))
         return same.place;
       // A strike told in one sentence does not place the protest against it told in the next.
       if (previous && index - previous.sentence === 1 && !protest) return previous.place;
@@ -406,7 +424,7 @@ export function detectEvents(
       // The object of the trigger before it ("suspended aid", "rejected an offer of talks").
       else subordinators.push({ ...relative, before: OBJECT_WORDS, temporal: false });
       const before = lowerSentence.slice(0, relative.start);
-      const definite = DEFINITE.test(before) || DETERMINED.test(hit.text);
+      const definite = endsDefinite(before) || DETERMINED.test(hit.text);
       // Told of as already known: a whole event-mention is a recap when one of its words is.
       const known =
         // A title that only recalls the event (its survivors, its anniversary): the body's

@@ -170,10 +170,10 @@ export interface Scanner {
   sticky: RegExp;
   hints: string[] | null;
   /** Each hint's key in a word-start index (null: found by search instead). */
-  hintKeys: (string | null)[] | null;
+  hintKeys: (number | null)[] | null;
   /** One of these occurs in every match: a text with none of them has no match. */
   required: string[] | null;
-  requiredKeys: (string | null)[] | null;
+  requiredKeys: (number | null)[] | null;
 }
 
 function atWordStarts(regex: RegExp): RegExp {
@@ -230,8 +230,21 @@ function isWordCharacter(text: string, at: number, code: number, width: number):
   return WORD_CHARACTER.test(text.slice(at, at + width));
 }
 
-/** Where the words of a folded text start, by their first three characters. */
-export type WordStarts = Map<string, number[]>;
+/** Where the words of a folded text start, by `keyAt` of their first three characters. */
+export type WordStarts = Map<number, number[]>;
+
+/**
+ * A small integer made of the three characters at `at` (past the end counts as none). Exact for
+ * ASCII letters and digits; other characters may share a key, which costs nothing wrong because
+ * every lookup checks the literal with `startsWith`. A number, not the three-character slice: a
+ * slice is a new string whose hash is computed at every word of every sentence.
+ */
+function keyAt(text: string, at: number): number {
+  return (
+    ((text.charCodeAt(at) << 20) ^ (text.charCodeAt(at + 1) << 10) ^ text.charCodeAt(at + 2)) &
+    0x3fffffff
+  );
+}
 
 /**
  * Indexes a text's word starts once, so each of hundreds of patterns finds its hints by lookup.
@@ -246,7 +259,7 @@ export function wordStarts(folded: string): WordStarts {
     const width = code > 0xffff ? 2 : 1;
     const isWord = isWordCharacter(folded, at, code, width);
     if (isWord && !previousIsWord) {
-      const key = folded.slice(at, at + KEY);
+      const key = keyAt(folded, at);
       const list = starts.get(key);
       if (list) list.push(at);
       else starts.set(key, [at]);
@@ -282,14 +295,14 @@ const indexable = (literal: string) => literal.length >= KEY && STARTS_WORD.test
  * literals' keys: asked for hundreds of times per article, a kept key is a string whose hash is
  * known instead of a fresh slice tested by a RegExp.
  */
-function indexKey(literal: string): string | null {
-  return indexable(literal) ? literal.slice(0, KEY) : null;
+export function indexKey(literal: string): number | null {
+  return indexable(literal) ? keyAt(literal, 0) : null;
 }
 
 /** Where `hint` (whose index key is `key`) occurs at a word start of the folded text. */
 function hintPositions(
   hint: string,
-  key: string | null,
+  key: number | null,
   folded: string,
   words: WordStarts | undefined,
 ): number[] {
@@ -307,7 +320,7 @@ function hintPositions(
 }
 
 /** Every listed scanner's required literals by their first three characters, with its number. */
-const scannersByKey = new Map<string, { id: number; literal: string }[]>();
+const scannersByKey = new Map<number, { id: number; literal: string }[]>();
 /** The listed scanners with a literal too short or not starting a word: never skipped. */
 const alwaysTried: number[] = [];
 let listed = 0;
@@ -366,7 +379,7 @@ export function scannerSet<T extends Scanner>(
       return;
     }
     for (const literal of scanner.required) {
-      const key = literal.slice(0, KEY);
+      const key = keyAt(literal, 0);
       const entries = scannersByKey.get(key);
       if (entries) entries.push({ id, literal });
       else scannersByKey.set(key, [{ id, literal }]);
@@ -382,10 +395,13 @@ export function scannerSet<T extends Scanner>(
   };
 }
 
-/** Whether a literal of a pattern's word occurs at a word start (where every word of a match starts). */
-function occurs(
+/**
+ * Whether a literal occurs at a word start of the folded text (where every word of a match
+ * starts), `key` being its `indexKey` and `words` the text's word starts.
+ */
+export function occurs(
   literal: string,
-  key: string | null,
+  key: number | null,
   folded: string,
   words: WordStarts | undefined,
 ): boolean {

@@ -55,12 +55,23 @@ const PREPOSITION_STARTS = [
 ];
 const LETTER_BEFORE = /\p{L}$/u;
 
+/**
+ * Whether a letter precedes `at`: ASCII decided inline, since most places a preposition's
+ * letters are found ("within", "meeting") are inside a word.
+ */
+function letterBefore(sentence: string, at: number): boolean {
+  if (at === 0) return false;
+  const code = sentence.charCodeAt(at - 1) | 0x20;
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  return LETTER_BEFORE.test(sentence.slice(Math.max(0, at - 2), at));
+}
+
 /** The matches `sentence.matchAll(/(?<!\p{L})LOCATIVE/gu)` gives, in order. */
 export function locativeMatches(sentence: string): RegExpExecArray[] {
   const starts: number[] = [];
   for (const word of PREPOSITION_STARTS)
     for (let at = sentence.indexOf(word); at !== -1; at = sentence.indexOf(word, at + 1))
-      if (!LETTER_BEFORE.test(sentence.slice(Math.max(0, at - 2), at))) starts.push(at);
+      if (!letterBefore(sentence, at)) starts.push(at);
   starts.sort((a, b) => a - b);
   const found: RegExpExecArray[] = [];
   let next = 0;
