@@ -37,15 +37,24 @@ const OCCASION =
   'documentary|podcast|hearing|debate|rally|summit|meeting|visit|op-ed|article|essay|post|' +
   'video|broadcast|briefing|testimony)';
 
+/** Stands for any digit in a pattern's `needs`. */
+const DIGIT = '0-9';
+
 /** Each pattern and how it turns the publication day into a span of days. */
 const PATTERNS: {
   re: RegExp;
+  /**
+   * A word every match contains (`DIGIT`: a digit), looked for in the lowercased sentence
+   * first where the RegExp has no literal start to search for ("\b(\w+) days ago").
+   */
+  needs?: string;
   span: (match: RegExpExecArray, day: number) => [number, number] | null;
   /** Only right after the cue: a bare year before it is often another event's. */
   beside?: boolean;
 }[] = [
   {
     re: /\b(last|this|on|late on|early on|late|early)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['’]s)/gi,
+    needs: 'day',
     span: (match, day) => {
       const target = WEEKDAYS.indexOf(match[2]!.toLowerCase());
       let back = (weekday(day) - target + 7) % 7;
@@ -60,6 +69,7 @@ const PATTERNS: {
   },
   {
     re: /\blast week\b|\bthe previous week\b/gi,
+    needs: 'week',
     span: (_, day) => {
       const monday = day - ((weekday(day) + 6) % 7);
       return [monday - 7, monday - 1];
@@ -67,20 +77,23 @@ const PATTERNS: {
   },
   {
     re: /\b(?:earlier )?this week\b/gi,
+    needs: 'week',
     span: (_, day) => [day - ((weekday(day) + 6) % 7), day],
   },
   {
     re: /\b(?:over|at|on|during) the weekend\b|\blast weekend\b/gi,
+    needs: 'weekend',
     span: (_, day) => {
       const back = (weekday(day) + 1) % 7;
       const saturday = day - (back === 0 ? 7 : back);
       return [saturday, Math.min(saturday + 1, day)];
     },
   },
-  { re: /\b(\w+) days ago\b/gi, span: (match, day) => ago(match[1]!, day, 1) },
-  { re: /\b(\w+) weeks? ago\b/gi, span: (match, day) => ago(match[1]!, day, 7) },
+  { re: /\b(\w+) days ago\b/gi, needs: 'ago', span: (match, day) => ago(match[1]!, day, 1) },
+  { re: /\b(\w+) weeks? ago\b/gi, needs: 'ago', span: (match, day) => ago(match[1]!, day, 7) },
   {
     re: /\blast month\b/gi,
+    needs: 'month',
     span: (_, day) => {
       const date = new Date(day * DAY_MS);
       return monthSpan(date.getUTCFullYear(), date.getUTCMonth() - 1);
@@ -88,6 +101,7 @@ const PATTERNS: {
   },
   {
     re: /\b(?:earlier )?this month\b/gi,
+    needs: 'month',
     span: (_, day) => {
       const date = new Date(day * DAY_MS);
       return [toDay(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)), day];
@@ -95,15 +109,18 @@ const PATTERNS: {
   },
   {
     re: new RegExp(`\\b(?:on )?(\\d{1,2}) ${MONTH}(?:,? (\\d{4}))?\\b`, 'gi'),
+    needs: DIGIT,
     span: (match, day) => dayOf(match[2]!, Number(match[1]), match[3], day),
   },
   {
     re: new RegExp(`\\b(?:on )?${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'gi'),
+    needs: DIGIT,
     span: (match, day) => dayOf(match[1]!, Number(match[2]), match[3], day),
   },
   {
     // "said in 2018", "told the BBC in late 2019": a year. Not "in 2000 homes", a count.
     re: /\bin (?:early |late |mid-?)?((?:19|20)\d{2})\b(?![,.]?\d| [a-z]+s\b)/gi,
+    needs: DIGIT,
     span: (match, day) => yearSpan(Number(match[1]), day),
     beside: true,
   },
@@ -113,6 +130,7 @@ const PATTERNS: {
       `\\b(?:a|an|the|his|her|their|its) ((?:19|20)\\d{2}) (?:[a-z-]+ )?${OCCASION}\\b`,
       'gi',
     ),
+    needs: DIGIT,
     span: (match, day) => yearSpan(Number(match[1]), day),
   },
   {
@@ -210,8 +228,11 @@ export function saidWhen(
   const day = publishedDay(published);
   if (day === null) return null;
   const region = text.slice(sentence.start, sentence.end);
+  const lower = region.toLowerCase();
+  const hasDigit = /\d/.test(region);
   let best: { distance: number; span: [number, number]; text: string } | null = null;
-  for (const { re, span, beside } of PATTERNS) {
+  for (const { re, needs, span, beside } of PATTERNS) {
+    if (needs !== undefined && !(needs === DIGIT ? hasDigit : lower.includes(needs))) continue;
     re.lastIndex = 0;
     for (let match = re.exec(region); match !== null; match = re.exec(region)) {
       const start = sentence.start + match.index;
