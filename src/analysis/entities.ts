@@ -600,10 +600,7 @@ function push(
 ): Mention {
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
-  const text = tokens
-    .slice(first, last)
-    .map((token, k, all) => (k > 0 && all[k - 1]!.end < token.start ? ' ' : '') + token.text)
-    .join('');
+  const text = spanText(tokens, first, last);
   const mention: Mention = {
     text,
     type,
@@ -1167,11 +1164,16 @@ function appositiveRole(
   return spanText(tokens, start + skip, end);
 }
 
+/** Tokens `first` to `last` (exclusive) as one string, a space where the text had any. */
 export function spanText(tokens: readonly Token[], first: number, last: number): string {
-  return tokens
-    .slice(first, last)
-    .map((token, k, all) => (k > 0 && all[k - 1]!.end < token.start ? ' ' : '') + token.text)
-    .join('');
+  const end = Math.min(last, tokens.length);
+  if (end <= first) return '';
+  let text = tokens[first]!.text;
+  for (let k = first + 1; k < end; k++) {
+    const token = tokens[k]!;
+    text += tokens[k - 1]!.end < token.start ? ` ${token.text}` : token.text;
+  }
+  return text;
 }
 
 /** Titles used with a first name alone. */
