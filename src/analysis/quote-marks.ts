@@ -60,6 +60,20 @@ function opensQuote(text: string, index: number, length: number): boolean {
   return before === undefined || /[\s([{—–"-]/.test(before);
 }
 
+const DOUBLE_MARK = /["“”]/g;
+
+/**
+ * A straight mark inside a curly quote that closes it though it looks like an opening: it
+ * follows a full stop and a space (`this incident. "In a near-simultaneous briefing, ...`), and
+ * the next double mark is not the curly close (`European soil. "And of course I'm concerned
+ * ... states. ”` is one quote over two paragraphs whose break the page lost).
+ */
+function displacedClose(text: string, index: number): boolean {
+  if (!/\s/.test(text[index - 1] ?? '') || !/[.!?]/.test(text[index - 2] ?? '')) return false;
+  DOUBLE_MARK.lastIndex = index + 1;
+  return DOUBLE_MARK.exec(text)?.[0] !== '”';
+}
+
 function closesQuote(text: string, index: number, length: number): boolean {
   const before = text[index - 1];
   const after = text[index + length] ?? ' ';
@@ -89,7 +103,7 @@ function findClose(text: string, openAt: number, open: string, close: string): n
     if (text.startsWith(close, j) && (!symmetric || closesQuote(text, j, close.length))) return j;
     if (char === mixed) {
       // A quote inside the quote in the other style (`“He said "no" to me”`) is not its end.
-      const opens = mixed === '”' ? false : opensQuote(text, j, 1);
+      const opens = mixed === '”' ? false : opensQuote(text, j, 1) && !displacedClose(text, j);
       if (inner) inner = false;
       else if (opens) inner = true;
       else if (mixed === '”' || closesQuote(text, j, 1)) return j;

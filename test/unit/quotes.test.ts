@@ -55,6 +55,31 @@ describe('quote attribution', () => {
     expect(contents).toContain('“He said "never" to me,”');
   });
 
+  it('ends a curly quote at a straight mark that lost its place after a full stop', () => {
+    // The page put the closing mark after the space: `incident. "In a ...`.
+    const body =
+      'Spokesman Tomas Vrana said. “We expect them to shed light on this incident. "In a ' +
+      'separate briefing, army spokesman Petr Hala named nine fighters. In Prague, Mr Vrana ' +
+      'said the reports were troubling. "If that is accurate, those are not fighters," he said.';
+    const found = quotes(body);
+    const narration = found.find((quote) => quote.content.includes('separate briefing'));
+    expect(narration).toBeUndefined();
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        content: '"If that is accurate, those are not fighters,"',
+        speaker: 'Tomas Vrana',
+      }),
+    );
+    // A straight mark after a full stop whose quote the curly close ends is a paragraph the
+    // page ran on: one quote.
+    const runOn =
+      'Ms Hale said: “I am concerned when I see shells on our soil. "And of course I am ' +
+      'concerned with the partnership. ” She left on Monday.';
+    expect(quotes(runOn).map((quote) => quote.content)).toContain(
+      '“I am concerned when I see shells on our soil. "And of course I am concerned with the partnership. ”',
+    );
+  });
+
   it('reads "according to X" before and after the content', () => {
     const found = quotes(
       'According to Jens Stoltenberg, more troops are on the way. The troops will stay for months, according to KFOR.',
