@@ -44,7 +44,7 @@ describe('people registry', () => {
     expect(((await who('/who Vučić')).data as WhoView).person?.name).toBe('Aleksandar Vučić');
   });
 
-  it('lists no statement that only says where, when or to whom someone spoke', async () => {
+  it('lists no statement that only says where, when or to whom someone spoke, or has no subject', async () => {
     app = createTestApp();
     ingest(
       'Kosovo police closed the crossing. Major Ilir Daci told the Kosovo Online portal.',
@@ -53,6 +53,7 @@ describe('people registry', () => {
       'Ilir Daci found his brother in the rubble. Later Ilir Daci showed me around the hospital.',
       'Ilir Daci found that the patrol had been ambushed.',
       'Ilir Daci said the crossing at Jarinje would reopen on Monday.',
+      'The toll, a figure which Ilir Daci says is not final, rose on Tuesday.',
     );
     const view = (await who('/who ilir daci')).data as WhoView;
     expect(view.statements.map((statement) => statement.text).sort()).toEqual([

@@ -491,14 +491,24 @@ const PREPOSITIONS_IN_ING = new Set([
 const OPENS_WITH_SETTING = /^(?:in|on|at|from|during|after|before|since|via|through|for)\s/i;
 
 /**
+ * A report that opens with an auxiliary has lost its subject to a relative clause or a misread
+ * cue: "a figure which Israel says is not final", "a deal that Mr Biden said would last six
+ * weeks", "Ceasefire talks are going on". Shown under `/who` it reads "said is not final".
+ */
+const NO_SUBJECT =
+  /^(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|shall|does|do|did)\s/;
+
+/**
  * A reported statement that holds no verb and only says to whom ("told the Kosovo Online
  * portal"), where and when ("said in a statement", "reported from Ramallah and London"), or
  * what someone saw or found ("found her boy"):
  * the analysis keeps such a quote, since the quotes after it take its speaker, but it tells
- * a reader of `/who` nothing that was said.
+ * a reader of `/who` nothing that was said. Nor does one with no subject (NO_SUBJECT).
  */
 function saysNothing(statement: Statement, text: string): boolean {
-  if (statement.kind === 'direct' || /["“”]/.test(text)) return false;
+  if (statement.kind === 'direct') return false;
+  if (NO_SUBJECT.test(text)) return true;
+  if (/["“”]/.test(text)) return false;
   const cue = statement.cue?.toLowerCase() ?? '';
   const verb = cue.split(' ').at(-1) ?? '';
   if (
