@@ -171,6 +171,14 @@ interface Subordinator {
   temporal: boolean;
 }
 
+function subordinator(
+  at: { start: number; end: number },
+  before: number,
+  temporal: boolean,
+): Subordinator {
+  return { start: at.start, end: at.end, before, temporal };
+}
+
 /** What an article is about, for placing and weighing its events. */
 export interface ArticleContext {
   title?: string;
@@ -372,12 +380,13 @@ export function detectEvents(
     // unless it says it tells of the day; past the lead, or when it opens with "In response".
     const followsRecap =
       lastRecap === index - 1 && (index >= LEAD_SENTENCES || CONTINUATION.test(local));
-    const subordinators: Subordinator[] = backgroundIn(lowerSentence, sentenceWords).flatMap(
-      (pattern) =>
-        scan(pattern, lowerSentence, lowerSentence, sentenceWords)
-          .filter((match) => !pattern.notAfter?.test(lowerSentence.slice(0, match.start)))
-          .map((match) => ({ ...match, before: pattern.before, temporal: pattern.resettable })),
-    );
+    // Built field by field, one object shape for all: spread copies made the pushes below a
+    // third of this function's own time.
+    const subordinators: Subordinator[] = [];
+    for (const pattern of backgroundIn(lowerSentence, sentenceWords))
+      for (const match of scan(pattern, lowerSentence, lowerSentence, sentenceWords))
+        if (!pattern.notAfter?.test(lowerSentence.slice(0, match.start)))
+          subordinators.push(subordinator(match, pattern.before, pattern.resettable));
     const merged = new Map<string, EventMention>();
     const recaps = new Set<EventMention>();
     const knownEvents = new Set<EventMention>();
@@ -419,10 +428,9 @@ export function detectEvents(
         governing.length > 0 && !recalledSetting && governing.every((word) => word.temporal);
       if (!background && realis === 'actual' && title.categories.has(coded.category))
         titleNewsTold = true;
-      if (background)
-        subordinators.push({ ...relative, before: backgroundChain, temporal: onlyTemporal });
+      if (background) subordinators.push(subordinator(relative, backgroundChain, onlyTemporal));
       // The object of the trigger before it ("suspended aid", "rejected an offer of talks").
-      else subordinators.push({ ...relative, before: OBJECT_WORDS, temporal: false });
+      else subordinators.push(subordinator(relative, OBJECT_WORDS, false));
       const before = lowerSentence.slice(0, relative.start);
       const definite = endsDefinite(before) || DETERMINED.test(hit.text);
       // Told of as already known: a whole event-mention is a recap when one of its words is.
