@@ -155,8 +155,9 @@ const FORMS_OF_ADDRESS = new Set([
 ]);
 const APPOSITIVE_STARTS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}./]+$/u;
 const isAcronym = (token: Token) =>
-  /^\p{Lu}[\p{Lu}\p{N}./]+$/u.test(token.text) && token.text.replace(/\./g, '').length >= 2;
+  ACRONYM.test(token.text) && token.text.replace(/\./g, '').length >= 2;
 
 /** "I’ll", "We’ve", "That’s": a capital at a sentence start, never a name. */
 const CONTRACTION =

@@ -71,7 +71,7 @@ export function summarizeSentences(
       WEIGHT_POSITION / (1 + item.index) +
       WEIGHT_CENTRALITY * cosine(vector, centroid) +
       WEIGHT_TITLE * cosine(vector, titleVector);
-    return { ...item, vector, relevance };
+    return { sentence: item.sentence, index: item.index, vector, relevance };
   });
 
   const chosen = pickDiverse(scored, count, REDUNDANCY_PENALTY);

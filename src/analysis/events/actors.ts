@@ -91,7 +91,9 @@ export function findPlaces(
           taken ??= new Uint8Array(sentence.length + 1);
           taken.fill(1, match.start, match.end);
           found.push({
-            ...match,
+            start: match.start,
+            end: match.end,
+            text: match.text,
             name: place.name,
             country: place.country,
             capital: place.capital,

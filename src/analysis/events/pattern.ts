@@ -339,7 +339,9 @@ function possibleScanners(folded: string, words: WordStarts): Uint8Array {
   for (let slot = 0; slot < POSSIBLE_SLOTS; slot++)
     if (possibleWords[slot] === words && possibleSets[slot]!.length === listed)
       return possibleSets[slot]!;
-  const possible = new Uint8Array(listed);
+  // The slot's old set is reused: a fresh one per sentence was a steady stream of allocations.
+  const reused = possibleSets[nextSlot]!;
+  const possible = reused.length === listed ? reused.fill(0) : new Uint8Array(listed);
   for (const id of alwaysTried) possible[id] = 1;
   words.forEach((positions, key) => {
     const entries = scannersByKey.get(key);
