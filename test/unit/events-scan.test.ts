@@ -94,6 +94,26 @@ describe('hint-anchored pattern scan', () => {
     );
   });
 
+  it('skips texts without the ending of a pattern that opens with a letter class', () => {
+    const scanners = [compileScanner("[a-z]+n['’]t"), compileScanner('[a-z]+-(backed|supported)')];
+    expect(scanners.map((scanner) => scanner.required)).toEqual([
+      ["n't", 'n’t'],
+      ['-backed', '-supported'],
+    ]);
+    const pieces = ['did', 'n', "'t", '’t', 'iran', '-backed', '-supported', 'ok', ' ', '-', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        for (const scanner of scanners) {
+          const expected = findAll(scanner.regex, text);
+          expect(scan(scanner, text)).toEqual(expected);
+          expect(scan(scanner, text, text, wordStarts(text))).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('finds the actor nouns matchAll finds, on word salad made of their words', () => {
     const vocabulary = [
       ...new Set(

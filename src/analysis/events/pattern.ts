@@ -145,18 +145,62 @@ export function patternHints(pattern: string): string[] | null {
  * rarest-looking word (the one whose shortest literal is longest), or null when no word has
  * one. "a year|month|decade ago" gives "ago", so a text without it is skipped at once instead
  * of trying the pattern at every "a". Words with groups or classes are left out: their
- * alternatives are not plain.
+ * alternatives are not plain. A word that is a letter class and a plain ending ("[a-z]+n['’]t",
+ * "[a-z]+-(backed|supported)") gives its endings, found anywhere in a word (`atWordStart`
+ * false): those patterns have no literal start, and were tried at every character.
  */
-export function patternRequired(pattern: string): string[] | null {
+export function patternRequired(
+  pattern: string,
+): { literals: string[]; atWordStart: boolean } | null {
   const shortest = (literals: readonly string[]) =>
     Math.min(...literals.map((literal) => literal.length));
-  let best: string[] | null = null;
+  let best: { literals: string[]; atWordStart: boolean } | null = null;
   for (const slot of pattern.trim().toLowerCase().split(/\s+/)) {
-    if (slot === '~' || /[()[\]\\.+{}]/.test(slot)) continue;
-    const literals = slotLiterals(slot);
-    if (literals && (!best || shortest(literals) > shortest(best))) best = literals;
+    if (slot === '~') continue;
+    const ending = CLASS_THEN_ENDING.exec(slot)?.[1];
+    const found = ending
+      ? { literals: expandLiterals(ending), atWordStart: false }
+      : { literals: /[()[\]\\.+{}]/.test(slot) ? null : slotLiterals(slot), atWordStart: true };
+    if (!found.literals) continue;
+    if (!best || shortest(found.literals) > shortest(best.literals))
+      best = { literals: found.literals, atWordStart: found.atWordStart };
   }
   return best;
+}
+
+/** A letter class repeated, then a plain ending: "[a-z]+n['’]t". */
+const CLASS_THEN_ENDING = /^\[[^\]\\-]*(?:[a-z]-[a-z])?[^\]\\-]*\][+*](.+)$/;
+const PLAIN = /^[\p{L}\p{N}'’-]$/u;
+
+/**
+ * Every string a RegExp fragment of plain characters, classes of plain characters ("['’]")
+ * and groups of plain alternatives ("(backed|supported)") matches; null for anything else, or
+ * past 16 strings.
+ */
+function expandLiterals(fragment: string): string[] | null {
+  let strings = [''];
+  for (let at = 0; at < fragment.length;) {
+    const char = fragment[at]!;
+    let choices: string[];
+    if (char === '(' || char === '[') {
+      const close = fragment.indexOf(char === '(' ? ')' : ']', at);
+      if (close === -1) return null;
+      const inside = fragment.slice(at + 1, close);
+      choices = char === '(' ? inside.split('|') : [...inside];
+      if (char === '[' && inside.includes('-')) return null;
+      if (choices.some((choice) => choice === '' || ![...choice].every((c) => PLAIN.test(c))))
+        return null;
+      at = close + 1;
+    } else if (PLAIN.test(char)) {
+      choices = [char];
+      at++;
+    } else return null;
+    // A quantifier after the piece makes it optional or repeated: no fixed strings.
+    if (at < fragment.length && /[?*+{]/.test(fragment[at]!)) return null;
+    strings = strings.flatMap((string) => choices.map((choice) => string + choice));
+    if (strings.length > 16) return null;
+  }
+  return strings;
 }
 
 /** A compiled events pattern with the literal starts that let a scan skip most of a text. */
@@ -173,6 +217,7 @@ export interface Scanner {
   hintKeys: (number | null)[] | null;
   /** One of these occurs in every match: a text with none of them has no match. */
   required: string[] | null;
+  /** Each one's key in a word-start index (null: it need not start a word, found by search). */
   requiredKeys: (number | null)[] | null;
 }
 
@@ -190,8 +235,10 @@ export function compileScanner(pattern: string): Scanner {
     sticky: atWordStarts(regex),
     hints,
     hintKeys: hints?.map(indexKey) ?? null,
-    required,
-    requiredKeys: required?.map(indexKey) ?? null,
+    required: required?.literals ?? null,
+    requiredKeys:
+      required?.literals.map((literal) => (required.atWordStart ? indexKey(literal) : null)) ??
+      null,
   };
 }
 
@@ -376,12 +423,13 @@ export function scannerSet<T extends Scanner>(
   listed += scanners.length;
   scanners.forEach((scanner, index) => {
     const id = first + index;
-    if (!scanner.required || !scanner.required.every(indexable)) {
+    const keys = scanner.requiredKeys;
+    if (!scanner.required || !keys || keys.some((key) => key === null)) {
       alwaysTried.push(id);
       return;
     }
-    for (const literal of scanner.required) {
-      const key = keyAt(literal, 0);
+    for (const [at, literal] of scanner.required.entries()) {
+      const key = keys[at]!;
       const entries = scannersByKey.get(key);
       if (entries) entries.push({ id, literal });
       else scannersByKey.set(key, [{ id, literal }]);
