@@ -80,14 +80,10 @@ export function findPlaces(
   // Characters already inside a found name: an overlap test per character, not per earlier
   // mention, keeps a sentence naming thousands of places linear.
   let taken: Uint8Array | null = null;
-  const overlaps = (start: number, end: number) => {
-    for (let at = start; at < end; at++) if (taken?.[at]) return true;
-    return false;
-  };
   for (const place of PLACES)
     if (occurs(place.hint, place.key, folded, words))
       for (const match of findAll(place.regex, folded, sentence))
-        if (!overlaps(match.start, match.end)) {
+        if (!taken || !anyTaken(taken, match.start, match.end)) {
           taken ??= new Uint8Array(sentence.length + 1);
           taken.fill(1, match.start, match.end);
           found.push({
@@ -100,6 +96,16 @@ export function findPlaces(
           });
         }
   return found.sort((a, b) => a.start - b.start);
+}
+
+function anyTaken(taken: Uint8Array, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (taken[at]) return true;
+  return false;
+}
+
+/** Whether a match overlaps any of a list. */
+function overlaps(match: Match, list: readonly Match[]): boolean {
+  return list.some((other) => match.start < other.end && match.end > other.start);
 }
 
 const PREPOSITION_BEFORE =
@@ -121,8 +127,6 @@ export function findActors(
   words: WordStarts = wordStarts(folded),
 ): Match[] {
   const found: Match[] = [];
-  const overlaps = (match: Match, list: readonly Match[]) =>
-    list.some((other) => match.start < other.end && match.end > other.start);
   // Towns are places; a country or capital is an actor unless the sentence puts something in it.
   let asPlace: PlaceMention[] | undefined;
   for (const noun of scan(ACTOR_NOUN, folded, sentence, words)) {

@@ -32,7 +32,7 @@ import {
   type Locative,
 } from './places.ts';
 import { findCues, realisOf } from './realis.ts';
-import { findTimeCues, recapCue, type TimeCues } from './recap.ts';
+import { findTimeCues, recapCue } from './recap.ts';
 import { ploverScore } from './scores.ts';
 
 interface Hit extends Match {
@@ -369,13 +369,10 @@ export function detectEvents(
     const time = findTimeCues(lowerSentence, local, published, undefined, sentenceWords);
     // What the title recalls ("weapons displayed after Banjska attack") is news only on the
     // article's day: told of an earlier day ("Sunday's attack"), it is the recap.
-    let recalledTime: TimeCues | undefined;
-    const timeOf = (category: string) =>
-      title.recalled.has(category)
-        ? (recalledTime ??= findTimeCues(lowerSentence, local, published, 0, sentenceWords))
+    const recalledTime =
+      title.recalled.size > 0
+        ? findTimeCues(lowerSentence, local, published, 0, sentenceWords)
         : time;
-    // "Why are Israel and Hamas fighting?": the clause of the trigger ends in a question mark.
-    const question = (at: { end: number }) => /^[^.!?]*\?/.test(local.slice(at.end));
     // A sentence right after a recap goes on with it ("About 1,300 people were killed."),
     // unless it says it tells of the day; past the lead, or when it opens with "In response".
     const followsRecap =
@@ -408,7 +405,7 @@ export function detectEvents(
       const coded = code(hit.trigger!, lowerSentence, sentenceWords);
       if (accident && coded.category === 'ASSAULT') continue;
       const relative = { start: hit.start - offset, end: hit.end - offset };
-      const { realis, cue } = question(relative)
+      const { realis, cue } = endsInQuestion(local, relative)
         ? { realis: 'hypothetical' as const, cue: '?' }
         : realisOf(local, cues, relative, coded.category);
       const triggerSpan: Span = { start: hit.start, end: hit.end, text: hit.text };
@@ -458,7 +455,8 @@ export function detectEvents(
               eventPlace(local, locatives, located, relative) === null)));
       // Dated before the article's day, or following on from a recap ("In response, ...").
       const dated =
-        recapCue(timeOf(coded.category), relative, local) !== null ||
+        recapCue(title.recalled.has(coded.category) ? recalledTime : time, relative, local) !==
+          null ||
         (followsRecap && time.now.length === 0);
       if (existing) {
         existing.triggers.push(triggerSpan);
@@ -538,7 +536,7 @@ export function detectEvents(
         const at = Math.max(0, lowerSentence.indexOf(fold(words)));
         const span: Span = { start: offset + at, end: offset + at + words.length, text: words };
         const relative = { start: at, end: at + words.length };
-        const { realis, cue } = question(relative)
+        const { realis, cue } = endsInQuestion(local, relative)
           ? { realis: 'hypothetical' as const, cue: '?' }
           : realisOf(local, cues, relative, 'ASSAULT');
         violent = {
@@ -561,7 +559,8 @@ export function detectEvents(
           background: false,
           centrality: 0,
         };
-        if (recapCue(timeOf('ASSAULT'), relative, local)) recaps.add(violent);
+        if (recapCue(title.recalled.has('ASSAULT') ? recalledTime : time, relative, local))
+          recaps.add(violent);
         list.push(violent);
       }
       if (violent) {
@@ -599,6 +598,11 @@ export function detectEvents(
   }
   assignCentrality(events, sentenceOf, sentences.length, title.categories, !title.explainer);
   return events;
+}
+
+/** "Why are Israel and Hamas fighting?": the clause of the trigger ends in a question mark. */
+function endsInQuestion(sentence: string, at: { end: number }): boolean {
+  return /^[^.!?]*\?/.test(sentence.slice(at.end));
 }
 
 /** A THREATEN event takes its mode from what the sentence threatens ("threatened to shell"). */

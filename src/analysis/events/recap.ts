@@ -66,15 +66,11 @@ export function findTimeCues(
     scan(scanner, folded, sentence, words),
   );
   const baselines = baselineSpans(folded, words);
-  const inBaseline = (match: Match) =>
-    baselines.some((span) => span.start <= match.start && span.end >= match.end);
-  // "last week" inside "last week's arrest" is that longer cue's, which dates only the arrest.
-  const within = (match: Match) =>
-    before.some((cue) => cue.start <= match.start && cue.end >= match.end) || inBaseline(match);
   const recap: RecapMatch[] = [
     ...recapIn(folded, words)
       .flatMap((scanner) => scan(scanner, folded, sentence, words))
-      .filter((match) => !within(match))
+      // "last week" inside "last week's arrest" is that longer cue's, which dates only the arrest.
+      .filter((match) => !inside(match, before) && !inside(match, baselines))
       .map((match) => ({ ...match, before: false })),
     ...before.map((match) => ({ ...match, before: true })),
   ];
@@ -82,9 +78,14 @@ export function findTimeCues(
   for (const date of findDates(sentence, published, staleDays, folded)) {
     const match = { start: date.start, end: date.end, text: sentence.slice(date.start, date.end) };
     if (!date.stale) now.push(match);
-    else if (!inBaseline(match)) recap.push({ ...match, before: false });
+    else if (!inside(match, baselines)) recap.push({ ...match, before: false });
   }
   return { recap, now };
+}
+
+/** Whether a match lies within one of the spans. */
+function inside(match: Match, spans: readonly Match[]): boolean {
+  return spans.some((span) => span.start <= match.start && span.end >= match.end);
 }
 
 /**
