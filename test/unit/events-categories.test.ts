@@ -94,6 +94,19 @@ describe('PLOVER categories and modes', () => {
     ).not.toContain('PROTEST:riot');
   });
 
+  it('moves no troops when resources, money or support are mobilised, and meets no one in the Met', () => {
+    for (const sentence of [
+      'The company has mobilised significant resources to keep its users safe.',
+      'The charity deploys many NHS staff to emergencies abroad.',
+      'We mobilized support for Ukraine before the invasion.',
+    ])
+      expect(categories(sentence)).not.toContain('MOBILIZE:troops');
+    expect(categories('Serbia mobilised reservists on Sunday.')).toContain('MOBILIZE:troops');
+    expect(categories("Cases were passed to the Met's counter-terrorism branch.")).toEqual([]);
+    expect(categories('The Met Police said two men were arrested.')).not.toContain('CONSULT:null');
+    expect(categories('Vučić met Kurti in Brussels on Monday.')).toContain('CONSULT:null');
+  });
+
   it('names who acts on whom, also in the passive voice', () => {
     const [active] = events('Masked gunmen ambushed a Kosovo police patrol near Zvečan.');
     expect(active).toMatchObject({ source: 'Masked gunmen', target: 'Kosovo police' });
