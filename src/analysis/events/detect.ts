@@ -263,6 +263,72 @@ function readTitle(title: string): TitleReading {
   };
 }
 
+/** A sentence's places, as `IncidentPlaces.placeOf` reads them. */
+interface SentencePlaces {
+  index: number;
+  text: string;
+  locatives: Locative[];
+  /** Gazetteer places that are not part of an actor's name. */
+  located: PlaceMention[];
+  /** The same without what a protest is about ("Gaza protesters"): where a protest is. */
+  protestSites?: { locatives: Locative[]; places: PlaceMention[] };
+}
+
+/**
+ * Where an article's events happened, sentence by sentence: the article's own incident place
+ * (its dateline until the lead names one), and the last place of each category, which carries
+ * to the same incident told again. A class rather than closures made per sentence: tsx names
+ * every closure it creates, which cost the detector a steady share of its time.
+ */
+class IncidentPlaces {
+  /** The last place of each category, and the sentence it was given in. */
+  readonly incident = new Map<string, { place: string; sentence: number }>();
+  /** The last violent event's place, which the next sentence's events may share. */
+  previous: { place: string; sentence: number } | null = null;
+  private leadPlaced: boolean;
+
+  constructor(
+    private readonly title: TitleReading,
+    private articlePlace: string | null,
+  ) {
+    this.leadPlaced = title.place !== null;
+  }
+
+  placeOf(sentence: SentencePlaces, category: string, at: { start: number; end: number }) {
+    const { index, text: local, locatives, located } = sentence;
+    const protest = category === 'PROTEST';
+    let own: string | null;
+    if (protest) {
+      // A protest's place is where it is, not the war it is about.
+      const sites = (sentence.protestSites ??= {
+        locatives: locatives.filter((locative) => !namesProtestCause(local, locative)),
+        places: located.filter((place) => !namesProtestCause(local, place)),
+      });
+      own = eventPlace(local, sites.locatives, sites.places, at);
+    } else own = eventPlace(local, locatives, located, at);
+    // A lead that names a place in another clause ("WASHINGTON — The U.S. fired missiles at
+    // Houthi sites, ... targeting the group in Yemen") says more than the dateline does.
+    const datelineOnly = !this.leadPlaced && this.articlePlace !== null && index < LEAD_SENTENCES;
+    if (!own && datelineOnly && VIOLENT.has(category) && this.title.categories.has(category))
+      own = locatives.find((locative) => !locative.attached)?.name ?? null;
+    if (own && !this.leadPlaced && index < LEAD_SENTENCES && VIOLENT.has(category)) {
+      this.articlePlace = own;
+      this.leadPlaced = true;
+    }
+    if (own) return own;
+    // The same incident told again ("the attack", or the next sentences): its place.
+    const same = this.incident.get(category);
+    if (same && (index - same.sentence <= PLACE_CARRY || endsDefinite(local.slice(0, at.start))))
+      return same.place;
+    // A strike told in one sentence does not place the protest against it told in the next.
+    const previous = this.previous;
+    if (previous && index - previous.sentence === 1 && !protest) return previous.place;
+    // The article's own incident (the title's kind of event): its place.
+    if (this.title.categories.has(category)) return this.articlePlace;
+    return null;
+  }
+}
+
 /**
  * Codes the events of a text, sentence by sentence, on PLOVER categories and modes (see
  * `lexicon.json`), with their score, realis, actors (source acting on target), place, the dead
@@ -288,18 +354,17 @@ export function detectEvents(
   // place only until the lead names another: "killed in an airstrike in Lebanon's capital of
   // Beirut" makes the article's incident Beirut's.
   // "Sixteen arrested over Oxford University Gaza protest": the arrests are not in Gaza.
-  let articlePlace = (title.protestCause ? null : title.place) ?? datelinePlace(text);
+  const where = new IncidentPlaces(
+    title,
+    (title.protestCause ? null : title.place) ?? datelinePlace(text),
+  );
   // "Five killed in Gaza aid drop parachute failure": deaths the body tells with no attack
   // named ("a doctor said five people were killed") are the accident's.
   const titleFolded = fold(context.title ?? '');
   const accidentTitle = isAccident(titleFolded, wordStarts(titleFolded));
-  let leadPlaced = title.place !== null;
   const published = Date.parse(context.published ?? '');
   const events: EventMention[] = [];
   const sentenceOf: number[] = [];
-  /** The last place of each category, and the sentence it was given in. */
-  const incidentPlace = new Map<string, { place: string; sentence: number }>();
-  let previous: { place: string; sentence: number } | null = null;
   /** Whether the last actual mention of each category was a recap. */
   const recapOf = new Map<string, boolean>();
   let lastWarToll = -2;
@@ -333,38 +398,7 @@ export function detectEvents(
       (place) => !actors.some((actor) => place.start < actor.end && place.end > actor.start),
     );
     const locatives = findLocatives(local, located);
-    // A protest's place is where it is, not the war it is about.
-    let protestSites: { locatives: Locative[]; places: PlaceMention[] } | undefined;
-    const sitesOfProtest = () =>
-      (protestSites ??= {
-        locatives: locatives.filter((locative) => !namesProtestCause(local, locative)),
-        places: located.filter((place) => !namesProtestCause(local, place)),
-      });
-    const placeOf = (category: string, at: { start: number; end: number }): string | null => {
-      const protest = category === 'PROTEST';
-      let own = protest
-        ? eventPlace(local, sitesOfProtest().locatives, sitesOfProtest().places, at)
-        : eventPlace(local, locatives, located, at);
-      // A lead that names a place in another clause ("WASHINGTON — The U.S. fired missiles at
-      // Houthi sites, ... targeting the group in Yemen") says more than the dateline does.
-      const datelineOnly = !leadPlaced && articlePlace !== null && index < LEAD_SENTENCES;
-      if (!own && datelineOnly && VIOLENT.has(category) && title.categories.has(category))
-        own = locatives.find((locative) => !locative.attached)?.name ?? null;
-      if (own && !leadPlaced && index < LEAD_SENTENCES && VIOLENT.has(category)) {
-        articlePlace = own;
-        leadPlaced = true;
-      }
-      if (own) return own;
-      // The same incident told again ("the attack", or the next sentences): its place.
-      const same = incidentPlace.get(category);
-      if (same && (index - same.sentence <= PLACE_CARRY || endsDefinite(local.slice(0, at.start))))
-        return same.place;
-      // A strike told in one sentence does not place the protest against it told in the next.
-      if (previous && index - previous.sentence === 1 && !protest) return previous.place;
-      // The article's own incident (the title's kind of event): its place.
-      if (title.categories.has(category)) return articlePlace;
-      return null;
-    };
+    const sentencePlaces: SentencePlaces = { index, text: local, locatives, located };
     const cues = findCues(lowerSentence, local, sentenceWords);
     const time = findTimeCues(lowerSentence, local, published, undefined, sentenceWords);
     // What the title recalls ("weapons displayed after Banjska attack") is news only on the
@@ -488,7 +522,7 @@ export function detectEvents(
         actors: actors.map((actor) => actor.text),
         source: roles.source,
         target: roles.target,
-        place: placeOf(coded.category, relative),
+        place: where.placeOf(sentencePlaces, coded.category, relative),
         fatalities: null,
         injured: null,
         cumulative: false,
@@ -552,7 +586,7 @@ export function detectEvents(
           triggers: [span],
           actors: actors.map((actor) => actor.text),
           ...sourceAndTarget(local, actors, relative),
-          place: placeOf('ASSAULT', relative),
+          place: where.placeOf(sentencePlaces, 'ASSAULT', relative),
           fatalities: null,
           injured: null,
           cumulative: false,
@@ -586,11 +620,11 @@ export function detectEvents(
     for (const event of list) {
       if (event.realis === 'actual') recapOf.set(event.category, recaps.has(event));
       if (event.place && event.realis === 'actual') {
-        incidentPlace.set(event.category, { place: event.place, sentence: index });
+        where.incident.set(event.category, { place: event.place, sentence: index });
         // Only an incident's place carries to the next sentence: where someone spoke, met or
         // sent aid ("Speaking in Brussels, he called for ...") is not where the strike told next
         // happened.
-        if (VIOLENT.has(event.category)) previous = { place: event.place, sentence: index };
+        if (VIOLENT.has(event.category)) where.previous = { place: event.place, sentence: index };
       }
       events.push(event);
       sentenceOf.push(index);
