@@ -47,11 +47,25 @@ function isPlain(text: string): boolean {
 
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = offset;
-  let match: RegExpExecArray | null;
-  while ((match = TOKEN.exec(text)) !== null && match.index < end) {
-    const raw = match[0];
-    const start = match.index;
+  let at = offset;
+  while (at < end) {
+    const code = text.charCodeAt(at);
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+      at++;
+      continue;
+    }
+    let start = at;
+    let stop = code < 0x80 ? asciiTokenEnd(text, at) : -1;
+    if (stop === -1) {
+      TOKEN.lastIndex = at;
+      const match = TOKEN.exec(text);
+      if (match === null) break;
+      start = match.index;
+      stop = start + match[0].length;
+    }
+    if (start >= end) break;
+    at = stop;
+    const raw = text.slice(start, stop);
     const first = raw.charCodeAt(0);
     if (isLetter(raw, first)) {
       // A possessive: a word of two or more characters then 's ("Serbia's"), not "s's".
@@ -92,6 +106,69 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     }
   }
   return tokens;
+}
+
+const isAsciiLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isAsciiAlnum = (code: number) => isAsciiLetter(code) || isAsciiDigit(code);
+
+/**
+ * Where the token TOKEN matches at `at` ends, read inline while it is plain ASCII; -1 when a
+ * character beyond ASCII could change it (a letter, mark or digit, a curly apostrophe), and
+ * the RegExp decides. Its alternatives in order: a dotted acronym, a word with inner
+ * apostrophes and hyphens, a number, `''`, a quote mark, any other character.
+ */
+function asciiTokenEnd(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  const length = text.length;
+  if (isAsciiLetter(code)) {
+    let pairs = 0;
+    let k = at;
+    while (k + 1 < length && text.charCodeAt(k + 1) === 0x2e) {
+      const letter = text.charCodeAt(k);
+      if (letter >= 0x80) return -1;
+      if (!isAsciiLetter(letter)) break;
+      pairs++;
+      k += 2;
+    }
+    if (pairs >= 2) return k;
+    k = at + 1;
+    for (;;) {
+      while (k < length && isAsciiAlnum(text.charCodeAt(k))) k++;
+      if (k >= length) return k;
+      const next = text.charCodeAt(k);
+      if (next >= 0x80) return -1;
+      if ((next === 0x27 || next === 0x2d) && k + 1 < length) {
+        const after = text.charCodeAt(k + 1);
+        if (after >= 0x80) return -1;
+        if (isAsciiAlnum(after)) {
+          k += 2;
+          continue;
+        }
+      }
+      return k;
+    }
+  }
+  if (isAsciiDigit(code)) {
+    let k = at + 1;
+    for (;;) {
+      while (k < length && isAsciiDigit(text.charCodeAt(k))) k++;
+      if (k >= length) return k;
+      const next = text.charCodeAt(k);
+      if (next >= 0x80) return -1;
+      if ((next === 0x2e || next === 0x2c || next === 0x3a || next === 0x2f) && k + 1 < length) {
+        const after = text.charCodeAt(k + 1);
+        if (after >= 0x80) return -1;
+        if (isAsciiDigit(after)) {
+          k += 2;
+          continue;
+        }
+      }
+      return next === 0x25 ? k + 1 : k;
+    }
+  }
+  if (code === 0x27 && text.charCodeAt(at + 1) === 0x27) return at + 2;
+  return at + 1;
 }
 
 const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
