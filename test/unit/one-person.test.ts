@@ -84,6 +84,24 @@ describe('one person per person', () => {
     expect(kirby.person?.roles[0]).toMatch(/National Security Council spokesman$/);
   });
 
+  it('lists an office before a military rank that comes with every mention', async () => {
+    app = createTestApp();
+    ingest(
+      'Rear Admiral Daniel Hagari said that the strike had hit a command centre.',
+      'Rear Admiral Daniel Hagari said that the operation would go on.',
+      'Rear Admiral Daniel Hagari said that troops had found a tunnel.',
+      'IDF spokesman Daniel Hagari said that the army was investigating.',
+      'IDF spokesman Daniel Hagari told reporters that two soldiers were hurt.',
+      'Lieutenant General Herzi Halevi said that the army was ready.',
+    );
+    const hagari = (await ask('/who hagari')).data as WhoView;
+    expect(hagari.person?.roles[0]).toBe('IDF spokesman');
+    expect(hagari.person?.roles).toContain('Admiral');
+    // With no office known, the rank is what there is to say.
+    const halevi = (await ask('/who halevi')).data as WhoView;
+    expect(halevi.person?.roles).toEqual(['Lieutenant General']);
+  });
+
   it('shows a speaker labelled in capitals under the name in mixed case', async () => {
     app = createTestApp();
     app.ingester.ingestArticles([

@@ -348,7 +348,24 @@ function foldBareTitles(roles: PersonCard['roles']): PersonCard['roles'] {
     if (role.lastSeen > fuller.lastSeen) fuller.lastSeen = role.lastSeen;
     return false;
   });
-  return folded.sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen));
+  // A rank says what a person is called, an office what they do: "Rear Admiral Daniel Hagari"
+  // is named with his rank in every report, but is in the news as the army's spokesman.
+  const offices = folded.reduce((sum, role) => sum + (isRank(role.role) ? 0 : role.count), 0);
+  const after = (role: PersonCard['roles'][number]) =>
+    offices >= MIN_OFFICE_MENTIONS && isRank(role.role) ? 1 : 0;
+  return folded.sort(
+    (a, b) => after(a) - after(b) || b.count - a.count || b.lastSeen.localeCompare(a.lastSeen),
+  );
+}
+
+/** Mentions of offices a person must have for a military rank to be listed after them. */
+const MIN_OFFICE_MENTIONS = 2;
+const RANK =
+  /^(?:(?:rear|vice|lieutenant|major|brigadier|staff|first|master|chief|command)\s+)*(?:admiral|general|colonel|major|captain|lieutenant|sergeant|commander|commodore|corporal|private)$/;
+
+/** A military rank alone ("Admiral", "Lieutenant General"), with no office beside it. */
+function isRank(role: string): boolean {
+  return RANK.test(nameKey(role));
 }
 
 /** How much more a person must be quoted and named than the next namesake to be meant. */
