@@ -98,6 +98,7 @@ export function findPlaces(
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** Whether any character from `start` to `end` is already inside a found name. */
 function anyTaken(taken: Uint8Array, start: number, end: number): boolean {
   for (let at = start; at < end; at++) if (taken[at]) return true;
   return false;

@@ -171,6 +171,7 @@ interface Subordinator {
   temporal: boolean;
 }
 
+/** A subordinator over `at`, built field by field so that every one has the same shape. */
 function subordinator(
   at: { start: number; end: number },
   before: number,

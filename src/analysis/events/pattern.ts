@@ -339,8 +339,8 @@ const indexable = (literal: string) => literal.length >= KEY && STARTS_WORD.test
 
 /**
  * The key under which a literal's places are indexed (null: not indexable). Scanners keep their
- * literals' keys: asked for hundreds of times per article, a kept key is a string whose hash is
- * known instead of a fresh slice tested by a RegExp.
+ * literals' keys: asked for hundreds of times per article, a kept key is a number ready to look
+ * up instead of a fresh slice tested by a RegExp.
  */
 export function indexKey(literal: string): number | null {
   return indexable(literal) ? keyAt(literal, 0) : null;
