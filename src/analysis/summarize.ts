@@ -51,18 +51,27 @@ export function summarizeSentences(
       .map((sentence) => sentence.text);
   }
 
+  // One pass gives each word's sentence count and its count in the whole text (the centroid's
+  // terms, in the order the words first come): no set per sentence, no copy of every word.
   const documentFrequency = new Map<string, number>();
-  for (const list of words)
-    for (const word of new Set(list))
+  const lastSentence = new Map<string, number>();
+  const articleCounts = new Map<string, number>();
+  words.forEach((list, index) => {
+    for (const word of list) {
+      articleCounts.set(word, (articleCounts.get(word) ?? 0) + 1);
+      if (lastSentence.get(word) === index) continue;
+      lastSentence.set(word, index);
       documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+    }
+  });
   const idf = (word: string) => Math.log(1 + sentences.length / (documentFrequency.get(word) ?? 1));
-  const weigh = (list: readonly string[]) => {
-    // The counts become the weights in place (setting a key keeps its order).
-    const vector = termCounts(list);
+  // The counts become the weights in place (setting a key keeps its order).
+  const weighCounts = (vector: Map<string, number>) => {
     for (const [word, n] of vector) vector.set(word, n * idf(word));
     return termVector(vector);
   };
-  const centroid = weigh(words.flat());
+  const weigh = (list: readonly string[]) => weighCounts(termCounts(list));
+  const centroid = weighCounts(articleCounts);
   const titleVector = weigh(contentWords(title));
 
   const scored = candidates.map((item) => {
