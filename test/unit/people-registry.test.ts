@@ -62,6 +62,17 @@ describe('people registry', () => {
     ]);
   });
 
+  it('shows a direct quote once opened, when the page doubled its opening mark', async () => {
+    app = createTestApp();
+    ingest(
+      'Spokesman Ilir Daci spoke to reporters. ""We expect them to be fully transparent about the strike," he said.',
+    );
+    const view = (await who('/who ilir daci')).data as WhoView;
+    expect(view.statements.map((statement) => statement.text)).toEqual([
+      '"We expect them to be fully transparent about the strike,"',
+    ]);
+  });
+
   it('merges a surname seen first into the full name that arrives later', async () => {
     app = createTestApp();
     ingest(
