@@ -102,6 +102,17 @@ describe('one person per person', () => {
     expect(halevi.person?.roles).toEqual(['Lieutenant General']);
   });
 
+  it('counts a long role misspelt by a letter or two for the role spelt right', async () => {
+    app = createTestApp();
+    ingest(
+      'The talks went well, said John Kirby, the National Security Communications Advisor.',
+      'The ships had left, said John Kirby, the National Security Communications Advisor.',
+      'The envoy would travel, said John Kirby, the Nation Security Communications Advisor.',
+    );
+    const kirby = (await ask('/who kirby')).data as WhoView;
+    expect(kirby.person?.roles).toEqual(['National Security Communications Advisor']);
+  });
+
   it('shows a speaker labelled in capitals under the name in mixed case', async () => {
     app = createTestApp();
     app.ingester.ingestArticles([

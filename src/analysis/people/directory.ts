@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { editDistance } from '../../corpus/topics.ts';
 import { nameKey, nameWords, sameFullName } from './names.ts';
 import { MAX_LATER_REPORTS } from './recaps.ts';
+import { roleKey } from './roles.ts';
 import type { PersonRow } from './registry.ts';
 
 export interface PersonCard {
@@ -343,19 +344,56 @@ function foldBareTitles(roles: PersonCard['roles']): PersonCard['roles'] {
       );
     });
     if (!fuller) return true;
-    fuller.count += role.count;
-    if (role.firstSeen < fuller.firstSeen) fuller.firstSeen = role.firstSeen;
-    if (role.lastSeen > fuller.lastSeen) fuller.lastSeen = role.lastSeen;
+    countFor(fuller, role);
     return false;
   });
+  const distinct = withoutMisspellings(folded);
   // A rank says what a person is called, an office what they do: "Rear Admiral Daniel Hagari"
   // is named with his rank in every report, but is in the news as the army's spokesman.
-  const offices = folded.reduce((sum, role) => sum + (isRank(role.role) ? 0 : role.count), 0);
+  const offices = distinct.reduce((sum, role) => sum + (isRank(role.role) ? 0 : role.count), 0);
   const after = (role: PersonCard['roles'][number]) =>
     offices >= MIN_OFFICE_MENTIONS && isRank(role.role) ? 1 : 0;
-  return folded.sort(
+  return distinct.sort(
     (a, b) => after(a) - after(b) || b.count - a.count || b.lastSeen.localeCompare(a.lastSeen),
   );
+}
+
+/** Counts a role's mentions, and the days it was seen, for another of the same person. */
+function countFor(into: PersonCard['roles'][number], role: PersonCard['roles'][number]): void {
+  into.count += role.count;
+  if (role.firstSeen < into.firstSeen) into.firstSeen = role.firstSeen;
+  if (role.lastSeen > into.lastSeen) into.lastSeen = role.lastSeen;
+}
+
+/** Roles this long that are at most this many edits apart are one role, once misspelt. */
+const MISSPELT_MIN_CHARS = 15;
+const MISSPELT_EDITS = 2;
+
+/**
+ * A long role one or two letters from another of the same person counts for the one seen more:
+ * a transcript's "White House Nation Security Communications Advisor" is John Kirby's National
+ * Security Communications Advisor, not a third office.
+ */
+function withoutMisspellings(roles: PersonCard['roles']): PersonCard['roles'] {
+  const kept: { role: PersonCard['roles'][number]; key: string }[] = [];
+  const byCount = [...roles].sort((a, b) => b.count - a.count);
+  for (const role of byCount) {
+    const key = roleKey(role.role);
+    const twin =
+      key.length >= MISSPELT_MIN_CHARS
+        ? kept.find(
+            (other) =>
+              other.key.length >= MISSPELT_MIN_CHARS &&
+              editDistance(other.key, key) <= MISSPELT_EDITS,
+          )
+        : undefined;
+    if (!twin) {
+      kept.push({ role, key });
+      continue;
+    }
+    countFor(twin.role, role);
+  }
+  return kept.map((entry) => entry.role);
 }
 
 /** Mentions of offices a person must have for a military rank to be listed after them. */
