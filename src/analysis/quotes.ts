@@ -1099,6 +1099,12 @@ function make(
   sentence: number,
 ): Attribution {
   let content = { start: found.start, end: beforePerceived(context, found) };
+  // `""The government of Israel has said ...," he said`: a page's doubled opening mark is one.
+  if (
+    context.text.startsWith('""', content.start) &&
+    /\S/.test(context.text[content.start + 2] ?? '')
+  )
+    content.start++;
   if (content.end - content.start > MAX_REPORTED_CHARS) {
     const cut = context.text.lastIndexOf(' ', content.start + MAX_REPORTED_CHARS);
     content = {

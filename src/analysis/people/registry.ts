@@ -70,8 +70,6 @@ const LEADING_FUNCTION_WORDS = new Set(
   ),
 );
 
-const DOUBLED_OPENING = /^(["“])\1(?=\S)/;
-
 /**
  * The content as it reads after its verb, with the words between them ("told reporters in
  * Pristina that ..."). Content placed before its verb ("The United States
@@ -80,9 +78,7 @@ const DOUBLED_OPENING = /^(["“])\1(?=\S)/;
  */
 function asReported(body: string, quote: Quote): string {
   const text = quote.content.text;
-  // `""The government of Israel has said ...," he said`: a page's doubled opening mark.
-  if (quote.kind === 'direct') return text.replace(DOUBLED_OPENING, '$1');
-  if (!quote.cue) return text;
+  if (quote.kind === 'direct' || !quote.cue) return text;
   if (quote.cue.end <= quote.content.start) {
     // "told reporters in Pristina that ...": what stands between verb and content stays.
     const between = body.slice(quote.cue.end, quote.content.start);
