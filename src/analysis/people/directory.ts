@@ -203,7 +203,7 @@ export function createPeopleDirectory(db: Database, version?: () => number) {
       aliases: [...new Set(aliasesOf.all(id).map((alias) => alias.display))].filter(
         (alias) => alias !== row.name,
       ),
-      roles: foldBareTitles(
+      roles: cardRoles(
         rolesOf.all(id).map((role) => ({
           role: role.role,
           count: role.count,
@@ -325,11 +325,12 @@ const OTHER_OFFICE =
   /(?:^|\s)(?:vice|deputy|assistant|associate|acting|former|ex|under|lieutenant|first|second)\s\S+$/;
 
 /**
- * A one-word title ("President", "Advisor") counts for the person's fuller role that ends with
- * it ("Serbian President"), so a card never lists one office twice; never for another office
- * that ends with the same word ("Vice President"). Most seen first.
+ * The roles a card lists, each office once. A one-word title ("President", "Advisor") counts
+ * for the person's fuller role that ends with it ("Serbian President"), never for another
+ * office that ends with the same word ("Vice President"); a misspelt role counts for the one
+ * spelt right. Most seen first, a military rank after the offices.
  */
-function foldBareTitles(roles: PersonCard['roles']): PersonCard['roles'] {
+function cardRoles(roles: PersonCard['roles']): PersonCard['roles'] {
   const kept = roles.map((role) => ({ ...role }));
   const folded = kept.filter((role) => {
     if (/\s/.test(role.role.trim())) return true;
