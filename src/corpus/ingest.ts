@@ -8,7 +8,7 @@ import { withoutLinkLabels } from './link-labels.ts';
 import { fileLines } from './ndjson-lines.ts';
 import { MAX_FILE_BYTES, parseDocument } from './parse/parse-document.ts';
 import type { ParseFailure } from './parse/parse-error.ts';
-import type { Store } from './store/store.ts';
+import type { AddResult, Store } from './store/store.ts';
 import { prepareArticle, type PreparedArticle } from './store/stored-form.ts';
 
 /**
@@ -31,6 +31,16 @@ export interface IngestFailure extends ParseFailure {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * An article of a batch written without a savepoint failed: the batch's transaction must roll
+ * back whole (`storeBatch` then writes it again, article by article).
+ */
+class ArticleFailed extends Error {
+  constructor(failure: unknown) {
+    super(messageOf(failure));
+  }
+}
 
 /**
  * Work that must commit together with an article (people, events, stories): it runs inside the
@@ -351,16 +361,15 @@ export function createIngester(options: {
   const { store, analyze, clock, indexers = [], observe = () => {}, parallel } = options;
   const readDocument = options.readDocument ?? parseDocument;
 
-  /**
-   * Stores one article and says so only once its transaction (or savepoint) has ended: an
-   * entry pushed inside the transaction would stay in the report when the commit fails.
-   */
-  function write(input: ArticleInput, prepared: PreparedArticle, report: IngestReport): void {
-    const result = store.transaction(() => {
-      const added = store.addPrepared(input, prepared.stored);
-      if (added.status === 'added') for (const index of indexers) index(added.article, prepared);
-      return added;
-    });
+  /** Writes one article and runs its indexers, in the caller's transaction. */
+  function writeArticle(input: ArticleInput, prepared: PreparedArticle): AddResult {
+    const added = store.addPrepared(input, prepared.stored);
+    if (added.status === 'added') for (const index of indexers) index(added.article, prepared);
+    return added;
+  }
+
+  /** Adds what storing one article did to `report`. */
+  function record(result: AddResult, input: ArticleInput, report: IngestReport): void {
     if (result.status === 'duplicate') {
       report.duplicates.push({
         origin: input.origin,
@@ -372,6 +381,19 @@ export function createIngester(options: {
     }
     const { id, url, title, outlet, published, tags, lang, origin, ingested } = result.article;
     report.added.push({ id, url, title, outlet, published, tags, lang, origin, ingested });
+  }
+
+  /**
+   * Stores one article in a transaction of its own (a savepoint inside a batch's) and says so
+   * only once that has ended: an entry pushed inside it would stay in the report when the
+   * commit fails.
+   */
+  function write(input: ArticleInput, prepared: PreparedArticle, report: IngestReport): void {
+    record(
+      store.transaction(() => writeArticle(input, prepared)),
+      input,
+      report,
+    );
   }
 
   /**
@@ -395,9 +417,49 @@ export function createIngester(options: {
   }
 
   /**
+   * Writes a batch's articles inside its transaction, as many as `budgetMs` allows, counting
+   * in `progress` those it went through (a commit that fails loses them all). Unguarded, the first article that fails throws `ArticleFailed`
+   * out of the transaction; guarded, each article has a savepoint, and one that fails is
+   * reported and rolled back alone.
+   */
+  function writeBatch(
+    ready: readonly InFlight[],
+    batch: IngestReport,
+    budgetMs: number,
+    guarded: boolean,
+    progress: { stored: number },
+  ): void {
+    const started = performance.now();
+    for (const { input, result } of ready) {
+      if (progress.stored > 0 && performance.now() - started > budgetMs) break;
+      progress.stored++;
+      if (!result || !('prepared' in result)) {
+        batch.failed.push({ origin: input.origin, reason: `analysis failed: ${result?.error}` });
+        continue;
+      }
+      if (guarded) {
+        storeOrReportFailure(input, result.prepared, batch);
+        continue;
+      }
+      let added: AddResult;
+      try {
+        added = writeArticle(input, result.prepared);
+      } catch (error) {
+        throw new ArticleFailed(error);
+      }
+      record(added, input, batch);
+    }
+  }
+
+  /**
    * Stores a batch in one transaction and adds what it did to `report` only when that
-   * transaction commits. When the commit (or the BEGIN: a lock timeout) fails, nothing of the
-   * batch is stored, so its added articles, and the duplicates of those, are reported failed.
+   * transaction commits. The articles are written without a savepoint each: a savepoint made
+   * SQLite copy every page an article touched into a statement journal (a temporary file) and
+   * flush the full-text index's pending terms, a fifth of the writing thread's time. When one
+   * article fails, the batch rolls back whole and is written again with a savepoint per
+   * article, so that one is reported and the rest are kept. When the commit (or the BEGIN: a
+   * lock timeout) fails, nothing of the batch is stored, so its added articles, and the
+   * duplicates of those, are reported failed.
    */
   function storeBatch(
     ready: readonly InFlight[],
@@ -405,24 +467,20 @@ export function createIngester(options: {
     around: IngestOptions['around'] = direct,
     budgetMs = Infinity,
   ): number {
-    const batch = emptyReport();
-    const started = performance.now();
-    let stored = 0;
+    let batch = emptyReport();
+    const progress = { stored: 0 };
+    const attempt = (guarded: boolean) => {
+      batch = emptyReport();
+      progress.stored = 0;
+      around(() => store.transaction(() => writeBatch(ready, batch, budgetMs, guarded, progress)));
+    };
     try {
-      around(() =>
-        store.transaction(() => {
-          for (const { input, result } of ready) {
-            if (stored > 0 && performance.now() - started > budgetMs) break;
-            stored++;
-            if (result && 'prepared' in result) storeOrReportFailure(input, result.prepared, batch);
-            else
-              batch.failed.push({
-                origin: input.origin,
-                reason: `analysis failed: ${result?.error}`,
-              });
-          }
-        }),
-      );
+      try {
+        attempt(false);
+      } catch (error) {
+        if (!(error instanceof ArticleFailed)) throw error;
+        attempt(true);
+      }
     } catch (error) {
       const reason = `not stored: ${messageOf(error)}`;
       const lost = new Set(batch.added.map((article) => article.id));
@@ -436,7 +494,7 @@ export function createIngester(options: {
     report.added.push(...batch.added);
     report.duplicates.push(...batch.duplicates);
     report.failed.push(...batch.failed);
-    return stored;
+    return progress.stored;
   }
 
   /** Analyses and stores one article on this thread. */

@@ -78,8 +78,9 @@ function setup(parallel?: ParallelAnalyzer, extra: Indexer[] = []) {
       .prepare('SELECT article_id, story_id FROM story_articles ORDER BY article_id')
       .all(),
     people: db.prepare('SELECT name, statements FROM people ORDER BY name').all(),
+    sources: db.prepare('SELECT count(*) AS n FROM statement_sources').get(),
   });
-  return { ingester, snapshot, db };
+  return { ingester, snapshot, db, stories };
 }
 
 /**
@@ -131,8 +132,9 @@ describe('ingestStream', () => {
     const refuse: Indexer = (article) => {
       if (article.url === broken.url) throw new Error('disk full');
     };
+    const snapshots = [];
     for (const parallel of [shuffledAnalyzer(), undefined]) {
-      const { ingester, db } = setup(parallel, [refuse]);
+      const { ingester, db, snapshot, stories } = setup(parallel, [refuse]);
       const report = await ingester.ingestStream(corpus);
       expect(report.failed).toEqual([
         { origin: broken.origin, reason: 'not stored: disk full', retry: true },
@@ -146,7 +148,14 @@ describe('ingestStream', () => {
         )
         .get() as { n: number };
       expect(orphans.n).toBe(0);
+      // The threads' batch was written twice (whole, then article by article): each stored
+      // article tells its story update once, and the rest is as written one by one here.
+      const updated = stories.drain().map((update) => update.articleId);
+      expect(new Set(updated).size).toBe(updated.length);
+      expect(updated).toHaveLength(corpus.length - 2);
+      snapshots.push(snapshot());
     }
+    expect(snapshots[0]).toEqual(snapshots[1]);
   });
 
   it('analyses a small stream in-process without starting threads', async () => {

@@ -234,6 +234,13 @@ export function createPeopleWriter(db: Database) {
   );
   const dropStatements = db.prepare<[number]>('DELETE FROM statements WHERE person_id = ?');
   const deletePerson = db.prepare<[number]>('DELETE FROM people WHERE id = ?');
+  const articleStored = db.prepare<[string], number>('SELECT 1 FROM articles WHERE id = ?').pluck();
+  /**
+   * The article written last. When its row is gone, its write rolled back (its savepoint, or
+   * its batch's transaction, which the ingester then writes again): SQLite may give the ids of
+   * the statements it added again, so what the recap index remembers of statements must go.
+   */
+  let lastWritten: string | null = null;
 
   /**
    * @param roles the role keys the article gives this name: "President Biden" is the Biden who
@@ -364,6 +371,8 @@ export function createPeopleWriter(db: Database) {
     article: Article,
     { people: features }: { people: PeopleFeatures },
   ): void {
+    if (lastWritten !== null && articleStored.get(lastWritten) === undefined) recaps.forget();
+    lastWritten = article.id;
     const seen = article.published;
     const ids = new Map<string, number>();
     // Full names first (`peopleFeatures` sorts them so): a new full name absorbs (deletes) the

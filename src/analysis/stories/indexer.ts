@@ -254,6 +254,10 @@ export function createStoryIndexer(
     if (lastIndexed === null || stored.get(lastIndexed) !== undefined) return;
     members.clear();
     stats.forget();
+    // A batch rolled back whole is written again: its first updates would be drained twice.
+    let kept = 0;
+    for (const update of pending) if (stored.get(update.articleId) === 1) pending[kept++] = update;
+    pending.length = kept;
   }
 
   /** Keeps a vector, dropping the oldest kept beyond `VECTOR_CACHE`. */

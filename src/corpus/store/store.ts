@@ -31,7 +31,11 @@ export interface Store {
   /** The database handle, for modules that keep their own tables beside the corpus. */
   readonly db: Database;
   addArticle(input: ArticleInput, analysis: Analysis): AddResult;
-  /** The same, from the article's stored form computed beforehand (on an analysis thread). */
+  /**
+   * The same, from the article's stored form computed beforehand (on an analysis thread).
+   * Inside a transaction it takes no savepoint of its own (a savepoint costs a copy of every
+   * page it touches): when it throws there, the caller's transaction or savepoint must roll back.
+   */
   addPrepared(input: ArticleInput, form: StoredForm): AddResult;
   getArticle(id: string): Article | null;
   /**
@@ -113,20 +117,21 @@ export function createSqliteStore(db: Database, now: () => Date = () => new Date
   );
 
   function addPrepared(input: ArticleInput, form: StoredForm): AddResult {
-    return db.transaction((): AddResult => {
-      const { id, hash } = form;
-      const sameUrl = byId.get(id);
-      if (sameUrl) return { status: 'duplicate', article: toArticle(sameUrl), reason: 'same url' };
-      const sameText = byHash.get(hash);
-      if (sameText)
-        return { status: 'duplicate', article: toArticle(sameText), reason: 'same text' };
-      const article: Article = { ...input, id, url: form.url, ingested: now().toISOString() };
-      const tags = encodeTags(article.tags);
-      const seq = Number(insert.run({ ...article, hash, tags }).lastInsertRowid);
-      topics.add(seq, article.published, form.topics);
-      insertAnalysis.run(id, form.analysis);
-      return { status: 'added', article };
-    })();
+    return db.inTransaction ? add(input, form) : db.transaction(add)(input, form);
+  }
+
+  function add(input: ArticleInput, form: StoredForm): AddResult {
+    const { id, hash } = form;
+    const sameUrl = byId.get(id);
+    if (sameUrl) return { status: 'duplicate', article: toArticle(sameUrl), reason: 'same url' };
+    const sameText = byHash.get(hash);
+    if (sameText) return { status: 'duplicate', article: toArticle(sameText), reason: 'same text' };
+    const article: Article = { ...input, id, url: form.url, ingested: now().toISOString() };
+    const tags = encodeTags(article.tags);
+    const seq = Number(insert.run({ ...article, hash, tags }).lastInsertRowid);
+    topics.add(seq, article.published, form.topics);
+    insertAnalysis.run(id, form.analysis);
+    return { status: 'added', article };
   }
 
   function search(query: ArticleQuery): Article[] {
