@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { peopleMigrations } from '../../src/analysis/people/migrations.ts';
 import {
   createRecapIndex,
+  FULL,
+  MAX_LATER_REPORTS,
   statementWords,
   type SaidSpan,
 } from '../../src/analysis/people/recaps.ts';
@@ -134,5 +136,32 @@ describe('recap index', () => {
     expect(db.prepare('SELECT article_id FROM statement_sources').all()).toEqual([
       { article_id: 'a2' },
     ]);
+  });
+
+  it('drops a copy of a statement that records no more reports, and only of that statement', () => {
+    const copies = Array.from({ length: MAX_LATER_REPORTS + 1 }, (_, index) => `c${index + 1}`);
+    db = registry(['a1', ...copies]);
+    const text = 'Serbia should pull its tanks and artillery back from the border';
+    addStatement('a1', '2023-09-29', text);
+    const recaps = createRecapIndex(db);
+    for (const articleId of copies) {
+      const view = recaps.forArticle(articleId);
+      const statement = view.copyOf(1, nameKey(text));
+      expect(statement).toMatchObject({ article_id: 'a1' });
+      if (statement && statement !== FULL)
+        view.join(statement, report('2023-09-30T08:00:00Z', text));
+    }
+    const sources = () => db.prepare('SELECT count(*) AS n FROM statement_sources').get();
+    expect(sources()).toEqual({ n: MAX_LATER_REPORTS });
+    // Known full from here, by the index the first time and by memory after.
+    const later = recaps.forArticle('c99');
+    expect(later.copyOf(1, nameKey(text))).toBe(FULL);
+    expect(later.copyOf(1, nameKey(text))).toBe(FULL);
+    expect(later.copyOf(1, nameKey(`${text} at once`))).toBeNull();
+    expect(later.copyOf(2, nameKey(text))).toBeNull();
+    // Forgotten (statements were deleted), the index is asked again.
+    recaps.forget();
+    db.prepare('DELETE FROM statements').run();
+    expect(recaps.forArticle('c99').copyOf(1, nameKey(text))).toBeNull();
   });
 });
