@@ -418,9 +418,9 @@ export function createIngester(options: {
 
   /**
    * Writes a batch's articles inside its transaction, as many as `budgetMs` allows, counting
-   * in `progress` those it went through (a commit that fails loses them all). Unguarded, the first article that fails throws `ArticleFailed`
-   * out of the transaction; guarded, each article has a savepoint, and one that fails is
-   * reported and rolled back alone.
+   * in `progress` those it went through (a commit that fails loses them all). Unguarded, the
+   * first article that fails throws `ArticleFailed` out of the transaction; guarded, each
+   * article has a savepoint, and one that fails is reported and rolled back alone.
    */
   function writeBatch(
     ready: readonly InFlight[],
@@ -455,9 +455,9 @@ export function createIngester(options: {
    * Stores a batch in one transaction and adds what it did to `report` only when that
    * transaction commits. The articles are written without a savepoint each: a savepoint made
    * SQLite copy every page an article touched into a statement journal (a temporary file) and
-   * flush the full-text index's pending terms, a fifth of the writing thread's time. When one
-   * article fails, the batch rolls back whole and is written again with a savepoint per
-   * article, so that one is reported and the rest are kept. When the commit (or the BEGIN: a
+   * flush the full-text index's pending terms: about a sixth of the writing thread's time.
+   * When one article fails, the batch rolls back whole and is written again with a savepoint
+   * per article, so that one is reported and the rest are kept. When the commit (or the BEGIN: a
    * lock timeout) fails, nothing of the batch is stored, so its added articles, and the
    * duplicates of those, are reported failed.
    */

@@ -42,8 +42,8 @@ const DAY_MS = 86_400_000;
  * A 53-bit hash of a person's statement key, two 32-bit multiplicative hashes with different
  * multipliers, mixed at the end. `copyOf` keeps these for statements known to be full and drops
  * a copy on a match without reading the statements index: a much-syndicated statement is met in
- * every copy of its story, and its index lookup missed the page cache each time. Two different
- * keys of one person meet on it about once in 10^11 lookups with 100,000 kept.
+ * every copy of its story, and each copy cost a query. Two different keys of one person meet
+ * on it about once in 10^11 lookups with 100,000 kept.
  */
 function copyHash(personId: number, textKey: string): number {
   let a = 0x811c9dc5 ^ personId;
