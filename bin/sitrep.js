@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-old-space-size=192 --single-threaded-gc
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-old-space-size=160 --single-threaded-gc
 // The old-generation limit: see docs/memory.md (without it V8 let the heap of a bulk ingest grow
 // to over 400 MB around a live set of about 70 MB). Collecting without helper threads: the same
 // file (they only compete with the writer and the analysis threads for two cores), and two malloc
