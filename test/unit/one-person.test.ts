@@ -113,6 +113,25 @@ describe('one person per person', () => {
     expect(kirby.person?.roles).toEqual(['National Security Communications Advisor']);
   });
 
+  it('counts a role in fewer words for the fuller one, never for another office', async () => {
+    app = createTestApp();
+    ingest(
+      'The talks went well, said John Kirby, the National Security Communications Advisor.',
+      'The ships had left, said John Kirby, the National Security Communications Advisor.',
+      'The envoy would travel, said National Security Advisor John Kirby.',
+      'The talks would resume, said Deputy National Security Advisor Jon Finer.',
+      'The envoy had landed, said Deputy National Security Advisor Jon Finer.',
+      'The aid would flow, said National Security Advisor Jon Finer.',
+    );
+    const kirby = (await ask('/who kirby')).data as WhoView;
+    expect(kirby.person?.roles).toEqual(['National Security Communications Advisor']);
+    const finer = (await ask('/who finer')).data as WhoView;
+    expect(finer.person?.roles).toEqual([
+      'Deputy National Security Advisor',
+      'National Security Advisor',
+    ]);
+  });
+
   it('shows a speaker labelled in capitals under the name in mixed case', async () => {
     app = createTestApp();
     app.ingester.ingestArticles([

@@ -320,32 +320,62 @@ export interface NameReader {
   card(id: number): PersonCard | null;
 }
 
-/** Words that make another office of the title after them: a vice president is not a president. */
-const OTHER_OFFICE =
-  /(?:^|\s)(?:vice|deputy|assistant|associate|acting|former|ex|under|lieutenant|first|second)\s\S+$/;
+/** Words that make another office of the title they stand in: a vice president is not a president. */
+const OTHER_OFFICE = new Set([
+  'vice',
+  'deputy',
+  'assistant',
+  'associate',
+  'acting',
+  'former',
+  'ex',
+  'under',
+  'lieutenant',
+  'first',
+  'second',
+]);
 
 /**
- * The roles a card lists, each office once. A one-word title ("President", "Advisor") counts
- * for the person's fuller role that ends with it ("Serbian President"), never for another
- * office that ends with the same word ("Vice President"); a misspelt role counts for the one
- * spelt right. Most seen first, a military rank after the offices.
+ * Whether `short` names the office `full` names, in fewer words: its words come in `full` in
+ * order and end with its last ("President" in "Serbian President", "National Security Advisor"
+ * in "National Security Communications Advisor"), and no word it leaves out makes one of them
+ * another office ("President" is not "Vice President").
+ */
+function abbreviates(short: string[], full: string[]): boolean {
+  if (short.length >= full.length || short.at(-1) !== full.at(-1)) return false;
+  let at = 0;
+  let skipped: string | undefined;
+  for (const word of full) {
+    if (at < short.length && word === short[at]) {
+      if (skipped !== undefined && OTHER_OFFICE.has(skipped)) return false;
+      at++;
+      skipped = undefined;
+    } else skipped = word;
+  }
+  return at === short.length;
+}
+
+/**
+ * The roles a card lists, each office once. A one-word title counts for the person's fuller
+ * role that ends with it ("President" for "Serbian President"); a role of more words counts for
+ * a fuller one seen more often (a briefing headed "National Security Advisor John Kirby" for
+ * his National Security Communications Advisor), since a fuller spelling seen once is as often
+ * a misreading ("spokesman for the UN Secretary-General"). Never for another office ("Vice
+ * President"); a misspelt role counts for the one spelt right. Most seen first, a military rank
+ * after the offices.
  */
 function cardRoles(roles: PersonCard['roles']): PersonCard['roles'] {
   const kept = roles.map((role) => ({ ...role }));
-  const folded = kept.filter((role) => {
-    if (/\s/.test(role.role.trim())) return true;
-    const word = nameKey(role.role);
-    const fuller = kept.find((other) => {
-      const key = nameKey(other.role);
-      return (
-        other !== role &&
-        /\s/.test(other.role.trim()) &&
-        key.endsWith(` ${word}`) &&
-        !OTHER_OFFICE.test(key)
-      );
-    });
-    if (!fuller) return true;
-    countFor(fuller, role);
+  const words = kept.map((role) => roleKey(role.role).split(' '));
+  const folded = kept.filter((role, index) => {
+    const oneWord = !/\s/.test(role.role.trim());
+    // Of the roles it abbreviates, the one seen most (they come most seen first).
+    const fuller = words.findIndex(
+      (other, at) =>
+        abbreviates(words[index]!, other) && (oneWord || roles[at]!.count > role.count),
+    );
+    if (fuller < 0) return true;
+    countFor(kept[fuller]!, role);
     return false;
   });
   const distinct = withoutMisspellings(folded);
