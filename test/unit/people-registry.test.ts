@@ -86,6 +86,55 @@ describe('people registry', () => {
     expect(view.statements[1]!.text).toBe('the troops must leave the border area at once');
   });
 
+  it('keeps a surname that held an office apart from a full name no article ties to it', async () => {
+    app = createTestApp();
+    ingest(
+      'President Obama said that the sanctions would stay in place for a year.',
+      'President Obama said that the envoy would travel to the region in March.',
+      'Michelle Obama said that the school had reopened after the storm.',
+      'Barack Obama said that the talks deserved another chance.',
+    );
+    const michelle = (await who('/who michelle obama')).data as WhoView;
+    expect(michelle.person?.roles).toEqual([]);
+    expect(michelle.statements.map((statement) => statement.text)).toEqual([
+      'that the school had reopened after the storm',
+    ]);
+    // Neither full name holds the office: the surname alone answers, with both offered.
+    const obama = (await who('/who obama')).data as WhoView;
+    expect(obama.person?.name).toBe('Obama');
+    expect(obama.person?.roles).toEqual(['President']);
+    expect(obama.others.sort()).toEqual(['Barack Obama', 'Michelle Obama']);
+  });
+
+  it('folds such a surname into the full name an article gives its office or calls by it', async () => {
+    app = createTestApp();
+    ingest(
+      'Hamas leader Sinwar said that the hostages would not be freed without a truce.',
+      'Yahya Sinwar said that the fighters were ready.',
+      'Hamas’s Gaza leader Yahya Sinwar said that the group would accept a pause.',
+      'President Biden said that aid must reach Gaza.',
+      'Joe Biden said that the aid deal was close. Biden added that trucks would cross this week.',
+    );
+    const sinwar = (await who('/who sinwar')).data as WhoView;
+    expect(sinwar.person?.name).toBe('Yahya Sinwar');
+    expect(sinwar.statements).toHaveLength(3);
+    const biden = (await who('/who biden')).data as WhoView;
+    expect(biden.person?.name).toBe('Joe Biden');
+    expect(biden.person?.roles).toEqual(['President']);
+    expect(biden.statements).toHaveLength(3);
+  });
+
+  it('answers a surname kept apart with the only full name that carries it', async () => {
+    app = createTestApp();
+    ingest(
+      'Leader Jeffries said that the vote would come next week.',
+      'Hakeem Jeffries said that the bill had the votes to pass.',
+    );
+    const view = (await who('/who jeffries')).data as WhoView;
+    expect(view.person?.name).toBe('Hakeem Jeffries');
+    expect(view.statements).toHaveLength(2);
+  });
+
   it('reads "Ben Gvir" as the surname of the Itamar Ben-Gvir it knows, not as a man called Ben', async () => {
     app = createTestApp();
     ingest(

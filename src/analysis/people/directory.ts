@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { editDistance } from '../../corpus/topics.ts';
 import { nameKey, nameWords, sameFullName } from './names.ts';
 import { MAX_LATER_REPORTS } from './recaps.ts';
-import { roleKey } from './roles.ts';
+import { officeKind, officeKinds, roleKey } from './roles.ts';
 import type { PersonRow } from './registry.ts';
 
 export interface PersonCard {
@@ -150,18 +150,20 @@ export function createPeopleDirectory(db: Database, version?: () => number) {
         circle.filter((row) => row.words === 1),
         (id) => roleCounts.all(id),
       );
+      // Only surname-only rows answer to the name: the full name that one of them joins.
       const leader =
         named.length === 1
           ? ranked.find((entry) => entry.row.id === named[0]!.id)
-          : dominant(ranked, named);
-      if (leader)
-        return found(
-          leader.row,
-          leader.joined,
-          ranked.filter((entry) => entry !== leader).map((entry) => entry.row),
-        );
+          : named.length === 0
+            ? ranked.find((entry) => entry.joined.includes(rows[0]!))
+            : dominant(ranked, named);
+      const othersThan = (row: PersonRow) =>
+        ranked.filter((entry) => entry.row !== row).map((entry) => entry.row);
+      if (leader) return found(leader.row, leader.joined, othersThan(leader.row));
       if (named.length > 1) return { status: 'ambiguous', candidates: named };
-      return found(rows[0]!);
+      // A surname alone whom no full name is known to be ("President Obama" when the corpus
+      // names Michelle and Barack Obama, neither with an office): the namesakes are offered.
+      return found(rows[0]!, [], othersThan(rows[0]!));
     }
     if (exact) return found(exact);
     // "antony blinken" for the person shown as "Tony Blinken" or "Antony J. Blinken".
@@ -451,7 +453,9 @@ interface Ranked {
 /**
  * The people named in full who share a surname, most quoted and named first. A surname-only
  * row ("President Biden" in a text that never gave the first name) counts for, and joins, the
- * full name that holds its office most often.
+ * full name that holds an office of its kind most often, or the only full name when none does
+ * and there is one: the registry keeps "Leader Jeffries" apart from a "Hakeem Jeffries" no
+ * article has tied him to, and a reader asking for Jeffries means Hakeem Jeffries.
  */
 function rank(
   named: readonly PersonRow[],
@@ -464,14 +468,17 @@ function rank(
   );
   const roles = new Map(named.map((row) => [row.id, rolesOf(row.id)]));
   for (const row of bare) {
-    const keys = new Set(rolesOf(row.id).map((role) => role.role_key));
+    const kinds = officeKinds(rolesOf(row.id).map((role) => role.role_key));
     let holder: { id: number; count: number } | null = null;
     for (const [id, held] of roles) {
       const count = held
-        .filter((role) => keys.has(role.role_key))
+        .filter((role) => kinds.has(officeKind(role.role_key)))
         .reduce((sum, role) => sum + role.count, 0);
       if (count > 0 && (!holder || count > holder.count)) holder = { id, count };
     }
+    // Not "Lady Starmer", stored under her address because no Starmer named in full is a woman.
+    if (!holder && named.length === 1 && named[0]!.surname === row.surname)
+      holder = { id: named[0]!.id, count: 0 };
     if (!holder) continue;
     const entry = ranked.get(holder.id)!;
     entry.weight += weight(row);

@@ -4,7 +4,7 @@ import type { Article } from '../../corpus/article.ts';
 import { foldedWords } from '../folded-words.ts';
 import { beforeGluedTitles } from '../glued-titles.ts';
 import { isVerbLike, MALE_HONORIFICS } from '../lexicon.ts';
-import { roleKey, roleSpelling } from './roles.ts';
+import { officeKinds, overlaps, roleKey, roleSpelling } from './roles.ts';
 import { statementTopics } from './statement-topics.ts';
 import {
   ARTICLE_PREFIX,
@@ -245,11 +245,13 @@ export function createPeopleWriter(db: Database) {
   /**
    * @param roles the role keys the article gives this name: "President Biden" is the Biden who
    *   holds that office when the corpus knows several people called Biden.
+   * @param aliases the keys of the names the article calls this person by ("biden").
    */
   function ensurePerson(
     written: string,
     seen: string,
     roles: ReadonlySet<string>,
+    aliases: ReadonlySet<string>,
     address: Address | null,
   ): number {
     const canonical = displayName(written);
@@ -269,7 +271,13 @@ export function createPeopleWriter(db: Database) {
         ? named.filter((row) => genderOf(row) !== otherGender[address.gender])
         : named;
       if (address && named.length > 0 && full.length === 0) return addressed(address, seen);
-      if (full.length === 1) return full[0]!.id;
+      // Beside the only full name, a surname of its own is one the full name did not absorb
+      // (`absorbSurname`): it stays apart unless this mention names an office the full name holds.
+      if (
+        full.length === 1 &&
+        (named.length > 1 || !byKey.get(key) || holds(full[0]!.id, officeKinds(roles)))
+      )
+        return full[0]!.id;
       const holders = full
         .map((row) => ({
           id: row.id,
@@ -291,13 +299,20 @@ export function createPeopleWriter(db: Database) {
         (isAllCaps(existing.name) && !isAllCaps(canonical)) ||
         diacritics(canonical) > diacritics(existing.name);
       if (better) rename.run(canonical, existing.id);
+      if (words.length > 1 && (roles.size > 0 || aliases.has(surname)))
+        absorbSurname(existing.id, surname, roles, aliases);
       return existing.id;
     }
     const id = Number(
       insertPerson.run(canonical, key, surname, words.length, seen, seen).lastInsertRowid,
     );
-    if (words.length > 1) absorbSurname(id, surname);
+    if (words.length > 1) absorbSurname(id, surname, roles, aliases);
     return id;
+  }
+
+  /** Whether the person has been seen holding an office of one of these kinds (`officeKinds`). */
+  function holds(id: number, kinds: ReadonlySet<string>): boolean {
+    return overlaps(kinds, officeKinds(rolesOf.all(id).map((role) => role.role_key)));
   }
 
   /**
@@ -338,10 +353,31 @@ export function createPeopleWriter(db: Database) {
       .find((row) => sameFullName(nameWords(row.name), words));
   }
 
-  /** Folds the surname-only person into the new full name when it is the only one. */
-  function absorbSurname(id: number, surname: string): void {
+  /**
+   * Folds the surname-only person into a full name. A surname alone that has held no office is
+   * the only full name that carries it. One that has held an office waits for an article that
+   * ties it to one full name, by calling that name by the surname alone (`aliases`) or giving
+   * it an office of the same kind (`roles`; "Hamas leader" and "Hamas's Gaza leader" are both
+   * a leader), while no other full name of the surname holds such an office. On the White
+   * House's transcripts, "President Obama" had become Michelle Obama, the first Obama named in
+   * full ("Michelle Obama saying in an interview").
+   */
+  function absorbSurname(
+    id: number,
+    surname: string,
+    roles: ReadonlySet<string>,
+    aliases: ReadonlySet<string>,
+  ): void {
     const single = byKey.get(surname);
-    if (!single || fullNamesWithSurname.all(surname).length !== 1) return;
+    if (!single) return;
+    const named = fullNamesWithSurname.all(surname);
+    const offices = officeKinds(rolesOf.all(single.id).map((office) => office.role_key));
+    if (offices.size === 0) {
+      if (named.length !== 1) return;
+    } else {
+      const tied = aliases.has(single.key) || overlaps(offices, officeKinds(roles));
+      if (!tied || named.some((row) => row.id !== id && holds(row.id, offices))) return;
+    }
     for (const alias of aliasesOf.all(single.id))
       addAlias.run({ alias: alias.alias, id, display: alias.display, count: alias.count });
     for (const role of rolesOf.all(single.id)) {
@@ -381,7 +417,13 @@ export function createPeopleWriter(db: Database) {
     for (const person of features.people)
       ids.set(
         person.canonical,
-        ensurePerson(person.canonical, seen, new Set(person.roleKeys), person.address),
+        ensurePerson(
+          person.canonical,
+          seen,
+          new Set(person.roleKeys),
+          new Set(person.aliases.map(([alias]) => alias)),
+          person.address,
+        ),
       );
     const statementsOf = new Map<number, number>();
     const recapsHere = recaps.forArticle(article.id);

@@ -42,3 +42,21 @@ export function roleKey(role: string): string {
     first++;
   return words.slice(first).join(' ');
 }
+
+/**
+ * The kinds of office that role keys name, by their last word: a "minority leader" and a
+ * "leader" are both leaders. Two people of one surname are told apart by their offices, which
+ * articles spell many ways ("Hamas leader", "Hamas's Gaza leader").
+ */
+export function officeKinds(roles: Iterable<string>): Set<string> {
+  const kinds = new Set<string>();
+  for (const role of roles) kinds.add(officeKind(role));
+  return kinds;
+}
+
+/** The kind of office one role key names (`officeKinds`). */
+export const officeKind = (role: string): string => role.slice(role.lastIndexOf(' ') + 1);
+
+/** Whether two sets share a member. */
+export const overlaps = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+  [...a].some((key) => b.has(key));
