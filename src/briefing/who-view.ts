@@ -144,8 +144,19 @@ export function buildWho(
   const card = directory.card(resolution.person.id)!;
   const topic = topicInput === undefined ? null : resolveTopic(topicInput);
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  // The surname-only rows shown with the person count for the card too.
+  const ids = [card.id, ...resolution.joined.map((row) => row.id)];
+  let statements = resolution.joined.reduce((sum, row) => sum + row.statements, card.statements);
+  const firstSeen = resolution.joined.reduce(
+    (first, row) => (row.first_seen < first ? row.first_seen : first),
+    card.firstSeen,
+  );
+  let lastSeen = resolution.joined.reduce(
+    (last, row) => (row.last_seen > last ? row.last_seen : last),
+    card.lastSeen,
+  );
   const rows = directory.statements({
-    personIds: [card.id, ...resolution.joined.map((row) => row.id)],
+    personIds: ids,
     topic: topic?.known ? topic.key : null,
     match: topic && !topic.known ? ftsMatch(topic.terms) : null,
     // Like a briefing's window, `days` counts back from the person's latest appearance.
@@ -153,13 +164,20 @@ export function buildWho(
       options.days === undefined
         ? null
         : new Date(
-            Math.min(now.getTime(), Date.parse(card.lastSeen)) - options.days * DAY_MS,
+            Math.min(now.getTime(), Date.parse(lastSeen)) - options.days * DAY_MS,
           ).toISOString(),
     to: now.toISOString(),
     limit: pageSize + 1,
     offset: (page - 1) * pageSize,
   });
   const shown = rows.slice(0, pageSize);
+  // Asked as of a moment before the corpus ends (`ask --now`): what had been seen by then.
+  const asOf = now.toISOString();
+  if (lastSeen > asOf) {
+    const seen = directory.seenBy(ids, asOf);
+    statements = seen.statements;
+    lastSeen = seen.last ?? (firstSeen <= asOf ? firstSeen : lastSeen);
+  }
   const also = directory.alsoReported(shown.map((row) => row.id));
   return {
     ...base,
@@ -169,9 +187,9 @@ export function buildWho(
       name: card.name,
       aliases: card.aliases,
       roles: card.roles.map((role) => role.role),
-      statements: resolution.joined.reduce((sum, row) => sum + row.statements, card.statements),
-      firstSeen: card.firstSeen,
-      lastSeen: card.lastSeen,
+      statements,
+      firstSeen,
+      lastSeen,
     },
     candidates: [],
     others: resolution.others.map((row) => row.name),

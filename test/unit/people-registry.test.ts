@@ -133,6 +133,25 @@ describe('people registry', () => {
     const view = (await who('/who jeffries')).data as WhoView;
     expect(view.person?.name).toBe('Hakeem Jeffries');
     expect(view.statements).toHaveLength(2);
+    expect(view.person?.statements).toBe(2);
+    expect(view.person?.firstSeen).toBe('2023-09-10T08:00:00.000Z');
+  });
+
+  it('gives a card as of the clock when the corpus runs past it', async () => {
+    app = createTestApp('2023-09-11T12:00:00.000Z');
+    ingest(
+      'John Kirby said that the talks would resume.',
+      'John Kirby said that the envoy had landed.',
+      'John Kirby said that the ceasefire had broken down.',
+    );
+    const view = (await who('/who kirby')).data as WhoView;
+    expect(view.person?.statements).toBe(2);
+    expect(view.person?.firstSeen).toBe('2023-09-10T08:00:00.000Z');
+    expect(view.person?.lastSeen).toBe('2023-09-11T08:00:00.000Z');
+    expect(view.statements.map((statement) => statement.text)).toEqual([
+      'that the envoy had landed',
+      'that the talks would resume',
+    ]);
   });
 
   it('reads "Ben Gvir" as the surname of the Itamar Ben-Gvir it knows, not as a man called Ben', async () => {

@@ -294,6 +294,26 @@ export function createPeopleDirectory(db: Database, version?: () => number) {
     return found;
   }
 
+  /** Per number of people: their statements published by a moment, and the last of them. */
+  const seenByQueries = new Map<number, Statement<(number | string)[], SeenBy>>();
+
+  /**
+   * How many statements of the people articles published by `moment` (ISO) carried, and when
+   * the last of them was published: a card as of a moment before the corpus ends (`ask --now`)
+   * counts only those.
+   */
+  function seenBy(ids: readonly number[], moment: string): SeenBy {
+    let prepared = seenByQueries.get(ids.length);
+    if (!prepared) {
+      prepared = db.prepare<(number | string)[], SeenBy>(
+        `SELECT count(*) AS statements, max(published) AS last FROM statements
+         WHERE person_id IN (${ids.map(() => '?').join(', ')}) AND published <= ?`,
+      );
+      seenByQueries.set(ids.length, prepared);
+    }
+    return prepared.get(...ids, moment)!;
+  }
+
   return {
     resolve: (query: string) => kept(resolutions, query, resolveNow),
     card: (id: number) => kept(cards, id, cardNow),
@@ -310,8 +330,16 @@ export function createPeopleDirectory(db: Database, version?: () => number) {
     },
     statements,
     alsoReported,
+    seenBy,
     closest,
   };
+}
+
+/** A person's statements published up to a moment (`seenBy`). */
+export interface SeenBy {
+  statements: number;
+  /** When the last of them was published; null when there is none. */
+  last: string | null;
 }
 
 export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>;
