@@ -31,6 +31,17 @@ describe('a time cue dates its own phrase, not the sentence', () => {
     expect(newsOf(events)).not.toContain('ASSAULT');
   });
 
+  it('reads the fall-out of attacks as what came after them, never their news', () => {
+    const text =
+      'The unit once tracked propaganda and the fall-out online following attacks in the capital.';
+    expect(newsOf(eventsOf(text))).not.toContain('ASSAULT');
+    expect(backgroundOf(eventsOf(text))).toContain('ASSAULT');
+    // The same sentence without it reports the attacks.
+    expect(
+      newsOf(eventsOf('The unit once tracked propaganda online following attacks in the capital.')),
+    ).toContain('ASSAULT');
+  });
+
   it('dates the cause after "following", not the event before it', () => {
     const events = eventsOf(
       'The army has reinforced its troops along the northern border following the discovery of a tunnel there last week, officials said today.',
