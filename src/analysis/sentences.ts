@@ -33,6 +33,11 @@ const OPENERS = new Set(
     ' ',
   ),
 );
+/** Three lower-case letters before a stop, and a capitalised word right after it. */
+const GLUED_BEFORE = /\p{Ll}{3}$/u;
+const GLUED_AFTER = /^\p{Lu}\p{Ll}/u;
+/** A web or file address, whose stops end no sentence. */
+const ADDRESS = /[/\\=@]|^\(?www|\.(?:com|org|gov|net|edu|int|io)\b/i;
 /** A quote longer than this is split like other text even when it is attributed after it. */
 const MAX_KEPT_QUOTE = 600;
 
@@ -89,6 +94,17 @@ export function splitSentences(text: string): Span[] {
     while (end < text.length && CLOSERS.includes(text[end]!)) end++;
     const detached = text[end] === ' ' && closers.has(end + 1);
     if (detached) end += 2;
+    // A stop glued to the next sentence, as a page that ran its subtitle into the text gives it
+    // ("end the war?Prime Minister Benjamin Netanyahu has ..."): a word, the stop, a word.
+    if (
+      GLUED_BEFORE.test(text.slice(Math.max(0, i - 3), i)) &&
+      GLUED_AFTER.test(text.slice(end, end + 2)) &&
+      !inAddress(text, i)
+    ) {
+      push(end);
+      i = end - 1;
+      continue;
+    }
     const next = text.slice(end).match(detached ? /^\s*(\S)/ : /^\s+(\S)/);
     if (end < text.length && !next) continue;
     if (next && !/[\p{Lu}\p{N}"'“‘«([]/u.test(next[1]!)) continue;
@@ -98,6 +114,14 @@ export function splitSentences(text: string): Span[] {
   }
   push(text.length);
   return spans;
+}
+
+/** Whether the stop at `at` is part of a web or file address ("DisasterAssistance.gov", "page.aspx?ParamID=4"). */
+function inAddress(text: string, at: number): boolean {
+  const start = text.lastIndexOf(' ', at) + 1;
+  const space = text.slice(at).search(/\s/);
+  const token = text.slice(start, space === -1 ? text.length : at + space);
+  return ADDRESS.test(token);
 }
 
 function isNonTerminalPeriod(text: string, dot: number, following: string): boolean {

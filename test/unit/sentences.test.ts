@@ -37,6 +37,23 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends a sentence at a stop glued to the next one, but not inside an address', () => {
+    expect(
+      texts(
+        'What will it take to end the war?Prime Minister Netanyahu has vowed victory. Is it right?Thomas said yes.',
+      ),
+    ).toEqual([
+      'What will it take to end the war?',
+      'Prime Minister Netanyahu has vowed victory.',
+      'Is it right?',
+      'Thomas said yes.',
+    ]);
+    expect(
+      texts('Apply at www.DisasterAssistance.gov or see page.aspx?ParamID=4 today.'),
+    ).toHaveLength(1);
+    expect(texts('He flew to St.Petersburg on Monday.')).toHaveLength(1);
+  });
+
   it('gives offsets into the original text', () => {
     const text = '  First one. Second one!  ';
     for (const sentence of splitSentences(text))
