@@ -89,6 +89,9 @@ export function tellingQuotes(
     const focused = !passingOnly && headNamesTopic(article, about);
     for (const quote of analysis?.quotes ?? []) {
       if (quote.kind === 'indirect' || !quote.speaker || isDocument(quote.speaker)) continue;
+      // What only the cue model found is an attribution in the broad sense, not something said:
+      // "The IDF approved “operational plans for an offensive in Lebanon” a month ago".
+      if (quote.learned) continue;
       // "government", "spokesperson", "latest government figures": no one a reader can weigh.
       if (!NAMED.test(quote.speaker)) continue;
       if (hasGluedTitles(quote.content.text)) continue;

@@ -319,6 +319,22 @@ describe('actors and quotes', () => {
     expect(tellingQuotes(groups, []).map((quote) => quote.speaker)).toEqual(['Lena Brandt']);
   });
 
+  it('takes no telling quote of what only the cue model read as said ("approved")', () => {
+    const groups = foldSyndicated([
+      item('One', 'Plans for the north.', 'A', '2024-07-17T10:00:00Z', {
+        ...emptyAnalysis(),
+        quotes: [
+          {
+            ...direct('IDF', 'operational plans for an offensive in Lebanon a month ago'),
+            learned: true,
+          },
+          direct('Yoav Kish', 'Lebanon would be annihilated and sent back to the stone age'),
+        ],
+      }),
+    ]);
+    expect(tellingQuotes(groups, []).map((quote) => quote.speaker)).toEqual(['Yoav Kish']);
+  });
+
   it('takes no telling quote that a web page glued link titles into', () => {
     const groups = foldSyndicated([
       item('One', 'Protests in Washington.', 'A', '2024-07-23T10:00:00Z', {
