@@ -138,6 +138,8 @@ const ORGANISATION_NOUNS = new Set(
   ).split(' '),
 );
 const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'on', '-']);
+/** Role words that are also verbs taking a person: "host", "press", "chair", "head". */
+const VERB_ROLE_WORDS = new Set(['host', 'press', 'chair', 'head']);
 const FORMS_OF_ADDRESS = new Set([
   'lord',
   'lady',
@@ -1012,6 +1014,9 @@ function preModifierRole(
     // "staff" ends a role ("chief of general staff") or heads one ("staff member"), but does not
     // open a capitalised title: "strike on aid convoy staff Israeli Prime Minister Netanyahu"
     // is a subheading run into the next paragraph.
+    // "will host Prime Minister Kishida", "to press Prime Minister Modi": a role word that is
+    // also a verb, in lower case before a capitalised title, is the verb.
+    if (!token.cap && VERB_ROLE_WORDS.has(token.lower) && k < nameFirst && tokens[k]!.cap) break;
     const roleWord =
       token.kind === 'word' &&
       !notTheAcronym(token) &&

@@ -123,6 +123,17 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it('leaves out of a role a verb that is also a role word ("host", "press")', () => {
+    const result = analyse(
+      'The President will host Prime Minister Kishida in April. He will press Prime Minister Modi on rights. Talk show host Jon Stewart said the war was wrong.',
+    );
+    expect(result.people.map((role) => [role.name, role.role])).toEqual([
+      ['Kishida', 'Prime Minister'],
+      ['Modi', 'Prime Minister'],
+      ['Jon Stewart', 'host'],
+    ]);
+  });
+
   it('takes no form of address for a role, "Messrs" included', () => {
     const result = analyse('Messrs Ben Gvir and Smotrich threatened to quit the government.');
     expect(result.people.map((role) => role.role)).toEqual([]);
