@@ -36,6 +36,10 @@ const OPENERS = new Set(
 /** Three lower-case letters before a stop, and a capitalised word right after it. */
 const GLUED_BEFORE = /\p{Ll}{3}$/u;
 const GLUED_AFTER = /^\p{Lu}\p{Ll}/u;
+/** Letters separated by periods, as in U.S. or D.C. (without the last period). */
+const DOTTED = /^(\p{L}\.)+\p{L}$/u;
+/** Two spaces or more, plain or no-break, before a capitalised word. */
+const WIDE_GAP = /^[ \u00a0]{2,}\p{Lu}/u;
 /** A web or file address, whose stops end no sentence. */
 const ADDRESS = /[/\\=@]|^\(?www|\.(?:com|org|gov|net|edu|int|io)\b/i;
 /** A quote longer than this is split like other text even when it is attributed after it. */
@@ -131,9 +135,12 @@ function isNonTerminalPeriod(text: string, dot: number, following: string): bool
   const nextWord = /\p{L}+/u.exec(following)?.[0] ?? '';
   if (ALSO_TERMINAL.has(word) && OPENERS.has(nextWord.toLowerCase()) && /^\p{Lu}/u.test(nextWord))
     return false;
+  // Two spaces after a dotted acronym end a sentence, as typed transcripts space them:
+  // "held in Washington, D.C.  Secretary of State Antony Blinken ...".
+  if (WIDE_GAP.test(following) && (ALSO_TERMINAL.has(word) || DOTTED.test(before))) return false;
   if (ABBREVIATIONS.has(word)) return true;
   // A single capital letter is an initial; "A." at a sentence end is rare in news.
   if (/^\p{Lu}$/u.test(before)) return true;
   // Dotted acronyms such as U.S. or U.N.: letters separated by periods.
-  return /^(\p{L}\.)+\p{L}$/u.test(before) && before.length <= 7;
+  return DOTTED.test(before) && before.length <= 7;
 }

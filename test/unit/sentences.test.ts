@@ -54,6 +54,14 @@ describe('splitSentences', () => {
     expect(texts('He flew to St.Petersburg on Monday.')).toHaveLength(1);
   });
 
+  it('ends a sentence at a dotted acronym followed by two spaces, as transcripts type them', () => {
+    expect(
+      texts('The council met in Washington, D.C.  Secretary of State Antony Blinken spoke.'),
+    ).toEqual(['The council met in Washington, D.C.', 'Secretary of State Antony Blinken spoke.']);
+    expect(texts('Go ahead, M.J.\u00a0 I think so.')).toEqual(['Go ahead, M.J.', 'I think so.']);
+    expect(texts('U.S. Secretary of State Antony Blinken spoke.')).toHaveLength(1);
+  });
+
   it('gives offsets into the original text', () => {
     const text = '  First one. Second one!  ';
     for (const sentence of splitSentences(text))
