@@ -368,8 +368,9 @@ const OTHER_OFFICE = new Set([
 /**
  * Whether `short` names the office `full` names, in fewer words: its words come in `full` in
  * order and end with its last ("President" in "Serbian President", "National Security Advisor"
- * in "National Security Communications Advisor"), and no word it leaves out makes one of them
- * another office ("President" is not "Vice President").
+ * in "National Security Communications Advisor"), and no word it leaves out right before one
+ * of its own makes that another office ("President" is not "Vice President"; an army chief's
+ * "chief" is his "former army chief").
  */
 function abbreviates(short: string[], full: string[]): boolean {
   if (short.length >= full.length || short.at(-1) !== full.at(-1)) return false;
