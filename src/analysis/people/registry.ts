@@ -46,6 +46,8 @@ const MAX_STATEMENT_CHARS = 1500;
 /** Fewer words, left before glued link titles, say nothing ("race"). */
 const MIN_CUT_WORDS = 3;
 const otherGender = { male: 'female', female: 'male' } as const;
+/** Surname-only people kept apart (`contested`) before the memory of them starts over. */
+const MAX_CONTESTED = 10_000;
 /** How many times more often one namesake must hold an office to be "President Biden". */
 const HOLDER_DOMINANCE = 5;
 /** How much of a statement's folded text tells two copies apart. */
@@ -180,6 +182,9 @@ export interface Address {
  */
 export function createPeopleWriter(db: Database) {
   const byKey = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE key = ?');
+  const bareWithOffice = db.prepare<[string], PersonRow>(
+    'SELECT * FROM people WHERE key = ? AND EXISTS (SELECT 1 FROM person_roles WHERE person_id = people.id)',
+  );
   const fullNamesWithSurname = db.prepare<[string], PersonRow>(
     'SELECT * FROM people WHERE surname = ? AND words > 1',
   );
@@ -241,6 +246,12 @@ export function createPeopleWriter(db: Database) {
    * the statements it added again, so what the recap index remembers of statements must go.
    */
   let lastWritten: string | null = null;
+  /**
+   * Surname-only people that a namesake's office keeps from joining a full name, with the full
+   * names' ids. Offices only accrue, so each pair stays apart: on the bench's corpus, a full
+   * name asked about its kept-apart surname nine times an article, three queries or more each.
+   */
+  const contested = new Map<number, Set<number>>();
 
   /**
    * @param roles the role keys the article gives this name: "President Biden" is the Biden who
@@ -300,13 +311,13 @@ export function createPeopleWriter(db: Database) {
         diacritics(canonical) > diacritics(existing.name);
       if (better) rename.run(canonical, existing.id);
       if (words.length > 1 && (roles.size > 0 || aliases.has(surname)))
-        absorbSurname(existing.id, surname, roles, aliases);
+        absorbSurname(existing.id, surname, roles, aliases, false);
       return existing.id;
     }
     const id = Number(
       insertPerson.run(canonical, key, surname, words.length, seen, seen).lastInsertRowid,
     );
-    if (words.length > 1) absorbSurname(id, surname, roles, aliases);
+    if (words.length > 1) absorbSurname(id, surname, roles, aliases, true);
     return id;
   }
 
@@ -367,16 +378,21 @@ export function createPeopleWriter(db: Database) {
     surname: string,
     roles: ReadonlySet<string>,
     aliases: ReadonlySet<string>,
+    arrived: boolean,
   ): void {
-    const single = byKey.get(surname);
-    if (!single) return;
-    const named = fullNamesWithSurname.all(surname);
+    // A full name seen before met any surname-only person without an office as it arrived.
+    const single = (arrived ? byKey : bareWithOffice).get(surname);
+    if (!single || contested.get(single.id)?.has(id)) return;
     const offices = officeKinds(rolesOf.all(single.id).map((office) => office.role_key));
+    const tied = aliases.has(single.key) || overlaps(offices, officeKinds(roles));
+    if (offices.size > 0 && !tied) return;
+    const named = fullNamesWithSurname.all(surname);
     if (offices.size === 0) {
       if (named.length !== 1) return;
-    } else {
-      const tied = aliases.has(single.key) || overlaps(offices, officeKinds(roles));
-      if (!tied || named.some((row) => row.id !== id && holds(row.id, offices))) return;
+    } else if (named.some((row) => row.id !== id && holds(row.id, offices))) {
+      if (contested.size >= MAX_CONTESTED) contested.clear();
+      contested.set(single.id, (contested.get(single.id) ?? new Set()).add(id));
+      return;
     }
     for (const alias of aliasesOf.all(single.id))
       addAlias.run({ alias: alias.alias, id, display: alias.display, count: alias.count });
@@ -407,7 +423,10 @@ export function createPeopleWriter(db: Database) {
     article: Article,
     { people: features }: { people: PeopleFeatures },
   ): void {
-    if (lastWritten !== null && articleStored.get(lastWritten) === undefined) recaps.forget();
+    if (lastWritten !== null && articleStored.get(lastWritten) === undefined) {
+      recaps.forget();
+      contested.clear();
+    }
     lastWritten = article.id;
     const seen = article.published;
     const ids = new Map<string, number>();
