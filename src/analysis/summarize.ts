@@ -19,8 +19,16 @@ const REDUNDANCY_PENALTY = 0.6;
 const BOILERPLATE =
   /^(by\b|published:|updated:|last updated|scroll down|click here|read more|follow\b|share this|advertisement|photo:|image:|video:|pictured:|watch:)/i;
 
+/**
+ * Whether a sentence asks, and so reports nothing: "What will it take for Israel to declare
+ * mission accomplished in Gaza and end the war?", a subtitle an NPR page ran into its text.
+ */
+export const isQuestion = (text: string): boolean => /\?["'”’»)\]]*$/.test(text);
+
 function isCandidate(text: string, words: number): boolean {
-  return words >= MIN_WORDS && words <= MAX_WORDS && !BOILERPLATE.test(text.trim());
+  return (
+    words >= MIN_WORDS && words <= MAX_WORDS && !BOILERPLATE.test(text.trim()) && !isQuestion(text)
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { withoutDateline } from '../analysis/events/places.ts';
 import { splitSentences } from '../analysis/sentences.ts';
 import { severityOf } from '../analysis/severity.ts';
+import { isQuestion } from '../analysis/summarize.ts';
 import { contentWords, termCounts, termVector, type TermVector } from '../analysis/terms.ts';
 import { normaliseText } from '../corpus/article-id.ts';
 import { transcriptTurns } from '../corpus/parse/transcript.ts';
@@ -33,7 +34,8 @@ const LEAD_WORDS = 80;
 const LEAD_CHARS = 1500;
 /**
  * A sentence that opens with a pronoun ("He met Zelenskyy today", "You saw the readout") or
- * speaks to its audience means nothing out of its article: a briefing cannot quote it.
+ * speaks to its audience means nothing out of its article: a briefing cannot quote it. Nor
+ * does a question (`isQuestion`), which reports nothing.
  */
 const NEEDS_CONTEXT = /^["“'‘]?(?:he|she|they|it|we|you|i|this|these|those)\b/i;
 const ADDRESSES_READER = /\byou\b/i;
@@ -62,7 +64,7 @@ function compute({ article, analysis }: WindowArticle): ArticleFeatures {
   texts.forEach((written, position) => {
     // A dateline says where the report was filed; a summary sentence reads without it.
     const text = withoutDateline(written);
-    if (NEEDS_CONTEXT.test(text) || ADDRESSES_READER.test(text)) return;
+    if (NEEDS_CONTEXT.test(text) || ADDRESSES_READER.test(text) || isQuestion(text)) return;
     const sentenceWords = contentWords(text);
     if (sentenceWords.length < MIN_CONTENT_WORDS) return;
     candidates.push({

@@ -119,6 +119,24 @@ describe('rankAcrossStories on a week of war', () => {
     ]);
   });
 
+  it('summarises with no question, such as a subtitle run into the first paragraph', () => {
+    const groups = foldSyndicated([
+      item(
+        'Victory',
+        'What will it take for the army to declare its mission in Kessen accomplished?' +
+          'The prime minister of Soltra has promised that the offensive in Kessen will go on ' +
+          'until victory. Officials in Kessen counted twelve destroyed bridges on Friday.',
+        'Wire',
+        '2024-01-11T10:00:00Z',
+      ),
+    ]);
+    const texts = rankAcrossStories(groups).map((sentence) => sentence.text);
+    expect(texts).toContain(
+      'The prime minister of Soltra has promised that the offensive in Kessen will go on until victory.',
+    );
+    expect(texts.join(' ')).not.toMatch(/\?/);
+  });
+
   it('picks the deadly report over a calm one in the same words', () => {
     // Four picks from five leads: one of the two Zvečan sentences must go, and the snowy week's
     // coverage makes the calm one the more central.

@@ -24,6 +24,13 @@ describe('summarizeSentences', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
+  it('picks no question: it reports nothing', () => {
+    const asking = `What will it take for Kosovo and Serbia to settle the Banjska attack for good? ${body}`;
+    const summary = summarizeSentences(splitSentences(asking), 'Gunmen attack Kosovo police');
+    expect(summary).toHaveLength(3);
+    expect(summary.join(' ')).not.toContain('?');
+  });
+
   it('does not pick two near-identical sentences', () => {
     const summary = summarizeSentences(splitSentences(body), '');
     const restated = summary.filter((text) => text.startsWith('Kosovo police said three gunmen'));
