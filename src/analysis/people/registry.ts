@@ -248,8 +248,8 @@ export function createPeopleWriter(db: Database) {
   let lastWritten: string | null = null;
   /**
    * Surname-only people that a namesake's office keeps from joining a full name, with the full
-   * names' ids. Offices only accrue, so each pair stays apart: on the bench's corpus, a full
-   * name asked about its kept-apart surname nine times an article, three queries or more each.
+   * names' ids. Offices only accrue, so each pair stays apart and need not be asked about again
+   * at every mention of the full name (three queries or more each time).
    */
   const contested = new Map<number, Set<number>>();
 
@@ -365,8 +365,8 @@ export function createPeopleWriter(db: Database) {
   }
 
   /**
-   * Folds the surname-only person into a full name. A surname alone that has held no office is
-   * the only full name that carries it. One that has held an office waits for an article that
+   * Folds the surname-only person into a full name. A surname alone that has held no office
+   * joins the only full name that carries it. One that has held an office waits for an article that
    * ties it to one full name, by calling that name by the surname alone (`aliases`) or giving
    * it an office of the same kind (`roles`; "Hamas leader" and "Hamas's Gaza leader" are both
    * a leader), while no other full name of the surname holds such an office. On the White
