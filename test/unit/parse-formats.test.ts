@@ -47,6 +47,30 @@ describe('Markdown with front matter', () => {
     );
   });
 
+  it('reads a transcript as said: escapes unescaped, struck words dropped, tags gone', () => {
+    const text = [
+      '---',
+      'title: Press call',
+      '---',
+      'I would now like to introduce Karine Johnson \\[Jean-Pierre\\], the Press',
+      'Secretary.',
+      '',
+      'MR. KIRBY: More HIMARS, that is Highly Mobile <s>Advanced</s> \\[Artillery\\] Rocket',
+      'Systems, and <u>more</u> \\*rounds\\* for the 118<sup>th</sup> time.',
+      '',
+      '2\\. **Tutoring**<br />',
+      '<table><tr><td>Strategy</td><td>Commitment</td></tr></table>',
+      '',
+      'Read <https://example.gov/brief> where 3 < 4 and <Kosovo> stay.',
+    ].join('\n');
+    expect(parse('t.md', text).articles[0]!.body).toBe(
+      'I would now like to introduce Karine Johnson [Jean-Pierre], the Press Secretary.\n\n' +
+        'MR. KIRBY: More HIMARS, that is Highly Mobile [Artillery] Rocket Systems, and more ' +
+        '*rounds* for the 118th time.\n\n2. Tutoring\n\nStrategy\n\nCommitment\n\n' +
+        'Read https://example.gov/brief where 3 < 4 and <Kosovo> stay.',
+    );
+  });
+
   it('names the problem when the front matter is missing or broken', () => {
     expect(parse('a.md', '# Just markdown\n\ntext').failures[0]!.reason).toMatch(/front matter/);
     expect(parse('b.md', '---\ntitle: [unclosed\n---\nbody').failures[0]!.reason).toMatch(

@@ -16,6 +16,12 @@ describe('untrusted text from feeds and files', () => {
     expect(htmlToText('Breaking<script>alert(1)</script> news')).toBe('Breaking news');
   });
 
+  it('htmlToText drops struck-through words, keeping the correction after them', () => {
+    expect(htmlToText('<p>Highly Mobile <s>Advanced</s> [Artillery] Rocket Systems</p>')).toBe(
+      'Highly Mobile [Artillery] Rocket Systems',
+    );
+  });
+
   it('stores titles, outlets and bodies without bidirectional overrides or zero-width characters', () => {
     const app = createTestApp();
     const feed = parseFeedDocument(

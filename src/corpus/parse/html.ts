@@ -7,6 +7,8 @@ import { ParseError } from './parse-error.ts';
 const BLOCKS = 'p, h1, h2, h3, h4, li, blockquote, pre';
 /** Elements whose text is code or markup, never prose a reader sees. */
 const NOT_TEXT = 'script, style, template, noscript';
+/** Struck-through words: what a transcript marks as misspoken, before its [correction]. */
+const STRUCK = 's, del, strike';
 
 type Page = ReturnType<typeof parseHTML>['document'];
 
@@ -30,7 +32,7 @@ export function htmlToText(html: string): string {
   // A line break inside a block may separate two speakers' turns of a transcript.
   const lines = html.replace(/<br\s*\/?>/gi, '\n');
   const { document } = parseHTML(`<!doctype html><html><body>${lines}</body></html>`);
-  for (const element of [...document.querySelectorAll(NOT_TEXT)]) element.remove();
+  for (const element of [...document.querySelectorAll(`${NOT_TEXT}, ${STRUCK}`)]) element.remove();
   const blocks = [...document.querySelectorAll(BLOCKS)]
     .filter((element) => !element.querySelector(BLOCKS))
     .map((element) => element.textContent ?? '');
