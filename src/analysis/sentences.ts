@@ -42,6 +42,8 @@ const DOTTED = /^(\p{L}\.)+\p{L}$/u;
 const WIDE_GAP = /^[ \u00a0]{2,}\p{Lu}/u;
 /** A web or file address, whose stops end no sentence. */
 const ADDRESS = /[/\\=@]|^\(?www|\.(?:com|org|gov|net|edu|int|io)\b/i;
+/** A bracketed note that ends its paragraph, as a quote's "[Tweet, 1/26/2024]". */
+const CLOSING_NOTE = /^\s+\[[^\]\n]{1,80}\][ \t]*(?:\n\n|$)/;
 /** A quote longer than this is split like other text even when it is attributed after it. */
 const MAX_KEPT_QUOTE = 600;
 
@@ -112,6 +114,8 @@ export function splitSentences(text: string): Span[] {
     const next = text.slice(end).match(detached ? /^\s*(\S)/ : /^\s+(\S)/);
     if (end < text.length && !next) continue;
     if (next && !/[\p{Lu}\p{N}"'“‘«([]/u.test(next[1]!)) continue;
+    // The note says where the sentence before it comes from: it stays with that sentence.
+    if (next?.[1] === '[' && CLOSING_NOTE.test(text.slice(end, end + 100))) continue;
     if (char === '.' && isNonTerminalPeriod(text, i, text.slice(end, end + 20))) continue;
     push(end);
     i = end - 1;

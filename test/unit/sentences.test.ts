@@ -62,6 +62,16 @@ describe('splitSentences', () => {
     expect(texts('U.S. Secretary of State Antony Blinken spoke.')).toHaveLength(1);
   });
 
+  it('keeps a bracketed note that ends its paragraph with the sentence before it', () => {
+    expect(
+      texts('Senator Reed: “This is good news.” [Tweet, 1/26/2024]\n\n“It is a big win.” [Tweet]'),
+    ).toEqual([
+      'Senator Reed: “This is good news.” [Tweet, 1/26/2024]',
+      '“It is a big win.” [Tweet]',
+    ]);
+    expect(texts('He left. [Jordan] spoke next.')).toEqual(['He left.', '[Jordan] spoke next.']);
+  });
+
   it('gives offsets into the original text', () => {
     const text = '  First one. Second one!  ';
     for (const sentence of splitSentences(text))
