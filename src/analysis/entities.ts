@@ -181,6 +181,31 @@ function isNameWord(token: Token): boolean {
   return !((text.includes('’') || text.includes("'")) && CONTRACTION.test(token.lower));
 }
 
+/** A name word that is no title, office, place word or acronym ("Minister", "Secretary", "US"). */
+const isPersonalName = (token: Token) => isNameWord(token) && !isTitleWord(token);
+
+/**
+ * A transcript's correction of a misspoken or misheard surname: "Karine Johnson [Jean-Pierre]"
+ * is Karine Jean-Pierre. The surname before the brackets and the brackets leave the tokens that
+ * names are read from (a quote keeps the text as written), so the name reads as corrected and
+ * "Mayor Johnson" later in the transcript is not taken for her. Only a surname after a given
+ * name is replaced, by a name: a bracket after a single capitalised word ("He [Netanyahu]") says
+ * whom it means, and "Prime Minister [President] Marcos" corrects an office.
+ */
+export function withCorrectedSurnames(tokens: Token[]): Token[] {
+  const dropped = new Set<number>();
+  for (let open = 2; open < tokens.length; open++) {
+    if (tokens[open]!.text !== '[') continue;
+    const surname = tokens[open - 1]!;
+    if (!isPersonalName(surname) || !isPersonalName(tokens[open - 2]!)) continue;
+    let close = open + 1;
+    while (close < tokens.length && close - open <= 3 && isPersonalName(tokens[close]!)) close++;
+    if (close === open + 1 || tokens[close]?.text !== ']') continue;
+    for (const index of [open - 1, open, close]) dropped.add(index);
+  }
+  return dropped.size === 0 ? tokens : tokens.filter((_, index) => !dropped.has(index));
+}
+
 /**
  * A capitalised word that reads as a verb form or an adverb ("Countering", "Suddenly") or as a
  * plural of a common noun ("Shoppers", "Residents", "Zers" of "Gen Zers": any stem before "-ers")
@@ -830,7 +855,8 @@ function classifyRun(
   );
   if (type === 'PERSON') {
     const role =
-      preModifierRole(tokens, nameFirst, first) ?? appositiveRole(tokens, nameLast, sentenceStarts);
+      preModifierRole(tokens, nameFirst, sentenceStarts, first) ??
+      appositiveRole(tokens, nameLast, sentenceStarts);
     if (role) mention.roles.push(roleSpelling(role));
   }
 }
@@ -993,18 +1019,21 @@ function genderOf(
 /**
  * "US Secretary of State", "Kosovo Prime Minister", "US National Security Council official".
  * Every capitalised word of the name's own run before the name belongs to the role ("NSC
- * Coordinator for Strategic Communications John Kirby").
+ * Coordinator for Strategic Communications John Kirby"). A role does not reach into the
+ * sentence before: "Investing in Pennsylvania" heading "President Biden is keeping ..." is no
+ * "Pennsylvania President".
  */
 function preModifierRole(
   tokens: readonly Token[],
   nameFirst: number,
+  sentenceStarts: ReadonlySet<number>,
   runFirst = nameFirst,
 ): string | null {
   // "US Secretary of State Mr. Blinken": a form of address is not part of the role.
   const before = tokens[nameFirst - 1]?.text === '.' ? nameFirst - 2 : nameFirst - 1;
   if (before >= 0 && ABBREVIATED_HONORIFICS.has(tokens[before]!.lower)) nameFirst = before;
   let k = nameFirst;
-  while (k > 0) {
+  while (k > 0 && !sentenceStarts.has(tokens[k]!.start)) {
     const token = tokens[k - 1]!;
     if (token.text === '.' && ABBREVIATED_HONORIFICS.has(tokens[k - 2]?.lower ?? '')) {
       k--;

@@ -1,7 +1,7 @@
 import type { Entity, Quote, Span } from './analysis.ts';
 import { resolveSpeakers } from './coref.ts';
 import type { CueModel } from './cue-model.ts';
-import { findEntities, type Mention, type RoleMention } from './entities.ts';
+import { findEntities, withCorrectedSurnames, type Mention, type RoleMention } from './entities.ts';
 import { pairQuoteMarks } from './quote-marks.ts';
 import { findAttributions, type Attribution } from './quotes.ts';
 import { saidWhen, type SaidWhen } from './statement-dates.ts';
@@ -77,7 +77,7 @@ export function analyzeSpeech(
   published = '',
   options: { cueModel?: CueModel | null } = {},
 ): SpeechAnalysis {
-  const tokens = outside(tokenize(text), hidden);
+  const tokens = withCorrectedSurnames(outside(tokenize(text), hidden));
   const starts = new Set(sentences.map((sentence) => sentence.start));
   const mentions = findEntities(tokens, starts);
   const attributions = findAttributions({

@@ -183,6 +183,28 @@ describe('HTML transcripts', () => {
   });
 });
 
+describe("a transcriber's corrections", () => {
+  it('read the corrected surname and leave the quote as written', () => {
+    const text = [
+      '---',
+      'title: "Press Call by Press Secretary Dana Whitfield"',
+      "date: '2024-01-16'",
+      '---',
+      'OPERATOR: I would now like to introduce Dana Lowry \\[Whitfield\\], the White House Press',
+      'Secretary. Please go ahead.',
+      '',
+      'MS. WHITFIELD: Thank you. The governors and Chicago Mayor Lowry asked for more help at the',
+      'border, and we are sending <s>fourteen</s> \\[forty\\] more officers there this week.',
+    ].join('\n');
+    const { analysis } = read('call.md', text);
+    const people = analysis.people ?? [];
+    const names = new Set(people.map((person) => person.name));
+    expect(names.has('Dana Lowry')).toBe(false);
+    expect(people.find((person) => person.text === 'Lowry')?.name).toBe('Lowry');
+    expect(said(analysis, 'Dana Whitfield').join(' ')).toContain('sending [forty] more officers');
+  });
+});
+
 describe('what is not a transcript', () => {
   it('leaves prose with a colon and a dateline alone', () => {
     const body = [
