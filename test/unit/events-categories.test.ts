@@ -25,6 +25,22 @@ describe('PLOVER categories and modes', () => {
     expect(categories('Drone hits Tel Aviv apartment block')).toEqual(['ASSAULT:drone']);
   });
 
+  it('codes a raid as an attack unless police make it, and an air-raid siren as nothing', () => {
+    expect(categories('Fears for patients as Israel hospital raid continues')).toEqual([
+      'ASSAULT:raid',
+    ]);
+    expect(events('The raid killed two civilians in Banjska.')).toMatchObject([
+      { category: 'ASSAULT', fatalities: 2 },
+    ]);
+    expect(categories('Police raided the offices of the party in Pristina.')).toEqual([
+      'COERCE:arrest',
+    ]);
+    expect(
+      categories('Air raid sirens sounded in Tel Aviv and people ran to air-raid shelters.'),
+    ).toEqual([]);
+    expect(categories('An air raid hit the camp.')).toEqual(['ASSAULT:aerial']);
+  });
+
   it('codes troops massed at the border as MOBILIZE:troops', () => {
     expect(categories('Serbian troops massed along the border with Kosovo on Thursday.')).toContain(
       'MOBILIZE:troops',

@@ -176,7 +176,7 @@ describe('a rescue is not an abduction, and a misfire is not a clash', () => {
     expect(abduction?.fatalities).toBeNull();
     const deadly = events.find((event) => event.fatalities === 31);
     expect(deadly?.category).toBe('ASSAULT');
-    expect(deadly?.mode).toBeNull();
+    expect(deadly?.mode).toBe('raid');
     expect(deadly?.background).toBe(false);
   });
 
