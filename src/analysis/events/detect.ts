@@ -118,9 +118,13 @@ const REALIS_ORDER: Realis[] = [
   'negated',
   'denied',
 ];
-/** "the attack", "Sunday's shootout", "this killing": a mention of an incident already told. */
+/**
+ * "the attack", "Sunday's shootout", "this killing": a mention of an incident already told.
+ * "that" and "those" only right before it: "a raid that medics said killed 31" is a relative
+ * clause, not "that ... killing".
+ */
 const DEFINITE =
-  /(?:^|[^\p{L}])(?:the|this|that|these|those|its|their|his|her|[\p{L}-]+['’]s)\s+(?:(?!(?:and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|who|was|were|is|are|had|has|have)\s)[\p{L}\p{N}-]+\s+){0,2}$/iu;
+  /(?:^|[^\p{L}])(?:(?:the|this|these|its|their|his|her|[\p{L}-]+['’]s)\s+(?:(?!(?:and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|who|was|were|is|are|had|has|have)\s)[\p{L}\p{N}-]+\s+){0,2}|(?:that|those)\s+)$/iu;
 
 /**
  * Whether the text before a trigger ends in a definite mention (DEFINITE). A match spans at
@@ -444,9 +448,7 @@ export function detectEvents(
         ? { realis: 'hypothetical' as const, cue: '?' }
         : realisOf(local, cues, relative, coded.category);
       const triggerSpan: Span = { start: hit.start, end: hit.end, text: hit.text };
-      const key = `${coded.category}|${realis}`;
       const score = ploverScore(coded.category, coded.mode);
-      const existing = merged.get(key);
       const governing = subordinators.filter(
         (word) =>
           word.end <= relative.start &&
@@ -488,6 +490,11 @@ export function detectEvents(
             (index >= LEAD_SENTENCES &&
               !anchored &&
               eventPlace(local, locatives, located, relative) === null)));
+      // An event told as known beside a new one of its kind is another event ("hostages
+      // kidnapped by Hamas ... rescued in a raid that killed scores"): merged, the news would
+      // be taken for the recap.
+      const key = `${coded.category}|${realis}|${known}`;
+      const existing = merged.get(key);
       // Dated before the article's day, or following on from a recap ("In response, ...").
       const dated =
         recapCue(title.recalled.has(coded.category) ? recalledTime : time, relative, local) !==
@@ -545,8 +552,9 @@ export function detectEvents(
     // With no main event left, the sentence is about what it tells after "after", "since" or
     // "amid" ("tensions rose after a policeman was killed"); never about what someone wants
     // stopped or blames, nor about an incident it names as known ("found after Sunday's
-    // attack", "must answer for the attack in Banjska").
-    if (list.every((event) => event.background))
+    // attack", "must answer for the attack in Banjska"). A recap beside it is no main event
+    // ("hostages kidnapped by the militia were freed after a raid").
+    if (list.every((event) => event.background || recaps.has(event)))
       for (const event of list)
         if (temporal.has(event) && !named.has(event)) event.background = false;
     if (casualties.killed !== null || casualties.injured !== null) {
