@@ -35,6 +35,20 @@ describe('realis: only reported facts are actual', () => {
     expect(ahead.map((event) => event.realis)).toEqual(['future']);
   });
 
+  it('lets no cue reach across the start of another clause', () => {
+    expect(violent('Fears for patients as Israel hospital raid continues.')).toMatchObject([
+      { realis: 'actual' },
+    ]);
+    expect(
+      violent('The government is prepared to impose martial law as street battles raged.').map(
+        (event) => event.realis,
+      ),
+    ).toEqual(['threatened', 'actual']);
+    expect(violent('Officials fear as many as ten died.')).toMatchObject([
+      { realis: 'hypothetical' },
+    ]);
+  });
+
   it('never lets a threatened, hypothetical or denied attack raise severity above rhetoric', () => {
     const text =
       'Belgrade threatened to send troops into northern Kosovo. Fighting could break out in ' +

@@ -67,9 +67,19 @@ export function findCues(folded: string, sentence: string, words?: WordStarts): 
 }
 
 /**
+ * A clause of its own starts between a cue and a later trigger: "Fears for patients as Israel
+ * hospital raid continues", "risk of war after Israel struck Damascus". "as many as" and "as
+ * well as" count and join; they open no clause, nor does "amid", which opens a noun phrase
+ * ("vows support amid Iran attack fears").
+ */
+const CLAUSE_BETWEEN =
+  /(?:^|[\s,])(?:as(?!\s+(?:many|much|well|if|though|long|soon|a\s+result)\b)|while|after|because|but)\s|;/i;
+
+/**
  * Whether an event is reported as fact: the highest-ranked cue (denied before negated before
  * threatened before hypothetical before future) within its window of the trigger decides; with
- * no cue the event is actual. Offsets are relative to the sentence.
+ * no cue the event is actual. A cue before the trigger does not reach across the start of
+ * another clause (`CLAUSE_BETWEEN`). Offsets are relative to the sentence.
  */
 export function realisOf(
   sentence: string,
@@ -81,7 +91,8 @@ export function realisOf(
   for (const cue of cues) {
     if (cue.notFor.has(category)) continue;
     if (cue.end <= trigger.start) {
-      if (wordCount(sentence.slice(cue.end, trigger.start)) > cue.before) continue;
+      const between = sentence.slice(cue.end, trigger.start);
+      if (wordCount(between) > cue.before || CLAUSE_BETWEEN.test(between)) continue;
     } else if (cue.start >= trigger.end) {
       if (cue.after === 0 || wordCount(sentence.slice(trigger.end, cue.start)) > cue.after)
         continue;
