@@ -331,6 +331,9 @@ function resolveSource(
     // was in.
     if (lastGroup && sentence - lastGroup.sentence <= 2)
       return { speaker: lastGroup.name, person: false };
+    // "We will never recognise ... the territories of Ukraine": "we" are the ones writing (the
+    // G7 leaders of a joint statement), never a body or a place the text speaks of.
+    if (word === 'we') return { speaker: null, person: false };
     const organisation = [...before]
       .reverse()
       .find((mention) => mention.type !== 'PERSON' && sentence - sentenceOf(mention.start) <= 2);

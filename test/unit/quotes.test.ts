@@ -170,6 +170,16 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('gives a "we" of the text to no place or body it speaks of', () => {
+    const found = quotes(
+      "Ukraine's reconstruction remains a key priority. We call on Russia to withdraw its " +
+        'forces from the territory of Ukraine. We will never recognise so-called elections ' +
+        'held by Russia in the territories of Ukraine.',
+    );
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((quote) => quote.speaker === null)).toBe(true);
+  });
+
   it('gives "a Kremlin statement said" to the Kremlin and "that" to no one', () => {
     const found = quotes(
       'A Kremlin statement said that the talks were over. The agency issued a finding that ' +
