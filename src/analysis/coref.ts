@@ -55,6 +55,7 @@ export function resolveSpeakers(
   const quoted = (offset: number) =>
     direct.some(({ content }) => content.start <= offset && offset < content.end);
   const speakers = new Map<Attribution, Resolved>();
+  const introduced = (offset: number) => introducedBefore(text, mentions, offset);
   let lastPersonSpeaker: { name: string; sentence: number } | null = null;
   let lastGroupSpeaker: { name: string; sentence: number } | null = null;
 
@@ -81,6 +82,7 @@ export function resolveSpeakers(
         namedIn(text, mentions, addressedFrom(tokens, attribution), attribution.content.end),
         lastGroupSpeaker,
         quoted,
+        introduced,
       );
     } else if (!attribution.cue) {
       const adjacent = personBeside(text, mentions, attribution);
@@ -268,6 +270,7 @@ function resolveSource(
   namedInContent: ReadonlySet<string> = new Set(),
   lastGroup: { name: string; sentence: number } | null = null,
   quoted: (offset: number) => boolean = () => false,
+  introduced: (offset: number) => Mention | null = () => null,
 ): Resolved {
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
@@ -306,6 +309,11 @@ function resolveSource(
             tokens,
             index: first,
           });
+    // "... including from the far-right Finance Minister, Bezalel Smotrich. ¶ On X, he
+    // suggested ...": a person named in full for the first time to close a paragraph is whom
+    // the next paragraph's "he" means, not the last speaker.
+    const newcomer = quoted(start) ? null : introduced(start);
+    if (newcomer && fits(newcomer.canonical)) return { speaker: newcomer.canonical, person: true };
     if (lastSpeaker && sentence - lastSpeaker.sentence <= 2 && fits(lastSpeaker.name))
       return { speaker: subjectSince(lastSpeaker)?.canonical ?? lastSpeaker.name, person: true };
     // With no one speaking of late, whom the sentence (or the one before) is about.
@@ -395,6 +403,34 @@ function resolveSource(
     };
   }
   return describe(tokens, first, last);
+}
+
+/** What may stand between a name and the end of its paragraph: a stop, a closing mark. */
+const PARAGRAPH_TAIL = /^[\s.,;:!?"”’)\]]*$/;
+
+/**
+ * The person named in full, for the first time in the article, at the very end of the
+ * paragraph before the one whose first sentence holds `offset`; null otherwise. Reporters
+ * introduce someone so and go on about them: "He sought to play down a backlash, including
+ * from the Finance Minister, Bezalel Smotrich. ¶ On X, he suggested ...". A name the article
+ * gave before, or one inside the paragraph, leaves the pronoun to the usual rules.
+ */
+function introducedBefore(
+  text: string,
+  mentions: readonly Mention[],
+  offset: number,
+): Mention | null {
+  const paragraphEnd = text.lastIndexOf('\n\n', offset);
+  if (paragraphEnd <= 0) return null;
+  // The pronoun must be in its paragraph's first sentence: no stop before it in the paragraph.
+  if (/[.!?]["”’)]?\s/.test(text.slice(paragraphEnd, offset))) return null;
+  const k = firstEndingAfter(mentions, paragraphEnd) - 1;
+  const last = mentions[k];
+  if (!last || last.type !== 'PERSON' || last.last - last.first < 2) return null;
+  if (!PARAGRAPH_TAIL.test(text.slice(last.end, paragraphEnd))) return null;
+  for (let earlier = 0; earlier < k; earlier++)
+    if (mentions[earlier]!.canonical === last.canonical) return null;
+  return last;
 }
 
 /**

@@ -170,6 +170,21 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('gives the next paragraph\'s "he" to a person introduced in full to close a paragraph', () => {
+    const introduced = quotes(
+      'The army spokesman Daniel Hagari said the pauses followed a cabinet order. He played ' +
+        'down a backlash, including from the Finance Minister, Bezalel Smotrich.\n\n' +
+        'On X, he suggested that more aid would help Hamas.',
+    );
+    expect(introduced.at(-1)).toMatchObject({ speaker: 'Bezalel Smotrich', source: 'he' });
+    const known = quotes(
+      'Bezalel Smotrich spoke on Sunday. The army spokesman Daniel Hagari said the pauses ' +
+        'followed a cabinet order. He played down a backlash, including from the Finance ' +
+        'Minister, Bezalel Smotrich.\n\nOn X, he said that the pauses would go on.',
+    );
+    expect(known.at(-1)).toMatchObject({ speaker: 'Daniel Hagari', source: 'he' });
+  });
+
   it('gives a "we" of the text to no place or body it speaks of', () => {
     const found = quotes(
       "Ukraine's reconstruction remains a key priority. We call on Russia to withdraw its " +
