@@ -217,6 +217,26 @@ const COMMON_SUFFIX =
 /** Plural endings of common nouns that no surname has ("Eyewitnesses", "Videos", "Images"). */
 const COMMON_PLURAL = /(?:nesses|eos|ages|ions|ities)$/u;
 
+/**
+ * Endings of abstract nouns ("revitalization", "management", "preparedness", "diversity") that
+ * few names have; "-ing" ("Jinping"), "-ers" ("Wilders") and "-ence" ("Lawrence") are left out,
+ * and a word the name lists hold is a name whatever its ending.
+ */
+const ABSTRACT_NOUN =
+  /^(?:\p{L}{3,}(?:tion|sion|ness|ism|ship|ology)|\p{L}{5,}ment|\p{L}{4,}ity)$/u;
+
+/** A word run into the next ("IbrahimVerification") is left to `unglue`, which parts it. */
+const GLUED_WORDS = /\p{Ll}\p{Lu}/u;
+
+function looksAbstract(word: Token): boolean {
+  return (
+    ABSTRACT_NOUN.test(word.lower) &&
+    !GLUED_WORDS.test(word.text) &&
+    !isFirstName(word.lower) &&
+    !isLastName(word.lower)
+  );
+}
+
 function looksCommon(folded: string): boolean {
   const shaped =
     COMMON_SUFFIX.test(folded) || (folded.endsWith('s') && isCommonWord(folded.slice(0, -1)));
@@ -952,7 +972,14 @@ function typeOfName(
     const on = tokens[first - 1];
     const body = tokens[first - 2];
     if (on?.lower === 'on' && body?.cap && ORG_WORDS.has(body.lower)) return 'ORG';
-    if (words.some((word) => isCommonWord(word.lower) && !NAME_JOINERS.has(word.lower)))
+    // "Economic Revitalization", "Talent Management": a word shaped like an abstract noun
+    // that no name list holds makes a programme or an office, not a person.
+    if (
+      words.some(
+        (word) =>
+          (isCommonWord(word.lower) && !NAME_JOINERS.has(word.lower)) || looksAbstract(word),
+      )
+    )
       return null;
     return words.length <= 4 ? 'PERSON' : null;
   }

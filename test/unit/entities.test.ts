@@ -195,6 +195,18 @@ describe('entities and roles', () => {
     expect(persons(result).map(([, canonical]) => canonical)).toEqual(['John Smith']);
   });
 
+  it('reads no person in a programme or office named by an abstract noun, but keeps names', () => {
+    const result = analyse(
+      'Grants went to Economic Revitalization projects and Talent Management teams. ' +
+        'Geert Wilders met Xi Jinping and Marcia Fudge.',
+    );
+    expect(persons(result).map(([text]) => text)).toEqual([
+      'Geert Wilders',
+      'Xi Jinping',
+      'Marcia Fudge',
+    ]);
+  });
+
   it('reads no person in a beach or in a set of conventions, and keeps a person called Beach', () => {
     const result = analyse(
       'Residents of Cocoa Beach said the launch was loud. ' +
