@@ -550,6 +550,86 @@ const REACTION = article(
     'Brussels next month.',
 );
 
+describe('official documents and transcripts', () => {
+  const readout = (published: string, counterpart: string, body: string) =>
+    article(
+      'State House',
+      published,
+      `Readout of National Security Advisor Dana Marsh’s Meeting with ${counterpart}`,
+      `National Security Advisor Dana Marsh met today with ${counterpart}. ${body}`,
+    );
+  const alliance = readout(
+    '2024-01-29T20:00:00Z',
+    'Alliance Secretary General Pieter Vos',
+    'They discussed the accession talks of the alliance and welcomed the vote in parliament. ' +
+      'National Security Advisor Marsh reaffirmed the commitment to the alliance.',
+  );
+  const gulf = readout(
+    '2024-01-30T20:00:00Z',
+    'Prime Minister Karim Al Nasser of Qatar',
+    'They discussed the hostage talks in Doha and the aid convoys through the Rafah crossing. ' +
+      'National Security Advisor Marsh reaffirmed the commitment to the mediation.',
+  );
+
+  it('keeps one adviser’s readouts of two meetings apart, though they share his name and office', () => {
+    const { updates } = ingestAll([alliance, gulf]);
+    expect(updates[1]!.storyId).not.toBe(updates[0]!.storyId);
+  });
+
+  const gaggle = (published: string, answers: string[]) =>
+    article(
+      'State House',
+      published,
+      'On-the-Record Press Gaggle by National Security Communications Advisor John Kirby',
+      [
+        'Aboard Air Force One',
+        ...answers.flatMap((answer) => ['Q Admiral, on Ukraine?', `MR. KIRBY: ${answer}`]),
+      ].join('\n\n'),
+    );
+  const monday = gaggle('2024-04-01T16:00:00Z', [
+    'Russian missiles struck the power grid around Kharkiv overnight, and repair crews are out.',
+    'The supplemental is stuck in the House, and Ukraine is rationing artillery shells at the front.',
+  ]);
+  const wednesday = gaggle('2024-04-03T16:00:00Z', [
+    'Russian drones struck the power grid around Odesa overnight, and repair crews are out again.',
+    'The supplemental is still stuck in the House, and the front is short of artillery shells.',
+  ]);
+
+  it('makes each transcript a story of its own, though two of one spokesman share title and words', () => {
+    const { updates } = ingestAll([monday, wednesday]);
+    expect(updates[1]).toMatchObject({ isNewStory: true });
+    expect(updates[1]!.storyId).not.toBe(updates[0]!.storyId);
+  });
+
+  it('still puts a copy of a transcript in its story', () => {
+    const copy = { ...monday, outlet: 'Press Pool', origin: 'test/pool' };
+    copy.body = copy.body.replace('Aboard Air Force One', 'Aboard Air Force One, en route');
+    const { updates } = ingestAll([monday, copy]);
+    expect(updates[1]).toMatchObject({ storyId: updates[0]!.storyId, nearDuplicate: true });
+  });
+
+  it('lets an official statement on an attack join the news of that attack', () => {
+    const news = article(
+      'Desert Dispatch',
+      '2024-01-28T15:00:00Z',
+      'Drone attack kills three US soldiers at Tower 22 base in Jordan',
+      'A one-way drone struck Tower 22, a small US base in northeastern Jordan near the Syrian ' +
+        'border, on Sunday, killing three US service members and wounding dozens, US officials ' +
+        'said. Militias backed by Iran were blamed for the drone attack.',
+    );
+    const statement = article(
+      'State House',
+      '2024-01-28T18:00:00Z',
+      'Statement from President Joe Biden on Attack on U.S. Service Members in Northeastern Jordan',
+      'Today, three US service members were killed and many were wounded during a one-way drone ' +
+        'attack on our forces at Tower 22 in northeastern Jordan, near the Syrian border. ' +
+        'Militant groups backed by Iran carried out the drone attack.',
+    );
+    const { updates } = ingestAll([news, statement]);
+    expect(updates[1]).toMatchObject({ storyId: updates[0]!.storyId, nearDuplicate: false });
+  });
+});
+
 describe('follow-ups and callbacks', () => {
   it('puts a reaction to the incident the next day into the incident’s story', () => {
     const { updates } = ingestAll([CLASH, DEATHS, REACTION]);

@@ -3,6 +3,7 @@ import { foldedWords } from '../folded-words.ts';
 import { termVector, type TermVector } from '../terms.ts';
 import { findTopicTerms, knownTopics } from '../../corpus/topics.ts';
 import { normaliseText } from '../../corpus/article-id.ts';
+import { officialTitle } from './official-titles.ts';
 import { headlineLevel, reportSignal, type ReportSignal } from './signal.ts';
 import { simhash, toHex } from './simhash.ts';
 
@@ -44,12 +45,18 @@ function words(text: string, limit?: number): string[] {
  * on that name whatever else they say. Counts repeat, as term frequencies.
  */
 export function storyTerms(title: string, body: string, analysis: Analysis): string[] {
-  const titleWords = words(title);
+  // An official document's issuer (`officialTitle`) is its author, not its event: neither the
+  // words of the title that name the issuer nor the issuer's name in the lead count.
+  const official = officialTitle(title);
+  const issuer = new Set(official ? words(official.issuer) : []);
+  const titleWords = words(official ? official.subject : title);
   const names = analysis.entities
     .filter((entity) => entity.start < LEAD_CHARS)
-    .map((entity) => `n:${normaliseText(entity.canonical)}`)
-    .filter((name) => name.length > 4);
-  return [...titleWords, ...titleWords, ...words(body, LEAD_WORDS), ...names];
+    .map((entity) => normaliseText(entity.canonical))
+    .filter((name) => name.length > 2 && !issuer.has(stem(name.slice(name.lastIndexOf(' ') + 1))))
+    .map((name) => `n:${name}`);
+  const lead = words(body, LEAD_WORDS).filter((word) => !issuer.has(word));
+  return [...titleWords, ...titleWords, ...lead, ...names];
 }
 
 /** The known topics' names as story terms: plain words and whole names (`n:`). */

@@ -7,6 +7,7 @@ import { HEADLINE_RANK, headlineKind } from './headline.ts';
 import { fromHex, hammingDistance } from './simhash.ts';
 import type { StoryRow } from './schema.ts';
 import { answersAttack, decodeRoles, encodeRoles, type AttackRoles } from './roles.ts';
+import { isOfficialDocument } from './official-titles.ts';
 import { headlineLevel } from './signal.ts';
 import { createTermStats } from './term-stats.ts';
 
@@ -91,6 +92,8 @@ interface MemberRow {
   published: string;
   simhash: string;
   roles: string;
+  kind: string;
+  headline: string;
 }
 
 /** A recent report of a story as closestStory compares with it. */
@@ -100,6 +103,10 @@ interface Member {
   published: string;
   fingerprint: bigint;
   roles: AttackRoles | null;
+  /** A transcript's report: it shares its story only with copies of itself. */
+  record: boolean;
+  /** An official document's (`isOfficialDocument`): never compared with another. */
+  official: boolean;
 }
 
 const memberOfRow = (row: MemberRow): Member => ({
@@ -108,6 +115,8 @@ const memberOfRow = (row: MemberRow): Member => ({
   published: row.published,
   fingerprint: fromHex(row.simhash),
   roles: row.roles ? decodeRoles(row.roles) : null,
+  record: row.kind === 'record',
+  official: isOfficialDocument(row.headline),
 });
 
 /** An article's term vector as `story_articles.tokens` keeps it: JSON `[term, weight][]`. */
@@ -158,7 +167,7 @@ export function createStoryIndexer(
   // busy story's hundreds, and cost more than the rest of indexing). Reports published at the
   // same instant come in the order they were stored.
   const recentMembers = db.prepare<[string, number], MemberRow>(
-    `SELECT story_id, article_id, published, simhash, roles FROM story_articles
+    `SELECT story_id, article_id, published, simhash, roles, kind, headline FROM story_articles
      WHERE story_id = ? ORDER BY published DESC, rowid LIMIT ?`,
   );
   const vectorOf = db.prepare<[string], { tokens: string }>(
@@ -279,6 +288,12 @@ export function createStoryIndexer(
    * The story the article joins, or null to open one; a near-duplicate joins outright. A report
    * of an attack on a party that attacked in a story, by none of its attackers, answers that
    * story's attacks and never joins it (`answersAttack`).
+   *
+   * A transcript (`record`) is the record of one occasion, its own event: it joins and takes in
+   * only copies of itself. Two gaggles of one spokesman, titled alike, had made one story of a
+   * week's briefings. An official document (a statement, a readout) records one occasion too,
+   * but may join the news of it: only two official documents are never compared, since one
+   * office's readouts share its name, its office and its phrasing whatever meeting they report.
    */
   function closestStory(
     vector: TermVector,
@@ -286,6 +301,8 @@ export function createStoryIndexer(
     fingerprint: bigint,
     published: string,
     roles: AttackRoles,
+    record: boolean,
+    official: boolean,
   ): { id: string; duplicate: boolean } | null {
     const ids = candidates(keys, published);
     if (ids.length === 0) return null;
@@ -300,6 +317,7 @@ export function createStoryIndexer(
     for (const member of [...ids].sort().flatMap(membersOf)) {
       if (hammingDistance(fingerprint, member.fingerprint) <= config.nearDuplicateBits)
         return { id: member.storyId, duplicate: true };
+      if (record || member.record || (official && member.official)) continue;
       const days = (at - Date.parse(member.published)) / DAY_MS;
       const decay = Math.exp(-(days * days) / (2 * config.sigmaDays * config.sigmaDays));
       const tally = byStory.get(member.storyId) ?? { sum: 0, n: 0, event: false, roles: [] };
@@ -328,12 +346,21 @@ export function createStoryIndexer(
     const { signal, topics } = features;
     const { severity, headline } = signal;
     const kind = signal.record ? 'record' : headlineKind(headline);
+    const official = isOfficialDocument(headline.text);
     const vector = weighTerms(features.terms, stats.idf, ARTICLE_TERMS);
     const terms = [...vector.weights.keys()];
     const keys = terms.slice(0, KEY_TERMS);
     const fingerprint = fromHex(features.simhash);
     const roles = encodeRoles(signal.roles);
-    const best = closestStory(vector, terms, fingerprint, article.published, signal.roles);
+    const best = closestStory(
+      vector,
+      terms,
+      fingerprint,
+      article.published,
+      signal.roles,
+      kind === 'record',
+      official,
+    );
     stats.add(vector.weights.keys());
 
     const existing = best ? getStory.get(best.id) : undefined;
@@ -440,6 +467,8 @@ export function createStoryIndexer(
       published: article.published,
       fingerprint,
       roles: roles ? decodeRoles(roles) : null,
+      record: kind === 'record',
+      official,
     });
     lastIndexed = article.id;
 
