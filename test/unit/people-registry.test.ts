@@ -359,4 +359,16 @@ describe('autocomplete', () => {
     expect(suggest.people('kirby')[0]!.name).toBe('John Kirby');
     expect(suggest.topics('kos').map((choice) => choice.value)).toContain('kosovo');
   });
+
+  it('suggests only people with something to show: a name only mentioned is not offered', () => {
+    app = createTestApp();
+    ingest(
+      'John Kirby said that Washington was watching the deployment closely.',
+      'Officials met John Kirchner and Kathleen Hicks in Brussels on Monday to review the plans.',
+    );
+    const names = (prefix: string) =>
+      app.services.suggest!('person', prefix).map((choice) => choice.name);
+    expect(names('john ki')).toEqual(['John Kirby']);
+    expect(names('hicks')).toEqual([]);
+  });
 });

@@ -33,14 +33,17 @@ export interface Suggestions {
 }
 
 /**
- * Autocomplete over the people registry and the known topics. Choices are ranked by how the
- * typed text matches (whole name prefix, then a word prefix, then a near miss of one or two
- * letters) and then by how often the person is quoted. The registry is read once per corpus
+ * Autocomplete over the people registry and the known topics. Only people with a statement are
+ * offered: `/who` on a name only mentioned has nothing to show. On `wh`, 106 of the registry's
+ * 1,220 names have one; the others are only mentioned, and among them are the headings,
+ * programmes and places read as names ("Ticket Lottery", "Workforce Hubs"). Choices are ranked
+ * by how the typed text matches (whole name prefix, then a word prefix, then a near miss of one
+ * or two letters) and then by how often the person is quoted. The registry is read once per corpus
  * version and answers are cached per prefix, so a keystroke costs a map lookup.
  */
 export function createSuggestions(db: Database, version: () => number): Suggestions {
   const peopleRows = db.prepare<[], { id: number; name: string; key: string; weight: number }>(
-    'SELECT id, name, key, statements * 4 + mentions AS weight FROM people',
+    'SELECT id, name, key, statements * 4 + mentions AS weight FROM people WHERE statements > 0',
   );
   const aliases = db.prepare<[], { person_id: number; alias: string }>(
     'SELECT person_id, alias FROM person_aliases',
