@@ -502,6 +502,19 @@ describe('what a report tells its story', () => {
     expect(updates[0]!.report.level).toBeLessThan(4);
   });
 
+  it('takes a deal the headline reports as the news, not the battle its lead opens with', () => {
+    const deal = article(
+      'Coastal Radio',
+      '2024-01-16T12:00:00Z',
+      'Mediators announce a deal to deliver medicine to Israeli hostages in Gaza',
+      'Militants battled Israeli forces in the north of the territory and launched a barrage of ' +
+        'rockets from the south on Tuesday. Late on Tuesday, two mediating governments said they ' +
+        'had brokered a deal to deliver medicine to hostages held in Gaza.',
+    );
+    const { updates } = ingestAll([deal]);
+    expect(updates[0]!.report.level).toBe(0);
+  });
+
   it('rates a death the headline dates months back as a recap, not a new attack', () => {
     const identified = article(
       'Capital Courier',

@@ -21,6 +21,8 @@ describe('realis: only reported facts are actual', () => {
     ['denied', 'The ministry rejected reports that soldiers shelled the village.'],
     ['negated', 'Police did not open fire on the crowd in Zvečan.'],
     ['future', 'KFOR will deploy a further battalion to Leposavić next week.'],
+    ['future', 'The prime minister said the army will go ahead with its planned ground offensive.'],
+    ['future', 'Aid agencies braced for the looming assault on the city.'],
   ])('%s: %s', (realis, sentence) => {
     const found = violent(sentence);
     expect(found.length).toBeGreaterThan(0);

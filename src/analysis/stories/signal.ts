@@ -1,6 +1,7 @@
 import type { Analysis, EventMention } from '../analysis.ts';
 import { detectEvents } from '../events/detect.ts';
 import { foldedWords } from '../folded-words.ts';
+import { DEMONYMS, isOrganisationName, isPlace, STOP_WORDS } from '../lexicon.ts';
 import { splitSentences } from '../sentences.ts';
 import { eventLevel, severityOf, type Severity } from '../severity.ts';
 import { readHeadline, type Headline } from './headline.ts';
@@ -21,6 +22,21 @@ function stemOf(word: string): string {
   const bare = word.replace(/(?:ings|ing|ed|es|s|e)$/, '');
   return (bare.length >= 3 ? bare : word).slice(0, 5);
 }
+/**
+ * The words of a trigger that name its event, by stem: a pattern's trigger holds its object and
+ * the words between ("battled Israeli forces", "launched a barrage of rockets"), and neither a
+ * side's name nor a function word says which event it is. Shared with a headline about a deal
+ * for "Israeli hostages", "Israeli" and "a" had made a lead's battle the deal's news.
+ */
+function eventStems(trigger: string): string[] {
+  return foldedWords(trigger)
+    .filter(
+      (word) =>
+        !STOP_WORDS.has(word) && !DEMONYMS.has(word) && !isPlace(word) && !isOrganisationName(word),
+    )
+    .map(stemOf);
+}
+
 /** Headline words that report deaths, by stem. */
 const DEATH_STEMS = new Set(['kill', 'dead', 'death', 'died', 'dies', 'dying', 'slain', 'massa']);
 
@@ -169,7 +185,7 @@ export function reportSignal(
   const inHeadline = (event: EventMention) =>
     eventLevel(event) <= reported.level ||
     event.triggers.some((trigger) =>
-      foldedWords(trigger.text).some((word) => headlineStems.has(stemOf(word))),
+      eventStems(trigger.text).some((stem) => headlineStems.has(stem)),
     ) ||
     (deathInHeadline && (event.fatalities ?? 0) > 0);
   const reactedTo = reactionObjects(analysis.events, article.published);
