@@ -8,8 +8,8 @@
  * 20-minute corpus build to measure at 100,000 articles. This prepares that sample once, on
  * two analysis threads (`<CACHE>.prepared-<code version>.bin`, rebuilt when `src/` changes),
  * then replays it onto a fresh copy of the cached corpus through the ingester, exactly as a
- * parallel ingest stores it, with a stand-in pool that hands back the prepared results
- * (decoded from V8's serialisation, as a thread's message is). It prints the writing thread's
+ * parallel ingest stores it, with a stand-in pool that hands back each article packed
+ * (`packPrepared`), as a thread does. It prints the writing thread's
  * CPU time per article (what issue 17's "≤ 3 CPU-ms per article" counts, and `npm run bench`'s
  * `main thread` figure), the whole process's, and the wall time.
  *
@@ -28,7 +28,7 @@ import { createPeopleWriter } from '../src/analysis/people/registry.ts';
 import { createAnalysisPool } from '../src/analysis/workers/analysis-pool.ts';
 import type { ArticleInput } from '../src/corpus/article.ts';
 import { createIngester, type ParallelAnalyzer } from '../src/corpus/ingest.ts';
-import type { PreparedArticle } from '../src/corpus/store/stored-form.ts';
+import type { PackedArticle } from '../src/corpus/store/stored-form.ts';
 import { fixedClock } from '../src/core/clock.ts';
 import { createApp } from '../src/main.ts';
 import { codeVersion } from './code-version.ts';
@@ -39,8 +39,9 @@ import { mainThreadCpuMs } from './stats.ts';
 const PREPARE_CHUNK = 200;
 
 interface Replayed {
-  input: ArticleInput;
-  prepared: PreparedArticle;
+  /** V8's serialisation of the article as read. */
+  input: Buffer;
+  packed: PackedArticle;
 }
 
 const { values } = parseArgs({
@@ -61,7 +62,7 @@ const cache = values.db;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const preparedFile = `${cache}.prepared-${codeVersion(root)}.bin`;
 
-/** Length-prefixed records, one V8 serialisation each, so each is decoded on its own as a message is. */
+/** Length-prefixed parts, two per article: the article as read, then the thread's packed bytes. */
 async function prepareSample(): Promise<void> {
   const inputs = [...readArticles(`${cache}.sample.jsonl`)];
   const pool = createAnalysisPool({ size: 2 });
@@ -69,25 +70,28 @@ async function prepareSample(): Promise<void> {
   const parts: Buffer[] = [];
   for (let from = 0; from < inputs.length; from += PREPARE_CHUNK) {
     const chunk = inputs.slice(from, from + PREPARE_CHUNK);
-    const prepared = await Promise.all(chunk.map((input) => pool.prepare(input)));
-    for (const [index, input] of chunk.entries()) {
-      const record = serialize({ input, prepared: prepared[index]! } satisfies Replayed);
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(record.length);
-      parts.push(length, record);
-    }
+    const packed = await Promise.all(chunk.map((input) => pool.prepare(input)));
+    for (const [index, input] of chunk.entries())
+      for (const part of [serialize(input), packed[index]!]) {
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(part.length);
+        parts.push(length, Buffer.from(part));
+      }
   }
   await pool.close();
   writeFileSync(preparedFile, Buffer.concat(parts));
 }
 
-function readRecords(limit: number): Buffer[] {
+function readRecords(limit: number): Replayed[] {
   const all = readFileSync(preparedFile);
-  const records: Buffer[] = [];
+  const part = (at: number) => all.subarray(at + 4, at + 4 + all.readUInt32LE(at));
+  const records: Replayed[] = [];
   for (let at = 0; at < all.length && records.length < limit;) {
-    const length = all.readUInt32LE(at);
-    records.push(all.subarray(at + 4, at + 4 + length));
-    at += 4 + length;
+    const input = part(at);
+    at += 4 + input.length;
+    const packed = part(at);
+    at += 4 + packed.length;
+    records.push({ input, packed });
   }
   return records;
 }
@@ -127,7 +131,7 @@ if (!existsSync(preparedFile)) {
   await prepareSample();
 }
 const records = readRecords(Number(values.articles ?? Infinity));
-const inputs = records.map((record) => (deserialize(record) as Replayed).input);
+const inputs = records.map((record) => deserialize(record.input) as ArticleInput);
 const work = `${cache}.write-path.db`;
 removeDatabase(work);
 copyFileSync(cache, work);
@@ -140,7 +144,7 @@ if (values.pages) {
 let next = 0;
 const replay: ParallelAnalyzer = {
   size: 2,
-  prepare: async () => (deserialize(records[next++]!) as Replayed).prepared,
+  prepare: async () => records[next++]!.packed,
 };
 const ingester = createIngester({
   store: app.store,

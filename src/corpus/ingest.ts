@@ -9,7 +9,12 @@ import { fileLines } from './ndjson-lines.ts';
 import { MAX_FILE_BYTES, parseDocument } from './parse/parse-document.ts';
 import type { ParseFailure } from './parse/parse-error.ts';
 import type { AddResult, Store } from './store/store.ts';
-import { prepareArticle, type PreparedArticle } from './store/stored-form.ts';
+import {
+  prepareArticle,
+  unpackPrepared,
+  type PackedArticle,
+  type PreparedArticle,
+} from './store/stored-form.ts';
 
 /**
  * What one ingest did, item by item, so the CLI and the inbox can say exactly that. Added
@@ -111,7 +116,8 @@ export interface Ingester {
  */
 export interface ParallelAnalyzer {
   readonly size: number;
-  prepare(article: ArticleInput): Promise<PreparedArticle>;
+  /** Packed (`packPrepared`): unpacked only when the article is written. */
+  prepare(article: ArticleInput): Promise<PackedArticle>;
 }
 
 /**
@@ -335,7 +341,7 @@ export async function* readArticleFiles(
   }
 }
 
-type Analysed = { prepared: PreparedArticle } | { error: string };
+type Analysed = { packed: PackedArticle } | { error: string };
 
 interface InFlight {
   input: ArticleInput;
@@ -433,17 +439,18 @@ export function createIngester(options: {
     for (const { input, result } of ready) {
       if (progress.stored > 0 && performance.now() - started > budgetMs) break;
       progress.stored++;
-      if (!result || !('prepared' in result)) {
+      if (!result || !('packed' in result)) {
         batch.failed.push({ origin: input.origin, reason: `analysis failed: ${result?.error}` });
         continue;
       }
+      const prepared = unpackPrepared(result.packed);
       if (guarded) {
-        storeOrReportFailure(input, result.prepared, batch);
+        storeOrReportFailure(input, prepared, batch);
         continue;
       }
       let added: AddResult;
       try {
-        added = writeArticle(input, result.prepared);
+        added = writeArticle(input, prepared);
       } catch (error) {
         throw new ArticleFailed(error);
       }
@@ -547,7 +554,7 @@ export function createIngester(options: {
       const input = storedText(untrusted);
       const item: InFlight = { input, done: Promise.resolve(), result: null };
       item.done = pool.prepare(input).then(
-        (prepared) => (item.result = { prepared }),
+        (packed) => (item.result = { packed }),
         (error: unknown) =>
           (item.result = { error: error instanceof Error ? error.message : String(error) }),
       );

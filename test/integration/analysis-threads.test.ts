@@ -4,7 +4,11 @@ import { analyzeArticle } from '../../src/analysis/analyze.ts';
 import { createAnalysisPool, type AnalysisPool } from '../../src/analysis/workers/analysis-pool.ts';
 import { PARALLEL_FROM } from '../../src/corpus/ingest.ts';
 import { decodeAnalysis } from '../../src/corpus/store/analysis-codec.ts';
-import { prepareArticle, type PreparedArticle } from '../../src/corpus/store/stored-form.ts';
+import {
+  prepareArticle,
+  unpackPrepared,
+  type PreparedArticle,
+} from '../../src/corpus/store/stored-form.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { listFeed } from '../../src/corpus/feed-items.ts';
@@ -23,7 +27,8 @@ describe('analysis threads', () => {
   it('answer with exactly the in-process analysis and stored form', async () => {
     pool = createAnalysisPool({ size: 2 });
     const articles = [...generateArticles(6, 4)];
-    const prepared = await Promise.all(articles.map((input) => pool!.prepare(input)));
+    const packed = await Promise.all(articles.map((input) => pool!.prepare(input)));
+    const prepared = packed.map(unpackPrepared);
     // A Buffer arrives from a thread as a plain Uint8Array: compare the bytes.
     const bytes = ({ stored, ...features }: PreparedArticle) => ({
       ...features,
@@ -61,7 +66,7 @@ describe('analysis threads', () => {
     pool = createAnalysisPool({ size: 1 });
     const broken = { ...article(), body: undefined as unknown as string };
     await expect(pool.prepare(broken)).rejects.toThrow(/undefined/);
-    const served = await pool.prepare(article());
+    const served = unpackPrepared(await pool.prepare(article()));
     expect(decodeAnalysis(Buffer.from(served.stored.analysis)).events).toEqual(
       expect.arrayContaining([expect.objectContaining({ category: 'ASSAULT' })]),
     );

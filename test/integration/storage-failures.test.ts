@@ -12,7 +12,7 @@ import {
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore, type Store } from '../../src/corpus/store/store.ts';
-import { prepareArticle } from '../../src/corpus/store/stored-form.ts';
+import { packPrepared, prepareArticle } from '../../src/corpus/store/stored-form.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createApp } from '../../src/main.ts';
 import { article } from '../helpers/articles.ts';
@@ -22,7 +22,7 @@ const laterAnalyzer: ParallelAnalyzer = {
   size: 2,
   prepare: (input) =>
     new Promise((resolve) =>
-      setImmediate(() => resolve(prepareArticle(input, analyzeArticle(input)))),
+      setImmediate(() => resolve(packPrepared(prepareArticle(input, analyzeArticle(input))))),
     ),
 };
 

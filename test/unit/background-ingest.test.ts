@@ -7,7 +7,7 @@ import { createIngester, type ParallelAnalyzer } from '../../src/corpus/ingest.t
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore } from '../../src/corpus/store/store.ts';
-import { prepareArticle } from '../../src/corpus/store/stored-form.ts';
+import { packPrepared, prepareArticle } from '../../src/corpus/store/stored-form.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { article } from '../helpers/articles.ts';
 
@@ -62,7 +62,7 @@ describe('a background ingest', () => {
         new Promise((resolve) =>
           setImmediate(() => {
             analysed++;
-            resolve(prepareArticle(input, analyzeArticle(input)));
+            resolve(packPrepared(prepareArticle(input, analyzeArticle(input))));
           }),
         ),
     };

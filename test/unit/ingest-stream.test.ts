@@ -12,7 +12,11 @@ import {
   type Indexer,
   type ParallelAnalyzer,
 } from '../../src/corpus/ingest.ts';
-import { prepareArticle, type PreparedArticle } from '../../src/corpus/store/stored-form.ts';
+import {
+  packPrepared,
+  prepareArticle,
+  type PackedArticle,
+} from '../../src/corpus/store/stored-form.ts';
 import { openDatabase } from '../../src/corpus/store/database.ts';
 import { corpusMigrations } from '../../src/corpus/store/migrations.ts';
 import { createSqliteStore } from '../../src/corpus/store/store.ts';
@@ -46,10 +50,10 @@ function shuffledAnalyzer(failing = new Set<string>()): ParallelAnalyzer & { cal
     calls: 0,
     prepare(article: ArticleInput) {
       analyzer.calls++;
-      return new Promise<PreparedArticle>((resolve, reject) =>
+      return new Promise<PackedArticle>((resolve, reject) =>
         setTimeout(() => {
           if (failing.has(article.origin ?? '')) reject(new Error('worker ran out of memory'));
-          else resolve(prepareArticle(article, analyzeOnce(article)));
+          else resolve(packPrepared(prepareArticle(article, analyzeOnce(article))));
         }, delay()),
       );
     },

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FeedListing, FeedRequest } from '../../corpus/feed-items.ts';
 import type { ArticleInput } from '../../corpus/article.ts';
-import type { PreparedArticle } from '../../corpus/store/stored-form.ts';
+import type { PackedArticle } from '../../corpus/store/stored-form.ts';
 import type { AnalysisReply, AnalysisRequest, FeedJob } from './messages.ts';
 
 /**
@@ -11,14 +11,15 @@ import type { AnalysisReply, AnalysisRequest, FeedJob } from './messages.ts';
  */
 export interface AnalysisPool {
   readonly size: number;
-  prepare(article: ArticleInput): Promise<PreparedArticle>;
+  /** The article analysed and prepared for storing, packed (`unpackPrepared` reads it). */
+  prepare(article: ArticleInput): Promise<PackedArticle>;
   readFeed(request: FeedRequest): Promise<FeedListing>;
   /** Stops the threads; jobs still running are rejected. */
   close(): Promise<void>;
 }
 
 interface Job {
-  resolve(result: PreparedArticle | FeedListing): void;
+  resolve(result: PackedArticle | FeedListing): void;
   reject(error: Error): void;
 }
 
@@ -72,7 +73,7 @@ export function createAnalysisPool(options: { size: number; idleMs?: number }): 
       if (!job) return;
       thread.jobs.delete(reply.id);
       if ('error' in reply) job.reject(new Error(reply.error));
-      else job.resolve('listing' in reply ? reply.listing : reply.prepared);
+      else job.resolve('listing' in reply ? reply.listing : reply.packed);
       if (thread.jobs.size === 0) thread.worker.unref();
       if (threads.every((other) => other.jobs.size === 0)) armIdleTimer();
     });
@@ -117,7 +118,7 @@ export function createAnalysisPool(options: { size: number; idleMs?: number }): 
 
   return {
     size: options.size,
-    prepare: (article) => run((id) => ({ id, article })) as Promise<PreparedArticle>,
+    prepare: (article) => run((id) => ({ id, article })) as Promise<PackedArticle>,
     readFeed: (feed) => run((id) => ({ id, feed })) as Promise<FeedListing>,
     async close() {
       closed = true;

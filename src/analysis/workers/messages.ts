@@ -1,6 +1,6 @@
 import type { ArticleInput } from '../../corpus/article.ts';
 import type { FeedListing, FeedRequest } from '../../corpus/feed-items.ts';
-import type { PreparedArticle } from '../../corpus/store/stored-form.ts';
+import type { PackedArticle } from '../../corpus/store/stored-form.ts';
 
 /** What the analysis pool sends a worker thread: an article to analyse and prepare for storing. */
 export interface AnalysisRequest {
@@ -15,6 +15,6 @@ export interface FeedJob {
 }
 
 export type AnalysisReply =
-  | { id: number; prepared: PreparedArticle }
+  | { id: number; packed: PackedArticle }
   | { id: number; listing: FeedListing }
   | { id: number; error: string };

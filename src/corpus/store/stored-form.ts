@@ -1,3 +1,4 @@
+import { deserialize, serialize } from 'node:v8';
 import type { Analysis } from '../../analysis/analysis.ts';
 import { peopleFeatures, type PeopleFeatures } from '../../analysis/people/registry.ts';
 import { storyFeatures, type StoryFeatures } from '../../analysis/stories/features.ts';
@@ -43,6 +44,20 @@ export interface PreparedArticle {
   story: StoryFeatures;
   people: PeopleFeatures;
 }
+
+/**
+ * A prepared article as an analysis thread hands it over: its V8 serialisation, in a buffer the
+ * thread gives up rather than copies. The writing thread decodes it (`unpackPrepared`) only
+ * when it writes the article. Sent as objects, each was rebuilt on the writing thread as its
+ * message came, and lived there while up to 200 articles waited for their batch: young enough to
+ * be copied by every scavenge, old enough to be promoted, then garbage for the old generation.
+ */
+export type PackedArticle = Uint8Array;
+
+export const packPrepared = (prepared: PreparedArticle): PackedArticle => serialize(prepared);
+
+export const unpackPrepared = (packed: PackedArticle): PreparedArticle =>
+  deserialize(packed) as PreparedArticle;
 
 export function prepareArticle(input: ArticleInput, analysis: Analysis): PreparedArticle {
   const stored = storedForm(input, analysis);
