@@ -21,14 +21,14 @@ const ISSUER_END = String.raw`(?:\s+(?:en\s+route|aboard|previewing|congratulati
 
 const ISSUED = new RegExp(
   String.raw`^(?:${GENRE})\s+(?:of|from|by)\s+([^,:;]*?)${ISSUER_END}`,
-  'iu',
+  'iud',
 );
 /**
  * A readout names whose meeting or call it reports, always with a possessive: "Readout of the
  * U.S.-PRC Counternarcotics Working Group Inaugural Meeting" has no issuer, the meeting is the
  * event.
  */
-const READOUT = /^readout\s+(?:of|from)\s+([^,:;]*?)['’]s\s/iu;
+const READOUT = /^readout\s+(?:of|from)\s+([^,:;]*?)['’]s\s/diu;
 
 /** Longer than this, what was read as an issuer is more likely a subject with no "on" before it. */
 const MAX_ISSUER_WORDS = 16;
@@ -48,10 +48,7 @@ export function officialTitle(title: string): OfficialTitle | null {
   const issuer = match[1]!.trim();
   // A name or an office, never "the Governments of ...": those documents are their subject.
   if (!/^\p{Lu}/u.test(issuer) || issuer.split(/\s+/).length > MAX_ISSUER_WORDS) return null;
-  return {
-    issuer,
-    subject: text.slice(match.index + match[0].indexOf(match[1]!) + match[1]!.length),
-  };
+  return { issuer, subject: text.slice(match.indices![1]![1]) };
 }
 
 /** Titles of official documents that name no issuer, or name it in another form. */
