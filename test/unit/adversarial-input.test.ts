@@ -10,6 +10,7 @@ import { parseCommandLine } from '../../src/core/command-line.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { htmlToText } from '../../src/corpus/parse/html.ts';
 import { looksLikeFeed, parseFeedDocument } from '../../src/corpus/feed-items.ts';
+import { isOfficialDocument, officialTitle } from '../../src/analysis/stories/official-titles.ts';
 
 /**
  * Long hostile strings for every text path that uses regular expressions: a super-linear
@@ -42,6 +43,7 @@ const HOSTILE: Record<string, string> = {
   'front matter dashes': `---\n${repeat('-')}`,
   '50k-word line': words,
   'entity ampersands': repeat('&amp;&#'),
+  'issuer without an end': repeat('Secretary Jo Marsh and '),
 };
 
 const FALLBACK = '2023-09-30T00:00:00.000Z';
@@ -88,6 +90,13 @@ describe('no regular expression backtracks catastrophically on hostile input', (
         expect(quote.content.end - quote.content.start).toBeLessThan(body.length / 2);
       for (const entity of analysis.entities) expect(entity.end - entity.start).toBeLessThan(1000);
       expect(analysis.summary.join(' ').length).toBeLessThanOrEqual(body.length);
+      for (const opening of [
+        'Statement from President ',
+        'Readout of Jo Marsh',
+        'Press Briefing by ',
+      ])
+        expect(officialTitle(`${opening}${text}`)?.subject.length ?? 0).toBeLessThan(SIZE * 2);
+      expect(typeof isOfficialDocument(`${text} Joint Communique`)).toBe('boolean');
     });
   }
 });
