@@ -87,8 +87,10 @@ function toldElsewhere(text: string, all: readonly string[], fatalities: number)
 /**
  * The dead an article's new reports add up to: reports of one group of people (security
  * forces, armed men, everyone else) repeat one toll, so the largest count of each group counts,
- * and the groups add up ("a police officer was killed ... three attackers were killed" = 4);
- * a count of people at large covers the groups when it is larger.
+ * and the groups add up ("a police officer was killed ... three attackers were killed" = 4).
+ * A count of people at large at least as large as the groups' may be their total ("four people
+ * were killed: an officer and three attackers"); a smaller one cannot be, and adds to them ("a
+ * woman and her son were killed ... the army killed four gunmen" = 6, not 4).
  */
 function newDead(events: readonly EventMention[]): number {
   const byGroup = new Map<string, number>();
@@ -102,7 +104,7 @@ function newDead(events: readonly EventMention[]): number {
   const people = byGroup.get('people') ?? 0;
   byGroup.delete('people');
   const groups = [...byGroup.values()].reduce((sum, n) => sum + n, 0);
-  return Math.max(largest, people, groups);
+  return Math.max(largest, people < groups ? people + groups : people);
 }
 
 /** Whether the article is about the event (title, lead, repetition) rather than passing by it. */

@@ -213,6 +213,17 @@ describe('how many died', () => {
     expect(severityOf(events).fatalities).toBe(3);
   });
 
+  it('adds a smaller count of people to the groups told apart: they are other dead', () => {
+    const events = eventsOf(
+      'Missile attack kills woman and her son',
+      'A woman and her son were killed in a missile attack on a village near the border on ' +
+        'Sunday, the army said. Earlier the army said it killed four gunmen trying to cross ' +
+        'the border.',
+      '2024-01-14T20:00:00Z',
+    );
+    expect(severityOf(events).fatalities).toBe(6);
+  });
+
   it('prefers the body’s count to the headline’s', () => {
     const events = eventsOf(
       'Policeman killed as armed group storms Kosovo village',
