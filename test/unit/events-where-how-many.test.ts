@@ -13,6 +13,20 @@ const news = (events: readonly EventMention[]) =>
   events.filter((event) => event.realis === 'actual' && !event.background);
 
 describe('where an event happened', () => {
+  it('places an attack "in northeast Jordan near the Syria border" in Jordan', () => {
+    const events = eventsOf(
+      'Statement on the Attack on Service Members in Northeastern Jordan Near the Syria Border',
+      'Three service members were killed during a one-way drone attack on our forces stationed ' +
+        'in northeast Jordan near the Syria border.',
+    );
+    expect(news(events).map((event) => event.place)).toEqual(['Jordan']);
+    const headline = detectEvents(
+      'Attack on Service Members in Northeastern Jordan Near the Syria Border',
+      splitSentences('Attack on Service Members in Northeastern Jordan Near the Syria Border'),
+    );
+    expect(headline.map((event) => event.place)).toEqual(['Northeastern Jordan']);
+  });
+
   it('does not place an attack in the city where a suspect is questioned about it', () => {
     const events = eventsOf(
       'Suspect in monastery siege questioned in Belgrade',

@@ -18,14 +18,20 @@ export interface Locative {
   attached: boolean;
 }
 
+/**
+ * Lower case only: capitalised, these begin names ("Northern Ireland", "South Sudan", "West
+ * Bank", "Eastern Ghouta").
+ */
 const ADJECTIVES =
-  '(?:the\\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|north-east|north-west|south-east|south-west|north-eastern|north-western|south-eastern|south-western|occupied|besieged|nearby|neighbouring|neighboring)\\s+){0,2}';
+  '(?:the\\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|north-east|north-west|south-east|south-west|north-eastern|north-western|south-eastern|south-western|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|occupied|besieged|nearby|neighbouring|neighboring)\\s+){0,2}';
 /** "the southern Gaza city of", "Lebanon's capital of": the words before a unit may be a possessive. */
 const UNIT =
   "(?:[\\p{L}'’-]+\\s+){0,2}?(?:town|city|village|camp|district|province|region|area|municipality|neighbourhood|neighborhood|suburb|port|governorate|county|state|capital|border\\s+town|refugee\\s+camp|border\\s+crossing)\\s+of\\s+";
 const PART = "\\p{Lu}\\p{L}*(?:-\\p{Lu}\\p{L}*)*(?:['’](?!s(?![\\p{L}]))\\p{L}+)?";
 const ARTICLE = '(?:(?:al|el|ad|as|ash|ar|an|ez|at|ed|ul)-)?';
-const NAME = `${ARTICLE}${PART}(?:\\s+${ARTICLE}${PART}){0,2}`;
+/** Words a headline capitalises that never go on a place's name: "in Jordan Near the Border". */
+const TITLE_CASE_WORDS = '(?:Near|In|On|At|Of|And|The|To|For|With|From|After|Amid|As|By)\\s';
+const NAME = `${ARTICLE}${PART}(?:\\s+(?!${TITLE_CASE_WORDS})${ARTICLE}${PART}){0,2}`;
 /** "on" only before a named town or camp: "a strike on the southern Gaza city of Rafah". */
 const PREPOSITION = `(?:in|at|near|outside|around|across|inside|on\\s+the\\s+outskirts\\s+of|on(?=\\s+${ADJECTIVES}${UNIT})|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)`;
 /**
