@@ -9,7 +9,7 @@ import type { Block } from '../src/core/reply.ts';
 const UNRATED: Record<string, string> = {
   unknown: 'unknown (no event analysis available)',
   'not rated':
-    'not rated (only transcripts of briefings and calls, whose headlines report no event)',
+    'not rated (only transcripts and official documents, whose headlines report no event)',
 };
 import { plural } from '../src/core/plural.ts';
 

@@ -122,6 +122,44 @@ describe('/briefing on a topic with one article', () => {
 });
 
 describe('/briefing on a topic only transcripts speak of', () => {
+  it('rates no level from readouts of calls, but rates an attack an official statement reports', async () => {
+    const official = createApp({ db: ':memory:', clock: fixedClock('2023-10-03T00:00:00Z') });
+    const document = (title: string, body: string, published: string) => ({
+      title,
+      body,
+      outlet: 'The White House',
+      url: null,
+      published,
+      tags: [],
+      lang: 'en',
+      origin: `test/${title}`,
+    });
+    try {
+      official.ingester.ingestArticles([
+        document(
+          'Readout of President Dana Marsh’s Call with Prime Minister Albin Kurti of Kosovo',
+          'President Dana Marsh spoke today with Prime Minister Albin Kurti of Kosovo. The ' +
+            'leaders discussed the situation in northern Kosovo and the dialogue with Serbia.',
+          '2023-09-27T19:00:00Z',
+        ),
+      ]);
+      const calls = await official.dispatch(invocation('briefing', { topic: 'kosovo' }));
+      expect((calls.data as BriefingView).escalation).toMatchObject({ level: null });
+      official.ingester.ingestArticles([
+        document(
+          'Statement from President Dana Marsh on the Attack on Police in Kosovo',
+          'An armed group attacked a Kosovo police patrol near Banjska on Sunday, killing a ' +
+            'police officer. I condemn this attack in the strongest terms.',
+          '2023-09-28T19:00:00Z',
+        ),
+      ]);
+      const attack = await official.dispatch(invocation('briefing', { topic: 'kosovo' }));
+      expect((attack.data as BriefingView).escalation.level).toBeGreaterThanOrEqual(4);
+    } finally {
+      official.close();
+    }
+  });
+
   it('rates no level rather than calling it calm, and rates the news beside them', async () => {
     const record = createApp({ db: ':memory:', clock: fixedClock('2023-10-03T00:00:00Z') });
     try {
@@ -148,7 +186,7 @@ describe('/briefing on a topic only transcripts speak of', () => {
       });
       const escalationField = (result: typeof alone) =>
         JSON.stringify(result.reply.blocks).match(/"Escalation","value":"([^"]+)"/)?.[1];
-      expect(escalationField(alone)).toMatch(/^not rated \(only transcripts/);
+      expect(escalationField(alone)).toMatch(/^not rated \(only transcripts and official/);
       expect((alone.data as BriefingView).developments.map((item) => item.severity)).toEqual([
         null,
       ]);
