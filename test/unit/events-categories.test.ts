@@ -25,6 +25,18 @@ describe('PLOVER categories and modes', () => {
     expect(categories('Drone hits Tel Aviv apartment block')).toEqual(['ASSAULT:drone']);
   });
 
+  it('codes strikes "at" or "hitting" a facility, a school or a shelter as an attack', () => {
+    expect(categories('Statement on Reported Strikes at UNRWA Facility in Southern Gaza')).toEqual([
+      'ASSAULT:null',
+    ]);
+    expect(categories('Residents described strikes hitting the school overnight.')).toEqual([
+      'ASSAULT:null',
+    ]);
+    expect(categories('The union called strikes at the factory for Monday.')).not.toContain(
+      'ASSAULT:null',
+    );
+  });
+
   it('codes a raid as an attack unless police make it, and an air-raid siren as nothing', () => {
     expect(categories('Fears for patients as Israel hospital raid continues')).toEqual([
       'ASSAULT:raid',
