@@ -45,6 +45,22 @@ describe('one person per person', () => {
     expect(((await ask('/who antony blinken')).data as WhoView).person?.name).toBe('Tony Blinken');
   });
 
+  it('shows the full spelling written most, not the first met, and keeps finding the first', async () => {
+    app = createTestApp();
+    ingest(
+      'Bibi Netanyahu said that the hostages were his first concern.',
+      'Benjamin Netanyahu said that the operation would go on for weeks.',
+      'Benjamin Netanyahu said that a deal was not yet close.',
+      'Bibi Netanyahu said that the talks in Cairo had stalled.',
+    );
+    const netanyahu = (await ask('/who netanyahu')).data as WhoView;
+    expect(netanyahu.person?.name).toBe('Benjamin Netanyahu');
+    expect(netanyahu.statements).toHaveLength(4);
+    expect(((await ask('/who bibi netanyahu')).data as WhoView).person?.name).toBe(
+      'Benjamin Netanyahu',
+    );
+  });
+
   it('keeps namesakes apart: a first name that is no short form of the other', async () => {
     app = createTestApp();
     ingest(

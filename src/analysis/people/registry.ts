@@ -308,7 +308,11 @@ export function createPeopleWriter(db: Database) {
     if (existing) {
       const better =
         (isAllCaps(existing.name) && !isAllCaps(canonical)) ||
-        diacritics(canonical) > diacritics(existing.name);
+        diacritics(canonical) > diacritics(existing.name) ||
+        (words.length > 1 &&
+          !isAllCaps(canonical) &&
+          diacritics(canonical) >= diacritics(existing.name) &&
+          moreUsedThanShown(existing, key));
       if (better) rename.run(canonical, existing.id);
       if (words.length > 1 && (roles.size > 0 || aliases.has(surname)))
         absorbSurname(existing.id, surname, roles, aliases, false);
@@ -319,6 +323,24 @@ export function createPeopleWriter(db: Database) {
     );
     if (words.length > 1) absorbSurname(id, surname, roles, aliases, true);
     return id;
+  }
+
+  /**
+   * Whether another full spelling of a person, met once more now, has been written more often
+   * than the one shown: the name first met is shown until then, and a transcript's "Bibi
+   * Netanyahu" had named him on `wh`, where releases write "Benjamin Netanyahu" more. Asked only
+   * of a spelling that is not the shown one, which is rare, so the aliases are read then.
+   */
+  function moreUsedThanShown(person: PersonRow, key: string): boolean {
+    const shown = nameKey(person.name);
+    if (key === shown) return false;
+    let mine = 0;
+    let theirs = 0;
+    for (const alias of aliasesOf.all(person.id)) {
+      if (alias.alias === key) mine = alias.count;
+      else if (alias.alias === shown) theirs = alias.count;
+    }
+    return mine + 1 > theirs;
   }
 
   /** Whether the person has been seen holding an office of one of these kinds (`officeKinds`). */
@@ -359,9 +381,13 @@ export function createPeopleWriter(db: Database) {
    */
   function sameNameWrittenOtherwise(words: string[], surname: string): PersonRow | undefined {
     if (words.length < 2) return undefined;
+    // The spelling first met (the key) as well as the one shown, which a more used one replaces.
     return fullNamesWithSurname
       .all(surname)
-      .find((row) => sameFullName(nameWords(row.name), words));
+      .find(
+        (row) =>
+          sameFullName(nameWords(row.name), words) || sameFullName(nameWords(row.key), words),
+      );
   }
 
   /**
