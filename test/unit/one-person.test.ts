@@ -51,11 +51,12 @@ describe('one person per person', () => {
       'Bibi Netanyahu said that the hostages were his first concern.',
       'Benjamin Netanyahu said that the operation would go on for weeks.',
       'Benjamin Netanyahu said that a deal was not yet close.',
+      'Benjamin Netanyahu said that the army would stay in the corridor.',
       'Bibi Netanyahu said that the talks in Cairo had stalled.',
     );
     const netanyahu = (await ask('/who netanyahu')).data as WhoView;
     expect(netanyahu.person?.name).toBe('Benjamin Netanyahu');
-    expect(netanyahu.statements).toHaveLength(4);
+    expect(netanyahu.statements).toHaveLength(5);
     expect(((await ask('/who bibi netanyahu')).data as WhoView).person?.name).toBe(
       'Benjamin Netanyahu',
     );

@@ -142,6 +142,9 @@ function joinClauses(body: string, quotes: readonly Quote[]): Statement[] {
   return statements;
 }
 
+/** How many more times another spelling must be written than the shown one to replace it. */
+const RENAME_LEAD = 2;
+
 export interface PersonRow {
   id: number;
   name: string;
@@ -327,9 +330,11 @@ export function createPeopleWriter(db: Database) {
 
   /**
    * Whether another full spelling of a person, met once more now, has been written more often
-   * than the one shown: the name first met is shown until then, and a transcript's "Bibi
-   * Netanyahu" had named him on `wh`, where releases write "Benjamin Netanyahu" more. Asked only
-   * of a spelling that is not the shown one, which is rare, so the aliases are read then.
+   * than the one shown, by `RENAME_LEAD` or more (so that two spellings met in turn do not take
+   * the name from each other at every mention): the name first met is shown until then, and a
+   * transcript's "Bibi Netanyahu" had named him on `wh`, where releases write "Benjamin
+   * Netanyahu" more. Asked only of a spelling that is not the shown one, which is rare, so the
+   * aliases are read then.
    */
   function moreUsedThanShown(person: PersonRow, key: string): boolean {
     const shown = nameKey(person.name);
@@ -340,7 +345,7 @@ export function createPeopleWriter(db: Database) {
       if (alias.alias === key) mine = alias.count;
       else if (alias.alias === shown) theirs = alias.count;
     }
-    return mine + 1 > theirs;
+    return mine + 1 >= theirs + RENAME_LEAD;
   }
 
   /** Whether the person has been seen holding an office of one of these kinds (`officeKinds`). */
