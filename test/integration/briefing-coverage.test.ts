@@ -77,7 +77,8 @@ describe('a topic named only in passing', () => {
     const view = result.data as BriefingView;
     expect(view.passingOnly).toBe(true);
     expect(view.developments).toEqual([]);
-    expect(view.escalation.level).toBe(0);
+    // An official document that rates no event rates no level (not "calm").
+    expect(view.escalation).toMatchObject({ level: null, label: 'not rated' });
     expect(view.actors).toEqual([]);
     for (const sentence of view.summary) expect(sentence.text).toMatch(/Kosovo/);
     expect(JSON.stringify(view.summary)).not.toMatch(/spending plan|harvest|nominees/);
