@@ -6,7 +6,8 @@
  * that a whole article is scanned once per pattern.
  */
 const WORD_CHAR = "[\\p{L}\\p{N}'’-]";
-const GAP = `(?:\\s+${WORD_CHAR}+[,]?){0,3}`;
+/** A figure with separators ("100,000", "2.5") is one word of a gap. */
+const GAP = `(?:\\s+${WORD_CHAR}+(?:[.,]\\d+)*[,]?){0,3}`;
 
 /** A pattern's RegExp source between its word boundaries. */
 function patternBody(pattern: string): string {
