@@ -515,6 +515,50 @@ describe('what a report tells its story', () => {
     expect(updates[0]!.report.level).toBe(0);
   });
 
+  it('takes the lead’s deadly strikes as the news of a headline’s evacuation order by their side', () => {
+    const lead =
+      'The health ministry says at least 70 people have been killed by Israeli strikes around ' +
+      'the southern city of Khan Younis. It comes after Israel ordered the evacuation of part ' +
+      'of a designated humanitarian zone ahead of an operation.';
+    const order = article(
+      'Coastal Radio',
+      '2024-07-22T12:00:00Z',
+      'Israel orders evacuation of part of Gaza humanitarian zone',
+      lead,
+    );
+    // The same lead under a headline about the other side's step names none of Israel's.
+    const other = article(
+      'Coastal Radio',
+      '2024-07-22T13:00:00Z',
+      'Hamas orders fighters to evacuate tunnels near Khan Younis',
+      lead,
+    );
+    const { updates } = ingestAll([order, other]);
+    expect(updates[0]!.report).toMatchObject({ level: 5, fatalities: 70 });
+    expect(updates[1]!.report.level).toBeLessThan(5);
+  });
+
+  it('rates an evacuation order as coercion, and an embassy’s evacuation as none', () => {
+    const order = article(
+      'Coastal Radio',
+      '2024-05-06T09:00:00Z',
+      'Army orders residents to evacuate eastern Rafah',
+      'The army ordered an estimated 100,000 residents of eastern Rafah to evacuate on Monday, ' +
+        'dropping leaflets and sending text messages.',
+    );
+    const embassy = article(
+      'Coastal Radio',
+      '2024-05-06T10:00:00Z',
+      'Washington orders evacuation of its embassy in Khartoum',
+      'The State Department ordered the evacuation of its embassy staff in Khartoum on Saturday ' +
+        'as fighting closed the airport.',
+    );
+    const { updates } = ingestAll([order, embassy]);
+    expect(updates[0]!.report).toMatchObject({ level: 3 });
+    expect(updates[0]!.reasons.join('; ')).toMatch(/evacuation orders/);
+    expect(updates[1]!.report.level).toBe(0);
+  });
+
   it('rates a death the headline dates months back as a recap, not a new attack', () => {
     const identified = article(
       'Capital Courier',

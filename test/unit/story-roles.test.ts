@@ -25,6 +25,16 @@ describe('who attacked whom', () => {
     ).toEqual({ attackers: ['hezbollah'], targets: [] });
   });
 
+  it('reads "killed by Israeli strikes" as Israel’s, "battled Israeli forces" as against Israel', () => {
+    expect(
+      rolesOf('At least 70 people have been killed by Israeli strikes around Khan Younis.'),
+    ).toEqual({ attackers: ['israel'], targets: [] });
+    expect(rolesOf('Militants battled Israeli forces in the north of the territory.')).toEqual({
+      attackers: [],
+      targets: ['israel'],
+    });
+  });
+
   it('reads a party that says it attacked as the attacker, and a town it hit as the target', () => {
     expect(rolesOf('Hamas says it fired a barrage of rockets at Tel Aviv.')).toEqual({
       attackers: ['hamas'],

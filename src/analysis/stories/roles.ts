@@ -84,6 +84,12 @@ export function attackRoles(events: readonly EventMention[]): AttackRoles {
         targets.add(party);
         continue;
       }
+      // A trigger that begins with the party names it as the attack's own ("killed by Israeli
+      // strikes"); one it ends on names its object ("battled Israeli forces").
+      if (triggers.some((trigger) => trigger.start === match.index && end < trigger.end)) {
+        attackers.add(party);
+        continue;
+      }
       const next = triggers.find((trigger) => trigger.start >= end);
       const inside = triggers.some((trigger) => match.index >= trigger.start && end <= trigger.end);
       if (next && !inside) {
@@ -102,6 +108,19 @@ export function attackRoles(events: readonly EventMention[]): AttackRoles {
   }
   for (const party of attackers) targets.delete(party);
   return { attackers: [...attackers].sort(), targets: [...targets].sort() };
+}
+
+/**
+ * The parties named in `text` before `end`: the side that acts in a headline's clause ("Israel
+ * orders evacuation of ...", "Russia masses troops near ...").
+ */
+export function partiesBefore(text: string, end: number): Set<string> {
+  const parties = new Set<string>();
+  for (const match of text.slice(0, end).matchAll(PARTY)) {
+    const party = PARTY_OF.get(match[0].replace(/\s+/g, ' '));
+    if (party) parties.add(party);
+  }
+  return parties;
 }
 
 /** Roles as `story_articles.roles` keeps them: "a:us a:uk t:houthis". */

@@ -5,7 +5,7 @@ import { DEMONYMS, isOrganisationName, isPlace, STOP_WORDS } from '../lexicon.ts
 import { splitSentences } from '../sentences.ts';
 import { eventLevel, severityOf, type Severity } from '../severity.ts';
 import { readHeadline, type Headline } from './headline.ts';
-import { attackRoles, type AttackRoles } from './roles.ts';
+import { attackRoles, partiesBefore, type AttackRoles } from './roles.ts';
 
 /**
  * Where a news report says what happened: the events of its opening sentences. Later sentences
@@ -95,6 +95,9 @@ function reactionObjects(events: readonly EventMention[], published: string): Se
   return found;
 }
 
+/** What a side does on its way to fighting: force posture and coercion. */
+const STEPS_TOWARD_FIGHTING = new Set(['MOBILIZE', 'COERCE']);
+
 /** The level of an armed clash or an attack, the least a headline's fighting reaches. */
 const ATTACK_LEVEL = 4;
 
@@ -182,8 +185,27 @@ export function reportSignal(
       event.background && !recap(event) && reacts(event) ? { ...event, background: false } : event,
     ),
   );
+  // A headline that tells of a side's step toward fighting (an evacuation ordered ahead of an
+  // operation, troops sent in) opens the story of that side's attacks: "Israel orders
+  // evacuation of part of Gaza humanitarian zone" reports the lead's "at least 70 people have
+  // been killed by Israeli strikes around Khan Younis". Another side's attack, or a step the
+  // headline only fears, is not its news.
+  const stepping = new Set(
+    titleEvents
+      .filter(
+        (event) =>
+          isNews(event) &&
+          event.realis === 'actual' &&
+          STEPS_TOWARD_FIGHTING.has(event.category) &&
+          eventLevel(event) > 0,
+      )
+      .flatMap((event) => [...partiesBefore(article.title, event.trigger.start)]),
+  );
+  const sameSideAttack = (event: EventMention) =>
+    stepping.size > 0 && attackRoles([event]).attackers.some((party) => stepping.has(party));
   const inHeadline = (event: EventMention) =>
     eventLevel(event) <= reported.level ||
+    sameSideAttack(event) ||
     event.triggers.some((trigger) =>
       eventStems(trigger.text).some((stem) => headlineStems.has(stem)),
     ) ||
