@@ -380,6 +380,14 @@ describe('the day of an event', () => {
     expect(story.firstSeen).toBe(warning.published);
     expect(story.eventDay).toBe(attack.published);
   });
+
+  it('dates it from the first report at its level when reports come out of order', () => {
+    // A later copy is stored first (a feed's backlog); the first report of the deaths comes next.
+    const { app, updates } = ingestAll([SYNDICATED, DEATHS]);
+    expect(updates[1]).toMatchObject({ storyId: updates[0]!.storyId, level: 5 });
+    const story = getStory(app.store.db, updates[0]!.storyId)!;
+    expect(story.eventDay).toBe(DEATHS.published);
+  });
 });
 
 describe('what a report tells its story', () => {

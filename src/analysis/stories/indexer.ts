@@ -147,6 +147,13 @@ const decodeVector = (json: string): TermVector =>
  * `onUpdate`, if given, is called with each update inside the article's transaction (it must
  * not do slow I/O); updates also queue for `drain()`.
  */
+/** The day of a story's event after a report of `level` published at `published`. */
+function peakSeen(existing: StoryRow | undefined, level: number, published: string): string {
+  if (!existing || level > existing.level) return published;
+  const peak = existing.peak_seen ?? existing.first_seen;
+  return level === existing.level && published < peak ? published : peak;
+}
+
 export function createStoryIndexer(
   db: Database,
   options: Partial<StoryOptions> & { onUpdate?: (update: StoryUpdate) => void } = {},
@@ -409,11 +416,10 @@ export function createStoryIndexer(
           : article.published,
       last_seen:
         existing && existing.last_seen > article.published ? existing.last_seen : article.published,
-      // The report that raises the level tells the event; before it came warnings or fears.
-      peak_seen:
-        existing && severity.level <= previousLevel
-          ? (existing.peak_seen ?? existing.first_seen)
-          : article.published,
+      // The first report at the story's level tells the event; before it came warnings or
+      // fears. Reports may come out of order (a feed's backlog, a folder): one published
+      // earlier at the same level moves the day back.
+      peak_seen: peakSeen(existing, severity.level, article.published),
       level,
       fatalities: Math.max(previousFatalities, severity.fatalities),
       injured: Math.max(existing?.injured ?? 0, severity.injured),
