@@ -46,7 +46,7 @@ const EXCLUDING = new Set(FOLDED_EXCLUDES.map(({ key }) => key));
  */
 export function findTopicTerms(
   folded: string,
-  hit: (topic: string, term: string, whole: boolean) => void,
+  hit: (topic: string, term: string, whole: boolean, at: number) => void,
 ): void {
   const hits: { index: number; whole: boolean; at: number }[] = [];
   findTerms(TERMS, folded, (index, whole, at) => hits.push({ index, whole, at }));
@@ -60,7 +60,7 @@ export function findTopicTerms(
   for (const { index, whole, at } of hits) {
     const { key, term } = FOLDED_TERMS[index]!;
     if (!excluded.some((name) => name.key === key && at >= name.from && at < name.to))
-      hit(key, term, whole);
+      hit(key, term, whole, at);
   }
 }
 

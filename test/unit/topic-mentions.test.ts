@@ -22,6 +22,17 @@ describe('topicMentions', () => {
     ]);
   });
 
+  it('leaves a topic first named in the article’s last third in passing, however often', () => {
+    const body =
+      `${times('The strike hit the Red Cross office in Gaza and killed 22 people.', 6)} ` +
+      'In another development, the UN warned that fighting between Israel and Hezbollah risks ' +
+      'a catastrophe. Hezbollah fired rockets. Lebanon braced. Hezbollah said it was ready.';
+    expect(topicMentions('Red Cross says 22 killed in strike near its office', body)).toEqual({
+      central: ['gaza'],
+      passing: ['israel', 'lebanon'],
+    });
+  });
+
   it('leaves a topic named far less often than the article’s main one in passing', () => {
     const body =
       `${times('Israel said the drone hit a building in Tel Aviv.', 12)} ` +

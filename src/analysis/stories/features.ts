@@ -104,10 +104,19 @@ const CENTRAL_MENTIONS = 3;
 const CENTRAL_SHARE = 3;
 
 /**
+ * ... and first names it before this share of its length: a topic first named in the last third
+ * is a closing round-up ("In another development, UN Secretary General Antonio Guterres has
+ * warned that spiralling hostilities between Israel and ... Hezbollah ..."), which had made a
+ * report of a strike near the Red Cross's Gaza office the gravest event of `/briefing lebanon`.
+ */
+const TAIL_START = 2 / 3;
+
+/**
  * The known topics an article names (whole words), split by how: central when its title or lead
- * names the topic, or the body names it at least three times and at least a third as often as
- * the topic it names most; passing otherwise (a White House briefing that names Kosovo once,
- * among twenty other subjects). Passing mentions neither alert nor set the topic's escalation.
+ * names the topic, or the body names it at least three times, at least a third as often as the
+ * topic it names most, and first before its last third; passing otherwise (a White House
+ * briefing that names Kosovo once, among twenty other subjects). Passing mentions neither alert
+ * nor set the topic's escalation.
  */
 export function topicMentions(
   title: string,
@@ -116,24 +125,38 @@ export function topicMentions(
   const head = wholeMentions(
     ` ${normaliseText(`${title} ${foldedWords(body, LEAD_WORDS).join(' ')}`)} `,
   );
-  const text = wholeMentions(` ${normaliseText(body)} `);
+  const folded = ` ${normaliseText(body)} `;
+  const text = wholeMentions(folded);
   const central: string[] = [];
   const passing: string[] = [];
-  const most = Math.max(0, ...text.values());
+  const most = Math.max(0, ...[...text.values()].map((named) => named.count));
   for (const topic of knownTopics()) {
-    const mentions = text.get(topic.key) ?? 0;
-    const often = mentions >= CENTRAL_MENTIONS && mentions * CENTRAL_SHARE >= most;
+    const named = text.get(topic.key);
+    const mentions = named?.count ?? 0;
+    const often =
+      named !== undefined &&
+      mentions >= CENTRAL_MENTIONS &&
+      mentions * CENTRAL_SHARE >= most &&
+      named.first < folded.length * TAIL_START;
     if (head.has(topic.key) || often) central.push(topic.key);
     else if (mentions > 0) passing.push(topic.key);
   }
   return { central, passing };
 }
 
-/** How many times a folded text names each topic by one of its terms as whole words. */
-function wholeMentions(folded: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  findTopicTerms(folded, (key, _term, whole) => {
-    if (whole) counts.set(key, (counts.get(key) ?? 0) + 1);
+/**
+ * How many times a folded text names each topic by one of its terms as whole words, and where
+ * it first does.
+ */
+function wholeMentions(folded: string): Map<string, { count: number; first: number }> {
+  const counts = new Map<string, { count: number; first: number }>();
+  findTopicTerms(folded, (key, _term, whole, at) => {
+    if (!whole) return;
+    const named = counts.get(key);
+    if (named) {
+      named.count++;
+      named.first = Math.min(named.first, at);
+    } else counts.set(key, { count: 1, first: at });
   });
   return counts;
 }
