@@ -12,4 +12,12 @@ describe('roleKey', () => {
     expect(roleKey('UK Defence Secretary')).toBe(roleKey('US Defense Secretary'));
     expect(roleKey('Defence Minister')).not.toBe(roleKey('Foreign Minister'));
   });
+
+  it('files an institution named by its initials with its name spelt out', () => {
+    expect(roleKey('NSC Coordinator for Strategic Communications')).toBe(
+      roleKey('National Security Council Coordinator for Strategic Communications'),
+    );
+    expect(roleKey('IDF spokesman')).toBe(roleKey('Israel Defense Forces spokesman'));
+    expect(roleKey('NSC spokesman')).not.toBe(roleKey('IDF spokesman'));
+  });
 });

@@ -24,6 +24,16 @@ const AMERICAN_SPELLING = new Map([
 ]);
 
 /**
+ * Institutions a role names by their initials, spelt out so that both spellings meet: John
+ * Kirby's card had listed "NSC Coordinator for Strategic Communications" and "National Security
+ * Council Coordinator for Strategic Communications" as two offices.
+ */
+const INITIALS = new Map([
+  ['nsc', ['national', 'security', 'council']],
+  ['idf', ['israel', 'defense', 'forces']],
+]);
+
+/**
  * The key under which two spellings of one role meet: "Serbian President" and "President",
  * "US National Security Council spokesman" and "White House National Security Council
  * spokesman", "Israel's Prime Minister" and "Prime Minister". Leading words that name the
@@ -33,7 +43,7 @@ export function roleKey(role: string): string {
   const words = nameKey(role)
     .split(' ')
     .filter(Boolean)
-    .map((word) => AMERICAN_SPELLING.get(word) ?? word);
+    .flatMap((word) => INITIALS.get(word) ?? [AMERICAN_SPELLING.get(word) ?? word]);
   let first = 0;
   while (
     first < words.length - 1 &&
