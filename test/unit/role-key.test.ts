@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { roleKey } from '../../src/analysis/people/roles.ts';
+import { analyzeArticle } from '../../src/analysis/analyze.ts';
+import { roleKey, roleSpelling } from '../../src/analysis/people/roles.ts';
 
 describe('roleKey', () => {
   it('drops the country or institution that opens a role', () => {
@@ -19,5 +20,16 @@ describe('roleKey', () => {
     );
     expect(roleKey('IDF spokesman')).toBe(roleKey('Israel Defense Forces spokesman'));
     expect(roleKey('NSC spokesman')).not.toBe(roleKey('IDF spokesman'));
+  });
+
+  it('reads a transcript’s "Prime Minster" as the Prime Minister, not as a name', () => {
+    expect(roleKey('Prime Minster')).toBe(roleKey('Prime Minister'));
+    expect(roleSpelling('Prime Minster')).toBe('Prime Minister');
+    const { quotes } = analyzeArticle({
+      title: '',
+      body: 'Prime Minster Netanyahu said the talks were useful.',
+      published: '2024-04-05T00:00:00Z',
+    });
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Netanyahu']);
   });
 });

@@ -3,7 +3,8 @@ import { nameKey } from './names.ts';
 
 /**
  * How a role is written wherever it is read (an article's words or a transcript's label): "USA
- * President" and "U.S. President" as "US President", and "NSC Coordinator For Strategic
+ * President" and "U.S. President" as "US President", a transcript's "Prime Minster" as "Prime
+ * Minister", and "NSC Coordinator For Strategic
  * Communications" (title-cased from a transcript's capitals) with its joining words in lower
  * case. The registry shows the longest spelling of each office, and at equal length the one with
  * capitals, so one article's "USA" or "For" would otherwise name the office everywhere.
@@ -11,13 +12,18 @@ import { nameKey } from './names.ts';
 export const roleSpelling = (role: string): string =>
   role
     .replace(/^(?:USA|U\.S\.(?:A\.)?)(?= )/, 'US')
+    .replace(/\bMinster\b/g, 'Minister')
     .replace(/(?<=\S )(?:For|Of|The|And|On|To|In|At)(?= )/g, (word) => word.toLowerCase());
 
 /** Words that say whose office a role is, not which office: "US", "White House", "Serbian". */
 const QUALIFIERS = new Set(['us', 'u s', 'uk', 'eu', 'un', 'the', 's', 'white', 'house']);
 
-/** British spellings in office names, keyed the American way: "Defence Minister" is "Defense Minister". */
+/**
+ * British spellings in office names, keyed the American way: "Defence Minister" is "Defense
+ * Minister"; and a transcript's "Prime Minster" is the Prime Minister.
+ */
 const AMERICAN_SPELLING = new Map([
+  ['minster', 'minister'],
   ['defence', 'defense'],
   ['organisation', 'organization'],
   ['programme', 'program'],
