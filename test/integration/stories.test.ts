@@ -357,6 +357,35 @@ describe('one story for an event told from its victims’ side', () => {
   });
 });
 
+describe('attacks in two countries', () => {
+  it('keeps one side’s strikes of one day in two countries as two stories', () => {
+    const camp = article(
+      'Levant Desk',
+      '2023-12-25T08:00:00Z',
+      'Israeli air strike on Maghazi camp kills 70, ministry says',
+      'At least 70 people were killed in an Israeli air strike on the Maghazi refugee camp in ' +
+        'Gaza, the health ministry said. The strike hit a residential block late on Sunday.',
+    );
+    const damascus = article(
+      'Gulf Courier',
+      '2023-12-25T14:00:00Z',
+      'Israeli air strike kills Iranian commander in Damascus',
+      'An Israeli air strike killed a senior Iranian commander in Damascus on Monday, Iranian ' +
+        'state media said. The strike hit a residential block in the Sayyida Zeinab district.',
+    );
+    const again = article(
+      'Capital Courier',
+      '2023-12-25T18:00:00Z',
+      'Iran vows revenge after commander killed in Israeli air strike in Damascus',
+      'Iran vowed revenge after an Israeli air strike killed one of its senior commanders in ' +
+        'Damascus on Monday, the Revolutionary Guards said.',
+    );
+    const { updates } = ingestAll([camp, damascus, again]);
+    expect(updates[1]!.storyId).not.toBe(updates[0]!.storyId);
+    expect(updates[2]!.storyId).toBe(updates[1]!.storyId);
+  });
+});
+
 describe('the day of an event', () => {
   it('dates a story opened by warnings from the attack they feared', () => {
     const warning = article(

@@ -1,42 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import { detectEvents } from '../../src/analysis/events/detect.ts';
 import { splitSentences } from '../../src/analysis/sentences.ts';
-import { answersAttack, attackRoles } from '../../src/analysis/stories/roles.ts';
+import {
+  answersAttack,
+  attackRoles,
+  decodeRoles,
+  elsewhere,
+  encodeRoles,
+} from '../../src/analysis/stories/roles.ts';
 
 const rolesOf = (text: string) =>
   attackRoles(
     detectEvents(text, splitSentences(text)).filter((event) => event.realis === 'actual'),
   );
 
+/** Who attacked whom, without where. */
+const partiesOf = (text: string) => {
+  const { attackers, targets } = rolesOf(text);
+  return { attackers, targets };
+};
+
 describe('who attacked whom', () => {
   it('reads the parties before an attack as its authors and those after as its targets', () => {
     expect(
-      rolesOf('The United States and Britain launched strikes on Houthi targets in Yemen.'),
+      partiesOf('The United States and Britain launched strikes on Houthi targets in Yemen.'),
     ).toEqual({ attackers: ['uk', 'us'], targets: ['houthis'] });
   });
 
   it('reads "an Israeli air strike" as Israel’s and "the attack by Hezbollah" as Hezbollah’s', () => {
-    expect(rolesOf('Nine people were killed in an Israeli air strike on a school.')).toEqual({
+    expect(partiesOf('Nine people were killed in an Israeli air strike on a school.')).toEqual({
       attackers: ['israel'],
       targets: [],
     });
     expect(
-      rolesOf('Two soldiers were wounded in the attack by Hezbollah near the border.'),
+      partiesOf('Two soldiers were wounded in the attack by Hezbollah near the border.'),
     ).toEqual({ attackers: ['hezbollah'], targets: [] });
   });
 
   it('reads "killed by Israeli strikes" as Israel’s, "battled Israeli forces" as against Israel', () => {
     expect(
-      rolesOf('At least 70 people have been killed by Israeli strikes around Khan Younis.'),
+      partiesOf('At least 70 people have been killed by Israeli strikes around Khan Younis.'),
     ).toEqual({ attackers: ['israel'], targets: [] });
-    expect(rolesOf('Militants battled Israeli forces in the north of the territory.')).toEqual({
+    expect(partiesOf('Militants battled Israeli forces in the north of the territory.')).toEqual({
       attackers: [],
       targets: ['israel'],
     });
   });
 
   it('reads a party that says it attacked as the attacker, and a town it hit as the target', () => {
-    expect(rolesOf('Hamas says it fired a barrage of rockets at Tel Aviv.')).toEqual({
+    expect(partiesOf('Hamas says it fired a barrage of rockets at Tel Aviv.')).toEqual({
       attackers: ['hamas'],
       targets: ['israel'],
     });
@@ -44,8 +56,28 @@ describe('who attacked whom', () => {
 
   it('leaves out the victims’ side and a party that only reports the attack', () => {
     expect(
-      rolesOf('A senior Hamas official was among five people killed, the Hamas-run ministry said.'),
+      partiesOf('A senior Hamas official was among five people killed, the Hamas-run ministry said.'),
     ).toEqual({ attackers: [], targets: [] });
+  });
+});
+
+describe('where a report’s attacks happen', () => {
+  it('reads the country of each attack’s place, and keeps it with the roles', () => {
+    const roles = rolesOf('An Israeli air strike killed a senior Iranian commander in Damascus.');
+    expect(roles.places).toEqual(['syria']);
+    expect(decodeRoles(encodeRoles(roles))).toEqual(roles);
+    expect(rolesOf('Israeli strikes hit the Maghazi camp in Gaza overnight.').places).toEqual([
+      'gaza',
+    ]);
+  });
+
+  it('tells attacks in other countries apart, and decides nothing without places', () => {
+    const syria = { attackers: ['israel'], targets: [], places: ['syria'] };
+    const gaza = { attackers: ['israel'], targets: [], places: ['gaza'] };
+    expect(elsewhere(syria, [gaza])).toBe(true);
+    expect(elsewhere(syria, [gaza, { ...syria }])).toBe(false);
+    expect(elsewhere({ ...syria, places: [] }, [gaza])).toBe(false);
+    expect(elsewhere(syria, [{ attackers: [], targets: [] }])).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ import { isTopicName, weighTerms, type StoryFeatures } from './features.ts';
 import { HEADLINE_RANK, headlineKind } from './headline.ts';
 import { fromHex, hammingDistance } from './simhash.ts';
 import type { StoryRow } from './schema.ts';
-import { answersAttack, decodeRoles, encodeRoles, type AttackRoles } from './roles.ts';
+import { answersAttack, decodeRoles, elsewhere, encodeRoles, type AttackRoles } from './roles.ts';
 import { isOfficialDocument } from './official-titles.ts';
 import { headlineLevel } from './signal.ts';
 import { createTermStats } from './term-stats.ts';
@@ -294,7 +294,8 @@ export function createStoryIndexer(
   /**
    * The story the article joins, or null to open one; a near-duplicate joins outright. A report
    * of an attack on a party that attacked in a story, by none of its attackers, answers that
-   * story's attacks and never joins it (`answersAttack`).
+   * story's attacks and never joins it (`answersAttack`); nor does one whose attacks all happen
+   * in other countries than the story's (`elsewhere`).
    *
    * A transcript (`record`) is the record of one occasion, its own event: it joins and takes in
    * only copies of itself. Two gaggles of one spokesman, titled alike, had made one story of a
@@ -342,7 +343,8 @@ export function createStoryIndexer(
         event &&
         sum / n >= config.threshold &&
         (!best || sum / n > best.score) &&
-        !answersAttack(roles, told)
+        !answersAttack(roles, told) &&
+        !elsewhere(roles, told)
       )
         best = { id, score: sum / n };
     return best && { id: best.id, duplicate: false };

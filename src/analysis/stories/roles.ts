@@ -1,4 +1,6 @@
 import type { EventMention } from '../analysis.ts';
+import gazetteer from '../events/places.json' with { type: 'json' };
+import countryData from './countries.json' with { type: 'json' };
 import data from './parties.json' with { type: 'json' };
 
 interface PartyFile {
@@ -18,6 +20,22 @@ const PARTY = new RegExp(
     .join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );
+/** The country (a key of `countries.json`) of each place name, folded to lower case. */
+const COUNTRY_OF = new Map<string, string>([
+  ...gazetteer.places.flatMap((place) =>
+    [place.name, ...place.aliases].map(
+      (name) => [name.toLowerCase(), place.country.toLowerCase()] as const,
+    ),
+  ),
+  ...Object.entries((countryData as { countries: Record<string, string[]> }).countries).flatMap(
+    ([country, names]) => names.map((name) => [name.toLowerCase(), country] as const),
+  ),
+]);
+
+/** The country of an event's place, or null for a place not listed. */
+export const countryOf = (place: string | null): string | null =>
+  place === null ? null : (COUNTRY_OF.get(place.toLowerCase()) ?? null);
+
 /** An auxiliary between a party and the attack after it: told in the passive, the party is hit. */
 const PASSIVE = /\b(?:was|were|been|being|is|are)\b/iu;
 /** "the attack by the Houthis": a party after "by" just after the attack carried it out. */
@@ -44,10 +62,14 @@ const ADJECTIVE = /^\W*(?:[\p{L}-]+\s+){0,2}$/u;
 const CLAUSE_END =
   /[;:]|,\s+(?:and|after|as|while|following|amid|since|before|but|which|who|when)\b|\s[—–]\s/u;
 
-/** Who attacked whom in a report's attacks, as party keys (`parties.json`). */
+/**
+ * Who attacked whom in a report's attacks, as party keys (`parties.json`), and where: the
+ * countries of their places (`countries.json`), when known.
+ */
 export interface AttackRoles {
   attackers: string[];
   targets: string[];
+  places?: string[];
 }
 
 /**
@@ -62,8 +84,11 @@ export interface AttackRoles {
 export function attackRoles(events: readonly EventMention[]): AttackRoles {
   const attackers = new Set<string>();
   const targets = new Set<string>();
+  const places = new Set<string>();
   for (const event of events) {
     if (event.category !== 'ASSAULT') continue;
+    const country = countryOf(event.place);
+    if (country) places.add(country);
     const first = event.trigger.end - event.start;
     const rest = event.text.slice(first).search(CLAUSE_END);
     const text = rest === -1 ? event.text : event.text.slice(0, first + rest);
@@ -107,7 +132,11 @@ export function attackRoles(events: readonly EventMention[]): AttackRoles {
     }
   }
   for (const party of attackers) targets.delete(party);
-  return { attackers: [...attackers].sort(), targets: [...targets].sort() };
+  return {
+    attackers: [...attackers].sort(),
+    targets: [...targets].sort(),
+    places: [...places].sort(),
+  };
 }
 
 /**
@@ -123,19 +152,32 @@ export function partiesBefore(text: string, end: number): Set<string> {
   return parties;
 }
 
-/** Roles as `story_articles.roles` keeps them: "a:us a:uk t:houthis". */
+/** Roles as `story_articles.roles` keeps them: "a:us a:uk t:houthis p:yemen". */
 export const encodeRoles = (roles: AttackRoles) =>
   [
     ...roles.attackers.map((party) => `a:${party}`),
     ...roles.targets.map((party) => `t:${party}`),
+    ...(roles.places ?? []).map((country) => `p:${country}`),
   ].join(' ');
 
 export function decodeRoles(text: string): AttackRoles {
   const words = text.split(' ').filter(Boolean);
-  return {
-    attackers: words.filter((word) => word.startsWith('a:')).map((word) => word.slice(2)),
-    targets: words.filter((word) => word.startsWith('t:')).map((word) => word.slice(2)),
-  };
+  const tagged = (tag: string) =>
+    words.filter((word) => word.startsWith(tag)).map((word) => word.slice(tag.length));
+  return { attackers: tagged('a:'), targets: tagged('t:'), places: tagged('p:') };
+}
+
+/**
+ * Whether a report's attacks happen in other countries than every attack of a story: an
+ * Israeli strike in Syria and one on a Gaza camp the same day are two events. A report or a
+ * story that places no attack decides nothing.
+ */
+export function elsewhere(report: AttackRoles, story: readonly AttackRoles[]): boolean {
+  const storyPlaces = new Set(story.flatMap((roles) => roles.places ?? []));
+  const places = report.places ?? [];
+  return (
+    places.length > 0 && storyPlaces.size > 0 && places.every((place) => !storyPlaces.has(place))
+  );
 }
 
 /**
