@@ -56,7 +56,9 @@ describe('who attacked whom', () => {
 
   it('leaves out the victims’ side and a party that only reports the attack', () => {
     expect(
-      partiesOf('A senior Hamas official was among five people killed, the Hamas-run ministry said.'),
+      partiesOf(
+        'A senior Hamas official was among five people killed, the Hamas-run ministry said.',
+      ),
     ).toEqual({ attackers: [], targets: [] });
   });
 });
