@@ -128,6 +128,13 @@ const encodeVector = (vector: TermVector) =>
 const decodeVector = (json: string): TermVector =>
   termVector(new Map(json.startsWith('[') ? (JSON.parse(json) as [string, number][]) : []));
 
+/** The day of a story's event after a report of `level` published at `published`. */
+function peakSeen(existing: StoryRow | undefined, level: number, published: string): string {
+  if (!existing || level > existing.level) return published;
+  const peak = existing.peak_seen ?? existing.first_seen;
+  return level === existing.level && published < peak ? published : peak;
+}
+
 /**
  * Assigns each ingested article to a story, one story per event, and keeps the story's level,
  * deaths and outlet count up to date, producing one `StoryUpdate` per article.
@@ -147,13 +154,6 @@ const decodeVector = (json: string): TermVector =>
  * `onUpdate`, if given, is called with each update inside the article's transaction (it must
  * not do slow I/O); updates also queue for `drain()`.
  */
-/** The day of a story's event after a report of `level` published at `published`. */
-function peakSeen(existing: StoryRow | undefined, level: number, published: string): string {
-  if (!existing || level > existing.level) return published;
-  const peak = existing.peak_seen ?? existing.first_seen;
-  return level === existing.level && published < peak ? published : peak;
-}
-
 export function createStoryIndexer(
   db: Database,
   options: Partial<StoryOptions> & { onUpdate?: (update: StoryUpdate) => void } = {},
