@@ -40,9 +40,9 @@ const EXCLUDING = new Set(FOLDED_EXCLUDES.map(({ key }) => key));
 
 /**
  * Calls `hit` for each known topic's term that begins at a word of a folded text (`findTerms`),
- * with the topic, the term and whether it ends at a word's end; not for a term inside a name
- * the topic excludes. Topic membership and a story's topic mentions run this on every
- * ingested article.
+ * with the topic, the term, whether it ends at a word's end and where it begins; not for a term
+ * inside a name the topic excludes. Topic membership and a story's topic mentions run this on
+ * every ingested article.
  */
 export function findTopicTerms(
   folded: string,
