@@ -33,11 +33,14 @@ const LEAD_WORDS = 80;
 /** Only the opening of a body is split: the lead sentence and, lacking a summary, two more. */
 const LEAD_CHARS = 1500;
 /**
- * A sentence that opens with a pronoun ("He met Zelenskyy today", "You saw the readout") or
- * speaks to its audience means nothing out of its article: a briefing cannot quote it. Nor
- * does a question (`isQuestion`), which reports nothing.
+ * A sentence that opens with a pronoun ("He met Zelenskyy today", "You saw the readout"), also
+ * after a speaker's "Look," or "So," ("Look, I just wanted to reiterate some things that we've
+ * been saying", which had been `/briefing israel`'s whole summary on `wh`), or speaks to its
+ * audience means nothing out of its article: a briefing cannot quote it. Nor does a question
+ * (`isQuestion`), which reports nothing.
  */
-const NEEDS_CONTEXT = /^["“'‘]?(?:he|she|they|it|we|you|i|this|these|those)\b/i;
+const NEEDS_CONTEXT =
+  /^["“'‘]?(?:(?:look|well|so|okay|ok|now|yeah|yes|again|and|but|listen)\b[,—–-]?\s+)*(?:he|she|they|it|we|you|i|this|these|those)\b/i;
 const ADDRESSES_READER = /\byou\b/i;
 /** Sentences with fewer content words say too little to summarise anything. */
 const MIN_CONTENT_WORDS = 4;

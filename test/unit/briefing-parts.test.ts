@@ -119,6 +119,22 @@ describe('rankAcrossStories on a week of war', () => {
     ]);
   });
 
+  it('quotes no speaker’s "Look, I ..." or "So we ...", which say nothing out of the room', () => {
+    const groups = foldSyndicated([
+      item(
+        'Gaggle',
+        'Look, I just wanted to reiterate some things we have been saying about Kessen for ' +
+          'days. So, we are still watching the crossings into Kessen very closely. The envoy ' +
+          'to Soltra announced new aid for the displaced families of Kessen on Friday.',
+        'Transcript',
+        '2023-09-26T10:00:00Z',
+      ),
+    ]);
+    expect(rankAcrossStories(groups).map((sentence) => sentence.text)).toEqual([
+      'The envoy to Soltra announced new aid for the displaced families of Kessen on Friday.',
+    ]);
+  });
+
   it('summarises with no question, such as a subtitle run into the first paragraph', () => {
     const groups = foldSyndicated([
       item(
