@@ -35,6 +35,7 @@ const HOSTILE: Record<string, string> = {
   'emphasis with words': repeat('*a _b '),
   'nested brackets': `${'['.repeat(SIZE / 2)}${']'.repeat(SIZE / 2)}`,
   'link soup': repeat('[a](b'),
+  'wrapped link soup': repeat('[a\nb'),
   'capitalised run': repeat('Kosovo Police Serbia Army '),
   'title cues': repeat('Mr. Dr. Gen. '),
   'said cues': repeat('said said, '),

@@ -30,6 +30,19 @@ describe('Markdown with front matter', () => {
     expect(articles[0]!.body).toBe('What happened\n\nProtesters clashed with KFOR troops.');
   });
 
+  it('keeps the words of a link whose text wraps onto the next line', () => {
+    const text = [
+      '---',
+      'title: Renters',
+      'published: 2024-02-29T12:00:00Z',
+      '---',
+      'The Secretary issued an [open',
+      'letter](https://hud.example/letter) to housing providers.',
+    ].join('\n');
+    const body = parse('r.md', text).articles[0]!.body;
+    expect(body).toMatch(/^The Secretary issued an open\s+letter to housing providers\.$/);
+  });
+
   it('keeps each list item a paragraph of its own, however its lines wrap', () => {
     const text = [
       '---',

@@ -9,8 +9,8 @@ const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
  * Markdown to plain prose: the bot quotes text, so links keep their words and lose their syntax.
  * Each list item becomes a paragraph of its own: joined to the next when lines are unwrapped,
  * "Jane Roe, Director" then "John Doe, Adviser" would read as one name after another's title.
- * Every pattern is linear on hostile input: link text and targets have bounded lengths and
- * stay on one line, and line-start patterns match spaces and tabs, never `\s`, which would
+ * Every pattern is linear on hostile input: link text and targets have bounded lengths (link
+ * text may wrap once per line, never over a blank line), and line-start patterns match spaces and tabs, never `\s`, which would
  * let them run across newlines and backtrack over each of them (quadratic on a file of blank
  * lines or unclosed brackets; see test/unit/adversarial-input.test.ts).
  */
@@ -20,7 +20,9 @@ export function markdownToText(markdown: string): string {
     withoutHtml(text)
       .replace(/```[\s\S]*?```/g, '')
       .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g, '')
-      .replace(/\[([^\]\n]{1,500})\]\([^)\n]{0,2000}\)/g, '$1')
+      // Link text may wrap onto the next line ("an [open\nletter](https://...)"), not over a
+      // blank one.
+      .replace(/\[((?:[^\]\n]|\n(?![ \t]*\n)){1,500})\]\([^)\n]{0,2000}\)/g, '$1')
       .replace(/^#{1,6}[ \t]+(.*)$/gm, '$1\n')
       .replace(/^>[ \t]?/gm, '')
       .replace(/^[ \t]*[-*+][ \t]+/gm, '\n')
