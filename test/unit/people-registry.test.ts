@@ -124,6 +124,23 @@ describe('people registry', () => {
     expect(biden.statements).toHaveLength(3);
   });
 
+  it('gives a surname long in office only to a full name of that office, not to one called by it', async () => {
+    app = createTestApp();
+    ingest(
+      'Speaker Johnson said that the vote on the aid bill would come next week.',
+      'Speaker Johnson said that the House would not pass the bill as written.',
+      'Speaker Johnson said that the talks with the Senate had stalled.',
+      'Congresswoman Eddie Bernice Johnson said that the hospital would stay open. Johnson said ' +
+        'that she would retire in the spring.',
+      'House Speaker Mike Johnson said that the chamber would vote on Friday.',
+    );
+    const eddie = (await who('/who eddie bernice johnson')).data as WhoView;
+    expect(eddie.person?.roles).toEqual(['Congresswoman']);
+    const mike = (await who('/who mike johnson')).data as WhoView;
+    expect(mike.person?.roles).toContain('House Speaker');
+    expect(mike.statements).toHaveLength(4);
+  });
+
   it('answers a surname kept apart with the only full name that carries it', async () => {
     app = createTestApp();
     ingest(

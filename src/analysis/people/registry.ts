@@ -48,6 +48,8 @@ const MIN_CUT_WORDS = 3;
 const otherGender = { male: 'female', female: 'male' } as const;
 /** Surname-only people kept apart (`contested`) before the memory of them starts over. */
 const MAX_CONTESTED = 10_000;
+/** Times a surname alone must have held an office for only that office to tie it to a name. */
+const ESTABLISHED_OFFICE = 3;
 /** How many times more often one namesake must hold an office to be "President Biden". */
 const HOLDER_DOMINANCE = 5;
 /** How much of a statement's folded text tells two copies apart. */
@@ -414,8 +416,14 @@ export function createPeopleWriter(db: Database) {
     // A full name seen before met any surname-only person without an office as it arrived.
     const single = (arrived ? byKey : bareWithOffice).get(surname);
     if (!single || contested.get(single.id)?.has(id)) return;
-    const offices = officeKinds(rolesOf.all(single.id).map((office) => office.role_key));
-    const tied = aliases.has(single.key) || overlaps(offices, officeKinds(roles));
+    const held = rolesOf.all(single.id);
+    const offices = officeKinds(held.map((office) => office.role_key));
+    // An office the surname has been given again and again is someone's in the news: only the
+    // same kind of office ties it to a full name, not one article calling that name by the
+    // surname. "Speaker Johnson" (60 times on `wh`) had become Eddie Bernice Johnson, whose
+    // obituary statement called her "Johnson".
+    const established = held.some((office) => office.count >= ESTABLISHED_OFFICE);
+    const tied = (aliases.has(single.key) && !established) || overlaps(offices, officeKinds(roles));
     if (offices.size > 0 && !tied) return;
     const named = fullNamesWithSurname.all(surname);
     if (offices.size === 0) {
