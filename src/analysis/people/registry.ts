@@ -400,8 +400,9 @@ export function createPeopleWriter(db: Database) {
   /**
    * Folds the surname-only person into a full name. A surname alone that has held no office
    * joins the only full name that carries it. One that has held an office waits for an article
-   * that ties it to one full name, by calling that name by the surname alone (`aliases`) or
-   * giving it an office of the same kind (`roles`; "Hamas leader" and "Hamas's Gaza leader" are
+   * that ties it to one full name, by calling that name by the surname alone (`aliases`; only
+   * while the office was seen fewer than `ESTABLISHED_OFFICE` times) or giving it an office of
+   * the same kind (`roles`; "Hamas leader" and "Hamas's Gaza leader" are
    * both a leader), while no other full name of the surname holds such an office. On the White
    * House's transcripts, "President Obama" had become Michelle Obama, the first Obama named in
    * full ("Michelle Obama saying in an interview").
