@@ -89,6 +89,25 @@ const PLACE_OPENERS = new Set(
     ' ',
   ),
 );
+/**
+ * Holidays and feasts, capitalised like names: "during the Muslim holiday of Eid al-Adha" names
+ * no one. "Eid" and "Ramadan" are surnames too: an article that names Milad Eid in full still
+ * gets "Eid said" as his (`resolveSurnames`).
+ */
+const OCCASIONS = new Set([
+  'eid',
+  'ramadan',
+  'hanukkah',
+  'passover',
+  'purim',
+  'ashura',
+  'nowruz',
+  'eid al-adha',
+  'eid al-fitr',
+  'yom kippur',
+  'rosh hashanah',
+  'simchat torah',
+]);
 /** A name opened by one of these is a saint's: "St Mary Redcliffe" is a church, not a person. */
 const SAINT = new Set(['st', 'saint']);
 const LOCATIVES = new Set(['in', 'at', 'near']);
@@ -140,6 +159,11 @@ const ORGANISATION_NOUNS = new Set(
 const ROLE_LINKS = new Set(['of', 'for', 'the', "'s", 'on', '-']);
 /** Role words that are also verbs taking a person: "host", "press", "chair", "head". */
 const VERB_ROLE_WORDS = new Set(['host', 'press', 'chair', 'head']);
+/**
+ * "First Minister Humza Yousaf", "First Deputy Prime Minister": an ordinal that is part of a
+ * title, taken only right before a role word, so "the first minister to visit" stays out.
+ */
+const TITLE_ORDINALS = new Set(['first']);
 const FORMS_OF_ADDRESS = new Set([
   'lord',
   'lady',
@@ -712,6 +736,7 @@ function classifyRun(
   const first = words[0]!;
   const last = words.at(-1)! + 1;
   const folded = foldedWords(tokens, words);
+  if (OCCASIONS.has(folded) || OCCASIONS.has(`${folded} ${tokens[last]?.lower ?? ''}`)) return;
   if (isPlace(folded) && !(words.length === 1 && followsHonorific(tokens, first))) {
     push(mentions, tokens, first, last, 'PLACE');
     return;
@@ -1060,6 +1085,11 @@ function preModifierRole(
   const before = tokens[nameFirst - 1]?.text === '.' ? nameFirst - 2 : nameFirst - 1;
   if (before >= 0 && ABBREVIATED_HONORIFICS.has(tokens[before]!.lower)) nameFirst = before;
   let k = nameFirst;
+  /**
+   * Whether the role so far opens with the last word of an organisation's name: "World Health
+   * Organization chief" takes "World Health", which are neither titles nor places.
+   */
+  let inOrganisation = false;
   while (k > 0 && !sentenceStarts.has(tokens[k]!.start)) {
     const token = tokens[k - 1]!;
     if (token.text === '.' && ABBREVIATED_HONORIFICS.has(tokens[k - 2]?.lower ?? '')) {
@@ -1073,10 +1103,16 @@ function preModifierRole(
     // "will host Prime Minister Kishida", "to press Prime Minister Modi": a role word that is
     // also a verb, in lower case before a capitalised title, is the verb.
     if (!token.cap && VERB_ROLE_WORDS.has(token.lower) && k < nameFirst && tokens[k]!.cap) break;
+    // "held its meeting in Washington, D.C.  Secretary of State Antony Blinken ...": the city's
+    // "D.C." ends a sentence the splitter could not see end.
+    if (token.lower === 'd.c.' && tokens[k - 2]?.text === ',') break;
     const roleWord =
       token.kind === 'word' &&
       !notTheAcronym(token) &&
-      (ROLE_WORDS.has(token.lower) || ROLE_NOUNS.has(token.lower) || ROLE_LINKS.has(token.lower)) &&
+      (ROLE_WORDS.has(token.lower) ||
+        ROLE_NOUNS.has(token.lower) ||
+        ROLE_LINKS.has(token.lower) ||
+        (TITLE_ORDINALS.has(token.lower) && ROLE_WORDS.has(tokens[k]!.lower))) &&
       (token.lower !== 'under' || tokens[k]?.lower === 'secretary') &&
       (token.lower !== 'staff' || k === nameFirst || !tokens[k]!.cap);
     // Capitalised words join the role only when they are titles, places or organisations,
@@ -1092,7 +1128,15 @@ function preModifierRole(
         (PLACE_OPENERS.has(token.lower) &&
           tokens[k]!.cap &&
           (DEMONYMS.has(tokens[k]!.lower) || isPlace(tokens[k]!.lower))));
-    if (token.kind === 'possessive' || roleWord || titleCap) {
+    // "Later World Health Organization chief": a sentence's common first word is no part of it.
+    const organisationWord: boolean =
+      inOrganisation &&
+      token.kind === 'word' &&
+      token.cap &&
+      !(sentenceStarts.has(token.start) && isCommonWord(token.lower));
+    if (token.kind === 'possessive' || roleWord || titleCap || organisationWord) {
+      inOrganisation =
+        (token.cap && ORG_WORDS.has(token.lower)) || (organisationWord && !roleWord && !titleCap);
       k--;
       continue;
     }
@@ -1107,6 +1151,17 @@ function preModifierRole(
       STOP_WORDS.has(tokens[k]!.lower))
   )
     k++;
+  // "Divided communities in the West Bank Foreign Secretary Lord Cameron said": a heading run
+  // into the text ends in a place after "in the", which says where, not whose office.
+  if (tokens[k - 1]?.lower === 'the' && LOCATIVES.has(tokens[k - 2]?.lower ?? ''))
+    while (
+      k < nameFirst &&
+      tokens[k]!.cap &&
+      !ROLE_WORDS.has(tokens[k]!.lower) &&
+      !ROLE_NOUNS.has(tokens[k]!.lower) &&
+      !HONORIFICS.has(tokens[k]!.lower)
+    )
+      k++;
   if (k >= nameFirst) return null;
   const words = tokens.slice(k, nameFirst).filter((token) => token.kind === 'word');
   if (
@@ -1339,7 +1394,7 @@ function resolveSurnames(
     const token = tokens[index]!;
     if (!isNameWord(token) || covered[index] === 1 || !bySurname.has(token.lower)) continue;
     const next = tokens[index + 1];
-    if (next && isNameWord(next)) continue;
+    if (next && (isNameWord(next) || OCCASIONS.has(`${token.lower} ${next.lower}`))) continue;
     const mention = push(mentions, tokens, index, index + 1, 'PERSON');
     const role = appositiveRole(tokens, index + 1, sentenceStarts);
     if (role) mention.roles.push(roleSpelling(role));

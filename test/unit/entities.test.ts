@@ -134,6 +134,30 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it('keeps "First", "Shadow" and an organisation\'s name in a title, and a run-in heading\'s place out of it', () => {
+    const result = analyse(
+      "Scotland's First Minister Humza Yousaf called for calm. Shadow Foreign Office minister David Lammy agreed. " +
+        'Divided communities in the West Bank Foreign Secretary Lord Cameron said settlers were a threat. ' +
+        'The council met in Washington, D.C.  Secretary of State Antony Blinken opened it. D.C. Mayor Muriel Bowser spoke. ' +
+        'Later World Health Organization chief Tedros Adhanom Ghebreyesus said he was worried.',
+    );
+    expect(result.people.map((role) => [role.name, role.role])).toEqual([
+      ['Humza Yousaf', "Scotland's First Minister"],
+      ['David Lammy', 'Shadow Foreign Office minister'],
+      ['Cameron', 'Foreign Secretary'],
+      ['Antony Blinken', 'Secretary of State'],
+      ['Muriel Bowser', 'D.C. Mayor'],
+      ['Tedros Adhanom Ghebreyesus', 'World Health Organization chief'],
+    ]);
+  });
+
+  it('reads a feast day as no one, though its first word is a surname', () => {
+    const result = analyse(
+      'Fire eased during the Muslim holiday of Eid al-Adha. Milad Eid said his house was hit. Hamas attacked on Simchat Torah.',
+    );
+    expect(persons(result)).toEqual([['Milad Eid', 'Milad Eid']]);
+  });
+
   it('takes no form of address for a role, "Messrs" included', () => {
     const result = analyse('Messrs Ben Gvir and Smotrich threatened to quit the government.');
     expect(result.people.map((role) => role.role)).toEqual([]);
