@@ -309,11 +309,19 @@ describe('people registry', () => {
 
   it('answers an unknown name with the closest known names', async () => {
     app = createTestApp();
-    ingest('John Kirby said that Washington was watching the deployment closely.');
+    ingest(
+      'John Kirby said that Washington was watching the deployment closely.',
+      'Volodymyr Zelenskyy said that Ukraine needed more air defence.',
+    );
     const answer = await who('/who kirbi');
     expect(answer.errorId).toBe(ErrorId.UnknownPerson);
     const nothing = await who('/who zzyzx');
     expect(nothing.errorId).toBe(ErrorId.UnknownPerson);
+    // A longer name one letter off a single person's is theirs, spelt as the corpus spells it.
+    expect(((await who('/who zelensky')).data as WhoView).person?.name).toBe('Volodymyr Zelenskyy');
+    expect(((await who('/who volodymyr zelensky')).data as WhoView).person?.name).toBe(
+      'Volodymyr Zelenskyy',
+    );
     expect(
       answer.reply.blocks.map((block) => ('text' in block ? block.text : '')).join(' '),
     ).toContain('John Kirby');

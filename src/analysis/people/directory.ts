@@ -74,6 +74,9 @@ export interface StatementQuery {
   offset: number;
 }
 
+/** The shortest name `spellingVariant` reads as another's spelling: "kirbi" stays unknown. */
+const VARIANT_MIN_CHARS = 6;
+
 /** Resolutions and cards kept at once, between two changes of the corpus. */
 const MAX_REMEMBERED = 4096;
 
@@ -171,6 +174,8 @@ export function createPeopleDirectory(db: Database, version?: () => number) {
       (row) => words.length > 1 && sameFullName(nameWords(row.name), words),
     );
     if (spelt.length === 1) return found(spelt[0]!);
+    const variant = spellingVariant(key, words.length === 1);
+    if (variant) return resolveNow(variant);
     let suggestions: string[] | undefined;
     return {
       status: 'unknown',
@@ -179,6 +184,27 @@ export function createPeopleDirectory(db: Database, version?: () => number) {
         return suggestions;
       },
     };
+  }
+
+  /**
+   * "zelensky" for Volodymyr Zelenskyy, "gallant" for a "Gallent": transliterations and typing
+   * differ by a letter. A name of six letters or more that is one edit from the surname (or,
+   * asked in full, the full name) of exactly one known person, or of one among those with
+   * statements, is asked as theirs; the card shows the spelling the corpus uses. Shorter
+   * names, and two candidates, stay unknown and get the closest names instead.
+   */
+  function spellingVariant(key: string, surnameOnly: boolean): string | null {
+    if (key.length < VARIANT_MIN_CHARS) return null;
+    const named = new Set<string>();
+    const quoted = new Set<string>();
+    for (const row of allNames.all()) {
+      const known = surnameOnly ? row.key.split(' ').at(-1)! : row.key;
+      if (Math.abs(known.length - key.length) > 1 || editDistance(known, key) !== 1) continue;
+      named.add(known);
+      if (row.statements > 0) quoted.add(known);
+    }
+    for (const matches of [named, quoted]) if (matches.size === 1) return [...matches][0]!;
+    return null;
   }
 
   function closest(key: string, limit = 5): string[] {
