@@ -27,6 +27,17 @@ describe('where an event happened', () => {
     expect(headline.map((event) => event.place)).toEqual(['Northeastern Jordan']);
   });
 
+  it('places an attack in the place that opens its sentence, "In Gaza, ..."', () => {
+    const events = eventsOf(
+      'Hezbollah missile attack kills Israeli woman and son',
+      'He said the Houthi group in Yemen would continue attacking shipping in the Red Sea. ' +
+        'In Gaza, Israeli tanks and aircraft continued attacking targets on Sunday.',
+    );
+    expect(events.filter((event) => event.realis === 'actual').map((event) => event.place)).toEqual(
+      ['Gaza'],
+    );
+  });
+
   it('does not place an attack in the city where a suspect is questioned about it', () => {
     const events = eventsOf(
       'Suspect in monastery siege questioned in Belgrade',

@@ -60,6 +60,8 @@ const PREPOSITION_STARTS = [
   'west',
 ];
 const LETTER_BEFORE = /\p{L}$/u;
+/** A preposition of PREPOSITION_STARTS that opens a sentence, after any quote mark. */
+const OPENING_PREPOSITION = /(?<=^[\s"'“‘]*)(?:In|At|Near|Outside|Around|Across|Inside|On)(?=\s)/u;
 
 /**
  * Whether a letter precedes `at`: ASCII decided inline, since most places a preposition's
@@ -74,6 +76,14 @@ function letterBefore(sentence: string, at: number): boolean {
 
 /** The matches `sentence.matchAll(/(?<!\p{L})LOCATIVE/gu)` gives, in order. */
 export function locativeMatches(sentence: string): RegExpExecArray[] {
+  // "In Gaza, Israeli tanks ...": a sentence's capitalised first word is read in lower case,
+  // which keeps every offset.
+  const opening = OPENING_PREPOSITION.exec(sentence);
+  if (opening)
+    sentence =
+      sentence.slice(0, opening.index) +
+      opening[0].toLowerCase() +
+      sentence.slice(opening.index + opening[0].length);
   const starts: number[] = [];
   for (const word of PREPOSITION_STARTS)
     for (let at = sentence.indexOf(word); at !== -1; at = sentence.indexOf(word, at + 1))
