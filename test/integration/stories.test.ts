@@ -575,6 +575,28 @@ describe('what a report tells its story', () => {
     expect(updates[1]!.report.level).toBeLessThan(5);
   });
 
+  it('takes the lead’s attacks as the news of a headline’s military operation', () => {
+    const lead =
+      'This past Sunday, three soldiers were killed by a drone at a base in Jordan. This ' +
+      'afternoon, at my direction, our military forces struck targets at facilities in Iraq and ' +
+      'Syria that the militias use to attack our forces.';
+    const operation = article(
+      'Press Office',
+      '2024-02-02T22:00:00Z',
+      'Statement from the President on U.S. Military Operation in the Middle East',
+      lead,
+    );
+    const plain = article(
+      'Press Office',
+      '2024-02-02T23:00:00Z',
+      'Statement from the President on the Budget',
+      lead,
+    );
+    const { updates } = ingestAll([operation, plain]);
+    expect(updates[0]!.report.level).toBe(4);
+    expect(updates[1]!.report.level).toBe(0);
+  });
+
   it('rates an evacuation order as coercion, and an embassy’s evacuation as none', () => {
     const order = article(
       'Coastal Radio',

@@ -38,6 +38,27 @@ describe('where an event happened', () => {
     );
   });
 
+  it('codes a ship hit with a missile as an attack, placed off the coast it names', () => {
+    const events = eventsOf(
+      'Houthi missile hits US-owned cargo ship off Yemen',
+      'Houthi rebels have hit a US-owned cargo ship with a ballistic missile off the coast of Yemen, the US says.',
+    );
+    expect(news(events).map((event) => [event.category, event.place])).toEqual([
+      ['ASSAULT', 'Yemen'],
+    ]);
+    expect(severityOf(news(events)).reasons[0]).toBe('missile or artillery fire in Yemen');
+  });
+
+  it('codes forces striking targets as an attack, however many targets', () => {
+    const events = eventsOf(
+      'On-the-Record Press Call on U.S. Military Operations in the Middle East',
+      'Today U.S. military forces struck more than 85 targets at seven facilities in Iraq and Syria.',
+    );
+    expect(news(events).map((event) => [event.category, event.trigger.text])).toEqual([
+      ['ASSAULT', 'military forces struck more than 85 targets'],
+    ]);
+  });
+
   it('does not place an attack in the city where a suspect is questioned about it', () => {
     const events = eventsOf(
       'Suspect in monastery siege questioned in Belgrade',

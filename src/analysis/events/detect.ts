@@ -219,6 +219,15 @@ interface TitleReading {
   explainer: boolean;
 }
 
+/**
+ * Whether a headline names a "military operation" or "military action": it reports the lead's
+ * attacks, whatever verbs tell them. "Statement from President Joe Biden on U.S. Military
+ * Operation in the Middle East" opens on "U.S. military forces struck targets at facilities in
+ * Iraq and Syria"; "Israel launches new military operation in central Gaza" on the strikes.
+ */
+export const namesMilitaryOperation = (title: string): boolean =>
+  /\bmilitary\s+(?:operations?|action)\b/iu.test(title);
+
 /** The categories the title reports and recalls, and the place it names. */
 function readTitle(title: string): TitleReading {
   const folded = fold(title);
@@ -246,6 +255,7 @@ function readTitle(title: string): TitleReading {
     if (memory) remembered.add(category);
   }
   if (countCasualties(title).killed) categories.add('ASSAULT');
+  if (namesMilitaryOperation(title)) categories.add('ASSAULT');
   const places = findPlaces(title, folded, words);
   const named =
     mostSpecific(findLocatives(title, places)) ??

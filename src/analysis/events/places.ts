@@ -32,8 +32,11 @@ const ARTICLE = '(?:(?:al|el|ad|as|ash|ar|an|ez|at|ed|ul)-)?';
 /** Words a headline capitalises that never go on a place's name: "in Jordan Near the Border". */
 const TITLE_CASE_WORDS = '(?:Near|In|On|At|Of|And|The|To|For|With|From|After|Amid|As|By)\\s';
 const NAME = `${ARTICLE}${PART}(?:\\s+(?!${TITLE_CASE_WORDS})${ARTICLE}${PART}){0,2}`;
-/** "on" only before a named town or camp: "a strike on the southern Gaza city of Rafah". */
-const PREPOSITION = `(?:in|at|near|outside|around|across|inside|on\\s+the\\s+outskirts\\s+of|on(?=\\s+${ADJECTIVES}${UNIT})|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)`;
+/**
+ * "on" only before a named town or camp: "a strike on the southern Gaza city of Rafah". "off"
+ * only before a name: a ship is hit "off Yemen" or "off the coast of Yemen".
+ */
+const PREPOSITION = `(?:in|at|near|outside|around|across|inside|off\\s+the\\s+coast\\s+of|off(?=\\s+\\p{Lu})|on\\s+the\\s+outskirts\\s+of|on(?=\\s+${ADJECTIVES}${UNIT})|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)`;
 /**
  * "in the northern Kosovo village of Banjska", "near Khan Younis", "in southern Gaza's Rafah",
  * "on the city of Rafah".
@@ -53,6 +56,7 @@ const PREPOSITION_STARTS = [
   'outside',
   'around',
   'across',
+  'off',
   'on',
   'north',
   'south',

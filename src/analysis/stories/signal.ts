@@ -1,5 +1,5 @@
 import type { Analysis, EventMention } from '../analysis.ts';
-import { detectEvents } from '../events/detect.ts';
+import { detectEvents, namesMilitaryOperation } from '../events/detect.ts';
 import { foldedWords } from '../folded-words.ts';
 import { DEMONYMS, isOrganisationName, isPlace, STOP_WORDS } from '../lexicon.ts';
 import { splitSentences } from '../sentences.ts';
@@ -175,6 +175,7 @@ export function reportSignal(
       for (const trigger of event.triggers) named = blank(named, trigger.start, trigger.end);
   const headlineStems = new Set(foldedWords(named).map(stemOf));
   const deathInHeadline = [...headlineStems].some((stem) => DEATH_STEMS.has(stem));
+  const operation = namesMilitaryOperation(named);
   // A headline's reaction reports what it reacts to: "Iraq condemns US air strikes" reports
   // the strikes, though they are what the condemnation is about. Other subordinate events stay
   // background: "officers sacked over fatal attack" reports a sacking after an earlier attack.
@@ -209,7 +210,8 @@ export function reportSignal(
     event.triggers.some((trigger) =>
       eventStems(trigger.text).some((stem) => headlineStems.has(stem)),
     ) ||
-    (deathInHeadline && (event.fatalities ?? 0) > 0);
+    (deathInHeadline && (event.fatalities ?? 0) > 0) ||
+    (operation && event.category === 'ASSAULT');
   const reactedTo = reactionObjects(analysis.events, article.published);
   const lead = analysis.events
     .filter(
