@@ -42,7 +42,7 @@ function whoReply(view: WhoView, args: { topic?: string; days?: number }): Reply
     blocks.push({
       type: 'notice',
       level: 'info',
-      text: `Others called ${view.query}: ${view.others.join(', ')}.`,
+      text: `Others called ${view.name}: ${view.others.join(', ')}.`,
     });
   if (view.statements.length === 0) {
     blocks.push({

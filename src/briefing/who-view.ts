@@ -10,6 +10,8 @@ import type { ArticleRef } from './sources.ts';
 /** The `/who` view: the `data` of `sitrep ask --json`, as docs/architecture.md defines it. */
 export interface WhoView {
   query: string;
+  /** The name asked, without the topic a line ended with ("biden" of "/who biden gaza"). */
+  name: string;
   person: {
     name: string;
     aliases: string[];
@@ -80,20 +82,22 @@ export function knownPerson(store: Store, query: string): string | null {
 }
 
 /**
- * Splits "kirby kosovo" into a person and a known topic when the whole line names no one, so
- * that text platforms (which pass one string) narrow by topic as Discord's options do.
+ * Splits "kirby kosovo" into a person and a topic when the whole line names no one, so that
+ * text platforms (which pass one string) narrow by topic as Discord's options do. A known topic
+ * is tried first; then any trailing words, searched as text ("biden jordan").
  */
 function splitTopic(
   directory: PeopleDirectory,
   query: string,
 ): { name: string; topic: string } | null {
   const words = query.trim().split(/\s+/);
-  for (let cut = words.length - 1; cut >= 1; cut--) {
-    const topic = words.slice(cut).join(' ');
-    if (!resolveTopic(topic).known) continue;
-    const name = words.slice(0, cut).join(' ');
-    if (directory.resolve(name).status !== 'unknown') return { name, topic };
-  }
+  for (const knownOnly of [true, false])
+    for (let cut = words.length - 1; cut >= 1; cut--) {
+      const topic = words.slice(cut).join(' ');
+      if (knownOnly && !resolveTopic(topic).known) continue;
+      const name = words.slice(0, cut).join(' ');
+      if (directory.resolve(name).status !== 'unknown') return { name, topic };
+    }
   return null;
 }
 
@@ -128,7 +132,7 @@ export function buildWho(
     }
   }
   const page = Math.max(1, options.page ?? 1);
-  const base = { query: asked, topic: null, page, more: false, others: [], statements: [] };
+  const base = { query: asked, name, topic: null, page, more: false, others: [], statements: [] };
   if (resolution.status === 'unknown') {
     const hint = resolution.closest.length > 0 ? ` Closest: ${resolution.closest.join(', ')}.` : '';
     throw new UserError(

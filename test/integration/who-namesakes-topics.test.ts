@@ -117,6 +117,10 @@ describe('/who <surname> with namesakes', () => {
     const notices = answer.reply.blocks.filter((block) => block.type === 'notice');
     expect(notices).toHaveLength(1);
     expect(JSON.stringify(notices[0])).toMatch(/Jill Biden, James Biden|James Biden, Jill Biden/);
+    // Asked with a topic, the notice names the name asked, not the whole line.
+    const onTopic = await answerLine('/who biden economy', app.dispatch, app.services.commands);
+    const notice = onTopic.reply.blocks.find((block) => block.type === 'notice');
+    expect(JSON.stringify(notice)).toMatch(/Others called biden: /);
   });
 
   it('reads the registry again once the corpus grows: an answer kept from before is not reused', () => {

@@ -356,6 +356,12 @@ describe('people registry', () => {
     const adHoc = (await who('/who "Albin Kurti" topic:weeks page:2')).data as WhoView;
     expect(adHoc.statements).toHaveLength(2);
     expect(adHoc.statements.every((statement) => statement.text.includes('weeks'))).toBe(true);
+    // On a text platform's one line, so is a trailing word that is no known topic.
+    const armenia = (await who('/who kurti azerbaijan')).data as WhoView;
+    expect([armenia.name, armenia.person?.name]).toEqual(['kurti', 'Albin Kurti']);
+    expect(armenia.statements).toHaveLength(1);
+    const zvecan = (await who('/who kurti zvecan')).data as WhoView;
+    expect(zvecan.statements).toHaveLength(10);
   });
 });
 
