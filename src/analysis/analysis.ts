@@ -37,8 +37,9 @@ export interface Quote {
    */
   learned?: boolean;
   /**
-   * True for a transcript's answer turn: the text is the record of the occasion itself, so the
-   * statement is never a recap of an earlier report, however alike the words.
+   * True for a transcript's answer turn and a paragraph of a statement issued under a name: the
+   * text is the record of the occasion itself, so the statement is never a recap of an earlier
+   * report, however alike the words.
    */
   onRecord?: boolean;
 }
@@ -92,6 +93,12 @@ export interface Analysis {
   summary: string[];
   /** Roles seen beside person names ("US Secretary of State" for Antony Blinken). */
   people?: { name: string; role: string; start: number; end: number; text: string }[];
+  /**
+   * Who issued the article, when it is a statement issued under a person's name ("Statement
+   * from President Joe Biden on ..."): the title names them, the body does not, and its
+   * paragraphs are their statements (`official-statement.ts`).
+   */
+  issuer?: { name: string; role: string | null };
 }
 
 /** Turns an article into its analysis. Pure and synchronous: ingest may run it in a worker. */

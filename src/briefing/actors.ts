@@ -95,7 +95,8 @@ function nearTopic(
  * "Vucic" and "Vučić" count as one person under the registry's full name. Without entity
  * analysis the list is empty, never guessed. A report whose title and lead do not name the
  * topic (`about`: a press briefing's transcript, which touches on twenty subjects) counts only
- * the people it names near the topic (`nearTopic`).
+ * the people it names near the topic (`nearTopic`). A statement's issuer (`Analysis.issuer`)
+ * counts for a statement whose title or lead names the topic.
  */
 export function actorsFor(
   groups: readonly SourceGroup[],
@@ -106,11 +107,15 @@ export function actorsFor(
   const weight = new Map<string, number>();
   for (const group of groups) {
     const { article, analysis } = group.items[0]!;
-    const onTopic = headNamesTopic(article, about) ? () => true : nearTopic(article.body, about);
+    const focused = headNamesTopic(article, about);
+    const onTopic = focused ? () => true : nearTopic(article.body, about);
     const names = new Map<string, number>();
     for (const entity of analysis?.entities ?? [])
       if (entity.type === 'PERSON' && onTopic(entity))
         names.set(entity.canonical, (names.get(entity.canonical) ?? 0) + 1);
+    // A statement's issuer, whom its title names and its body does not, is one of its people.
+    const issuer = analysis?.issuer?.name;
+    if (issuer && focused) names.set(issuer, (names.get(issuer) ?? 0) + 1);
     const named = new Map<string, Known>();
     const later: string[] = [];
     const count = (key: string, name: string) =>

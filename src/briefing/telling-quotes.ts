@@ -39,10 +39,21 @@ const FINITE = new Set(
 );
 
 /**
+ * A speaker's restart, as a transcript keeps it: a word broken off ("conversat- —"), a dash
+ * after a word that cannot end a thought ("the commitment he made on — in continuing"), or words
+ * said again after a dash ("that's why he's having — that's why his team", "massed — massed",
+ * "the three doctors — there were three doctors").
+ * `/who` keeps such a statement as said; a briefing's telling quote reads better without it.
+ */
+const RESTART =
+  /\p{L}-\s+[—–-]|(?<![\p{L}'’])(?:the|a|an|of|on|in|at|to|for|with|and|or|that|we|i|it|is|are|was)\s+[—–]\s|((?:[\p{L}'’]+\s+)?[\p{L}'’]+)\s+(?:[\p{L}'’]+\s+){0,4}[—–]\s+(?:[\p{L}'’]+\s+){0,2}\1(?![\p{L}])/iu;
+
+/**
  * A quote of a readable length, or the first sentence of a long one that names the topic: a
  * press briefing's turn runs for paragraphs, and its one sentence on Ukraine is the telling
  * part. Without a leading "that"; none that opens with its cue's object ("it Israel's
- * proposal" of "called it Israel's proposal"). Null when neither is there.
+ * proposal" of "called it Israel's proposal"), nor one a speaker restarts (`RESTART`). Null
+ * when neither is there.
  */
 function readableQuote(quoted: string, about: (text: string) => boolean): string | null {
   // A mixed quote's "that" belongs to the cue the briefing leaves out: `that "the time is now"`.
@@ -52,10 +63,16 @@ function readableQuote(quoted: string, about: (text: string) => boolean): string
   if (OBJECTS.has(first) && !isVerbLike(second.toLowerCase()) && !FINITE.has(second)) return null;
   const words = wordsOf(text);
   if (words < MIN_WORDS) return null;
-  if (words <= MAX_WORDS) return text;
+  if (words <= MAX_WORDS) return RESTART.test(text) ? null : text;
   for (const sentence of splitSentences(text)) {
     const length = wordsOf(sentence.text);
-    if (length >= MIN_WORDS && length <= MAX_WORDS && about(sentence.text)) return sentence.text;
+    if (
+      length >= MIN_WORDS &&
+      length <= MAX_WORDS &&
+      about(sentence.text) &&
+      !RESTART.test(sentence.text)
+    )
+      return sentence.text;
   }
   return null;
 }

@@ -307,6 +307,29 @@ describe('actors and quotes', () => {
     ]);
   });
 
+  it('quotes no sentence a speaker restarts, and takes the next that names the topic', () => {
+    const turn =
+      'And so, look, the three doctors — there were three doctors who returned from Gaza and ' +
+      'met the President this week. The commitment he made on — in continuing that engagement ' +
+      'with communities hurt by the war in Gaza stands. That’s why his team is having conversat- ' +
+      '— conversations with the Israeli government on Gaza. Aid to Gaza will rise through two ' +
+      'more crossings that open this week.';
+    const transcript = item(
+      'Press Briefing by the Press Secretary',
+      'Good afternoon, everybody.',
+      'White House',
+      '2024-04-04T18:00:00Z',
+      { ...emptyAnalysis(), quotes: [direct('Karine Jean-Pierre', turn)] },
+    );
+    const about = (text: string) => /gaza/i.test(text);
+    expect(tellingQuotes(foldSyndicated([transcript]), [], undefined, about)).toMatchObject([
+      {
+        speaker: 'Karine Jean-Pierre',
+        text: 'Aid to Gaza will rise through two more crossings that open this week.',
+      },
+    ]);
+  });
+
   it('counts from a report that only turns to the topic further down the people it names near the topic', () => {
     const filler = ' We have a busy week ahead, and a lot to cover today.'.repeat(20);
     const body = `Good afternoon. Secretary Walsh joins us to talk about jobs.${filler} Asked about Ukraine, Kirby said the next package of air defence was ready.`;
@@ -336,6 +359,30 @@ describe('actors and quotes', () => {
       'John Kirby',
       'Marty Walsh',
     ]);
+  });
+
+  it('counts the issuer of a statement on the topic among its people, though its body names no one', () => {
+    const statement = (title: string) =>
+      foldSyndicated([
+        item(
+          title,
+          'Our forces struck targets in Iraq and Syria.',
+          'White House',
+          '2024-02-02T22:00:00Z',
+          {
+            ...emptyAnalysis(),
+            issuer: { name: 'Joe Biden', role: 'President' },
+          },
+        ),
+      ]);
+    const about = (text: string) => /syria/i.test(text);
+    const lookUp = createNameLookup(emptyPeople());
+    expect(actorsFor(statement('Statement on Strikes in Syria'), lookUp, about)).toEqual([
+      { name: 'Joe Biden', role: null, mentions: 1 },
+    ]);
+    expect(
+      actorsFor(statement('Statement on the Budget'), lookUp, (text) => /jordan/i.test(text)),
+    ).toEqual([]);
   });
 
   it('credits no telling quote to a document ("according to the report") or an unnamed speaker', () => {

@@ -672,9 +672,22 @@ export function peopleFeatures(
     }
     people.set(entity.canonical, person);
   }
+  // A statement's issuer is named by its title, not its body.
+  const issuer = analysis.issuer;
+  if (issuer && !people.has(issuer.name))
+    people.set(issuer.name, {
+      canonical: issuer.name,
+      mentions: 1,
+      aliases: new Map([[nameKey(issuer.name), displayName(issuer.name)]]),
+      addresses: new Map(),
+    });
+  const issuerRole = issuer?.role
+    ? [{ name: issuer.name, role: issuer.role, start: 0, end: 0, text: '' }]
+    : [];
+  const roleMentions = [...issuerRole, ...(analysis.people ?? [])];
   const seen = article.published;
   const rolesByName = new Map<string, Set<string>>();
-  for (const role of analysis.people ?? [])
+  for (const role of roleMentions)
     rolesByName.set(role.name, (rolesByName.get(role.name) ?? new Set()).add(roleKey(role.role)));
   const byLength = [...people.values()].sort(
     (a, b) => b.canonical.split(' ').length - a.canonical.split(' ').length,
@@ -705,7 +718,7 @@ export function peopleFeatures(
     });
   }
   const roles: PeopleFeatures['roles'] = [];
-  for (const role of analysis.people ?? []) {
+  for (const role of roleMentions) {
     if (!people.has(role.name)) continue;
     const clean = role.role
       .replace(/\s+/g, ' ')

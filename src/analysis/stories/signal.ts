@@ -143,7 +143,9 @@ export function reportSignal(
   analysis: Analysis,
 ): ReportSignal {
   const headline = readHeadline(article.title, article.body);
-  const record = analysis.quotes.some((quote) => quote.onRecord === true);
+  // A transcript: its turns are on the record. A statement's paragraphs are too, but it may
+  // join the news it speaks of (`official-statement.ts`).
+  const record = !analysis.issuer && analysis.quotes.some((quote) => quote.onRecord === true);
   if (headline.kind === 'question')
     return {
       severity: severityOf([]),
