@@ -59,6 +59,14 @@ describe('where an event happened', () => {
     ]);
   });
 
+  it('places an attack in the town a missile "hit"', () => {
+    const events = eventsOf(
+      'Hezbollah missile attack kills Israeli woman and son',
+      'The anti-tank missile hit the town of Kfar Yuval on the northern border on Sunday.',
+    );
+    expect(news(events).map((event) => event.place)).toEqual(['Kfar Yuval']);
+  });
+
   it('does not place an attack in the city where a suspect is questioned about it', () => {
     const events = eventsOf(
       'Suspect in monastery siege questioned in Belgrade',

@@ -34,9 +34,10 @@ const TITLE_CASE_WORDS = '(?:Near|In|On|At|Of|And|The|To|For|With|From|After|Ami
 const NAME = `${ARTICLE}${PART}(?:\\s+(?!${TITLE_CASE_WORDS})${ARTICLE}${PART}){0,2}`;
 /**
  * "on" only before a named town or camp: "a strike on the southern Gaza city of Rafah". "off"
- * only before a name: a ship is hit "off Yemen" or "off the coast of Yemen".
+ * only before a name: a ship is hit "off Yemen" or "off the coast of Yemen". A verb of attack
+ * before a named town or camp says where too: "the missile hit the town of Kfar Yuval".
  */
-const PREPOSITION = `(?:in|at|near|outside|around|across|inside|off\\s+the\\s+coast\\s+of|off(?=\\s+\\p{Lu})|on\\s+the\\s+outskirts\\s+of|on(?=\\s+${ADJECTIVES}${UNIT})|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)`;
+const PREPOSITION = `(?:in|at|near|outside|around|across|inside|off\\s+the\\s+coast\\s+of|off(?=\\s+\\p{Lu})|on\\s+the\\s+outskirts\\s+of|on(?=\\s+${ADJECTIVES}${UNIT})|(?:hit|struck|shelled|bombed|targeted)(?=\\s+${ADJECTIVES}${UNIT})|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)`;
 /**
  * "in the northern Kosovo village of Banjska", "near Khan Younis", "in southern Gaza's Rafah",
  * "on the city of Rafah".
@@ -58,6 +59,11 @@ const PREPOSITION_STARTS = [
   'across',
   'off',
   'on',
+  'hit',
+  'struck',
+  'shelled',
+  'bombed',
+  'targeted',
   'north',
   'south',
   'east',
@@ -203,9 +209,11 @@ export function eventPlace(
   trigger: { start: number; end: number },
 ): string | null {
   // A place attached to someone ("a court in Belgrade") ends the search on its side.
+  // "the missile hit the town of Kfar Yuval": a locative may open with the trigger's verb.
   const after = locatives.find(
     (locative) =>
-      locative.start >= trigger.end &&
+      (locative.start >= trigger.end ||
+        (locative.start > trigger.start && locative.end > trigger.end)) &&
       !CLAUSE_BREAK.test(sentence.slice(trigger.end, locative.start)),
   );
   if (after && !after.attached) return specific(sentence, locatives, after);
