@@ -120,7 +120,8 @@ export default defineCommand({
         citation: quote.citation,
       });
     }
-    blocks.push({ type: 'sources', items: view.sources });
+    // A window that names the topic only in passing, with no quote on it, cites nothing.
+    if (view.sources.length > 0) blocks.push({ type: 'sources', items: view.sources });
     // The briefing cites its best sources; the full list of the topic's coverage pages on.
     const actions = [{ label: 'All sources', commandLine: `/sources "${view.topic}"` }];
     return {

@@ -71,11 +71,11 @@ function restarts(text: string): boolean {
 }
 
 /**
- * A quote of a readable length, or the first sentence of a long one that names the topic: a
- * press briefing's turn runs for paragraphs, and its one sentence on Ukraine is the telling
- * part. Without a leading "that"; none that opens with its cue's object ("it Israel's
- * proposal" of "called it Israel's proposal"), nor one a speaker restarts (`restarts`). Null
- * when neither is there.
+ * A quote of a readable length, or the first sentence of a long one (or of one a speaker
+ * restarts) that names the topic: a press briefing's turn runs for paragraphs, and its one
+ * sentence on Ukraine is the telling part. Without a leading "that"; none that opens with its
+ * cue's object ("it Israel's proposal" of "called it Israel's proposal"), nor one a speaker
+ * restarts (`restarts`). Null when neither is there.
  */
 function readableQuote(quoted: string, about: (text: string) => boolean): string | null {
   // A mixed quote's "that" belongs to the cue the briefing leaves out: `that "the time is now"`.
@@ -85,7 +85,8 @@ function readableQuote(quoted: string, about: (text: string) => boolean): string
   if (OBJECTS.has(first) && !isVerbLike(second.toLowerCase()) && !FINITE.has(second)) return null;
   const words = wordsOf(text);
   if (words < MIN_WORDS) return null;
-  if (words <= MAX_WORDS) return restarts(text) ? null : text;
+  if (words <= MAX_WORDS && !restarts(text)) return text;
+  // A long quote, or one its speaker restarts, gives its first fluent sentence on the topic.
   for (const sentence of splitSentences(text)) {
     const length = wordsOf(sentence.text);
     if (

@@ -82,6 +82,12 @@ describe('a topic named only in passing', () => {
     expect(view.actors).toEqual([]);
     for (const sentence of view.summary) expect(sentence.text).toMatch(/Kosovo/);
     expect(JSON.stringify(view.summary)).not.toMatch(/spending plan|harvest|nominees/);
+    // Nothing cited, no empty list of sources; the whole coverage is a command away.
+    expect(view.sources).toEqual([]);
+    expect(result.reply.blocks.map((block) => block.type)).not.toContain('sources');
+    expect(result.reply.actions?.map((action) => action.commandLine)).toContain(
+      '/sources "Kosovo"',
+    );
     app.close();
   });
 

@@ -328,6 +328,19 @@ describe('actors and quotes', () => {
         text: 'Aid to Gaza will rise through two more crossings that open this week.',
       },
     ]);
+    // A short quote that restarts gives its fluent sentence on the topic, if it has one.
+    const short = item('Press Gaggle', 'Good morning.', 'White House', '2022-06-15T18:00:00Z', {
+      ...emptyAnalysis(),
+      quotes: [
+        direct(
+          'John Kirby',
+          'And — and a big item on the agenda is the war in Gaza. That is thousands of lives in Gaza.',
+        ),
+      ],
+    });
+    expect(tellingQuotes(foldSyndicated([short]), [], undefined, about)).toMatchObject([
+      { text: 'That is thousands of lives in Gaza.' },
+    ]);
   });
 
   it('counts from a report that only turns to the topic further down the people it names near the topic', () => {
