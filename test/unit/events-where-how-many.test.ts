@@ -67,6 +67,20 @@ describe('where an event happened', () => {
     expect(news(events).map((event) => event.place)).toEqual(['Kfar Yuval']);
   });
 
+  it('reads a name that "blasts" a quotation as criticising it, and blasts that rock a city as blasts', () => {
+    const headline = (title: string) =>
+      detectEvents(title, splitSentences(title)).map((event) => [
+        event.category,
+        event.trigger.text,
+        event.background,
+      ]);
+    expect(headline("Biden blasts 'brazen attack' and backs Israel's security")).toEqual([
+      ['ACCUSE', 'blasts', false],
+      ['ASSAULT', 'attack', true],
+    ]);
+    expect(headline("Two blasts 'rock Kyiv'")).toEqual([['ASSAULT', 'blasts', false]]);
+  });
+
   it('does not place an attack in the city where a suspect is questioned about it', () => {
     const events = eventsOf(
       'Suspect in monastery siege questioned in Belgrade',

@@ -103,6 +103,32 @@ function code(
   return { category, mode };
 }
 
+/**
+ * "Biden blasts 'brazen attack'": a verb of explosion after a name and before a quotation is a
+ * verb of criticism, and what it quotes is its object, not the headline's own event. "Two blasts
+ * 'rock Kyiv'" and a headline that opens "Blasts ..." name explosions.
+ */
+const CRITICISM = { category: 'ACCUSE', mode: 'disapprove' };
+const BLASTS_AFTER = /(?:^|\s)([\p{L}'’.-]+)\s+blast(?:s|ed)\s*$/iu;
+const QUOTE_NEXT = /^\s*['"‘“]/u;
+/** Words before "blasts" that make it a noun: "two blasts", "deadly blasts". */
+const BLAST_NOUN_BEFORE = new Set(
+  'a an the two three four five six several twin multiple more new further huge massive deadly loud powerful separate'.split(
+    ' ',
+  ),
+);
+
+/** Whether the trigger ending at `end` of `text` is a name's "blasts" before a quotation. */
+function criticises(text: string, end: number): boolean {
+  if (!QUOTE_NEXT.test(text.slice(end, end + 3))) return false;
+  const subject = BLASTS_AFTER.exec(text.slice(0, end))?.[1];
+  return (
+    subject !== undefined &&
+    !BLAST_NOUN_BEFORE.has(subject.toLowerCase()) &&
+    (/^\p{Lu}/u.test(subject) || /^(?:he|she|they)$/iu.test(subject))
+  );
+}
+
 /** How far (in words) a background mention carries to the next trigger ("battles with ... militia"). */
 const backgroundChain = 6;
 /** A trigger this close after another is its object, not an event of its own. */
@@ -244,7 +270,7 @@ function readTitle(title: string): TitleReading {
   );
   const rememberedBy = findAll(REMEMBERED, folded);
   for (const hit of findHits(title, folded, words)) {
-    const { category } = code(hit.trigger!, folded, words);
+    const { category } = criticises(title, hit.end) ? CRITICISM : code(hit.trigger!, folded, words);
     // "Oil prices dip after Iran attack": the title's news is not what it comes after.
     const governs = (word: Match, before: number) =>
       word.end <= hit.start && wordCount(title.slice(word.end, hit.start)) <= before;
@@ -451,7 +477,9 @@ export function detectEvents(
     /** Whether the title's news has been told earlier in this sentence. */
     let titleNewsTold = false;
     for (const hit of inSentence) {
-      const coded = code(hit.trigger!, lowerSentence, sentenceWords);
+      const coded = criticises(local, hit.end - offset)
+        ? CRITICISM
+        : code(hit.trigger!, lowerSentence, sentenceWords);
       if (accident && coded.category === 'ASSAULT') continue;
       const relative = { start: hit.start - offset, end: hit.end - offset };
       const { realis, cue } = endsInQuestion(local, relative)
