@@ -151,6 +151,14 @@ describe('entities and roles', () => {
     ]);
   });
 
+  it('reads a navy as an organisation, and its secretary’s title with it', () => {
+    const result = analyse(
+      'The U.S. Navy said it shot down 12 drones. Navy Secretary Carlos Del Toro said the ships were safe.',
+    );
+    expect(persons(result)).toEqual([['Carlos Del Toro', 'Carlos Del Toro']]);
+    expect(result.people.map((role) => role.role)).toEqual(['Navy Secretary']);
+  });
+
   it('reads a feast day as no one, though its first word is a surname', () => {
     const result = analyse(
       'Fire eased during the Muslim holiday of Eid al-Adha. Milad Eid said his house was hit. Hamas attacked on Simchat Torah.',
