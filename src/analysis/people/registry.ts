@@ -681,10 +681,10 @@ export function peopleFeatures(
       aliases: new Map([[nameKey(issuer.name), displayName(issuer.name)]]),
       addresses: new Map(),
     });
-  const issuerRole = issuer?.role
-    ? [{ name: issuer.name, role: issuer.role, start: 0, end: 0, text: '' }]
-    : [];
-  const roleMentions = [...issuerRole, ...(analysis.people ?? [])];
+  const roleMentions: { name: string; role: string }[] = [
+    ...(issuer?.role ? [{ name: issuer.name, role: issuer.role }] : []),
+    ...(analysis.people ?? []),
+  ];
   const seen = article.published;
   const rolesByName = new Map<string, Set<string>>();
   for (const role of roleMentions)
