@@ -22,6 +22,11 @@ describe('countCasualties', () => {
     ['Seven men - four of them brothers - were killed in the air strike.', 7],
     ['At least 112 people are said to have been killed near the convoy.', 112],
     ['A total of 9,420 people, mostly civilians, have now been killed.', 9420],
+    // What was first said of the dead stands between them and the verb that counts them.
+    [
+      'A student initially reported to have been taken hostage by Hamas in Israel is confirmed to have been killed.',
+      1,
+    ],
   ])('%s -> %i dead', (sentence, dead) => {
     expect(countCasualties(sentence).killed).toBe(dead);
   });

@@ -67,6 +67,24 @@ describe('where an event happened', () => {
     expect(news(events).map((event) => event.place)).toEqual(['Kfar Yuval']);
   });
 
+  it('places an attack on a road through a named village, and near a town a distance away', () => {
+    const through = eventsOf(
+      'Israeli air strike kills seven in West Bank village',
+      'Seven men were killed in an Israeli air strike on Sunday as they sat next to the road through al-Shuhada village.',
+    );
+    expect(news(through).map((event) => event.place)).toEqual(['al-Shuhada']);
+    const distance = eventsOf(
+      'Israeli air strike kills seven men',
+      'Seven men were killed in an Israeli air strike on Sunday, 10km (six miles) from the city of Jenin.',
+    );
+    expect(news(distance).map((event) => event.place)).toEqual(['Jenin']);
+    const origin = eventsOf(
+      'Israeli air strike kills seven',
+      'Seven men were killed in an Israeli air strike on Sunday, the day after they came from Jenin.',
+    );
+    expect(news(origin).map((event) => event.place)).toEqual([null]);
+  });
+
   it('reads a name that "blasts" a quotation as criticising it, and blasts that rock a city as blasts', () => {
     const headline = (title: string) =>
       detectEvents(title, splitSentences(title)).map((event) => [

@@ -55,6 +55,12 @@ const INCLUDING =
 const HELD =
   "(?:\\s+(?:being\\s+)?(?:held|kept|trapped|detained)(?:\\s+(?:in|at|by|inside)(?:\\s+[\\p{L}'’-]+){1,4}?)?(?=\\s+(?:have|has|had|were|was)\\s))?";
 /**
+ * "a student initially reported to have been taken hostage by Hamas in Israel is confirmed to
+ * have been killed": what was first said of the counted, before the verb that counts them.
+ */
+const FIRST_SAID =
+  "(?:\\s+(?:(?:initially|first|earlier|originally|previously)\\s+)?(?:reported|believed|thought|feared|said)\\s+to\\s+have\\s+been(?:\\s+[\\p{L}'’-]+){1,8}?(?=\\s+(?:is|was|has|have|are|were)\\s))?";
+/**
  * "were", "have been", "have now been", "had already been", "are said to have been", and the
  * present perfect of dying ("have died"; "one had died" tells of some earlier time).
  */
@@ -163,7 +169,7 @@ function patterns(
   const regexes = [
     // "a police officer and three gunmen were killed", "several people, including a policeman, were killed"
     countPattern(
-      `(?<![\\p{L}\\p{N}])(${LIST})${INCLUDING}${HELD}${AUX}\\s+(?:${words})(?![\\p{L}])`,
+      `(?<![\\p{L}\\p{N}])(${LIST})${INCLUDING}${HELD}${FIRST_SAID}${AUX}\\s+(?:${words})(?![\\p{L}])`,
       COUNT_FIRSTS,
       true,
     ),

@@ -23,7 +23,7 @@ export interface Locative {
  * Bank", "Eastern Ghouta").
  */
 const ADJECTIVES =
-  '(?:the\\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|north-east|north-west|south-east|south-west|north-eastern|north-western|south-eastern|south-western|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|occupied|besieged|nearby|neighbouring|neighboring)\\s+){0,2}';
+  '(?:the\\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|north-east|north-west|south-east|south-west|north-eastern|north-western|south-eastern|south-western|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|occupied|besieged|nearby|neighbouring|neighboring|deadly|fatal)\\s+){0,2}';
 /** "the southern Gaza city of", "Lebanon's capital of": the words before a unit may be a possessive. */
 const UNIT =
   "(?:[\\p{L}'’-]+\\s+){0,2}?(?:town|city|village|camp|district|province|region|area|municipality|neighbourhood|neighborhood|suburb|port|governorate|county|state|capital|border\\s+town|refugee\\s+camp|border\\s+crossing)\\s+of\\s+";
@@ -32,12 +32,18 @@ const ARTICLE = '(?:(?:al|el|ad|as|ash|ar|an|ez|at|ed|ul)-)?';
 /** Words a headline capitalises that never go on a place's name: "in Jordan Near the Border". */
 const TITLE_CASE_WORDS = '(?:Near|In|On|At|Of|And|The|To|For|With|From|After|Amid|As|By)\\s';
 const NAME = `${ARTICLE}${PART}(?:\\s+(?!${TITLE_CASE_WORDS})${ARTICLE}${PART}){0,2}`;
+/** A name and the kind of place it is, after it: "al-Shuhada village", "Jenin refugee camp". */
+const NAMED_UNIT = `${ARTICLE}${PART}(?:\\s+${PART})?\\s+(?:village|town|camp|refugee\\s+camp)(?![\\p{L}])`;
+/** A distance before "from": "10km (six miles) from the city of Jenin" is near Jenin. */
+const DISTANCE = '(?<=\\d\\s?(?:km|kilometres|kilometers|miles)\\s(?:\\([^)]{1,20}\\)\\s)?)';
 /**
  * "on" only before a named town or camp: "a strike on the southern Gaza city of Rafah". "off"
  * only before a name: a ship is hit "off Yemen" or "off the coast of Yemen". A verb of attack
  * before a named town or camp says where too: "the missile hit the town of Kfar Yuval".
+ * "through" only before a town or camp so named ("the road through al-Shuhada village"), and
+ * "from" only after a distance.
  */
-const PREPOSITION = `(?:in|at|near|outside|around|across|inside|off\\s+the\\s+coast\\s+of|off(?=\\s+\\p{Lu})|on\\s+the\\s+outskirts\\s+of|on(?=\\s+${ADJECTIVES}${UNIT})|(?:hit|struck|shelled|bombed|targeted)(?=\\s+${ADJECTIVES}${UNIT})|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)`;
+const PREPOSITION = `(?:in|at|near|outside|around|across|inside|off\\s+the\\s+coast\\s+of|off(?=\\s+\\p{Lu})|on\\s+the\\s+outskirts\\s+of|on(?=\\s+${ADJECTIVES}${UNIT})|through(?=\\s+(?:${ADJECTIVES}${UNIT}|${NAMED_UNIT}))|${DISTANCE}from|(?:hit|struck|shelled|bombed|targeted)(?=\\s+${ADJECTIVES}${UNIT})|(?:north|south|east|west|north-east|north-west|south-east|south-west)\\s+of)`;
 /**
  * "in the northern Kosovo village of Banjska", "near Khan Younis", "in southern Gaza's Rafah",
  * "on the city of Rafah".
@@ -64,6 +70,8 @@ const PREPOSITION_STARTS = [
   'shelled',
   'bombed',
   'targeted',
+  'through',
+  'from',
   'north',
   'south',
   'east',
@@ -125,6 +133,11 @@ const INSTITUTION =
 const BARE_INSTITUTION = /^(?:University|College|School|Academy|Institute)$/u;
 /** A nationality before its noun ("in Israeli strikes"): an adjective, not a place. */
 const DEMONYM = /^\p{Lu}\p{L}+(?:i|ian|ese|ish)$/u;
+/**
+ * An organisation's initials before its noun ("south of the UNRWA shelter", "in the ICJ case"):
+ * whose, not where. A country's initials stay places ("protests at US universities").
+ */
+const ACRONYM = /^(?!(?:US|UK|USA|UAE|DRC)$)\p{Lu}{2,}$/u;
 const FUNCTION_WORD =
   /^\s+(?:on|in|at|and|or|but|as|after|before|since|near|during|when|where|was|were|is|are|has|have|had|said|says|to|for|with|by|from|of|that|which|who|last|this|early|late|overnight|earlier|later|city|town|camp|province|region|area|strip|district|village|county|governorate|municipality|neighbou?rhood|suburb|upazila|division|prefecture)\b/u;
 
@@ -145,7 +158,12 @@ export function findLocatives(sentence: string, places: readonly PlaceMention[])
       )
         continue;
       const next = sentence.slice(nameEnd, nameEnd + 20);
-      if (DEMONYM.test(written) && /^\s+\p{Ll}/u.test(next) && !FUNCTION_WORD.test(next)) continue;
+      if (
+        (DEMONYM.test(written) || ACRONYM.test(written)) &&
+        /^\s+\p{Ll}/u.test(next) &&
+        !FUNCTION_WORD.test(next)
+      )
+        continue;
     }
     found.push({
       start: match.index,
@@ -190,6 +208,14 @@ export function namesProtestCause(
 const CLAUSE_BREAK =
   /[;:()"“”]|\s[—–]\s|\b(?:said|says|say|told|tells|added|adding|wrote|according\s+to|announced|stated|insisted|warned|while|whereas|but|who|which|whom|since|after|before|following|amid)\b/iu;
 
+/** A distance's conversion opens no clause: "10km (six miles) from the city of Jenin". */
+const ASIDE = /\((?:about\s+|some\s+|around\s+)?[\w.,-]+\s?(?:km|kilometres|kilometers|miles?)\)/gu;
+
+/** Whether text between an event's trigger and a place opens another clause. */
+function breaksClause(between: string): boolean {
+  return CLAUSE_BREAK.test(between.includes('(') ? between.replace(ASIDE, ' ') : between);
+}
+
 /**
  * A time phrase and its comma before the opening place: "On 1 Jan 2010, in Patuakhali district
  * (Barisal), two factions clashed", the way event notes begin.
@@ -214,14 +240,13 @@ export function eventPlace(
     (locative) =>
       (locative.start >= trigger.end ||
         (locative.start > trigger.start && locative.end > trigger.end)) &&
-      !CLAUSE_BREAK.test(sentence.slice(trigger.end, locative.start)),
+      !breaksClause(sentence.slice(trigger.end, locative.start)),
   );
   if (after && !after.attached) return specific(sentence, locatives, after);
   const before = locatives
     .filter(
       (locative) =>
-        locative.end <= trigger.start &&
-        !CLAUSE_BREAK.test(sentence.slice(locative.end, trigger.start)),
+        locative.end <= trigger.start && !breaksClause(sentence.slice(locative.end, trigger.start)),
     )
     .at(-1);
   if (before && !before.attached) return specific(sentence, locatives, before);
