@@ -25,6 +25,16 @@ describe('PLOVER categories and modes', () => {
     expect(categories('Drone hits Tel Aviv apartment block')).toEqual(['ASSAULT:drone']);
   });
 
+  it('codes missiles or shells fired at a place as heavy weapons, shots fired at it as firearms', () => {
+    expect(categories('Hezbollah fired dozens of rockets at northern Israel on Saturday.')).toEqual(
+      ['ASSAULT:heavy-weapons'],
+    );
+    expect(categories('The aircraft fired two missiles at the school.')).toEqual([
+      'ASSAULT:heavy-weapons',
+    ]);
+    expect(categories('Soldiers fired at the crowd on Saturday.')).toEqual(['ASSAULT:firearms']);
+  });
+
   it('codes strikes on a facility as an attack, but not a strike that hits schools', () => {
     expect(categories('Israeli strikes on a UN facility in southern Gaza')).toEqual([
       'ASSAULT:null',

@@ -115,6 +115,13 @@ describe('what comes after an attack is not a new attack', () => {
     expect(severityOf(events).level).toBeLessThan(4);
   });
 
+  it('reads the attack a response answers as its background', () => {
+    const events = eventsOf(
+      "Israel's war cabinet has met to discuss its response to Iran's unprecedented drone and missile attack.",
+    );
+    expect(backgroundOf(events)).toEqual(['ASSAULT']);
+  });
+
   it('reads a memorial for people killed in a strike as no violence of its own', () => {
     for (const title of [
       'Three aid workers killed in convoy strike remembered as heroes',
