@@ -168,7 +168,7 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
   const score = scores?.[index] ?? NaN;
   const entries = CUES.get(token.lower);
   if (entries && !token.cap) {
-    if (afterBe(tokens, index)) return null;
+    if (afterBe(tokens, index) || DETERMINERS.has(tokens[index - 1]?.lower ?? '')) return null;
     if (CLAUSE_ONLY_CUES.has(token.lower) && reportsNoSpeech(tokens, index + 1)) return null;
     // "declined to say": the model scores "declined" as the cue; the verb keeps it here.
     const declined =
@@ -197,6 +197,10 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** A cue's word after one of these is a noun: "Those fears have spiked", "the claims". */
+const DETERMINERS = new Set(
+  'the a an this these those such his her their its our my your'.split(' '),
+);
 const PARTICIPLES = new Set([
   'seen',
   'told',
@@ -456,6 +460,37 @@ function wordCount(tokens: readonly Token[], first: number, last: number): numbe
 /** Words that open a relative clause set off by commas after a source. */
 const RELATIVE_WORDS = new Set(['who', 'whom', 'whose', 'which']);
 
+/** Words after which a verb is a dependent clause's: "Nir Oz, where the men were abducted from". */
+const CLAUSE_LINKS = new Set(['that', 'where', 'when', 'while', 'as', 'after', 'before', 'since']);
+/** A clause's own verb ("Israel has been scaling back"); an appositive has none. */
+const FINITE_AUXILIARIES = new Set('has have had is are was were will would'.split(' '));
+/** Words that open an object after a verb: "received the bodies", "fired two missiles". */
+const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'these']);
+
+/**
+ * Whether the words from `from` to `to` tell an action (a verb with its object, "the hospital
+ * received the bodies of 18 people", or a tense, "Israel has been scaling back"), so they are the sentence's content and no appositive of a
+ * source after them: "In Khan Younis, the focus of the offensive, the hospital received the
+ * bodies ..., said Saleh al-Hamms" is his, not the offensive's. A participle describes
+ * ("a student injured in the attack"), and a verb after "who" or "where" is a dependent clause's.
+ */
+function tellsAction(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to - 1; k++) {
+    const word = tokens[k]!;
+    if (RELATIVE_WORDS.has(word.lower) || CLAUSE_LINKS.has(word.lower)) return false;
+    if (FINITE_AUXILIARIES.has(word.lower)) return true;
+    if (
+      isWord(word) &&
+      !word.cap &&
+      !word.lower.endsWith('ing') &&
+      (isVerbLike(word.lower) || word.lower.endsWith('ed')) &&
+      OBJECT_OPENERS.has(tokens[k + 1]!.lower)
+    )
+      return true;
+  }
+  return false;
+}
+
 /** How far back an appositive source may start ("Kirby, the NSC spokesman, said"). */
 const MAX_APPOSITIVE_TOKENS = 30;
 
@@ -551,7 +586,10 @@ function sourceBefore(
         const described = tokens[opening - 1]?.text === ',' && !tokens[opening]!.cap;
         return (described && sourceBefore(tokens, c + 1, floor)) || inner;
       }
-      if (inner && inner.last === c) return { first: inner.first, last: k };
+      // ", vowing to ...", ", saying ...": the clause before names who, however it is told.
+      const gerund = tokens[end]?.lower.endsWith('ing') === true;
+      if (inner && inner.last === c && (gerund || !tellsAction(tokens, c + 1, k)))
+        return { first: inner.first, last: k };
       if (++commas >= 3) break;
     }
     return null;

@@ -257,6 +257,32 @@ describe('quote attribution', () => {
     expect(found.map(([speaker]) => speaker)).not.toContain('Owen');
   });
 
+  it('gives a sentence that opens with a setting to the name after "said", not to the setting', () => {
+    const body =
+      "In the southern city of Khan Younis, the focus of Israel's ground offensive, the local " +
+      'hospital received the bodies of 18 people, said Saleh al-Hamms, head of nursing there. ' +
+      'In turn, Hamas has never negotiated with Israel, said Nathan Brown. ' +
+      '"When the talks look viable, Hamas is in a bind," he said.';
+    const found = quotes(body).map((quote) => [quote.speaker, quote.content]);
+    expect(found).toEqual([
+      [
+        'Saleh al-Hamms',
+        "In the southern city of Khan Younis, the focus of Israel's ground offensive, the local hospital received the bodies of 18 people",
+      ],
+      ['Nathan Brown', 'In turn, Hamas has never negotiated with Israel'],
+      ['Nathan Brown', '"When the talks look viable, Hamas is in a bind,"'],
+    ]);
+  });
+
+  it('keeps a relative clause of "where" in the description of a source before its verb', () => {
+    const body =
+      'A spokesman for Kibbutz Nir Oz, where the men were abducted from, urged the defence ' +
+      'secretary to secure their release.';
+    expect(quotes(body).map((quote) => quote.source)).toEqual([
+      'A spokesman for Kibbutz Nir Oz, where the men were abducted from',
+    ]);
+  });
+
   it('gives "he said" to whom the sentence before was about, not to the last speaker', () => {
     const body =
       'Government spokesman Arik Dolev said the army was "preparing an evacuation". ' +
@@ -304,6 +330,12 @@ describe('quote attribution', () => {
   it('reads a cue word after "be" as no cue: "was back in the region" says nothing', () => {
     const body =
       'Secretary Blinken was back in the region this past week. Officials are back at the table.';
+    expect(quotes(body)).toEqual([]);
+  });
+
+  it('reads a cue word after a determiner as a noun: "Those fears have spiked" says nothing', () => {
+    const body =
+      'Those fears have spiked in recent days. Such reports are hard to verify. His remarks align with the policy.';
     expect(quotes(body)).toEqual([]);
   });
 
