@@ -169,6 +169,7 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
   const entries = CUES.get(token.lower);
   if (entries && !token.cap) {
     if (afterBe(tokens, index) || DETERMINERS.has(tokens[index - 1]?.lower ?? '')) return null;
+    if (WELCOME.has(token.lower) && welcomesGuest(tokens, index + 1)) return null;
     if (CLAUSE_ONLY_CUES.has(token.lower) && reportsNoSpeech(tokens, index + 1)) return null;
     // "declined to say": the model scores "declined" as the cue; the verb keeps it here.
     const declined =
@@ -194,6 +195,33 @@ function cueAt(tokens: readonly Token[], index: number, scores: Float32Array | n
     return null;
   const particle = PARTICLES.has(next) && next !== 'that';
   return { first: index, last: index + (particle ? 2 : 1), cls: 'stance', learned: true };
+}
+
+/** Whom a host welcomes, in lower case: "welcomed participants to the discussion". */
+const GUESTS = new Set(
+  'participants guests visitors volunteers delegates delegations attendees them him her everyone'.split(
+    ' ',
+  ),
+);
+/** "welcome", which says something of a decision and nothing of a guest. */
+const WELCOME = new Set(['welcome', 'welcomes', 'welcomed', 'welcoming']);
+
+/**
+ * Whether the words from `from` name whom someone welcomes: "President Biden will welcome
+ * German Chancellor Olaf Scholz to the White House" is a visit, not a statement, and so is
+ * "welcomed participants to the discussion". A name with a
+ * possessive ("welcomed Israel's decision") is the owner of what is welcomed.
+ */
+function welcomesGuest(tokens: readonly Token[], from: number): boolean {
+  if (GUESTS.has(tokens[from]?.lower ?? '')) return true;
+  if (!tokens[from]?.cap) return false;
+  for (let k = from; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    if (token.kind === 'possessive') return false;
+    const joins = (token.lower === 'of' || token.lower === 'and') && tokens[k + 1]?.cap;
+    if (!(isWord(token) && token.cap) && !joins && token.text !== '.') break;
+  }
+  return true;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);

@@ -339,6 +339,16 @@ describe('quote attribution', () => {
     expect(quotes(body)).toEqual([]);
   });
 
+  it('reads welcoming a guest as a visit, and welcoming a decision as a statement', () => {
+    const body =
+      'President Biden will welcome German Chancellor Olaf Scholz to the White House on February 9. ' +
+      'Neera Tanden welcomed participants to the discussion. ' +
+      "Biden welcomed Israel's decision to open the crossing.";
+    expect(quotes(body).map((quote) => [quote.speaker, quote.content])).toEqual([
+      ['Biden', "Israel's decision to open the crossing"],
+    ]);
+  });
+
   it('gives a passive report about someone to no one, with "still" or "also" before the verb', () => {
     const body =
       'Yahya Sinwar is still believed to be hiding somewhere in Gaza. ' +
