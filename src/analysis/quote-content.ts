@@ -82,11 +82,23 @@ export function rightContentStart(
   if (k >= end) return null;
   if (tokens[k]!.lower === 'that' && quoteOf[k] === -1) return k;
   if (cls === 'speech' || cls === 'thought' || cls === 'stance') {
+    let setting = false;
     for (let j = k; j < end && j - k < THAT_WINDOW; j++) {
       const token = tokens[j]!;
       if (token.lower === 'that' && quoteOf[j] === -1) return j;
       if (token.kind === 'quote' || token.text === ';' || token.text === '.') break;
-      if (isClauseWord(token) && !(SETTING_OPENERS.has(token.lower) && token.lower !== 'to')) break;
+      // "demanding a ceasefire in the conflict, and that ...": two things asked for.
+      if ((token.lower === 'and' || token.lower === 'or') && tokens[j - 1]?.text === ',') break;
+      // "told soldiers at a base in Kiryat Shmona that": in a setting, "base" after "a" is a
+      // noun. Outside one, "said the claim that ..." keeps its noun: what was said is the claim.
+      const noun = setting && DETERMINERS.has(tokens[j - 1]?.lower ?? '') && !token.cap;
+      if (SETTING_OPENERS.has(token.lower)) setting = true;
+      if (
+        isClauseWord(token) &&
+        !noun &&
+        !(SETTING_OPENERS.has(token.lower) && token.lower !== 'to')
+      )
+        break;
     }
   }
   if (cls !== 'speech' && cls !== 'thought') return k;

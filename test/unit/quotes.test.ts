@@ -349,6 +349,18 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('leaves where something was said out of it, and keeps a claim it denies in it', () => {
+    const body =
+      'Netanyahu told soldiers at a base in Kiryat Shmona that he wanted to send a message. ' +
+      'Hamas said the claim that its leaders were targets was false. ' +
+      'The students demanded a ceasefire in the conflict, and that their universities divest.';
+    expect(quotes(body).map((quote) => quote.content)).toEqual([
+      'that he wanted to send a message',
+      'the claim that its leaders were targets was false',
+      'a ceasefire in the conflict, and that their universities divest',
+    ]);
+  });
+
   it('gives a passive report about someone to no one, with "still" or "also" before the verb', () => {
     const body =
       'Yahya Sinwar is still believed to be hiding somewhere in Gaza. ' +
