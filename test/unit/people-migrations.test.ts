@@ -42,6 +42,7 @@ describe('people migrations', () => {
       '0102-statements-span-index',
       '0103-surname-without-article',
       '0104-statement-counts',
+      '0105-role-keys',
     ]);
     expect(indexColumns(db, 'statements_person_said')).toEqual([]);
     expect(indexColumns(db, 'statements_person_span')).toEqual([
@@ -74,6 +75,45 @@ describe('people migrations', () => {
     expect(db.prepare('SELECT surname, statements FROM people ORDER BY id').all()).toEqual([
       { surname: 'ansari', statements: 1 },
       { surname: 'jean pierre', statements: 0 },
+    ]);
+    db.close();
+  });
+
+  it("files stored roles under today's keys, one row per office", () => {
+    const db = databaseBefore('0105', 'Kirby spoke.');
+    db.prepare(
+      `INSERT INTO people (id, name, key, surname, words, first_seen, last_seen)
+       VALUES (1, 'John Kirby', 'john kirby', 'kirby', 2, '2024-01-02', '2024-03-04')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO person_roles (person_id, role_key, role, count, first_seen, last_seen) VALUES
+       (1, 'national security council spokesman', 'National Security Council spokesman', 3, '2024-01-02', '2024-02-01'),
+       (1, 'spokesman for the national security council', 'spokesman for the National Security Council', 2, '2024-01-05', '2024-03-04'),
+       (1, 'admiral', 'Admiral', 1, '2024-01-02', '2024-01-02')`,
+    ).run();
+
+    migrate(db, [...corpusMigrations, ...peopleMigrations]);
+    expect(
+      db
+        .prepare(
+          'SELECT role_key, role, count, first_seen, last_seen FROM person_roles ORDER BY role_key',
+        )
+        .all(),
+    ).toEqual([
+      {
+        role_key: 'admiral',
+        role: 'Admiral',
+        count: 1,
+        first_seen: '2024-01-02',
+        last_seen: '2024-01-02',
+      },
+      {
+        role_key: 'national security council spokesperson',
+        role: 'spokesman for the National Security Council',
+        count: 5,
+        first_seen: '2024-01-02',
+        last_seen: '2024-03-04',
+      },
     ]);
     db.close();
   });

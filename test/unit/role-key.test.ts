@@ -22,6 +22,17 @@ describe('roleKey', () => {
     expect(roleKey('NSC spokesman')).not.toBe(roleKey('IDF spokesman'));
   });
 
+  it("files a spokesman's and a spokesperson's office together, however the body is named", () => {
+    expect(roleKey("White House's National Security Council spokesperson")).toBe(
+      roleKey('White House National Security Council Spokesman'),
+    );
+    expect(roleKey('spokesman for the National Security Council')).toBe(
+      roleKey('National Security Council spokeswoman'),
+    );
+    expect(roleKey('spokesman for Hamas')).not.toBe(roleKey('IDF spokesman'));
+    expect(roleKey('Secretary of State')).toBe('secretary of state');
+  });
+
   it('reads a transcript’s "Prime Minster" as the Prime Minister, not as a name', () => {
     expect(roleKey('Prime Minster')).toBe(roleKey('Prime Minister'));
     expect(roleSpelling('Prime Minster')).toBe('Prime Minister');

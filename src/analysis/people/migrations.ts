@@ -1,5 +1,6 @@
 import type { Migration } from '../../corpus/store/migrations.ts';
 import { ARTICLE_PREFIX } from './names.ts';
+import { roleKey } from './roles.ts';
 
 /**
  * The people registry's tables, filled at ingest by the people indexer: one row per canonical
@@ -115,6 +116,46 @@ export const peopleMigrations: Migration[] = [
     up(db) {
       db.exec(`UPDATE people SET statements =
         (SELECT count(*) FROM statements WHERE statements.person_id = people.id)`);
+    },
+  },
+  {
+    // Roles filed under the keys of today's `roleKey` ("spokesman for the National Security
+    // Council" and "National Security Council spokesperson" are one office): rows that now
+    // share a key become one, counted together, under its longest spelling as ingest keeps it.
+    id: '0105-role-keys',
+    up(db) {
+      const rows = db
+        .prepare<
+          [],
+          {
+            person_id: number;
+            role_key: string;
+            role: string;
+            count: number;
+            first_seen: string;
+            last_seen: string;
+          }
+        >('SELECT person_id, role_key, role, count, first_seen, last_seen FROM person_roles')
+        .all();
+      const remove = db.prepare<[number, string]>(
+        'DELETE FROM person_roles WHERE person_id = ? AND role_key = ?',
+      );
+      const add = db.prepare<[number, string, string, number, string, string]>(
+        `INSERT INTO person_roles (person_id, role_key, role, count, first_seen, last_seen)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (person_id, role_key) DO UPDATE SET count = count + excluded.count,
+           first_seen = min(first_seen, excluded.first_seen),
+           last_seen = max(last_seen, excluded.last_seen),
+           role = CASE WHEN length(excluded.role) > length(role)
+             OR (length(excluded.role) = length(role) AND excluded.role < role)
+             THEN excluded.role ELSE role END`,
+      );
+      for (const row of rows) {
+        const key = roleKey(row.role);
+        if (!key || key === row.role_key) continue;
+        remove.run(row.person_id, row.role_key);
+        add.run(row.person_id, key, row.role, row.count, row.first_seen, row.last_seen);
+      }
     },
   },
 ];

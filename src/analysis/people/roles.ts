@@ -20,13 +20,17 @@ const QUALIFIERS = new Set(['us', 'u s', 'uk', 'eu', 'un', 'the', 's', 'white', 
 
 /**
  * British spellings in office names, keyed the American way: "Defence Minister" is "Defense
- * Minister"; and a transcript's "Prime Minster" is the Prime Minister.
+ * Minister"; a transcript's "Prime Minster" is the Prime Minister; and a spokesman's office is
+ * a spokesperson's.
  */
 const AMERICAN_SPELLING = new Map([
   ['minster', 'minister'],
   ['defence', 'defense'],
   ['organisation', 'organization'],
   ['programme', 'program'],
+  // One office whoever holds it: "spokesman" and "spokesperson" of the same council.
+  ['spokesman', 'spokesperson'],
+  ['spokeswoman', 'spokesperson'],
 ]);
 
 /**
@@ -50,6 +54,11 @@ export function roleKey(role: string): string {
     .split(' ')
     .filter(Boolean)
     .flatMap((word) => INITIALS.get(word) ?? [AMERICAN_SPELLING.get(word) ?? word]);
+  // "spokesman for the National Security Council" is its "National Security Council spokesman".
+  if (words[0] === 'spokesperson' && words[1] === 'for' && words.length > 2) {
+    words.splice(0, words[2] === 'the' ? 3 : 2);
+    words.push('spokesperson');
+  }
   let first = 0;
   while (
     first < words.length - 1 &&
