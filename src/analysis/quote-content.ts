@@ -185,8 +185,11 @@ function settingPhraseEnd(tokens: readonly Token[], from: number, end: number): 
   const opener = tokens[from];
   if (!opener || opener.kind !== 'word') return -1;
   // A bare weekday before a comma may be the subject ("said Wednesday, 27 September, would be").
+  // "described Sunday's attack": a weekday that owns a noun is what was described.
   const bare =
-    (WEEKDAYS.has(opener.lower) && tokens[from + 1]?.text !== ',') ||
+    (WEEKDAYS.has(opener.lower) &&
+      tokens[from + 1]?.text !== ',' &&
+      tokens[from + 1]?.kind !== 'possessive') ||
     /^(yesterday|today|tonight)$/.test(opener.lower);
   if (!bare && (opener.cap || !SETTING_OPENERS.has(opener.lower))) return -1;
   let best = bare ? from + 1 : -1;

@@ -353,11 +353,13 @@ describe('quote attribution', () => {
     const body =
       'Netanyahu told soldiers at a base in Kiryat Shmona that he wanted to send a message. ' +
       'Hamas said the claim that its leaders were targets was false. ' +
-      'The students demanded a ceasefire in the conflict, and that their universities divest.';
+      'The students demanded a ceasefire in the conflict, and that their universities divest. ' +
+      "Kirby condemned Sunday's attack in Jordan.";
     expect(quotes(body).map((quote) => quote.content)).toEqual([
       'that he wanted to send a message',
       'the claim that its leaders were targets was false',
       'a ceasefire in the conflict, and that their universities divest',
+      "Sunday's attack in Jordan",
     ]);
   });
 
