@@ -1144,10 +1144,11 @@ const MAX_REPORTED_CHARS = 800;
 
 /**
  * "declared that he would block it and is widely seen as having ...": a second predicate in the
- * passive of perception is the writer's view of the speaker, not part of what was said.
+ * passive of perception is the writer's view of the speaker, not part of what was said. It
+ * starts only where a run of spaces starts, so a long run is not tried at each of its spaces.
  */
 const PERCEIVED =
-  /,?\s+and\s+(?:is|was|are|were|has been|have been)\s+(?:\p{L}+ly\s+)?(?:seen|regarded|viewed|considered|perceived|thought of|known)\s+as\b/iu;
+  /(?<![\s,]),?\s+and\s+(?:is|was|are|were|has been|have been)\s+(?:\p{L}+ly\s+)?(?:seen|regarded|viewed|considered|perceived|thought of|known)\s+as\b/iu;
 
 /** Where reported content ends before a description of its speaker, outside any quote. */
 function beforePerceived(context: QuoteContext, content: { start: number; end: number }): number {

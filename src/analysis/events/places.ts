@@ -78,8 +78,11 @@ const PREPOSITION_STARTS = [
   'west',
 ];
 const LETTER_BEFORE = /\p{L}$/u;
-/** A preposition of PREPOSITION_STARTS that opens a sentence, after any quote mark. */
-const OPENING_PREPOSITION = /(?<=^[\s"'“‘]*)(?:In|At|Near|Outside|Around|Across|Inside|On)(?=\s)/u;
+/**
+ * A preposition of PREPOSITION_STARTS that opens a sentence, after any quote mark. Anchored at
+ * the start: as a lookbehind it read a long run of spaces back from each of its characters.
+ */
+const OPENING_PREPOSITION = /^[\s"'“‘]*(In|At|Near|Outside|Around|Across|Inside|On)(?=\s)/u;
 
 /**
  * Whether a letter precedes `at`: ASCII decided inline, since most places a preposition's
@@ -97,11 +100,11 @@ export function locativeMatches(sentence: string): RegExpExecArray[] {
   // "In Gaza, Israeli tanks ...": a sentence's capitalised first word is read in lower case,
   // which keeps every offset.
   const opening = OPENING_PREPOSITION.exec(sentence);
-  if (opening)
-    sentence =
-      sentence.slice(0, opening.index) +
-      opening[0].toLowerCase() +
-      sentence.slice(opening.index + opening[0].length);
+  if (opening) {
+    const word = opening[1]!;
+    const at = opening[0].length - word.length;
+    sentence = sentence.slice(0, at) + word.toLowerCase() + sentence.slice(at + word.length);
+  }
   const starts: number[] = [];
   for (const word of PREPOSITION_STARTS)
     for (let at = sentence.indexOf(word); at !== -1; at = sentence.indexOf(word, at + 1))
