@@ -14,6 +14,11 @@ export interface CandidateSentence {
   position: number;
   /** The paragraph of the body it stands in (the sentence itself when not found). */
   paragraph: string;
+  /**
+   * The text around it that says what it is about: its paragraph, or in a body written as one
+   * paragraph (NPR's) the few hundred characters either side.
+   */
+  context: string;
   words: string[];
   vector: TermVector;
 }
@@ -74,6 +79,7 @@ function compute({ article, analysis }: WindowArticle): ArticleFeatures {
       text,
       position,
       paragraph: paragraphs.find((paragraph) => paragraph.includes(written)) ?? text,
+      context: contextOf(paragraphs, written) ?? text,
       words: sentenceWords,
       vector: termVector(termCounts(sentenceWords)),
     });
@@ -84,6 +90,23 @@ function compute({ article, analysis }: WindowArticle): ArticleFeatures {
     candidates,
     level: analysis ? severityOf(analysis.events).level : 0,
   };
+}
+
+/** A paragraph longer than this is a body without breaks (NPR's): its context is nearer. */
+const MAX_PARAGRAPH_CHARS = 1_200;
+/** How far either side of a sentence its context reaches in such a body. */
+const CONTEXT_CHARS = 300;
+
+/**
+ * The paragraph a sentence stands in, or in a body written as one paragraph the text around
+ * it: an NPR report that names Jordan once near its end does not make its opening ("In 1996,
+ * Israel faced a critical election") a sentence about Jordan.
+ */
+function contextOf(paragraphs: readonly string[], sentence: string): string | undefined {
+  const paragraph = paragraphs.find((candidate) => candidate.includes(sentence));
+  if (paragraph === undefined || paragraph.length <= MAX_PARAGRAPH_CHARS) return paragraph;
+  const at = paragraph.indexOf(sentence);
+  return paragraph.slice(Math.max(0, at - CONTEXT_CHARS), at + sentence.length + CONTEXT_CHARS);
 }
 
 /**

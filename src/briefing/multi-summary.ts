@@ -1,6 +1,6 @@
 import { cosine, pickDiverse, termCounts, termVector, type TermVector } from '../analysis/terms.ts';
 import { mentionsTopic, type Topic } from '../corpus/topics.ts';
-import { featuresOf } from './article-features.ts';
+import { featuresOf, type CandidateSentence } from './article-features.ts';
 import type { SourceGroup } from './syndication.ts';
 
 /** A summary sentence and the groups (stories as reported) that state it. */
@@ -45,41 +45,23 @@ interface Candidate {
  * centroid of all candidates (what the coverage is about), its position (leads carry the news),
  * how many stories state it and how grave the news of its reports is, and maximal marginal relevance keeps the picks distinct.
  * The chosen sentences come back in the order their events were first reported. With a topic,
- * only sentences about it count: the topic is named in the sentence or in its paragraph, so a
- * document that names the topic once never lends the briefing its unrelated opening.
+ * only sentences about it count: the topic is named in the sentence or near it (its paragraph,
+ * or a few hundred characters either side in a body written as one paragraph), so a document
+ * that names the topic once never lends the briefing its unrelated opening; a week with no such
+ * sentence falls back to the whole paragraphs.
  */
 export function rankAcrossStories(
   groups: readonly SourceGroup[],
   topic?: Pick<Topic, 'terms'>,
   wanted = MAX_SUMMARY_SENTENCES,
 ): RankedSentence[] {
-  const candidates: Candidate[] = [];
-  for (const group of groups) {
-    for (const item of group.items) {
-      const { published } = item.article;
-      const features = featuresOf(item);
-      for (const { text, position, paragraph, words, vector } of features.candidates) {
-        if (topic && !mentionsTopic(paragraph, topic)) continue;
-        const twin = candidates.find((other) => cosine(vector, other.counts) >= SAME_SENTENCE);
-        if (twin) {
-          twin.groups.add(group.key);
-          twin.position = Math.min(twin.position, position);
-          twin.level = Math.max(twin.level, features.level);
-          if (published < twin.published) twin.published = published;
-          continue;
-        }
-        candidates.push({
-          text,
-          position,
-          published,
-          level: features.level,
-          groups: new Set([group.key]),
-          words,
-          counts: vector,
-        });
-      }
-    }
-  }
+  // Sentences whose nearby text names the topic; failing any, those whose paragraph does, so a
+  // week that names the topic only deep in long bodies still says what it is about.
+  const near = collect(groups, topic && ((sentence) => mentionsTopic(sentence.context, topic)));
+  const candidates =
+    near.length > 0 || !topic
+      ? near
+      : collect(groups, (sentence) => mentionsTopic(sentence.paragraph, topic));
   if (candidates.length === 0) return [];
 
   const documentFrequency = new Map<string, number>();
@@ -115,4 +97,43 @@ export function rankAcrossStories(
     .map((item) => item.candidate)
     .sort((a, b) => a.published.localeCompare(b.published) || a.position - b.position)
     .map((candidate) => ({ text: candidate.text, groups: [...candidate.groups] }));
+}
+
+/**
+ * The candidate sentences of the groups that `about` accepts (all when it is undefined), each
+ * said once: near-identical sentences from several stories merge into one citing them all.
+ */
+function collect(
+  groups: readonly SourceGroup[],
+  about: ((sentence: CandidateSentence) => boolean) | undefined,
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const group of groups) {
+    for (const item of group.items) {
+      const { published } = item.article;
+      const features = featuresOf(item);
+      for (const sentence of features.candidates) {
+        if (about && !about(sentence)) continue;
+        const { text, position, words, vector } = sentence;
+        const twin = candidates.find((other) => cosine(vector, other.counts) >= SAME_SENTENCE);
+        if (twin) {
+          twin.groups.add(group.key);
+          twin.position = Math.min(twin.position, position);
+          twin.level = Math.max(twin.level, features.level);
+          if (published < twin.published) twin.published = published;
+          continue;
+        }
+        candidates.push({
+          text,
+          position,
+          published,
+          level: features.level,
+          groups: new Set([group.key]),
+          words,
+          counts: vector,
+        });
+      }
+    }
+  }
+  return candidates;
 }

@@ -99,6 +99,30 @@ describe('rankAcrossStories', () => {
   });
 });
 
+describe('rankAcrossStories with a topic', () => {
+  it('takes no opening from a body written as one paragraph that names the topic far below', () => {
+    const filler =
+      'The two leaders met again in the capital to talk about trade, tariffs and ports. '.repeat(
+        20,
+      );
+    const body =
+      'In 1996, Soltra faced a critical election for prime minister after a long campaign. ' +
+      filler +
+      'A year later an attempt was made on the life of an exiled leader in Kessen.';
+    const news = 'Rockets hit the port of Kessen on Monday, and two dockers were wounded there.';
+    const ranked = (bodies: string[]) =>
+      rankAcrossStories(
+        foldSyndicated(
+          bodies.map((text, n) => item(`Report ${n}`, text, `Radio ${n}`, '2023-09-26T10:00:00Z')),
+        ),
+        { terms: ['kessen'] },
+      ).map((sentence) => sentence.text);
+    expect(ranked([body, news])).toEqual([news]);
+    // With nothing else on the topic, the long body's opening still says what the week holds.
+    expect(ranked([body])).toContainEqual(expect.stringMatching(/^In 1996/));
+  });
+});
+
 describe('rankAcrossStories on a week of war', () => {
   const analysed = (title: string, body: string, outlet: string, published: string) =>
     item(title, body, outlet, published, analyzeArticle({ title, body, published }));
