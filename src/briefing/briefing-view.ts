@@ -295,12 +295,18 @@ function namesTopic(terms: readonly string[]): (text: string) => boolean {
   const firstWords = folded.some((term) => NOT_ASCII.test(term))
     ? null
     : folded.map((term) => term.split(' ')[0]!);
+  // The actors, the quotes and the focus test ask again of the same leads and paragraphs.
+  const answers = new Map<string, boolean>();
   return (text) => {
     if (firstWords && !NOT_ASCII.test(text)) {
       const lower = text.toLowerCase();
       if (!firstWords.some((word) => lower.includes(word))) return false;
     }
+    const known = answers.get(text);
+    if (known !== undefined) return known;
     const words = ` ${normaliseText(text)}`;
-    return folded.some((term) => words.includes(` ${term}`));
+    const answer = folded.some((term) => words.includes(` ${term}`));
+    answers.set(text, answer);
+    return answer;
   };
 }

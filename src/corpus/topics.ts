@@ -91,14 +91,20 @@ export function topicsOfArticle(article: {
  * briefing must be about the topic.
  */
 export function mentionsTopic(text: string, topic: Pick<Topic, 'terms'>): boolean {
+  const terms = topic.terms.map((term) => normaliseText(term)).filter(Boolean);
+  // Folding ASCII text only lowercases it and blanks what is no letter or digit: text whose
+  // lower case holds no term's first word names none, and is answered without folding it.
+  if (!NOT_ASCII.test(text) && !terms.some((term) => NOT_ASCII.test(term))) {
+    const lower = text.toLowerCase();
+    if (!terms.some((term) => lower.includes(term.split(' ')[0]!))) return false;
+  }
   const folded = ` ${normaliseText(text)} `;
-  return topic.terms
-    .map((term) => normaliseText(term))
-    .filter(Boolean)
-    .some((term) =>
-      term.includes(' ') ? folded.includes(` ${term} `) : folded.includes(` ${term}`),
-    );
+  return terms.some((term) =>
+    term.includes(' ') ? folded.includes(` ${term} `) : folded.includes(` ${term}`),
+  );
 }
+
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /** The topics sitrep knows by name (for suggestions and autocomplete). */
 export function knownTopics(): readonly Topic[] {
