@@ -231,6 +231,11 @@ describe('a title about what an attack left behind', () => {
   it('still reads it as news under a title that reports it', () => {
     expect(newsOf(titled('Gunmen attack Kessen market'))).toContain('ASSAULT');
   });
+
+  it('reads the attack as recalled when the title is about a video of it', () => {
+    const events = titled('Family hope Kessen attack video reminds world of the victims');
+    expect(newsOf(events)).not.toContain('ASSAULT');
+  });
 });
 
 describe('strikes of war and strikes of labour', () => {

@@ -226,7 +226,7 @@ const REMEMBERED =
   /(?<![\p{L}])(?:survivors|victims|families|relatives|anniversary|aftermath|memory|memorial|legacy|scars|trauma|funeral|funerals|remembering|commemorat\p{L}*)(?:\s+(?:of|for|from))?(?![\p{L}])/gu;
 /** The same words right after a trigger ("attack victims", "bombing survivors"). */
 const LEFT_BEHIND =
-  /^\s+(?:victims|survivors|families|anniversary|aftermath|memorial|funerals?)(?![\p{L}])/u;
+  /^\s+(?:victims|survivors|families|anniversary|aftermath|memorial|funerals?|videos?|footage|films?|documentary)(?![\p{L}])/u;
 /** How many words may stand between those words and the event ("the Nova festival"). */
 const REMEMBERED_WORDS = 4;
 
@@ -274,7 +274,11 @@ function readTitle(title: string): TitleReading {
     // "Oil prices dip after Iran attack": the title's news is not what it comes after.
     const governs = (word: Match, before: number) =>
       word.end <= hit.start && wordCount(title.slice(word.end, hit.start)) <= before;
-    const memory = rememberedBy.some((word) => governs(word, REMEMBERED_WORDS));
+    // "Nova attack survivors", "kidnap video": an attack named for what it left, or for its
+    // recording ("Biden meets families of hostages" still reports the meeting).
+    const memory =
+      rememberedBy.some((word) => governs(word, REMEMBERED_WORDS)) ||
+      (category === 'ASSAULT' && LEFT_BEHIND.test(folded.slice(hit.end, hit.end + 24)));
     const background = memory || subordinators.some((word) => governs(word, word.before));
     if (realisOf(title, cues, hit, category).realis !== 'actual') continue;
     (background ? recalled : categories).add(category);
