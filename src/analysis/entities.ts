@@ -1068,6 +1068,9 @@ function genderOf(
   return firstName === 'male' || firstName === 'female' ? firstName : null;
 }
 
+/** Who speaks for someone else: before "for" and a name, the name is not theirs. */
+const SPOKES_WORDS = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+
 /**
  * "US Secretary of State", "Kosovo Prime Minister", "US National Security Council official".
  * Every capitalised word of the name's own run before the name belongs to the role ("NSC
@@ -1162,6 +1165,10 @@ function preModifierRole(
       !HONORIFICS.has(tokens[k]!.lower)
     )
       k++;
+  // "a spokesman for the UN Secretary-General António Guterres said": the name is whom the
+  // spokesman speaks for, and holds the office after "for".
+  if (SPOKES_WORDS.has(tokens[k]?.lower ?? '') && !tokens[k]!.cap && tokens[k + 1]?.lower === 'for')
+    k += tokens[k + 2]?.lower === 'the' ? 3 : 2;
   if (k >= nameFirst) return null;
   const words = tokens.slice(k, nameFirst).filter((token) => token.kind === 'word');
   if (

@@ -6,6 +6,8 @@ describe('roleKey', () => {
   it('drops the country or institution that opens a role', () => {
     expect(roleKey('Serbian President')).toBe(roleKey('President'));
     expect(roleKey("Israel's Prime Minister")).toBe(roleKey('Prime Minister'));
+    expect(roleKey('United Nations Secretary General')).toBe(roleKey('UN Secretary General'));
+    expect(roleKey('United States Secretary of State')).toBe(roleKey('US Secretary of State'));
   });
 
   it('files British and American spellings of one office together', () => {
@@ -31,6 +33,20 @@ describe('roleKey', () => {
     );
     expect(roleKey('spokesman for Hamas')).not.toBe(roleKey('IDF spokesman'));
     expect(roleKey('Secretary of State')).toBe('secretary of state');
+  });
+
+  it('gives the name after "a spokesman for the ..." the office spoken for, not the spokesman', () => {
+    const { people } = analyzeArticle({
+      title: '',
+      body:
+        'A spokesman for the UN Secretary-General António Guterres said the attack was condemned. ' +
+        'National Security Council spokesman John Kirby said the talks went well.',
+      published: '2024-04-05T00:00:00Z',
+    });
+    expect(people?.map((person) => [person.name, person.role])).toEqual([
+      ['António Guterres', 'UN Secretary-General'],
+      ['John Kirby', 'National Security Council spokesman'],
+    ]);
   });
 
   it('reads a transcript’s "Prime Minster" as the Prime Minister, not as a name', () => {

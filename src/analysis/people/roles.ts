@@ -15,8 +15,26 @@ export const roleSpelling = (role: string): string =>
     .replace(/\bMinster\b/g, 'Minister')
     .replace(/(?<=\S )(?:For|Of|The|And|On|To|In|At)(?= )/g, (word) => word.toLowerCase());
 
-/** Words that say whose office a role is, not which office: "US", "White House", "Serbian". */
-const QUALIFIERS = new Set(['us', 'u s', 'uk', 'eu', 'un', 'the', 's', 'white', 'house']);
+/**
+ * Words that say whose office a role is, not which office: "US", "White House", "Serbian", and
+ * the names those initials stand for ("United Nations Secretary General" is the "UN Secretary
+ * General").
+ */
+const QUALIFIERS = new Set([
+  'us',
+  'u s',
+  'uk',
+  'eu',
+  'un',
+  'the',
+  's',
+  'white',
+  'house',
+  'united',
+  'nations',
+  'states',
+  'kingdom',
+]);
 
 /**
  * British spellings in office names, keyed the American way: "Defence Minister" is "Defense
