@@ -362,10 +362,17 @@ function resolveSource(
         .filter((token) => OFFICE_MODIFIERS.has(token.lower))
         .map((token) => token.lower),
     ];
+    // "the President" after "President Biden and Vice President Harris" is Biden: an office
+    // with a modifier the description lacks is another office.
     for (let k = before.length - 1; k >= 0; k--) {
       const mention = before[k]!;
       const roles = rolesOf.get(mention.canonical);
-      if (mention.type === 'PERSON' && roles && wanted.every((word) => roles.has(word)))
+      if (
+        mention.type === 'PERSON' &&
+        roles &&
+        wanted.every((word) => roles.has(word)) &&
+        ![...roles].some((word) => OFFICE_MODIFIERS.has(word) && !wanted.includes(word))
+      )
         return { speaker: mention.canonical, person: true };
     }
     return describe(tokens, first, last);

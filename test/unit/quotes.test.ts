@@ -147,6 +147,13 @@ describe('quote attribution', () => {
     ]);
   });
 
+  it('gives "the President" to the president, not to a vice president named after him', () => {
+    const body =
+      'President Biden and Vice President Harris met the leaders. ' +
+      'The President has also requested supplemental funding for child care.';
+    expect(quotes(body).map((quote) => quote.speaker)).toEqual(['Biden']);
+  });
+
   it('gives "the vice president" to the vice president, not to a president named after her', () => {
     const found = quotes(
       'Vice President Kamala Harris met President Volodymyr Zelenskyy of Ukraine in Munich. ' +
