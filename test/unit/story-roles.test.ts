@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectEvents } from '../../src/analysis/events/detect.ts';
+import { analyzeArticle } from '../../src/analysis/analyze.ts';
 import { splitSentences } from '../../src/analysis/sentences.ts';
+import { reportSignal } from '../../src/analysis/stories/signal.ts';
 import {
   answersAttack,
   attackRoles,
@@ -80,6 +82,19 @@ describe('where a report’s attacks happen', () => {
     expect(elsewhere(syria, [gaza, { ...syria }])).toBe(false);
     expect(elsewhere({ ...syria, places: [] }, [gaza])).toBe(false);
     expect(elsewhere(syria, [{ attackers: [], targets: [] }])).toBe(false);
+  });
+
+  it('places a report by its headline when its lead tells its attack as an old one', () => {
+    const signal = (title: string, body: string) =>
+      reportSignal(
+        { title, body, published: '2024-01-17T12:00:00Z' },
+        analyzeArticle({ title, body, published: '2024-01-17T12:00:00Z' }),
+      ).roles.places;
+    const body = 'Seven men were killed in an Israeli air strike early on 7 January.';
+    expect(
+      signal('Israel accused of targeting civilians in deadly West Bank strike', body),
+    ).toEqual(['west-bank']);
+    expect(signal('Israel accused of targeting civilians', body)).toEqual([]);
   });
 });
 

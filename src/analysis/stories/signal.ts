@@ -5,7 +5,7 @@ import { DEMONYMS, isOrganisationName, isPlace, STOP_WORDS } from '../lexicon.ts
 import { splitSentences } from '../sentences.ts';
 import { eventLevel, severityOf, type Severity } from '../severity.ts';
 import { readHeadline, type Headline } from './headline.ts';
-import { attackRoles, partiesBefore, type AttackRoles } from './roles.ts';
+import { attackRoles, countryOf, partiesBefore, type AttackRoles } from './roles.ts';
 
 /**
  * Where a news report says what happened: the events of its opening sentences. Later sentences
@@ -233,9 +233,27 @@ export function reportSignal(
     },
     headline,
     headlineLevel: title.level,
-    roles: attackRoles(lead.filter((event) => event.realis === 'actual')),
+    roles: withPlaces(
+      attackRoles(lead.filter((event) => event.realis === 'actual')),
+      titleEvents.filter((event) => event.realis === 'actual' && !recap(event)),
+    ),
     record,
   };
+}
+
+/**
+ * The roles, placed by the headline's own events when the lead's attacks name no country:
+ * "Israel accused of targeting civilians in deadly West Bank strike" is news of the West Bank,
+ * though its lead tells the strike as ten days old.
+ */
+function withPlaces(roles: AttackRoles, headline: readonly EventMention[]): AttackRoles {
+  if ((roles.places ?? []).length > 0) return roles;
+  const places = new Set<string>();
+  for (const event of headline) {
+    const country = countryOf(event.place);
+    if (country) places.add(country);
+  }
+  return places.size > 0 ? { ...roles, places: [...places] } : roles;
 }
 
 /** The level a headline's own events reach (as `reportSignal` reads it). */
