@@ -490,6 +490,15 @@ const RELATIVE_WORDS = new Set(['who', 'whom', 'whose', 'which']);
 
 /** Words after which a verb is a dependent clause's: "Nir Oz, where the men were abducted from". */
 const CLAUSE_LINKS = new Set(['that', 'where', 'when', 'while', 'as', 'after', 'before', 'since']);
+/**
+ * Past tenses that are no participle ("the home, located in Gaza City, became one of the
+ * deadliest strikes"): a description never has one outside a relative clause.
+ */
+const SIMPLE_PASTS = new Set(
+  'became began came went saw took gave rose fell broke ran wrote spoke grew knew drew flew threw drove chose'.split(
+    ' ',
+  ),
+);
 /** A clause's own verb ("Israel has been scaling back"); an appositive has none. */
 const FINITE_AUXILIARIES = new Set('has have had is are was were will would'.split(' '));
 /** Words that open an object after a verb: "received the bodies", "fired two missiles". */
@@ -506,7 +515,7 @@ function tellsAction(tokens: readonly Token[], from: number, to: number): boolea
   for (let k = from; k < to - 1; k++) {
     const word = tokens[k]!;
     if (RELATIVE_WORDS.has(word.lower) || CLAUSE_LINKS.has(word.lower)) return false;
-    if (FINITE_AUXILIARIES.has(word.lower)) return true;
+    if (FINITE_AUXILIARIES.has(word.lower) || SIMPLE_PASTS.has(word.lower)) return true;
     if (
       isWord(word) &&
       !word.cap &&

@@ -268,6 +268,7 @@ describe('quote attribution', () => {
     const body =
       "In the southern city of Khan Younis, the focus of Israel's ground offensive, the local " +
       'hospital received the bodies of 18 people, said Saleh al-Hamms, head of nursing there. ' +
+      'One of the homes, in Gaza City, became one of the deadliest strikes, said Mahmoud Bassal. ' +
       'In turn, Hamas has never negotiated with Israel, said Nathan Brown. ' +
       '"When the talks look viable, Hamas is in a bind," he said.';
     const found = quotes(body).map((quote) => [quote.speaker, quote.content]);
@@ -276,6 +277,7 @@ describe('quote attribution', () => {
         'Saleh al-Hamms',
         "In the southern city of Khan Younis, the focus of Israel's ground offensive, the local hospital received the bodies of 18 people",
       ],
+      ['Mahmoud Bassal', 'One of the homes, in Gaza City, became one of the deadliest strikes'],
       ['Nathan Brown', 'In turn, Hamas has never negotiated with Israel'],
       ['Nathan Brown', '"When the talks look viable, Hamas is in a bind,"'],
     ]);
