@@ -919,11 +919,18 @@ function splitAtOf(
   sentenceStarts: ReadonlySet<number>,
   mentions: Mention[],
 ): boolean {
-  if (words.length < 3 || !isFirstName(tokens[words[0]!]!.lower)) return false;
+  if (words.length < 3) return false;
   const at = words.findIndex((index, k) => k > 1 && tokens[index - 1]!.lower === 'of');
   if (at < 0) return false;
   const before = words.slice(0, at);
   const after = words.slice(at);
+  // "Khamis al-Burdainy of Gaza City": a surname with its Arabic article names a person too,
+  // when a known place follows.
+  const person =
+    isFirstName(tokens[words[0]!]!.lower) ||
+    (before.some((index) => ARABIC_SURNAME.test(tokens[index]!.text)) &&
+      (isPlace(foldedWords(tokens, after)) || isPlace(tokens[after[0]!]!.lower)));
+  if (!person) return false;
   if (before.some((index) => isTitleWord(tokens[index]!) || isPlace(tokens[index]!.lower)))
     return false;
   classifyRun(tokens, before, sentenceStarts, mentions);
@@ -932,6 +939,8 @@ function splitAtOf(
 }
 
 const isKnownName = (folded: string) => isPlace(folded) || isOrganisationName(folded);
+/** A surname written with its Arabic article: "al-Burdainy", "el-Sisi". */
+const ARABIC_SURNAME = /^(?:al|el)-\p{Lu}/u;
 
 /** The folded words from the first to the last of `words`, joiners included ("bay of bengal"). */
 function foldedWords(tokens: readonly Token[], words: readonly number[]): string {

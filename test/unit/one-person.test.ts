@@ -222,9 +222,10 @@ describe('names that are no one', () => {
         'Farah Nasser of Amnesty International said the convoy was stopped. Students rallied at ' +
           'the University of California San Diego. A Channel 4 Gaza report aired on Monday. ' +
           'Al Jazeera said its office was raided. The head of Palestine Islamic Jihad spoke. ' +
-          'Salim al-Najjar, the brother of the Al Jazeera Rafah bureau chief, was hurt.',
+          'Salim al-Najjar, the brother of the Al Jazeera Rafah bureau chief, was hurt. ' +
+          'Khamis al-Burdainy of Gaza City said he was detained.',
       ),
-    ).toEqual(['Farah Nasser', 'Salim al-Najjar']);
+    ).toEqual(['Farah Nasser', 'Salim al-Najjar', 'Khamis al-Burdainy']);
   });
 
   it('never takes a people, an unlisted village or an age for a person', () => {
