@@ -209,8 +209,8 @@ const WELCOME = new Set(['welcome', 'welcomes', 'welcomed', 'welcoming']);
 /**
  * Whether the words from `from` name whom someone welcomes: "President Biden will welcome
  * German Chancellor Olaf Scholz to the White House" is a visit, not a statement, and so is
- * "welcomed participants to the discussion". A name with a
- * possessive ("welcomed Israel's decision") is the owner of what is welcomed.
+ * "welcomed participants to the discussion". A name with a possessive ("welcomed Israel's
+ * decision") is the owner of what is welcomed.
  */
 function welcomesGuest(tokens: readonly Token[], from: number): boolean {
   if (GUESTS.has(tokens[from]?.lower ?? '')) return true;
@@ -506,10 +506,11 @@ const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 
 
 /**
  * Whether the words from `from` to `to` tell an action (a verb with its object, "the hospital
- * received the bodies of 18 people", or a tense, "Israel has been scaling back"), so they are the sentence's content and no appositive of a
- * source after them: "In Khan Younis, the focus of the offensive, the hospital received the
- * bodies ..., said Saleh al-Hamms" is his, not the offensive's. A participle describes
- * ("a student injured in the attack"), and a verb after "who" or "where" is a dependent clause's.
+ * received the bodies of 18 people", or a tense, "Israel has been scaling back"), so they are
+ * the sentence's content and no appositive of a source after them: "In Khan Younis, the focus
+ * of the offensive, the hospital received the bodies ..., said Saleh al-Hamms" is his, not the
+ * offensive's. A participle describes ("a student injured in the attack"), and a verb after
+ * "who" or "where" is a dependent clause's.
  */
 function tellsAction(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to - 1; k++) {
@@ -607,6 +608,8 @@ function sourceBefore(
   // "Kirby, the NSC spokesman, said", "Jane Roe, 21, a student from Reno, said": step over
   // the appositives to the name.
   if (tokens[k]?.text === ',') {
+    // ", vowing to ...", ", saying ...": the clause before names who, however it is told.
+    const gerund = tokens[end]?.lower.endsWith('ing') === true;
     let commas = 0;
     for (let c = k - 1; c > floor && k - c < MAX_APPOSITIVE_TOKENS; c--) {
       const token = tokens[c]!;
@@ -623,8 +626,6 @@ function sourceBefore(
         const described = tokens[opening - 1]?.text === ',' && !tokens[opening]!.cap;
         return (described && sourceBefore(tokens, c + 1, floor)) || inner;
       }
-      // ", vowing to ...", ", saying ...": the clause before names who, however it is told.
-      const gerund = tokens[end]?.lower.endsWith('ing') === true;
       if (inner && inner.last === c && (gerund || !tellsAction(tokens, c + 1, k)))
         return { first: inner.first, last: k };
       if (++commas >= 3) break;

@@ -1,5 +1,6 @@
 import { normaliseText } from '../corpus/article-id.ts';
 import type { Store } from '../corpus/store/store.ts';
+import { NOT_ASCII } from '../corpus/topics.ts';
 import type { SourceRef } from '../core/reply.ts';
 import { actorsFor, createNameLookup } from './actors.ts';
 import { windowStories } from '../analysis/stories/read.ts';
@@ -281,8 +282,6 @@ export function markNew(view: BriefingView, fresh: ReadonlySet<string>): Briefin
     developments: view.developments.map((item) => ({ ...item, new: fresh.has(item.story) })),
   };
 }
-
-const NOT_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Whether a text names one of a topic's terms (a word prefix, or a phrase), folded. A briefing

@@ -85,6 +85,9 @@ export function topicsOfArticle(article: {
   return TOPICS.filter((topic) => found.has(topic.key)).map((topic) => topic.key);
 }
 
+/** Text beyond ASCII, which folding changes in more ways than case. */
+export const NOT_ASCII = /[\u0080-\uffff]/;
+
 /**
  * Whether a text names the topic, by the rule `topicsOfArticle` uses (a one-word term as a word
  * prefix, a longer one as a phrase; case and diacritics folded): a summary sentence of a topic's
@@ -103,8 +106,6 @@ export function mentionsTopic(text: string, topic: Pick<Topic, 'terms'>): boolea
     term.includes(' ') ? folded.includes(` ${term} `) : folded.includes(` ${term}`),
   );
 }
-
-const NOT_ASCII = /[\u0080-\uffff]/;
 
 /** The topics sitrep knows by name (for suggestions and autocomplete). */
 export function knownTopics(): readonly Topic[] {
